@@ -1,0 +1,41 @@
+package io.github.wandbjdbc.client;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+/**
+ * A GraphQL operation kept as a resource file ({@code <operationName>.graphql} beside this class).
+ * Each document is loaded once, into one of the constants below.
+ */
+record GraphQlDocument(String operationName, String text) {
+
+  static final GraphQlDocument VIEWER = load("Viewer");
+  static final GraphQlDocument GET_PROJECTS = load("GetProjects");
+  static final GraphQlDocument GET_PROJECT = load("GetProject");
+  static final GraphQlDocument RUNS = load("Runs");
+  static final GraphQlDocument RUN_COUNT = load("RunCount");
+  static final GraphQlDocument RUN_HISTORY_KEYS = load("RunHistoryKeys");
+  static final GraphQlDocument HISTORY_PAGE = load("HistoryPage");
+  static final GraphQlDocument RUN_SAMPLED_HISTORY = load("RunSampledHistory");
+  static final GraphQlDocument RUN_EVENTS = load("RunEvents");
+
+  GraphQlDocument {
+    Objects.requireNonNull(operationName, "operationName is null");
+    Objects.requireNonNull(text, "text is null");
+  }
+
+  private static GraphQlDocument load(String operationName) {
+    String resource = operationName + ".graphql";
+    try (InputStream in = GraphQlDocument.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("GraphQL document missing from the jar: " + resource);
+      }
+      return new GraphQlDocument(operationName, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read GraphQL document " + resource, e);
+    }
+  }
+}

@@ -1,0 +1,231 @@
+package io.github.wandbjdbc.client;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import okhttp3.Call;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/**
+ * POSTs GraphQL documents to {@code <baseUrl>/graphql} and returns their {@code data}; holds the
+ * client's one retry loop (see {@link RetryPolicy}) and turns every failure into a typed
+ * {@link WandbException}.
+ *
+ * <p>All transports share one OkHttp connection pool and dispatcher; each has its own copy of the
+ * client with its timeouts. OkHttp's own silent retry of failed connections is switched off so
+ * that the loop here is the only one, and attempts, logs and backoff stay exact.
+ */
+final class GraphQlTransport implements AutoCloseable {
+
+  static final String USER_AGENT = "wandb-jdbc/0.1.0";
+  private static final Logger LOG = Logger.getLogger("io.github.wandbjdbc.client");
+  private static final MediaType JSON = MediaType.get("application/json");
+  private static final OkHttpClient SHARED =
+      new OkHttpClient.Builder().retryOnConnectionFailure(false).build();
+
+  private final OkHttpClient http;
+  private final HttpUrl endpoint;
+  private final String authorization;
+  private final String apiKey;
+  private final RetryPolicy retryPolicy;
+  private final boolean logRequests;
+  private final Set<Call> inFlight = ConcurrentHashMap.newKeySet();
+  private final CountDownLatch closed = new CountDownLatch(1);
+
+  GraphQlTransport(ClientSettings settings) {
+    HttpUrl base = HttpUrl.parse(settings.baseUrl());
+    if (base == null) {
+      throw new IllegalArgumentException(
+          "baseUrl must be an http(s) URL such as https://api.wandb.ai, was " + settings.baseUrl());
+    }
+    this.endpoint = base.newBuilder().addPathSegment("graphql").build();
+    Duration timeout = settings.timeout();
+    this.http = SHARED.newBuilder()
+        .callTimeout(timeout)
+        .connectTimeout(timeout)
+        .readTimeout(timeout)
+        .writeTimeout(timeout)
+        .build();
+    this.apiKey = settings.apiKey();
+    this.authorization = "Basic " + Base64.getEncoder()
+        .encodeToString(("api:" + apiKey).getBytes(StandardCharsets.UTF_8));
+    this.retryPolicy = RetryPolicy.of(settings);
+    this.logRequests = settings.logRequests();
+  }
+
+  /** Sends {@code document} with {@code variables}, retrying as the policy allows; returns data. */
+  ObjectNode execute(GraphQlDocument document, ObjectNode variables) {
+    String operation = document.operationName();
+    byte[] body = requestBody(document, variables);
+    for (int attempt = 1; ; attempt++) {
+      ensureOpen(operation);
+      long start = System.nanoTime();
+      HttpResult result;
+      try {
+        result = send(body);
+      } catch (IOException e) {
+        log(operation, "failed (" + e.getClass().getSimpleName() + ")", attempt, start, 0);
+        ensureOpen(operation);
+        if (Thread.currentThread().isInterrupted()) {
+          throw new WandbException("Interrupted during W&B request " + operation
+              + "; the request was abandoned.", operation, 0, e);
+        }
+        if (attempt > retryPolicy.maxRetries()) {
+          throw new WandbTransientException("W&B request " + operation + " failed after "
+              + attempt + " attempts: " + scrub(String.valueOf(e.getMessage()))
+              + ". Check the network and baseUrl " + endpoint.newBuilder().encodedPath("/")
+              + ", or raise timeout / maxRetries.", operation, 0, e);
+        }
+        pause(operation, attempt, Optional.empty(), 0);
+        continue;
+      }
+      log(operation, "HTTP " + result.status(), attempt, start, result.body().length);
+      if (result.status() >= 200 && result.status() < 300) {
+        return data(operation, result);
+      }
+      if (RetryPolicy.isRetryableStatus(result.status()) && attempt <= retryPolicy.maxRetries()) {
+        Optional<Duration> retryAfter =
+            RetryPolicy.parseRetryAfter(result.retryAfter(), Instant.now());
+        pause(operation, attempt, retryAfter, result.status());
+        continue;
+      }
+      throw failure(operation, result, attempt);
+    }
+  }
+
+  /** Cancels this transport's requests in flight and retry waits; later calls fail. */
+  @Override
+  public void close() {
+    closed.countDown();
+    inFlight.forEach(Call::cancel);
+  }
+
+  private static byte[] requestBody(GraphQlDocument document, ObjectNode variables) {
+    ObjectNode body = WandbJson.MAPPER.createObjectNode();
+    body.put("query", document.text());
+    body.set("variables", variables);
+    body.put("operationName", document.operationName());
+    try {
+      return WandbJson.MAPPER.writeValueAsBytes(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot encode variables of " + document.operationName(), e);
+    }
+  }
+
+  private HttpResult send(byte[] body) throws IOException {
+    Request request = new Request.Builder()
+        .url(endpoint)
+        .header("Authorization", authorization)
+        .header("User-Agent", USER_AGENT)
+        .header("Accept", "application/json")
+        .post(RequestBody.create(body, JSON))
+        .build();
+    Call call = http.newCall(request);
+    inFlight.add(call);
+    try {
+      if (closed.getCount() == 0) {
+        call.cancel();
+      }
+      try (Response response = call.execute()) {
+        return new HttpResult(
+            response.code(), response.body().bytes(), response.header("Retry-After"));
+      }
+    } finally {
+      inFlight.remove(call);
+    }
+  }
+
+  private ObjectNode data(String operation, HttpResult result) {
+    JsonNode root;
+    try {
+      root = WandbJson.MAPPER.readTree(result.body());
+    } catch (IOException e) {
+      throw WandbJson.unexpected(operation, "the body is not JSON");
+    }
+    String errors = ErrorMessages.fromBody(root);
+    if (errors != null) {
+      throw new WandbRequestException("W&B rejected " + operation + ": " + scrub(errors),
+          operation, result.status());
+    }
+    JsonNode data = root == null ? null : root.get("data");
+    if (data == null || !data.isObject()) {
+      throw WandbJson.unexpected(operation, "no data in the response");
+    }
+    return (ObjectNode) data;
+  }
+
+  private WandbException failure(String operation, HttpResult result, int attempts) {
+    int status = result.status();
+    String detail = "HTTP " + status + ": " + scrub(ErrorMessages.fromBytes(result.body()));
+    if (status == 401 || status == 403) {
+      return new WandbAuthenticationException("W&B refused the credentials for " + operation
+          + " (" + detail + "). Check the API key (apiKey / password property, WANDB_API_KEY or "
+          + "the netrc entry for " + endpoint.host() + ") and that it may read this entity.",
+          operation, status);
+    }
+    if (status == 404) {
+      return new WandbNotFoundException("W&B answered " + operation + " with " + detail
+          + ". Check baseUrl: it must be the W&B API server, e.g. https://api.wandb.ai.",
+          operation, status);
+    }
+    if (RetryPolicy.isRetryableStatus(status)) {
+      return new WandbTransientException("W&B request " + operation + " failed after " + attempts
+          + " attempts, last with " + detail + ". Try again later, or raise maxRetries / timeout.",
+          operation, status);
+    }
+    return new WandbRequestException("W&B rejected " + operation + " (" + detail + ").",
+        operation, status);
+  }
+
+  private void pause(String operation, int retry, Optional<Duration> retryAfter, int status) {
+    Duration wait = retryPolicy.delay(retry, retryAfter, ThreadLocalRandom.current().nextDouble());
+    try {
+      if (closed.await(wait.toNanos(), TimeUnit.NANOSECONDS)) {
+        ensureOpen(operation);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new WandbException("Interrupted while waiting to retry W&B request " + operation
+          + "; the request was abandoned.", operation, status, e);
+    }
+  }
+
+  private void ensureOpen(String operation) {
+    if (closed.getCount() == 0) {
+      throw new WandbException("The W&B client is closed; " + operation + " was not completed.",
+          operation, 0);
+    }
+  }
+
+  private void log(String operation, String outcome, int attempt, long startNanos, long bytes) {
+    if (logRequests) {
+      long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+      LOG.info(() -> "W&B " + operation + ": " + outcome + ", attempt " + attempt + ", "
+          + millis + " ms, " + bytes + " bytes");
+    }
+  }
+
+  /** Server text is echoed into messages; make sure it cannot carry the key along. */
+  private String scrub(String text) {
+    return apiKey.isEmpty() ? text : text.replace(apiKey, "(redacted)");
+  }
+
+  private record HttpResult(int status, byte[] body, String retryAfter) {}
+}

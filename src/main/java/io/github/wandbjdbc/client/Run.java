@@ -1,0 +1,40 @@
+package io.github.wandbjdbc.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One run as listed. {@code name} is the run id users see; {@code tags} is empty when W&B sends
+ * none. {@code config} holds unwrapped values without {@code _wandb} / {@code wandb_version}. The
+ * heavy fields ({@code config}, {@code summaryMetrics}, {@code systemMetrics}, {@code historyKeys})
+ * are null when not requested and an empty object when requested but absent on the server.
+ */
+public record Run(
+    String id,
+    String name,
+    String displayName,
+    String state,
+    List<String> tags,
+    String group,
+    String jobType,
+    String sweepName,
+    String commit,
+    String notes,
+    String description,
+    Instant createdAt,
+    Instant heartbeatAt,
+    Long historyLineCount,
+    String username,
+    ObjectNode config,
+    ObjectNode summaryMetrics,
+    ObjectNode systemMetrics,
+    JsonNode historyKeys) {
+
+  public Run {
+    Objects.requireNonNull(name, "name is null");
+    tags = tags == null ? List.of() : List.copyOf(tags);
+  }
+}

@@ -1,0 +1,58 @@
+package io.github.wandbjdbc.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Turns a run node of the {@code Runs} document into a {@link Run}. */
+final class RunDecoder {
+
+  private static final String OPERATION = GraphQlDocument.RUNS.operationName();
+
+  private RunDecoder() {}
+
+  static Run decode(JsonNode node, Set<RunField> wanted) {
+    String name = WandbJson.text(node, "name");
+    if (name == null) {
+      throw WandbJson.unexpected(OPERATION, "a run without a name");
+    }
+    JsonNode lineCount = node.get("historyLineCount");
+    JsonNode user = node.get("user");
+    return new Run(
+        WandbJson.text(node, "id"),
+        name,
+        WandbJson.text(node, "displayName"),
+        WandbJson.text(node, "state"),
+        tags(node.get("tags")),
+        WandbJson.text(node, "group"),
+        WandbJson.text(node, "jobType"),
+        WandbJson.text(node, "sweepName"),
+        WandbJson.text(node, "commit"),
+        WandbJson.text(node, "notes"),
+        WandbJson.text(node, "description"),
+        WandbJson.instant(node.get("createdAt"), "createdAt", OPERATION),
+        WandbJson.instant(node.get("heartbeatAt"), "heartbeatAt", OPERATION),
+        lineCount == null || lineCount.isNull() ? null : lineCount.asLong(),
+        user == null || user.isNull() ? null : WandbJson.text(user, "username"),
+        wanted.contains(RunField.CONFIG)
+            ? WandbJson.unwrapConfig(heavy(node, "config")) : null,
+        wanted.contains(RunField.SUMMARY_METRICS) ? heavy(node, "summaryMetrics") : null,
+        wanted.contains(RunField.SYSTEM_METRICS) ? heavy(node, "systemMetrics") : null,
+        wanted.contains(RunField.HISTORY_KEYS) ? heavy(node, "historyKeys") : null);
+  }
+
+  private static ObjectNode heavy(JsonNode node, String field) {
+    return WandbJson.objectField(node.get(field), field, OPERATION);
+  }
+
+  private static List<String> tags(JsonNode tags) {
+    if (tags == null || tags.isNull()) {
+      return List.of();
+    }
+    List<String> result = new ArrayList<>(tags.size());
+    tags.forEach(tag -> result.add(tag.asText()));
+    return result;
+  }
+}

@@ -1,0 +1,87 @@
+package io.github.wandbjdbc.client;
+
+import java.util.ArrayDeque;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Queue;
+import java.util.Set;
+
+/**
+ * The runs of a {@link RunQuery}, fetched page by page only as they are consumed: no request is
+ * sent before the first {@link #hasNext()}, and the next page only once the current one is used
+ * up. It stops after {@code limit} runs (asking for no more than are still needed), and skips a
+ * run whose name it has already returned, because W&B's offset cursors shift when runs are
+ * created during a scan. Not thread-safe.
+ */
+public final class RunIterator implements Iterator<Run>, AutoCloseable {
+
+  private final RunPageReader reader;
+  private final int pageSize;
+  private final long limit;
+  private final Queue<Run> buffered = new ArrayDeque<>();
+  private final Set<String> returnedNames = new HashSet<>();
+  private String cursor;
+  private boolean lastPageSeen;
+  private boolean closed;
+  private long returned;
+  private long pagesFetched;
+
+  RunIterator(RunPageReader reader, RunQuery query) {
+    this.reader = Objects.requireNonNull(reader, "reader is null");
+    this.pageSize = query.pageSize();
+    this.limit = query.limit();
+  }
+
+  @Override
+  public boolean hasNext() {
+    while (buffered.isEmpty() && !closed && !limitReached() && !lastPageSeen) {
+      fetchPage();
+    }
+    return !buffered.isEmpty() && !closed && !limitReached();
+  }
+
+  @Override
+  public Run next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException();
+    }
+    Run run = buffered.remove();
+    returned++;
+    return run;
+  }
+
+  /** How many pages have been requested from W&B so far. */
+  public long pagesFetched() {
+    return pagesFetched;
+  }
+
+  /** Stops the iteration: no further pages are fetched and {@link #hasNext()} answers false. */
+  @Override
+  public void close() {
+    closed = true;
+    buffered.clear();
+  }
+
+  private boolean limitReached() {
+    return limit >= 0 && returned >= limit;
+  }
+
+  private void fetchPage() {
+    int perPage = limit < 0 ? pageSize : (int) Math.min(pageSize, limit - returned);
+    RunPage page = reader.read(cursor, perPage);
+    pagesFetched++;
+    for (Run run : page.runs()) {
+      if (returnedNames.add(run.name())) {
+        buffered.add(run);
+      }
+    }
+    // A page without edges, or one whose cursor does not move, would request itself forever.
+    boolean stalled = page.runs().isEmpty()
+        || page.nextCursor() == null
+        || page.nextCursor().equals(cursor);
+    lastPageSeen = !page.hasNextPage() || stalled;
+    cursor = page.nextCursor();
+  }
+}

@@ -1,0 +1,74 @@
+package io.github.wandbjdbc.client;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads one page of a {@link RunQuery} with the {@code Runs} document. */
+final class RunPageReader {
+
+  private static final GraphQlDocument DOCUMENT = GraphQlDocument.RUNS;
+
+  private final GraphQlTransport transport;
+  private final RunQuery query;
+  private final String filters;
+
+  RunPageReader(GraphQlTransport transport, RunQuery query) {
+    this.transport = transport;
+    this.query = query;
+    this.filters = filterString(query.filter());
+  }
+
+  /** W&B takes the filter document as a JSON string, not as a GraphQL object. */
+  static String filterString(ObjectNode filter) {
+    try {
+      return WandbJson.MAPPER.writeValueAsString(filter);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("Filter cannot be written as JSON", e);
+    }
+  }
+
+  /** The page after {@code cursor} (null = first page), at most {@code perPage} runs. */
+  RunPage read(String cursor, int perPage) {
+    ObjectNode variables = WandbJson.MAPPER.createObjectNode()
+        .put("project", query.project())
+        .put("entity", query.entity())
+        .put("cursor", cursor)
+        .put("perPage", perPage)
+        .put("order", query.order())
+        .put("filters", filters)
+        .put("withConfig", query.wants(RunField.CONFIG))
+        .put("withSummaryMetrics", query.wants(RunField.SUMMARY_METRICS))
+        .put("withSystemMetrics", query.wants(RunField.SYSTEM_METRICS))
+        .put("withHistoryKeys", query.wants(RunField.HISTORY_KEYS));
+    ObjectNode data = transport.execute(DOCUMENT, variables);
+    JsonNode project = data.get("project");
+    if (project == null || project.isNull()) {
+      throw projectNotFound(DOCUMENT.operationName(), query.entity(), query.project());
+    }
+    JsonNode runs = project.path("runs");
+    JsonNode edges = runs.path("edges");
+    if (!edges.isArray()) {
+      throw WandbJson.unexpected(DOCUMENT.operationName(), "project.runs.edges is missing");
+    }
+    List<Run> page = new ArrayList<>(edges.size());
+    String lastCursor = null;
+    for (JsonNode edge : edges) {
+      page.add(RunDecoder.decode(edge.path("node"), query.heavyFields()));
+      lastCursor = WandbJson.text(edge, "cursor");
+    }
+    JsonNode pageInfo = runs.path("pageInfo");
+    if (lastCursor == null) {
+      lastCursor = WandbJson.text(pageInfo, "endCursor");
+    }
+    return new RunPage(page, lastCursor, pageInfo.path("hasNextPage").asBoolean(false));
+  }
+
+  static WandbNotFoundException projectNotFound(String operation, String entity, String project) {
+    return new WandbNotFoundException("W&B project " + entity + "/" + project
+        + " was not found, or the API key cannot see it. Check the entity and project names.",
+        operation, 200);
+  }
+}

@@ -1,0 +1,43 @@
+package io.github.wandbjdbc.client;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A run listing: W&B filter document ({@code {}} = every run; null is taken as {@code {}}), one
+ * order key ({@code "+created_at"} when null or empty, as the official client), runs per page,
+ * how many runs at most ({@code < 0} = all) and the heavy fields wanted. The filter is copied, so
+ * later changes to the caller's node do not leak in.
+ */
+public record RunQuery(
+    String entity,
+    String project,
+    ObjectNode filter,
+    String order,
+    int pageSize,
+    long limit,
+    Set<RunField> heavyFields) {
+
+  public static final String DEFAULT_ORDER = "+created_at";
+
+  public RunQuery {
+    Objects.requireNonNull(entity, "entity is null");
+    Objects.requireNonNull(project, "project is null");
+    filter = filter == null ? JsonNodeFactory.instance.objectNode() : filter.deepCopy();
+    order = order == null || order.isEmpty() ? DEFAULT_ORDER : order;
+    if (pageSize < 1) {
+      throw new IllegalArgumentException("pageSize must be >= 1, was " + pageSize);
+    }
+    heavyFields = heavyFields == null || heavyFields.isEmpty()
+        ? Set.of()
+        : Set.copyOf(EnumSet.copyOf(heavyFields));
+  }
+
+  /** Whether {@code field} is to be fetched. */
+  public boolean wants(RunField field) {
+    return heavyFields.contains(field);
+  }
+}

@@ -1,0 +1,16 @@
+package io.github.wandbjdbc.client;
+
+/**
+ * An entity, project or run does not exist or is not visible to the key (null in the response, or
+ * HTTP 404).
+ */
+public final class WandbNotFoundException extends WandbException {
+
+  public WandbNotFoundException(String message, String operation, int httpStatus, Throwable cause) {
+    super(message, operation, httpStatus, cause);
+  }
+
+  public WandbNotFoundException(String message, String operation, int httpStatus) {
+    super(message, operation, httpStatus);
+  }
+}
