@@ -6,7 +6,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads one page of a {@link RunQuery} with the {@code Runs} document. */
+/**
+ * Reads one page of a {@link RunQuery} with the {@code Runs} document. That one document serves
+ * every field set: the heavy JSON fields are selected with {@code @include} variables, so a listing
+ * that does not need them moves none of their bytes. Unlike the official client's, it does not ask
+ * for {@code runCount} on every page ({@link WandbClient#runCount} does that on its own).
+ */
 final class RunPageReader {
 
   private static final GraphQlDocument DOCUMENT = GraphQlDocument.RUNS;

@@ -117,7 +117,10 @@ public final class WandbClient implements AutoCloseable {
         keys.isObject() ? (ObjectNode) keys : WandbJson.MAPPER.createObjectNode());
   }
 
-  /** The history rows of one step window (minStep inclusive, maxStep exclusive). */
+  /**
+   * The history rows of one step window (minStep inclusive, maxStep exclusive). W&B returns every
+   * row of the window only when {@code samples} is at least its width; otherwise it may sample.
+   */
   public List<ObjectNode> history(HistoryWindow window) {
     GraphQlDocument document = GraphQlDocument.HISTORY_PAGE;
     ObjectNode variables = runVariables(window.entity(), window.project(), "run", window.run())
