@@ -81,7 +81,7 @@ final class GraphQlTransport implements AutoCloseable {
       try {
         result = send(body);
       } catch (IOException e) {
-        log(operation, "failed (" + e.getClass().getSimpleName() + ")", attempt, start, 0);
+        log(operation, "failed (" + scrub(e.toString()) + ")", attempt, start, 0);
         ensureOpen(operation);
         if (Thread.currentThread().isInterrupted()) {
           throw new WandbException("Interrupted during W&B request " + operation
