@@ -43,7 +43,7 @@ public record ClientSettings(
     }
   }
 
-  /** Settings with the defaults: 60 s timeout, 8 retries, backoff from 1 s up to 30 s, no logging. */
+  /** Settings with the defaults: 60 s timeout, 8 retries, backoff 1 s up to 30 s, no logging. */
   public static ClientSettings of(String baseUrl, String apiKey) {
     return new ClientSettings(baseUrl, apiKey, DEFAULT_TIMEOUT, DEFAULT_MAX_RETRIES,
         DEFAULT_INITIAL_BACKOFF, DEFAULT_MAX_BACKOFF, false);

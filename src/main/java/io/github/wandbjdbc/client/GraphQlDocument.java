@@ -33,7 +33,8 @@ record GraphQlDocument(String operationName, String text) {
       if (in == null) {
         throw new IllegalStateException("GraphQL document missing from the jar: " + resource);
       }
-      return new GraphQlDocument(operationName, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return new GraphQlDocument(operationName, text);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read GraphQL document " + resource, e);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +12,6 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
@@ -29,8 +29,9 @@ import okhttp3.Response;
  * {@link WandbException}.
  *
  * <p>All transports share one OkHttp connection pool and dispatcher; each has its own copy of the
- * client with its timeouts. OkHttp's own silent retry of failed connections is switched off so
- * that the loop here is the only one, and attempts, logs and backoff stay exact.
+ * client with its timeouts (each attempt is bounded by the settings' timeout). OkHttp's own silent
+ * retry of failed connections is switched off so that the loop here is the only one, and
+ * attempts, logs and backoff stay exact.
  */
 final class GraphQlTransport implements AutoCloseable {
 
@@ -45,9 +46,10 @@ final class GraphQlTransport implements AutoCloseable {
   private final String authorization;
   private final String apiKey;
   private final RetryPolicy retryPolicy;
+  private final FailureMapper failures;
   private final boolean logRequests;
-  private final Set<Call> inFlight = ConcurrentHashMap.newKeySet();
-  private final CountDownLatch closed = new CountDownLatch(1);
+  private final Set<Cancellation> active = ConcurrentHashMap.newKeySet();
+  private volatile boolean closed;
 
   GraphQlTransport(ClientSettings settings) {
     HttpUrl base = HttpUrl.parse(settings.baseUrl());
@@ -67,33 +69,59 @@ final class GraphQlTransport implements AutoCloseable {
     this.authorization = "Basic " + Base64.getEncoder()
         .encodeToString(("api:" + apiKey).getBytes(StandardCharsets.UTF_8));
     this.retryPolicy = RetryPolicy.of(settings);
+    this.failures = new FailureMapper(endpoint.host(), this::scrub);
     this.logRequests = settings.logRequests();
   }
 
   /** Sends {@code document} with {@code variables}, retrying as the policy allows; returns data. */
   ObjectNode execute(GraphQlDocument document, ObjectNode variables) {
+    return execute(document, variables, new Cancellation());
+  }
+
+  /** As {@link #execute(GraphQlDocument, ObjectNode)}; stops when {@code scope} is cancelled. */
+  ObjectNode execute(GraphQlDocument document, ObjectNode variables, Cancellation scope) {
+    active.add(scope);
+    try {
+      // Checked after registering the scope: close() either cancels it or is seen here.
+      if (closed) {
+        throw new WandbException("The W&B client is closed; " + document.operationName()
+            + " was not sent.", document.operationName(), 0);
+      }
+      return executeWithRetries(document, variables, scope);
+    } finally {
+      active.remove(scope);
+    }
+  }
+
+  /** Cancels every request in flight and every retry wait; later requests fail. */
+  @Override
+  public void close() {
+    closed = true;
+    active.forEach(Cancellation::cancel);
+  }
+
+  private ObjectNode executeWithRetries(
+      GraphQlDocument document, ObjectNode variables, Cancellation scope) {
     String operation = document.operationName();
     byte[] body = requestBody(document, variables);
     for (int attempt = 1; ; attempt++) {
-      ensureOpen(operation);
+      ensureNotCancelled(operation, scope);
       long start = System.nanoTime();
       HttpResult result;
       try {
-        result = send(body);
+        result = send(body, scope);
       } catch (IOException e) {
         log(operation, "failed (" + scrub(e.toString()) + ")", attempt, start, 0);
-        ensureOpen(operation);
+        ensureNotCancelled(operation, scope);
         if (Thread.currentThread().isInterrupted()) {
           throw new WandbException("Interrupted during W&B request " + operation
               + "; the request was abandoned.", operation, 0, e);
         }
         if (attempt > retryPolicy.maxRetries()) {
-          throw new WandbTransientException("W&B request " + operation + " failed after "
-              + attempt + " attempts: " + scrub(String.valueOf(e.getMessage()))
-              + ". Check the network and baseUrl " + endpoint.newBuilder().encodedPath("/")
-              + ", or raise timeout / maxRetries.", operation, 0, e);
+          throw failures.connectionFailure(
+              operation, attempt, endpoint.newBuilder().encodedPath("/").toString(), e);
         }
-        pause(operation, attempt, Optional.empty(), 0);
+        pause(operation, scope, attempt, Optional.empty(), 0);
         continue;
       }
       log(operation, "HTTP " + result.status(), attempt, start, result.body().length);
@@ -103,18 +131,11 @@ final class GraphQlTransport implements AutoCloseable {
       if (RetryPolicy.isRetryableStatus(result.status()) && attempt <= retryPolicy.maxRetries()) {
         Optional<Duration> retryAfter =
             RetryPolicy.parseRetryAfter(result.retryAfter(), Instant.now());
-        pause(operation, attempt, retryAfter, result.status());
+        pause(operation, scope, attempt, retryAfter, result.status());
         continue;
       }
-      throw failure(operation, result, attempt);
+      throw failures.failure(operation, result.status(), result.body(), attempt);
     }
-  }
-
-  /** Cancels this transport's requests in flight and retry waits; later calls fail. */
-  @Override
-  public void close() {
-    closed.countDown();
-    inFlight.forEach(Call::cancel);
   }
 
   private static byte[] requestBody(GraphQlDocument document, ObjectNode variables) {
@@ -129,7 +150,7 @@ final class GraphQlTransport implements AutoCloseable {
     }
   }
 
-  private HttpResult send(byte[] body) throws IOException {
+  private HttpResult send(byte[] body, Cancellation scope) throws IOException {
     Request request = new Request.Builder()
         .url(endpoint)
         .header("Authorization", authorization)
@@ -138,17 +159,21 @@ final class GraphQlTransport implements AutoCloseable {
         .post(RequestBody.create(body, JSON))
         .build();
     Call call = http.newCall(request);
-    inFlight.add(call);
-    try {
-      if (closed.getCount() == 0) {
-        call.cancel();
-      }
-      try (Response response = call.execute()) {
-        return new HttpResult(
-            response.code(), response.body().bytes(), response.header("Retry-After"));
-      }
+    scope.register(call);
+    try (Response response = call.execute()) {
+      return new HttpResult(
+          response.code(), response.body().bytes(), response.header("Retry-After"));
+    } catch (IOException | RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      // OkHttp (Kotlin) can leak an undeclared InterruptedException when interrupted while
+      // connecting, with the flag cleared: restore the flag and report it as interrupted I/O.
+      Thread.currentThread().interrupt();
+      InterruptedIOException interrupted = new InterruptedIOException("interrupted");
+      interrupted.initCause(e);
+      throw interrupted;
     } finally {
-      inFlight.remove(call);
+      scope.unregister(call);
     }
   }
 
@@ -161,8 +186,7 @@ final class GraphQlTransport implements AutoCloseable {
     }
     String errors = ErrorMessages.fromBody(root);
     if (errors != null) {
-      throw new WandbRequestException("W&B rejected " + operation + ": " + scrub(errors),
-          operation, result.status());
+      throw failures.graphQlErrors(operation, result.status(), errors);
     }
     JsonNode data = root == null ? null : root.get("data");
     if (data == null || !data.isObject()) {
@@ -171,34 +195,12 @@ final class GraphQlTransport implements AutoCloseable {
     return (ObjectNode) data;
   }
 
-  private WandbException failure(String operation, HttpResult result, int attempts) {
-    int status = result.status();
-    String detail = "HTTP " + status + ": " + scrub(ErrorMessages.fromBytes(result.body()));
-    if (status == 401 || status == 403) {
-      return new WandbAuthenticationException("W&B refused the credentials for " + operation
-          + " (" + detail + "). Check the API key (apiKey / password property, WANDB_API_KEY or "
-          + "the netrc entry for " + endpoint.host() + ") and that it may read this entity.",
-          operation, status);
-    }
-    if (status == 404) {
-      return new WandbNotFoundException("W&B answered " + operation + " with " + detail
-          + ". Check baseUrl: it must be the W&B API server, e.g. https://api.wandb.ai.",
-          operation, status);
-    }
-    if (RetryPolicy.isRetryableStatus(status)) {
-      return new WandbTransientException("W&B request " + operation + " failed after " + attempts
-          + " attempts, last with " + detail + ". Try again later, or raise maxRetries / timeout.",
-          operation, status);
-    }
-    return new WandbRequestException("W&B rejected " + operation + " (" + detail + ").",
-        operation, status);
-  }
-
-  private void pause(String operation, int retry, Optional<Duration> retryAfter, int status) {
+  private void pause(String operation, Cancellation scope, int retry,
+      Optional<Duration> retryAfter, int status) {
     Duration wait = retryPolicy.delay(retry, retryAfter, ThreadLocalRandom.current().nextDouble());
     try {
-      if (closed.await(wait.toNanos(), TimeUnit.NANOSECONDS)) {
-        ensureOpen(operation);
+      if (scope.await(wait)) {
+        ensureNotCancelled(operation, scope);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -207,10 +209,10 @@ final class GraphQlTransport implements AutoCloseable {
     }
   }
 
-  private void ensureOpen(String operation) {
-    if (closed.getCount() == 0) {
-      throw new WandbException("The W&B client is closed; " + operation + " was not completed.",
-          operation, 0);
+  private static void ensureNotCancelled(String operation, Cancellation scope) {
+    if (scope.isCancelled()) {
+      throw new WandbException("W&B request " + operation
+          + " was cancelled: its scan or the client was closed.", operation, 0);
     }
   }
 

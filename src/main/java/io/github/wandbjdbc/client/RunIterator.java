@@ -13,7 +13,11 @@ import java.util.Set;
  * sent before the first {@link #hasNext()}, and the next page only once the current one is used
  * up. It stops after {@code limit} runs (asking for no more than are still needed), and skips a
  * run whose name it has already returned, because W&B's offset cursors shift when runs are
- * created during a scan. Not thread-safe.
+ * created during a scan.
+ *
+ * <p>One thread consumes it; {@link #close()} may come from another thread to cancel the scan: a
+ * request in flight or a retry wait is aborted, and the consumer's {@code hasNext()} then throws a
+ * {@link WandbException}.
  */
 public final class RunIterator implements Iterator<Run>, AutoCloseable {
 
@@ -22,9 +26,10 @@ public final class RunIterator implements Iterator<Run>, AutoCloseable {
   private final long limit;
   private final Queue<Run> buffered = new ArrayDeque<>();
   private final Set<String> returnedNames = new HashSet<>();
+  private final Cancellation cancellation = new Cancellation();
   private String cursor;
   private boolean lastPageSeen;
-  private boolean closed;
+  private volatile boolean closed;
   private long returned;
   private long pagesFetched;
 
@@ -57,11 +62,14 @@ public final class RunIterator implements Iterator<Run>, AutoCloseable {
     return pagesFetched;
   }
 
-  /** Stops the iteration: no further pages are fetched and {@link #hasNext()} answers false. */
+  /**
+   * Stops the iteration: no further pages are fetched, a request in flight is aborted, and
+   * {@link #hasNext()} answers false (or throws, if it was waiting on that request).
+   */
   @Override
   public void close() {
     closed = true;
-    buffered.clear();
+    cancellation.cancel();
   }
 
   private boolean limitReached() {
@@ -70,7 +78,7 @@ public final class RunIterator implements Iterator<Run>, AutoCloseable {
 
   private void fetchPage() {
     int perPage = limit < 0 ? pageSize : (int) Math.min(pageSize, limit - returned);
-    RunPage page = reader.read(cursor, perPage);
+    RunPage page = reader.read(cursor, perPage, cancellation);
     pagesFetched++;
     for (Run run : page.runs()) {
       if (returnedNames.add(run.name())) {

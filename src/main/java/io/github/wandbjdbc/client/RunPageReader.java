@@ -35,8 +35,11 @@ final class RunPageReader {
     }
   }
 
-  /** The page after {@code cursor} (null = first page), at most {@code perPage} runs. */
-  RunPage read(String cursor, int perPage) {
+  /**
+   * The page after {@code cursor} (null = first page), at most {@code perPage} runs; cancelling
+   * {@code scope} aborts the request.
+   */
+  RunPage read(String cursor, int perPage, Cancellation scope) {
     ObjectNode variables = WandbJson.MAPPER.createObjectNode()
         .put("project", query.project())
         .put("entity", query.entity())
@@ -48,7 +51,7 @@ final class RunPageReader {
         .put("withSummaryMetrics", query.wants(RunField.SUMMARY_METRICS))
         .put("withSystemMetrics", query.wants(RunField.SYSTEM_METRICS))
         .put("withHistoryKeys", query.wants(RunField.HISTORY_KEYS));
-    ObjectNode data = transport.execute(DOCUMENT, variables);
+    ObjectNode data = transport.execute(DOCUMENT, variables, scope);
     JsonNode project = data.get("project");
     if (project == null || project.isNull()) {
       throw projectNotFound(DOCUMENT.operationName(), query.entity(), query.project());

@@ -2,7 +2,6 @@ package io.github.wandbjdbc.client;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 
@@ -31,9 +30,7 @@ public record RunQuery(
     if (pageSize < 1) {
       throw new IllegalArgumentException("pageSize must be >= 1, was " + pageSize);
     }
-    heavyFields = heavyFields == null || heavyFields.isEmpty()
-        ? Set.of()
-        : Set.copyOf(EnumSet.copyOf(heavyFields));
+    heavyFields = heavyFields == null ? Set.of() : Set.copyOf(heavyFields);
   }
 
   /** Whether {@code field} is to be fetched. */

@@ -3,7 +3,7 @@ package io.github.wandbjdbc.client;
 import java.util.List;
 import java.util.Objects;
 
-/** The user an API key belongs to; {@code entity} is the default entity, {@code teams} their names. */
+/** The user an API key belongs to: {@code entity} is their default entity, {@code teams} names. */
 public record Viewer(String id, String username, String entity, List<String> teams) {
 
   public Viewer {

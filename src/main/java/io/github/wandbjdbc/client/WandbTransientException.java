@@ -6,7 +6,8 @@ package io.github.wandbjdbc.client;
  */
 public final class WandbTransientException extends WandbException {
 
-  public WandbTransientException(String message, String operation, int httpStatus, Throwable cause) {
+  public WandbTransientException(
+      String message, String operation, int httpStatus, Throwable cause) {
     super(message, operation, httpStatus, cause);
   }
 

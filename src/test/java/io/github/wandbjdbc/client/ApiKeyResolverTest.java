@@ -38,8 +38,9 @@ class ApiKeyResolverTest {
   void environmentWinsOverNetrc() throws IOException {
     write(".netrc", "machine api.wandb.ai login user password from-netrc\n");
 
-    assertEquals(Optional.of("from-env"), key(null, SAAS, Map.of("WANDB_API_KEY", "from-env"), home));
-    assertEquals(Optional.of("from-env"), key("  ", SAAS, Map.of("WANDB_API_KEY", "from-env"), home));
+    Map<String, String> env = Map.of("WANDB_API_KEY", "from-env");
+    assertEquals(Optional.of("from-env"), key(null, SAAS, env, home));
+    assertEquals(Optional.of("from-env"), key("  ", SAAS, env, home));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.github.wandbjdbc.client;
 
 import static io.github.wandbjdbc.client.ScriptedWandbServer.drop;
+import static io.github.wandbjdbc.client.ScriptedWandbServer.late;
 import static io.github.wandbjdbc.client.ScriptedWandbServer.ok;
 import static io.github.wandbjdbc.client.ScriptedWandbServer.status;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,7 +30,8 @@ class GraphQlTransportTest {
 
   private static final String VIEWER =
       "{\"data\":{\"viewer\":{\"id\":\"VXNlcjox\",\"entity\":\"acme\",\"username\":\"ada\","
-          + "\"teams\":{\"edges\":[{\"node\":{\"name\":\"acme\"}},{\"node\":{\"name\":\"lab\"}}]}}}}";
+          + "\"teams\":{\"edges\":[{\"node\":{\"name\":\"acme\"}},"
+          + "{\"node\":{\"name\":\"lab\"}}]}}}}";
 
   private ScriptedWandbServer server;
 
@@ -101,7 +103,8 @@ class GraphQlTransportTest {
 
     List<ScriptedWandbServer.Recorded> requests = server.requests();
     assertEquals(2, requests.size());
-    long gapMillis = (requests.get(1).receivedNanos() - requests.get(0).receivedNanos()) / 1_000_000;
+    long gapNanos = requests.get(1).receivedNanos() - requests.get(0).receivedNanos();
+    long gapMillis = gapNanos / 1_000_000;
     assertTrue(gapMillis >= 1000, "waited only " + gapMillis + " ms");
   }
 
@@ -162,6 +165,41 @@ class GraphQlTransportTest {
     assertEquals(2, server.requests().size());
     assertEquals(0, e.httpStatus());
     assertTrue(e.getMessage().contains("2 attempts"), e.getMessage());
+  }
+
+  @Test
+  void timesOutEachAttemptAndGivesUpAsTransient() {
+    server.setHandler(request -> late(5_000, ok(VIEWER)));
+    ClientSettings impatient = new ClientSettings(server.baseUrl(), TestSettings.API_KEY,
+        Duration.ofMillis(300), 1, Duration.ofMillis(1), Duration.ofMillis(5), false);
+
+    WandbTransientException e =
+        assertThrows(WandbTransientException.class, () -> viewer(impatient));
+
+    assertEquals(2, server.requests().size());
+    assertEquals(0, e.httpStatus());
+    assertTrue(e.getMessage().contains("timeout"), e.getMessage());
+  }
+
+  @Test
+  void closingTheClientAbortsARequestInFlight() {
+    server.setHandler(request -> late(10_000, ok(VIEWER)));
+    WandbClient client = new WandbClient(TestSettings.fast(server.baseUrl()));
+    Thread closer = new Thread(() -> {
+      for (int i = 0; i < 500 && server.requests().isEmpty(); i++) {
+        sleepQuietly(10);
+      }
+      sleepQuietly(100);
+      client.close();
+    });
+    closer.start();
+    long start = System.nanoTime();
+
+    WandbException e = assertThrows(WandbException.class, client::viewer);
+
+    assertTrue(e.getMessage().contains("cancelled"), e.getMessage());
+    assertTrue(System.nanoTime() - start < Duration.ofSeconds(5).toNanos(), "not aborted");
+    assertEquals(1, server.requests().size());
   }
 
   @Test
@@ -310,10 +348,12 @@ class GraphQlTransportTest {
       public void close() {}
     };
     logger.addHandler(capture);
+    logger.setUseParentHandlers(false);
     try {
       viewer(logging);
     } finally {
       logger.removeHandler(capture);
+      logger.setUseParentHandlers(true);
     }
 
     assertEquals(2, messages.size(), messages.toString());

@@ -1,5 +1,6 @@
 package io.github.wandbjdbc.client;
 
+import static io.github.wandbjdbc.client.ScriptedWandbServer.late;
 import static io.github.wandbjdbc.client.ScriptedWandbServer.ok;
 import static io.github.wandbjdbc.client.ScriptedWandbServer.status;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,9 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -215,6 +218,58 @@ class RunIteratorTest {
 
     assertFalse(runs.hasNext());
     assertEquals(1, server.requests().size());
+  }
+
+  @Test
+  void closeFromAnotherThreadAbortsTheRequestInFlight() {
+    server.setHandler(request -> late(10_000, ok(RunPages.page(List.of(), 0, false))));
+    RunIterator runs = client.runs(query(2, -1));
+    closeOnceRequested(runs);
+    long start = System.nanoTime();
+
+    WandbException e = assertThrows(WandbException.class, runs::hasNext);
+
+    assertTrue(e.getMessage().contains("cancelled"), e.getMessage());
+    assertTrue(System.nanoTime() - start < Duration.ofSeconds(5).toNanos(), "not aborted");
+    assertFalse(runs.hasNext());
+    assertEquals(1, server.requests().size());
+  }
+
+  @Test
+  void closeFromAnotherThreadEndsARetryWait() {
+    server.setHandler(request -> status(429, "{}", Map.of("Retry-After", "20")));
+    WandbClient patient = new WandbClient(new ClientSettings(server.baseUrl(),
+        TestSettings.API_KEY, Duration.ofSeconds(10), 5, Duration.ofMillis(1),
+        Duration.ofSeconds(60), false));
+    RunIterator runs = patient.runs(query(2, -1));
+    closeOnceRequested(runs);
+    long start = System.nanoTime();
+
+    assertThrows(WandbException.class, runs::hasNext);
+
+    assertTrue(System.nanoTime() - start < Duration.ofSeconds(10).toNanos(), "not aborted");
+    assertEquals(1, server.requests().size());
+    patient.close();
+  }
+
+  private void closeOnceRequested(RunIterator runs) {
+    Thread closer = new Thread(() -> {
+      for (int i = 0; i < 500 && server.requests().isEmpty(); i++) {
+        pause(10);
+      }
+      pause(100);
+      runs.close();
+    });
+    closer.setDaemon(true);
+    closer.start();
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Test

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 /**
@@ -35,15 +37,18 @@ final class ScriptedWandbServer implements AutoCloseable {
     }
   }
 
-  /** What to do with a request: answer it, or drop the connection without a response. */
-  sealed interface Reply permits Answer, Drop {}
+  /** What to do with a request: answer it, answer it late, or drop the connection. */
+  sealed interface Reply permits Answer, Late, Drop {}
 
   record Answer(int status, String body, Map<String, String> headers) implements Reply {}
+
+  record Late(long delayMillis, Answer answer) implements Reply {}
 
   record Drop() implements Reply {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  private final ExecutorService executor = Executors.newFixedThreadPool(4);
   private final HttpServer server;
   private final Queue<Reply> script = new ArrayDeque<>();
   private final List<Recorded> requests = new ArrayList<>();
@@ -53,6 +58,8 @@ final class ScriptedWandbServer implements AutoCloseable {
   ScriptedWandbServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/graphql", this::serve);
+    // Several handler threads, so that a late answer does not hold up the requests after it.
+    server.setExecutor(executor);
     server.start();
   }
 
@@ -66,6 +73,10 @@ final class ScriptedWandbServer implements AutoCloseable {
 
   static Answer status(int status, String body, Map<String, String> headers) {
     return new Answer(status, body, headers);
+  }
+
+  static Late late(long delayMillis, Answer answer) {
+    return new Late(delayMillis, answer);
   }
 
   static Drop drop() {
@@ -92,6 +103,7 @@ final class ScriptedWandbServer implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    executor.shutdownNow();
   }
 
   private void serve(HttpExchange exchange) throws IOException {
@@ -105,6 +117,16 @@ final class ScriptedWandbServer implements AutoCloseable {
     synchronized (this) {
       requests.add(request);
       reply = script.isEmpty() ? handler.apply(request) : script.remove();
+    }
+    if (reply instanceof Late late) {
+      try {
+        Thread.sleep(late.delayMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        exchange.close();
+        return;
+      }
+      reply = late.answer();
     }
     if (reply instanceof Answer answer) {
       byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
