@@ -85,11 +85,10 @@ public final class RunIterator implements Iterator<Run>, AutoCloseable {
         buffered.add(run);
       }
     }
-    // A page without edges, or one whose cursor does not move, would request itself forever.
-    boolean stalled = page.runs().isEmpty()
-        || page.nextCursor() == null
-        || page.nextCursor().equals(cursor);
-    lastPageSeen = !page.hasNextPage() || stalled;
-    cursor = page.nextCursor();
+    // A page without edges ends the scan even if W&B claims more: asking again would loop.
+    lastPageSeen = !page.hasNextPage() || page.runs().isEmpty();
+    if (!lastPageSeen) {
+      cursor = CursorCheck.advance(cursor, page.nextCursor(), GraphQlDocument.RUNS);
+    }
   }
 }

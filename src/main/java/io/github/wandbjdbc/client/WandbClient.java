@@ -39,7 +39,11 @@ public final class WandbClient implements AutoCloseable {
         teams.add(team);
       }
     });
-    return new Viewer(WandbJson.text(viewer, "id"), WandbJson.text(viewer, "username"),
+    String id = WandbJson.text(viewer, "id");
+    if (id == null) {
+      throw WandbJson.unexpected(document.operationName(), "a viewer without id");
+    }
+    return new Viewer(id, WandbJson.text(viewer, "username"),
         WandbJson.text(viewer, "entity"), teams);
   }
 
@@ -58,13 +62,12 @@ public final class WandbClient implements AutoCloseable {
       }
       JsonNode edges = models.path("edges");
       edges.forEach(edge -> projects.add(project(edge.path("node"), document)));
-      String next = WandbJson.text(models.path("pageInfo"), "endCursor");
-      // Stop on a page without edges or a cursor that does not move: either would loop forever.
-      if (!models.path("pageInfo").path("hasNextPage").asBoolean(false)
-          || edges.isEmpty() || next == null || next.equals(cursor)) {
+      // A page without edges ends the listing even if W&B claims more: asking again would loop.
+      if (!models.path("pageInfo").path("hasNextPage").asBoolean(false) || edges.isEmpty()) {
         return projects;
       }
-      cursor = next;
+      cursor = CursorCheck.advance(
+          cursor, WandbJson.text(models.path("pageInfo"), "endCursor"), document);
     }
   }
 

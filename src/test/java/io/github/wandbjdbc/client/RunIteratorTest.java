@@ -193,6 +193,19 @@ class RunIteratorTest {
   }
 
   @Test
+  void aPageThatRepeatsItsCursorFailsInsteadOfLooping() {
+    String samePage = RunPages.page(List.of(RunPages.runNode("a")), 0, true);
+    server.setHandler(request -> ok(samePage));
+
+    RunIterator runs = client.runs(query(1, -1));
+    assertEquals("a", runs.next().name());
+    WandbException e = assertThrows(WandbException.class, runs::hasNext);
+
+    assertTrue(e.getMessage().contains("repeats"), e.getMessage());
+    assertEquals(2, server.requests().size());
+  }
+
+  @Test
   void aFailingPageIsRetriedWithItsOwnCursor() {
     server.enqueue(
         ok(RunPages.page(List.of(RunPages.runNode("a"), RunPages.runNode("b")), 0, true)),
