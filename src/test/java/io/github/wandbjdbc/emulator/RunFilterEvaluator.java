@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -57,6 +58,10 @@ public final class RunFilterEvaluator {
   private static final List<String> FIELD_OPERATORS = List.of(
       "$eq", "$ne", "$gt", "$gte", "$lt", "$lte", "$in", "$nin", "$exists", "$regex");
 
+  private static final AtomicReference<Compiled> LAST_COMPILED = new AtomicReference<>();
+
+  private record Compiled(String json, Predicate<EmulatedRun> predicate) {}
+
   private RunFilterEvaluator() {}
 
   /** Throws {@link IllegalArgumentException} saying where and why the filter is malformed. */
@@ -64,8 +69,20 @@ public final class RunFilterEvaluator {
     compile(filter);
   }
 
+  /**
+   * Whether the run matches; throws like {@link #validate} for a malformed filter. The server
+   * tests one filter against every run of a project, so the last compiled filter is kept, keyed
+   * by its JSON text (order-sensitive, unlike {@code JsonNode.equals}, and immune to a caller
+   * mutating its node afterwards).
+   */
   public static boolean matches(JsonNode filter, EmulatedRun run) {
-    return compile(filter).test(run);
+    String key = String.valueOf(filter);
+    Compiled last = LAST_COMPILED.get();
+    if (last == null || !last.json().equals(key)) {
+      last = new Compiled(key, compile(filter));
+      LAST_COMPILED.set(last);
+    }
+    return last.predicate().test(run);
   }
 
   /** Validates once and returns a reusable predicate (regexes compiled once). */
