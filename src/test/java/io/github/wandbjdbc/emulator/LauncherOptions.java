@@ -1,0 +1,103 @@
+package io.github.wandbjdbc.emulator;
+
+/**
+ * Command-line flags of {@link EmulatorMain}. {@code runs} and {@code historySteps} are null when
+ * not given (the generator's defaults apply).
+ */
+record LauncherOptions(
+    boolean help,
+    int port,
+    long seed,
+    Integer runs,
+    Integer historySteps,
+    long latencyMs,
+    double rateLimit,
+    int failEvery) {
+
+  static final String USAGE = String.join("\n",
+      "usage: wandb-emulator [options]",
+      "Serves a generated W&B dataset (entity \"acme\", project \"demo\") on 127.0.0.1 and prints",
+      "the JDBC URL, the base URL and the API key, one per line.",
+      "  --port N            TCP port, 0 = any free port (default 0)",
+      "  --seed S            dataset seed (default 42)",
+      "  --runs N            runs per project",
+      "  --history-steps N   history rows per run",
+      "  --latency-ms L      delay added to every request (default 0)",
+      "  --rate-limit R      requests per second, 0 = unlimited (default 0)",
+      "  --fail-every N      every Nth request answers 500, 0 = never (default 0)",
+      "  --help              show this help");
+
+  /** @throws IllegalArgumentException naming the offending flag */
+  static LauncherOptions parse(String... args) {
+    boolean help = false;
+    int port = 0;
+    long seed = 42;
+    Integer runs = null;
+    Integer historySteps = null;
+    long latencyMs = 0;
+    double rateLimit = 0;
+    int failEvery = 0;
+    for (int i = 0; i < args.length; i++) {
+      String flag = args[i];
+      if (flag.equals("--help")) {
+        help = true;
+        continue;
+      }
+      if (i + 1 >= args.length) {
+        throw new IllegalArgumentException(flag.startsWith("--")
+            ? "missing value for " + flag : "unknown argument: " + flag);
+      }
+      String value = args[++i];
+      switch (flag) {
+        case "--port" -> port = (int) number(flag, value, 0, 65_535);
+        case "--seed" -> seed = number(flag, value, Long.MIN_VALUE, Long.MAX_VALUE);
+        case "--runs" -> runs = (int) number(flag, value, 0, Integer.MAX_VALUE);
+        case "--history-steps" -> historySteps = (int) number(flag, value, 0, Integer.MAX_VALUE);
+        case "--latency-ms" -> latencyMs = number(flag, value, 0, Long.MAX_VALUE);
+        case "--rate-limit" -> rateLimit = rate(value);
+        case "--fail-every" -> failEvery = (int) number(flag, value, 0, Integer.MAX_VALUE);
+        default -> throw new IllegalArgumentException("unknown argument: " + flag);
+      }
+    }
+    return new LauncherOptions(help, port, seed, runs, historySteps, latencyMs, rateLimit,
+        failEvery);
+  }
+
+  EmulatorConfig config() {
+    return EmulatorConfig.defaults().withPort(port).withLatencyMs(latencyMs)
+        .withRateLimitPerSecond(rateLimit).withFailEvery(failEvery);
+  }
+
+  GeneratorSpec spec() {
+    GeneratorSpec spec = GeneratorSpec.defaults(seed);
+    if (runs != null) {
+      spec = spec.withRunsPerProject(runs);
+    }
+    return historySteps == null ? spec : spec.withHistorySteps(historySteps);
+  }
+
+  private static long number(String flag, String value, long min, long max) {
+    long parsed;
+    try {
+      parsed = Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(flag + " needs an integer, got \"" + value + "\"");
+    }
+    if (parsed < min || parsed > max) {
+      throw new IllegalArgumentException(flag + " must be within " + min + ".." + max);
+    }
+    return parsed;
+  }
+
+  private static double rate(String value) {
+    try {
+      double rate = Double.parseDouble(value);
+      if (rate >= 0 && !Double.isInfinite(rate)) {
+        return rate;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException("--rate-limit needs a number >= 0, got \"" + value + "\"");
+  }
+}

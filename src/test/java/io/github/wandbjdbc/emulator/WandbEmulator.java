@@ -1,0 +1,105 @@
+package io.github.wandbjdbc.emulator;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * A W&B-compatible GraphQL server on 127.0.0.1 serving one {@link EmulatedDataset}, with knobs
+ * for latency, rate limiting and scripted faults, and counters of what clients sent.
+ */
+public final class WandbEmulator implements AutoCloseable {
+  /** Enough for the official client's 10 parallel requests plus slow (delayed) ones. */
+  private static final int THREADS = 16;
+
+  private final EmulatorConfig config;
+  private final EmulatedDataset dataset;
+  private final EmulatorStats stats = new EmulatorStats();
+  private final FaultPlan faults = new FaultPlan();
+  private final GraphQlEndpoint graphQl;
+  private final HttpServer server;
+  private final ExecutorService executor;
+
+  private WandbEmulator(EmulatorConfig config, EmulatedDataset dataset) throws IOException {
+    this.config = Objects.requireNonNull(config, "config is null");
+    this.dataset = Objects.requireNonNull(dataset, "dataset is null");
+    this.graphQl = new GraphQlEndpoint(config,
+        EmulatorSchema.engine(dataset, config.maxHistorySamples()), stats, faults);
+    this.server = HttpServer.create(
+        new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 0);
+    AtomicInteger threadNumber = new AtomicInteger();
+    this.executor = Executors.newFixedThreadPool(THREADS, task -> {
+      Thread thread = new Thread(task, "wandb-emulator-" + threadNumber.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
+    server.createContext("/graphql", graphQl);
+    server.createContext("/", new StatsEndpoint(stats));
+    server.setExecutor(executor);
+    server.start();
+  }
+
+  /** Starts serving at once; close() stops. */
+  public static WandbEmulator start(EmulatorConfig config, EmulatedDataset dataset) {
+    try {
+      return new WandbEmulator(config, dataset);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the W&B emulator on port " + config.port(), e);
+    }
+  }
+
+  public String baseUrl() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  public String apiKey() {
+    return config.apiKeys().iterator().next();
+  }
+
+  public String jdbcUrl(String project) {
+    return "jdbc:wandb:baseUrl=" + baseUrl() + ";apiKey=" + apiKey() + ";entity="
+        + dataset.entity() + ";project=" + project;
+  }
+
+  public EmulatedDataset dataset() {
+    return dataset;
+  }
+
+  public EmulatorConfig config() {
+    return config;
+  }
+
+  public EmulatorStats stats() {
+    return stats;
+  }
+
+  public FaultPlan faults() {
+    return faults;
+  }
+
+  /**
+   * Runs {@code hook} before each {@code /graphql} request is answered (on the server's threads,
+   * possibly concurrently); tests use it to add or remove runs mid-scan. Null removes it.
+   */
+  public void beforeEachRequest(Consumer<RecordedRequest> hook) {
+    graphQl.beforeEachRequest(hook);
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+
+  @Override
+  public String toString() {
+    return "WandbEmulator[" + baseUrl() + "]";
+  }
+}
