@@ -69,14 +69,9 @@ final class GraphQlEndpoint implements HttpHandler {
         headers(exchange), 0);
     stats.countRequest(recorded.operationName(), body.length);
     HttpAnswer answer = answer(exchange, request, recorded);
-    long written;
-    try {
-      written = HttpWriter.write(exchange, answer);
-    } catch (HttpWriter.DroppedConnection e) {
-      stats.countResponse(recorded.withStatus(answer.status()), e.written());
-      throw e;
-    }
-    stats.countResponse(recorded.withStatus(answer.status()), written);
+    // Counted before writing so that a client reading the stats after its response sees it.
+    stats.countResponse(recorded.withStatus(answer.status()), answer.bodyBytesSent());
+    HttpWriter.write(exchange, answer);
   }
 
   private HttpAnswer answer(HttpExchange exchange, GraphQlRequest request, RecordedRequest recorded) {

@@ -61,6 +61,11 @@ record HttpAnswer(int status, Map<String, String> headers, byte[] body, boolean 
     return new HttpAnswer(status, more, body, cutMidway);
   }
 
+  /** Body bytes that reach the client: half of them when the connection is cut. */
+  int bodyBytesSent() {
+    return cutMidway ? body.length / 2 : body.length;
+  }
+
   HttpAnswer withCutMidway() {
     return new HttpAnswer(status, headers, body, true);
   }
