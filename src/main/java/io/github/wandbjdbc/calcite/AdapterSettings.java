@@ -1,0 +1,17 @@
+package io.github.wandbjdbc.calcite;
+
+/**
+ * The connection settings the adapter acts on.
+ *
+ * @param pageSize runs per W&B request when listing runs
+ * @param samples points per run in sampled histories
+ * @param concurrency parallel W&B requests for history reads
+ * @param pushdown whether SQL operators may be translated into W&B requests
+ */
+public record AdapterSettings(int pageSize, int samples, int concurrency, boolean pushdown) {
+  public AdapterSettings {
+    if (pageSize < 1) {
+      throw new IllegalArgumentException("pageSize must be positive: " + pageSize);
+    }
+  }
+}

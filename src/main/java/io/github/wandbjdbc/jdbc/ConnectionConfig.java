@@ -1,0 +1,73 @@
+package io.github.wandbjdbc.jdbc;
+
+import io.github.wandbjdbc.calcite.AdapterSettings;
+import io.github.wandbjdbc.client.ClientSettings;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * A connection's settings after parsing and defaulting. {@link #toString()} never shows the API
+ * key; {@link #displayUrl()} is the URL reported by {@code DatabaseMetaData.getURL()}.
+ *
+ * @param entity the entity whose projects are schemas, or null to ask W&B for the viewer's default
+ * @param project the default schema, or null for none
+ */
+public record ConnectionConfig(
+    String apiKey,
+    String baseUrl,
+    String entity,
+    String project,
+    int pageSize,
+    Duration timeout,
+    int maxRetries,
+    int concurrency,
+    int samples,
+    boolean logRequests,
+    boolean pushdown) {
+
+  public static final String URL_PREFIX = "jdbc:wandb:";
+  static final String URL_FORMAT =
+      "jdbc:wandb:entity=<entity>;project=<project>[;apiKey=<key>][;baseUrl=<url>][;<key>=<value>...]";
+
+  public ConnectionConfig {
+    Objects.requireNonNull(apiKey, "apiKey is null");
+    Objects.requireNonNull(baseUrl, "baseUrl is null");
+    Objects.requireNonNull(timeout, "timeout is null");
+  }
+
+  public ClientSettings clientSettings() {
+    ClientSettings defaults = ClientSettings.of(baseUrl, apiKey);
+    return new ClientSettings(baseUrl, apiKey, timeout, maxRetries,
+        defaults.initialBackoff(), defaults.maxBackoff(), logRequests);
+  }
+
+  public AdapterSettings adapterSettings() {
+    return new AdapterSettings(pageSize, samples, concurrency, pushdown);
+  }
+
+  /** The W&B web app that shows this server's runs: wandb.ai for the public API, else the server. */
+  public String appUrl() {
+    return URI.create(baseUrl).getHost().equals("api.wandb.ai") ? "https://wandb.ai" : baseUrl;
+  }
+
+  /** The connection's URL without secrets. */
+  public String displayUrl() {
+    StringBuilder url = new StringBuilder(URL_PREFIX).append("baseUrl=").append(baseUrl);
+    if (entity != null) {
+      url.append(";entity=").append(entity);
+    }
+    if (project != null) {
+      url.append(";project=").append(project);
+    }
+    return url.toString();
+  }
+
+  @Override
+  public String toString() {
+    return "ConnectionConfig[apiKey=****, baseUrl=" + baseUrl + ", entity=" + entity
+        + ", project=" + project + ", pageSize=" + pageSize + ", timeout=" + timeout
+        + ", maxRetries=" + maxRetries + ", concurrency=" + concurrency + ", samples=" + samples
+        + ", logRequests=" + logRequests + ", pushdown=" + pushdown + "]";
+  }
+}
