@@ -1,0 +1,65 @@
+package io.github.wandbjdbc.tools;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.wandbjdbc.emulator.DatasetGenerator;
+import io.github.wandbjdbc.emulator.EmulatedRun;
+import io.github.wandbjdbc.emulator.GeneratorSpec;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class WandbSqlTest {
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int run(String... args) throws Exception {
+    return WandbSql.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  private List<String> outLines() {
+    return out.toString(StandardCharsets.UTF_8).lines().toList();
+  }
+
+  @Test
+  void demoPrintsCsvWithAHeaderRow() throws Exception {
+    assertEquals(0, run("--demo", "-e",
+        "SELECT run_id, display_name FROM runs ORDER BY created_at LIMIT 3"));
+    List<EmulatedRun> runs = DatasetGenerator.generate(GeneratorSpec.defaults(42))
+        .project("acme", "demo").orElseThrow().runs().stream()
+        .sorted(Comparator.comparing(EmulatedRun::createdAt)).limit(3).toList();
+    List<String> expected = new java.util.ArrayList<>(List.of("run_id,display_name"));
+    runs.forEach(r -> expected.add(r.name() + "," + r.displayName()));
+    assertEquals(expected, outLines());
+  }
+
+  @Test
+  void fieldsWithCommasQuotesOrNullsFollowRfc4180() throws Exception {
+    assertEquals(0, run("--demo", "-e",
+        "SELECT 'a,b' AS c1, 'say \"hi\"' AS c2, CAST(NULL AS VARCHAR) AS c3, 'x' AS c4"
+            + " FROM (VALUES (1))"));
+    assertEquals(List.of("c1,c2,c3,c4", "\"a,b\",\"say \"\"hi\"\"\",,x"), outLines());
+  }
+
+  @Test
+  void aFailingQueryExitsOneWithTheErrorOnStderr() throws Exception {
+    assertEquals(1, run("--demo", "-e", "SELECT no_such_column FROM runs"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("Column 'no_such_column' not found"),
+        err.toString(StandardCharsets.UTF_8));
+    assertEquals(List.of(), outLines());
+  }
+
+  @Test
+  void badArgumentsExitTwoWithUsage() throws Exception {
+    assertEquals(2, run("--demo", "--url", "jdbc:wandb:"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("give exactly one of --demo and --url"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("usage: bin/wandb-sql"));
+    assertEquals(2, run("--demo", "-e"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("-e needs a value"));
+  }
+}
