@@ -36,9 +36,11 @@ final class SchemaWiring {
   }
 
   private TypeRuntimeWiring.Builder query() {
-    DataFetcher<?> projects = env -> OffsetConnection.page(
-        entityMatches(env) ? projectRefs() : List.of(), env.getArgument("first"),
-        env.getArgument("after"));
+    // An unknown entity is null, like an unknown project, not an empty list: an entity may
+    // really have no projects, and a client must be able to tell a misspelt name from that.
+    DataFetcher<?> projects = env -> entityMatches(env)
+        ? OffsetConnection.page(projectRefs(), env.getArgument("first"), env.getArgument("after"))
+        : null;
     DataFetcher<?> project = env -> {
       if (!entityMatches(env)) {
         return null;
