@@ -224,9 +224,15 @@ final class GraphQlTransport implements AutoCloseable {
     }
   }
 
-  /** Server text is echoed into messages; make sure it cannot carry the key along. */
+  /**
+   * Server text is echoed into messages; make sure it cannot carry the key along, raw or as the
+   * Basic credential a proxy might echo from our request.
+   */
   private String scrub(String text) {
-    return apiKey.isEmpty() ? text : text.replace(apiKey, "(redacted)");
+    if (apiKey.isEmpty()) {
+      return text;
+    }
+    return text.replace(apiKey, "(redacted)").replace(authorization.substring("Basic ".length()), "(redacted)");
   }
 
   private record HttpResult(int status, byte[] body, String retryAfter) {}

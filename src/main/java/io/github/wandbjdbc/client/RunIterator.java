@@ -85,8 +85,9 @@ public final class RunIterator implements Iterator<Run>, AutoCloseable {
         buffered.add(run);
       }
     }
-    // A page without edges ends the scan even if W&B claims more: asking again would loop.
-    lastPageSeen = !page.hasNextPage() || page.runs().isEmpty();
+    // An empty page that announces more is followed by its cursor; CursorCheck fails loudly when
+    // that cursor is missing or repeats, rather than ending the scan as if it were complete.
+    lastPageSeen = !page.hasNextPage();
     if (!lastPageSeen) {
       cursor = CursorCheck.advance(cursor, page.nextCursor(), GraphQlDocument.RUNS);
     }

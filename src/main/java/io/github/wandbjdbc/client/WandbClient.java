@@ -62,8 +62,7 @@ public final class WandbClient implements AutoCloseable {
       }
       JsonNode edges = models.path("edges");
       edges.forEach(edge -> projects.add(project(edge.path("node"), document)));
-      // A page without edges ends the listing even if W&B claims more: asking again would loop.
-      if (!models.path("pageInfo").path("hasNextPage").asBoolean(false) || edges.isEmpty()) {
+      if (!models.path("pageInfo").path("hasNextPage").asBoolean(false)) {
         return projects;
       }
       cursor = CursorCheck.advance(

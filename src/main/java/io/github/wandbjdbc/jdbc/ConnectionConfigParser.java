@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 
@@ -46,7 +47,7 @@ public final class ConnectionConfigParser {
     Map<WandbConnectionProperty, String> raw = new EnumMap<>(WandbConnectionProperty.class);
     if (info != null) {
       for (String name : info.stringPropertyNames()) {
-        put(raw, name, info.getProperty(name), false);
+        put(raw, name, info.getProperty(name));
       }
     }
     String body = url.substring(ConnectionConfig.URL_PREFIX.length());
@@ -62,14 +63,19 @@ public final class ConnectionConfigParser {
         // The text itself is not echoed: a stray segment is often a pasted API key.
         throw error("URL segment " + (i + 1) + " is not of the form key=value");
       }
-      put(fromUrl, segment.substring(0, eq).trim(), segment.substring(eq + 1).trim(), true);
+      put(fromUrl, segment.substring(0, eq).trim(), segment.substring(eq + 1).trim());
     }
     raw.putAll(fromUrl);
     return build(raw);
   }
 
-  private void put(Map<WandbConnectionProperty, String> target, String key, String value,
-      boolean rejectDuplicates) throws SQLException {
+  /**
+   * Records one key=value. A blank value counts as absent, so an empty login-form field cannot
+   * hide a key given elsewhere; one property given twice (say as apiKey and as password) with
+   * different values is an error rather than a guess.
+   */
+  private void put(Map<WandbConnectionProperty, String> target, String key, String value)
+      throws SQLException {
     String lower = key.toLowerCase(Locale.ROOT);
     if (lower.equals(IGNORED_USER_KEY)) {
       return;
@@ -79,16 +85,19 @@ public final class ConnectionConfigParser {
     }
     WandbConnectionProperty property = WandbConnectionProperty.forKey(key)
         .orElseThrow(() -> error("Unknown property '" + key + "'; known: " + knownKeys()));
-    if (rejectDuplicates && target.containsKey(property)) {
-      throw error("Property '" + property.key() + "' is given twice in the URL");
+    if (value == null || value.isBlank()) {
+      return;
     }
-    target.put(property, value);
+    String earlier = target.put(property, value);
+    if (earlier != null && !earlier.equals(value)) {
+      throw error("Property '" + property.key() + "' is given twice with different values");
+    }
   }
 
   private ConnectionConfig build(Map<WandbConnectionProperty, String> raw) throws SQLException {
     String baseUrl = baseUrl(firstNonEmpty(raw.get(BASE_URL), env.get("WANDB_BASE_URL"),
         BASE_URL.defaultValue()));
-    String apiKey = ApiKeyResolver.resolve(emptyToNull(raw.get(API_KEY)), baseUrl, env, home)
+    String apiKey = apiKey(raw.get(API_KEY), baseUrl)
         .orElseThrow(() -> error("No W&B API key: set apiKey in the URL or the password property,"
             + " or env WANDB_API_KEY, or a netrc entry for host " + URI.create(baseUrl).getHost()));
     return new ConnectionConfig(
@@ -105,15 +114,25 @@ public final class ConnectionConfigParser {
         booleanValue(raw, PUSHDOWN));
   }
 
+  private Optional<String> apiKey(String explicit, String baseUrl) throws SQLException {
+    try {
+      return ApiKeyResolver.resolve(explicit, baseUrl, env, home);
+    } catch (RuntimeException e) {
+      // An unreadable or misnamed netrc file: say so instead of failing with a bare exception.
+      throw error("Cannot read the netrc file for the API key: " + e.getMessage());
+    }
+  }
+
   private static String baseUrl(String value) throws SQLException {
     URI uri;
     try {
-      uri = new URI(value);
+      uri = new URI(value.trim());
     } catch (java.net.URISyntaxException e) {
       throw error("Property 'baseUrl' is not a URL: '" + value + "'; expected e.g. https://api.wandb.ai");
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null) {
+    if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null
+        || uri.getPort() > 65535) {
       throw error("Property 'baseUrl' must be an http(s) URL with a host, e.g. https://api.wandb.ai;"
           + " got '" + value + "'");
     }

@@ -4,7 +4,9 @@ import io.github.wandbjdbc.calcite.EntitySchema;
 import io.github.wandbjdbc.client.WandbClient;
 import io.github.wandbjdbc.client.WandbException;
 import java.sql.Connection;
+import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
 import java.util.Properties;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.DriverVersion;
@@ -20,6 +22,7 @@ import org.apache.calcite.jdbc.Driver;
 public class WandbDriver extends Driver {
   static {
     new WandbDriver().register();
+    CalciteDriverRegistration.withdraw();
   }
 
   private final ConnectionConfigParser parser;
@@ -48,6 +51,25 @@ public class WandbDriver extends Driver {
     return new WandbConnectionHandler(super.createHandler());
   }
 
+  /** Our keys (not Calcite's, which connect() refuses); a secret's value is never echoed. */
+  @Override
+  public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) {
+    WandbConnectionProperty[] properties = WandbConnectionProperty.values();
+    DriverPropertyInfo[] result = new DriverPropertyInfo[properties.length];
+    for (int i = 0; i < properties.length; i++) {
+      WandbConnectionProperty property = properties[i];
+      String given = info == null ? null : info.getProperty(property.key());
+      DriverPropertyInfo item = new DriverPropertyInfo(property.key(),
+          property.secret() ? null : given != null ? given : property.defaultValue());
+      item.description = property.description();
+      if (property.type() == WandbConnectionProperty.Type.BOOLEAN) {
+        item.choices = new String[] {"true", "false"};
+      }
+      result[i] = item;
+    }
+    return result;
+  }
+
   @Override
   public boolean jdbcCompliant() {
     return false;
@@ -59,12 +81,17 @@ public class WandbDriver extends Driver {
       return null; // JDBC: another driver's URL
     }
     ConnectionConfig config = parser.parse(url, info);
-    WandbClient client = new WandbClient(config.clientSettings());
+    WandbClient client;
+    try {
+      client = new WandbClient(config.clientSettings());
+    } catch (IllegalArgumentException e) {
+      throw new SQLNonTransientConnectionException(e.getMessage(), "08001", e);
+    }
     try {
       String entity = EntityResolver.resolve(client, config);
       EntitySchema entitySchema =
           new EntitySchema(client, entity, config.appUrl(), config.adapterSettings());
-      CalciteSchema root = CalciteSchema.createRootSchema(true, false, "", entitySchema);
+      CalciteSchema root = CalciteSchema.createRootSchema(false, false, "", entitySchema);
       AvaticaConnection connection = ((CalciteFactory) factory).newConnection(
           this, factory, config.displayUrl(), calciteProperties(config), root, null);
       handler.onConnectionInit(connection);

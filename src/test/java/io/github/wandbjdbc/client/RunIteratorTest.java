@@ -183,13 +183,13 @@ class RunIteratorTest {
   }
 
   @Test
-  void stopsOnAPageWithoutEdgesEvenIfMorePagesAreClaimed() {
+  void anEmptyPageThatAnnouncesMoreIsFollowedNotTakenAsTheEnd() {
     server.enqueue(ok(RunPages.page(List.of(), 0, true)));
+    server.enqueue(ok(RunPages.page(List.of(RunPages.runNode("a")), 0, false)));
 
-    RunIterator runs = client.runs(query(2, -1));
-
-    assertFalse(runs.hasNext());
-    assertEquals(1, runs.pagesFetched());
+    assertEquals(List.of("a"), names(client.runs(query(2, -1))));
+    assertEquals("not-the-edge-cursor",
+        server.requests().get(1).variables().get("cursor").asText());
   }
 
   @Test

@@ -128,7 +128,8 @@ class ConnectionConfigParserTest {
       "jdbc:wandb:pushdown=yes|Property 'pushdown' must be true or false; got 'yes'",
       "jdbc:wandb:logRequests=1|Property 'logRequests' must be true or false; got '1'",
       "jdbc:wandb:baseUrl=ftp://host|Property 'baseUrl' must be an http(s) URL with a host",
-      "jdbc:wandb:entity=a;entity=b|Property 'entity' is given twice in the URL",
+      "jdbc:wandb:entity=a;entity=b|Property 'entity' is given twice with different values",
+      "jdbc:wandb:baseUrl=http://host:99999|Property 'baseUrl' must be an http(s) URL with a host",
       "jdbc:wandb:entity=a;garbage|URL segment 2 is not of the form key=value",
   })
   void badInputNamesTheProblemAndShowsTheFormat(String url, String expected) {
@@ -140,6 +141,37 @@ class ConnectionConfigParserTest {
     assertTrue(e.getMessage().contains("URL format: jdbc:wandb:entity=<entity>;project=<project>"),
         e.getMessage());
     assertEquals("08001", e.getSQLState());
+  }
+
+  @Test
+  void blankValuesCountAsAbsent() throws SQLException {
+    Properties info = new Properties();
+    info.setProperty("password", KEY);
+    info.setProperty("entity", " ");
+    ConnectionConfig c = parse("jdbc:wandb:apiKey=;project=p", Map.of(), info);
+    assertEquals(KEY, c.apiKey());
+    assertNull(c.entity());
+  }
+
+  @Test
+  void apiKeyAndPasswordMustAgree() throws SQLException {
+    Properties info = new Properties();
+    info.setProperty("password", KEY);
+    info.setProperty("apiKey", KEY);
+    assertEquals(KEY, parse("jdbc:wandb:", Map.of(), info).apiKey());
+    info.setProperty("apiKey", "j".repeat(40));
+    SQLException e = assertThrows(SQLException.class, () -> parse("jdbc:wandb:", Map.of(), info));
+    assertTrue(e.getMessage().startsWith("Property 'apiKey' is given twice with different values"),
+        e.getMessage());
+    assertFalse(e.getMessage().contains(KEY));
+  }
+
+  @Test
+  void unreadableNetrcIsAnSqlException() throws Exception {
+    SQLException e = assertThrows(SQLException.class,
+        () -> parse("jdbc:wandb:entity=acme", Map.of("NETRC", "bad\0path"), new Properties()));
+    assertTrue(e.getMessage().startsWith("Cannot read the netrc file for the API key"),
+        e.getMessage());
   }
 
   @Test

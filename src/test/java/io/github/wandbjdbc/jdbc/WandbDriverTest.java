@@ -52,6 +52,37 @@ class WandbDriverTest {
   }
 
   @Test
+  void onlyOurDriverIsRegisteredNotCalcitesOwn() throws SQLException {
+    assertInstanceOf(WandbDriver.class, DriverManager.getDriver("jdbc:wandb:"));
+    SQLException e = assertThrows(SQLException.class,
+        () -> DriverManager.getDriver("jdbc:calcite:model=inline:{}"));
+    assertEquals("08001", e.getSQLState());
+  }
+
+  @Test
+  void propertyInfoListsOurKeysAndNeverEchoesTheKey() throws SQLException {
+    Properties info = new Properties();
+    info.setProperty("apiKey", emulator.apiKey());
+    info.setProperty("pageSize", "17");
+    java.util.Map<String, java.sql.DriverPropertyInfo> byName = new java.util.HashMap<>();
+    for (java.sql.DriverPropertyInfo p : new WandbDriver().getPropertyInfo("jdbc:wandb:", info)) {
+      byName.put(p.name, p);
+    }
+    assertEquals(java.util.Set.of("apiKey", "baseUrl", "entity", "project", "pageSize", "timeout",
+        "maxRetries", "concurrency", "samples", "logRequests", "pushdown"), byName.keySet());
+    assertNull(byName.get("apiKey").value);
+    assertEquals("17", byName.get("pageSize").value);
+    assertEquals("https://api.wandb.ai", byName.get("baseUrl").value);
+    assertTrue(byName.get("timeout").description.contains("Seconds"));
+  }
+
+  @Test
+  void badPortIsAConnectionErrorNotACrash() {
+    assertThrows(SQLNonTransientConnectionException.class,
+        () -> DriverManager.getConnection("jdbc:wandb:baseUrl=http://127.0.0.1:99999;apiKey=" + "k".repeat(40)));
+  }
+
+  @Test
   void passwordPropertyCarriesTheKeyAndTheViewerEntityIsTheDefault() throws SQLException {
     Properties info = new Properties();
     info.setProperty("user", "anyone");
@@ -77,8 +108,8 @@ class WandbDriverTest {
         while (rs.next()) {
           schemas.add(rs.getString("TABLE_SCHEM"));
         }
-        assertTrue(schemas.containsAll(java.util.List.of("demo", "image-classification",
-            "empty-project", "mnist-sweeps")), schemas.toString());
+        assertEquals(java.util.Set.of("demo", "image-classification", "empty-project",
+            "mnist-sweeps"), schemas);
       }
     }
   }
