@@ -193,13 +193,13 @@ final class ComparisonTranslator {
   }
 
   /**
-   * Case-sensitive LIKE (with an optional ESCAPE) as an anchored {@code $regex}; NOT LIKE as its
-   * {@code $nor}. Both stay in the remainder: W&B's regex dialect is unverified.
+   * Case-sensitive LIKE (with an optional ESCAPE) as an anchored {@code $regex}; NOT LIKE, which
+   * reaches Rex as NOT(LIKE), as its {@code $nor}. Both stay in the remainder: W&B's regex dialect
+   * is unverified.
    */
   private Translation like(RexCall call, boolean negated) {
-    boolean notLike = call.getOperator() == SqlStdOperatorTable.NOT_LIKE;
-    if (call.getOperator() != SqlStdOperatorTable.LIKE && !notLike) {
-      return null; // ILIKE, RLIKE, SIMILAR TO and the like
+    if (call.getOperator() != SqlStdOperatorTable.LIKE) {
+      return null; // ILIKE (also of kind LIKE)
     }
     List<RexNode> args = call.getOperands();
     FilterableField field = operands.field(args.get(0));
@@ -218,7 +218,7 @@ final class ComparisonTranslator {
       return null;
     }
     ObjectNode matches = FilterDocuments.operator(field.filterKey(), "$regex", regex);
-    return new Translation(negated != notLike ? FilterDocuments.nor(matches) : matches, Precision.NEGATABLE);
+    return new Translation(negated ? FilterDocuments.nor(matches) : matches, Precision.NEGATABLE);
   }
 
   private static JsonNode likeRegex(RexNode pattern, String escape) {

@@ -69,7 +69,10 @@ final class Operands {
     if (!(reduced instanceof RexLiteral literal)) {
       return null;
     }
-    Object constant = constant(literal.getValue(), literal.getType(), field);
+    // getValue() gives a TIMESTAMP as a Calendar; Sargs hold TimestampStrings, so read that.
+    Comparable<?> raw = literal.getTypeName() == SqlTypeName.TIMESTAMP
+        ? literal.getValueAs(TimestampString.class) : literal.getValue();
+    Object constant = constant(raw, literal.getType(), field);
     return constant == null ? null : ValueOperand.constant(constant);
   }
 
