@@ -1,0 +1,118 @@
+package io.github.wandbjdbc.calcite;
+
+import static io.github.wandbjdbc.calcite.RunsFilterFixture.assertJson;
+import static io.github.wandbjdbc.calcite.RunsFilterFixture.json;
+import static org.apache.calcite.sql.fun.SqlStdOperatorTable.AND;
+import static org.apache.calcite.sql.fun.SqlStdOperatorTable.EQUALS;
+import static org.apache.calcite.sql.fun.SqlStdOperatorTable.GREATER_THAN;
+import static org.apache.calcite.sql.fun.SqlStdOperatorTable.LESS_THAN_OR_EQUAL;
+import static org.apache.calcite.sql.fun.SqlStdOperatorTable.LIKE;
+import static org.apache.calcite.sql.fun.SqlStdOperatorTable.NOT;
+import static org.apache.calcite.sql.fun.SqlStdOperatorTable.NOT_EQUALS;
+import static org.apache.calcite.sql.fun.SqlStdOperatorTable.OR;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** A `?` becomes a placeholder; binding it yields exactly the filter the literal would have. */
+class FilterParametersTest {
+  private static final RunsFilterFixture F = new RunsFilterFixture();
+
+  /** One comparison written with a literal and with `?` bound to a runtime value. */
+  record Case(String name, SqlOperator operator, String field, RexNode literal, SqlTypeName paramType,
+      Object runtimeValue) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  static Stream<Case> cases() {
+    return Stream.of(
+        new Case("string =", EQUALS, "state", F.str("running"), SqlTypeName.VARCHAR, "running"),
+        new Case("string <>", NOT_EQUALS, "state", F.str("running"), SqlTypeName.VARCHAR, "running"),
+        new Case("bigint from Integer", GREATER_THAN, "config.epochs", F.bigint(7), SqlTypeName.BIGINT, 7),
+        new Case("bigint from Long", GREATER_THAN, "config.epochs", F.bigint(7), SqlTypeName.BIGINT, 7L),
+        new Case("double from BigDecimal", GREATER_THAN, "config.lr", F.dbl(0.1), SqlTypeName.DOUBLE,
+            new BigDecimal("0.1")),
+        new Case("double from Double", EQUALS, "config.lr", F.dbl(0.1), SqlTypeName.DOUBLE, 0.1d),
+        new Case("double from Integer", LESS_THAN_OR_EQUAL, "config.lr", F.dbl(2), SqlTypeName.DOUBLE, 2),
+        new Case("boolean", EQUALS, "config.flag", F.rex.makeLiteral(true), SqlTypeName.BOOLEAN, true),
+        new Case("timestamp from epoch millis", GREATER_THAN, "created_at", F.ts("2024-05-06 07:08:09.500"),
+            SqlTypeName.TIMESTAMP, 1714979289500L),
+        new Case("timestamp =", EQUALS, "created_at", F.ts("2024-05-06 07:08:09"),
+            SqlTypeName.TIMESTAMP, 1714979289000L),
+        new Case("timestamp from java.sql.Timestamp (wall clock)", LESS_THAN_OR_EQUAL, "created_at",
+            F.ts("2024-05-06 07:08:09"), SqlTypeName.TIMESTAMP,
+            Timestamp.valueOf(LocalDateTime.of(2024, 5, 6, 7, 8, 9))));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void boundParameterEqualsLiteral(Case c) {
+    RexNode withLiteral = F.call(c.operator(), F.ref(c.field()), c.literal());
+    RexNode withParam = F.call(c.operator(), F.ref(c.field()), F.param(0, c.paramType()));
+    FilterSplit literal = F.split(withLiteral);
+    FilterSplit param = F.split(withParam);
+    assertTrue(FilterParameters.hasParameters(param.pushed()));
+    assertFalse(FilterParameters.hasParameters(literal.pushed()));
+    assertEquals(literal.remainder().size(), param.remainder().size());
+    assertJson(literal.pushed(), FilterParameters.bind(param.pushed(), i -> c.runtimeValue()));
+  }
+
+  @Test
+  void likeParameterBindsToTheLiteralRegex() {
+    BiFunction<RexNode, RexNode, RexNode> like = (pattern, escape) ->
+        F.call(NOT, F.call(LIKE, F.ref("state"), pattern, escape));
+    ObjectNode literal = F.split(like.apply(F.str("a!%[x]_"), F.str("!"))).pushed();
+    ObjectNode param = F.split(like.apply(F.param(3, SqlTypeName.VARCHAR), F.str("!"))).pushed();
+    assertJson(literal, FilterParameters.bind(param, i -> i == 3 ? "a!%[x]_" : null));
+    assertThrows(IllegalArgumentException.class, () -> FilterParameters.bind(param, i -> "a!b"));
+  }
+
+  @Test
+  void nullParameterMakesItsFieldConditionMatchNothing() {
+    ObjectNode pushed = F.split(F.call(AND,
+        F.call(GREATER_THAN, F.ref("created_at"), F.param(0, SqlTypeName.TIMESTAMP)),
+        F.call(LESS_THAN_OR_EQUAL, F.ref("created_at"), F.param(1, SqlTypeName.TIMESTAMP)),
+        F.call(OR, F.call(EQUALS, F.ref("state"), F.param(2, SqlTypeName.VARCHAR)),
+            F.call(EQUALS, F.ref("state"), F.str("done"))))).pushed();
+    ObjectNode bound = FilterParameters.bind(pushed, i -> i == 0 ? 0L : null);
+    assertJson(json("{'created_at':{'$eq':null,'$ne':null},"
+        + "'$or':[{'state':{'$eq':null,'$ne':null}},{'state':'done'}]}"), bound);
+    assertFalse(FilterParameters.hasParameters(bound));
+  }
+
+  @Test
+  void bindLeavesTheInputUntouched() {
+    ObjectNode pushed = F.split(F.call(EQUALS, F.ref("state"), F.param(0, SqlTypeName.VARCHAR))).pushed();
+    String before = pushed.toString();
+    FilterParameters.bind(pushed, i -> "x");
+    assertEquals(before, pushed.toString());
+  }
+
+  @Test
+  void valueOfTheWrongTypeIsRejected() {
+    ObjectNode bigint = F.split(F.call(GREATER_THAN, F.ref("config.epochs"), F.param(0, SqlTypeName.BIGINT))).pushed();
+    IllegalArgumentException fraction = assertThrows(IllegalArgumentException.class,
+        () -> FilterParameters.bind(bigint, i -> new BigDecimal("2.5")));
+    assertEquals("parameter 1 has a BigDecimal value, which cannot be compared as BIGINT", fraction.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> FilterParameters.bind(bigint, i -> "7"));
+    ObjectNode dbl = F.split(F.call(GREATER_THAN, F.ref("config.lr"), F.param(0, SqlTypeName.DOUBLE))).pushed();
+    assertThrows(IllegalArgumentException.class, () -> FilterParameters.bind(dbl, i -> Double.NaN));
+  }
+}
