@@ -8,74 +8,62 @@ import java.util.function.BiFunction;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
- * The fixed columns of the {@code runs} table, in table order, with the W&B field each comes from
- * and the heavy field (if any) a scan must request to fill it.
+ * The fixed columns of the {@code runs} table, in table order: the W&B field each comes from, its
+ * filter key (for the columns W&B can filter on, per the documented filter keys) and the heavy
+ * field (if any) a scan must request to fill it.
  */
 enum RunColumn {
-  RUN_ID("run_id", SqlTypeName.VARCHAR, false, null, (run, t) -> run.name()),
-  DISPLAY_NAME("display_name", SqlTypeName.VARCHAR, true, null, (run, t) -> run.displayName()),
-  STATE("state", SqlTypeName.VARCHAR, true, null, (run, t) -> run.state()),
-  ENTITY("entity", SqlTypeName.VARCHAR, false, null, (run, t) -> t.entity()),
-  PROJECT("project", SqlTypeName.VARCHAR, false, null, (run, t) -> t.project()),
-  GROUP_NAME("group_name", SqlTypeName.VARCHAR, true, null, (run, t) -> run.group()),
-  JOB_TYPE("job_type", SqlTypeName.VARCHAR, true, null, (run, t) -> run.jobType()),
-  SWEEP_NAME("sweep_name", SqlTypeName.VARCHAR, true, null, (run, t) -> run.sweepName()),
-  TAGS("tags", SqlTypeName.VARCHAR, true, null, (run, t) -> Json.textOrNull(run.tags())),
-  USERNAME("username", SqlTypeName.VARCHAR, true, null, (run, t) -> run.username()),
-  CREATED_AT("created_at", SqlTypeName.TIMESTAMP, true, null,
+  RUN_ID("run_id", SqlTypeName.VARCHAR, false, "name", true, null, (run, t) -> run.name()),
+  DISPLAY_NAME("display_name", SqlTypeName.VARCHAR, true, "display_name", true, null, (run, t) -> run.displayName()),
+  STATE("state", SqlTypeName.VARCHAR, true, "state", true, null, (run, t) -> run.state()),
+  ENTITY("entity", SqlTypeName.VARCHAR, false, null, false, null, (run, t) -> t.entity()),
+  PROJECT("project", SqlTypeName.VARCHAR, false, null, false, null, (run, t) -> t.project()),
+  GROUP_NAME("group_name", SqlTypeName.VARCHAR, true, "group", true, null, (run, t) -> run.group()),
+  JOB_TYPE("job_type", SqlTypeName.VARCHAR, true, "jobType", true, null, (run, t) -> run.jobType()),
+  SWEEP_NAME("sweep_name", SqlTypeName.VARCHAR, true, "sweep", true, null, (run, t) -> run.sweepName()),
+  TAGS("tags", SqlTypeName.VARCHAR, true, null, false, null, (run, t) -> Json.textOrNull(run.tags())),
+  USERNAME("username", SqlTypeName.VARCHAR, true, "username", true, null, (run, t) -> run.username()),
+  CREATED_AT("created_at", SqlTypeName.TIMESTAMP, false, "created_at", true, null,
       (run, t) -> epochMillis(run.createdAt())),
-  HEARTBEAT_AT("heartbeat_at", SqlTypeName.TIMESTAMP, true, null,
+  HEARTBEAT_AT("heartbeat_at", SqlTypeName.TIMESTAMP, true, null, false, null,
       (run, t) -> epochMillis(run.heartbeatAt())),
-  GIT_COMMIT("git_commit", SqlTypeName.VARCHAR, true, null, (run, t) -> run.commit()),
-  NOTES("notes", SqlTypeName.VARCHAR, true, null, (run, t) -> run.notes()),
-  DESCRIPTION("description", SqlTypeName.VARCHAR, true, null, (run, t) -> run.description()),
-  HISTORY_LINE_COUNT("history_line_count", SqlTypeName.BIGINT, true, null,
+  GIT_COMMIT("git_commit", SqlTypeName.VARCHAR, true, null, false, null, (run, t) -> run.commit()),
+  NOTES("notes", SqlTypeName.VARCHAR, true, null, false, null, (run, t) -> run.notes()),
+  DESCRIPTION("description", SqlTypeName.VARCHAR, true, null, false, null, (run, t) -> run.description()),
+  HISTORY_LINE_COUNT("history_line_count", SqlTypeName.BIGINT, true, null, false, null,
       (run, t) -> run.historyLineCount()),
-  URL("url", SqlTypeName.VARCHAR, true, null, (run, t) -> t.runUrl(run.name())),
-  CONFIG("config", SqlTypeName.VARCHAR, true, RunField.CONFIG,
+  URL("url", SqlTypeName.VARCHAR, true, null, false, null, (run, t) -> t.runUrl(run.name())),
+  CONFIG("config", SqlTypeName.VARCHAR, true, null, false, RunField.CONFIG,
       (run, t) -> Json.textOrNull(run.config())),
-  SUMMARY("summary", SqlTypeName.VARCHAR, true, RunField.SUMMARY_METRICS,
+  SUMMARY("summary", SqlTypeName.VARCHAR, true, null, false, RunField.SUMMARY_METRICS,
       (run, t) -> Json.textOrNull(run.summaryMetrics())),
-  SYSTEM_METRICS("system_metrics", SqlTypeName.VARCHAR, true, RunField.SYSTEM_METRICS,
+  SYSTEM_METRICS("system_metrics", SqlTypeName.VARCHAR, true, null, false, RunField.SYSTEM_METRICS,
       (run, t) -> Json.textOrNull(run.systemMetrics()));
 
-  static final List<RunColumn> ALL = List.of(values());
+  static final List<ColumnDef> DEFINITIONS =
+      java.util.Arrays.stream(values()).map(RunColumn::definition).toList();
 
   private final String columnName;
   private final SqlTypeName type;
   private final boolean nullable;
+  private final String filterKey;
+  private final boolean scalarExact;
   private final RunField heavyField;
   private final BiFunction<Run, RunTableContext, Object> extractor;
 
-  RunColumn(String columnName, SqlTypeName type, boolean nullable, RunField heavyField,
-      BiFunction<Run, RunTableContext, Object> extractor) {
+  RunColumn(String columnName, SqlTypeName type, boolean nullable, String filterKey,
+      boolean scalarExact, RunField heavyField, BiFunction<Run, RunTableContext, Object> extractor) {
     this.columnName = columnName;
     this.type = type;
     this.nullable = nullable;
+    this.filterKey = filterKey;
+    this.scalarExact = scalarExact;
     this.heavyField = heavyField;
     this.extractor = extractor;
   }
 
-  String columnName() {
-    return columnName;
-  }
-
-  SqlTypeName type() {
-    return type;
-  }
-
-  boolean nullable() {
-    return nullable;
-  }
-
-  /** The heavy W&B field this column needs, or null when the lightweight fragment has it. */
-  RunField heavyField() {
-    return heavyField;
-  }
-
-  /** The value in Calcite's internal representation (TIMESTAMP as epoch milliseconds). */
-  Object value(Run run, RunTableContext table) {
-    return extractor.apply(run, table);
+  ColumnDef definition() {
+    return new ColumnDef(columnName, type, nullable, filterKey, scalarExact, heavyField, extractor);
   }
 
   private static Long epochMillis(Instant instant) {

@@ -9,12 +9,12 @@ import org.apache.calcite.linq4j.Enumerator;
 /** Turns the client's lazy run iterator into rows of the requested columns. */
 final class RunEnumerator implements Enumerator<Object[]> {
   private final RunIterator runs;
-  private final List<RunColumn> columns;
+  private final List<ColumnDef> columns;
   private final RunTableContext context;
   private final AtomicBoolean cancelFlag;
   private Object[] current;
 
-  RunEnumerator(RunIterator runs, List<RunColumn> columns, RunTableContext context,
+  RunEnumerator(RunIterator runs, List<ColumnDef> columns, RunTableContext context,
       AtomicBoolean cancelFlag) {
     this.runs = runs;
     this.columns = columns;

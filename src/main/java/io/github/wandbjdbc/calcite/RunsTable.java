@@ -1,35 +1,38 @@
 package io.github.wandbjdbc.calcite;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.github.wandbjdbc.client.Run;
 import io.github.wandbjdbc.client.RunField;
+import io.github.wandbjdbc.client.RunIterator;
 import io.github.wandbjdbc.client.RunQuery;
 import io.github.wandbjdbc.client.WandbClient;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.linq4j.Linq4j;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
-import org.apache.calcite.rex.RexNode;
-import org.apache.calcite.schema.ProjectableFilterableTable;
+import org.apache.calcite.schema.TranslatableTable;
 import org.apache.calcite.schema.impl.AbstractTable;
 
 /**
- * One project's runs, one row per run, read lazily page by page. Only the columns a query uses
- * decide which heavy fields (config, summary, system metrics) W&B is asked for; filters are left
- * to Calcite.
+ * One project's runs, one row per run. Planning turns a query into one W&B request
+ * ({@link RunScanSpec}); {@link #query} runs it lazily, page by page.
  */
-final class RunsTable extends AbstractTable implements ProjectableFilterableTable {
-  static final String DEFAULT_ORDER = "+created_at";
+public final class RunsTable extends AbstractTable implements TranslatableTable {
+  /** Runs sampled to discover config and summary columns. */
+  static final int DISCOVERY_SAMPLE = 100;
 
   private final WandbClient client;
   private final RunTableContext context;
   private final AdapterSettings settings;
+  private volatile List<ColumnDef> columns;
 
   RunsTable(WandbClient client, RunTableContext context, AdapterSettings settings) {
     this.client = client;
@@ -37,26 +40,70 @@ final class RunsTable extends AbstractTable implements ProjectableFilterableTabl
     this.settings = settings;
   }
 
+  /**
+   * The fixed columns, then the config and summary keys discovered from the project's most recent
+   * runs: one bounded request, made on first use and kept for the connection.
+   */
+  List<ColumnDef> columns() {
+    List<ColumnDef> known = columns;
+    if (known == null) {
+      synchronized (this) {
+        if (columns == null) {
+          List<ColumnDef> all = new ArrayList<>(RunColumn.DEFINITIONS);
+          all.addAll(ColumnDiscovery.discover(sampleRuns()));
+          columns = List.copyOf(all);
+        }
+        known = columns;
+      }
+    }
+    return known;
+  }
+
+  private List<Run> sampleRuns() {
+    RunQuery sample = new RunQuery(context.entity(), context.project(), null, "-created_at",
+        DISCOVERY_SAMPLE, DISCOVERY_SAMPLE, EnumSet.of(RunField.CONFIG, RunField.SUMMARY_METRICS));
+    List<Run> runs = new ArrayList<>();
+    try (RunIterator iterator = client.runs(sample)) {
+      iterator.forEachRemaining(runs::add);
+    }
+    return runs;
+  }
+
+  AdapterSettings settings() {
+    return settings;
+  }
+
   @Override
   public RelDataType getRowType(RelDataTypeFactory typeFactory) {
     RelDataTypeFactory.Builder row = typeFactory.builder();
-    for (RunColumn column : RunColumn.ALL) {
-      row.add(column.columnName(), column.type()).nullable(column.nullable());
+    for (ColumnDef column : columns()) {
+      row.add(column.name(), column.type()).nullable(column.nullable());
     }
     return row.build();
   }
 
   @Override
-  public Enumerable<Object[]> scan(DataContext root, List<RexNode> filters, int[] projects) {
-    List<RunColumn> columns = columns(projects);
-    Set<RunField> heavy = EnumSet.noneOf(RunField.class);
-    for (RunColumn column : columns) {
-      if (column.heavyField() != null) {
-        heavy.add(column.heavyField());
-      }
+  public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
+    return new WandbTableScan(context.getCluster(),
+        context.getCluster().traitSetOf(WandbRel.CONVENTION), relOptTable, this);
+  }
+
+  /** Runs a planned request; called from generated code. */
+  public Enumerable<Object[]> query(DataContext root, String specJson) {
+    RunScanSpec spec = RunScanSpec.fromJson(specJson);
+    var filter = spec.filter() == null
+        ? null
+        : FilterParameters.bind(spec.filter(), i -> root.get("?" + i));
+    if (spec.count()) {
+      return Linq4j.singletonEnumerable(new Object[] {
+          client.runCount(context.entity(), context.project(), filter)});
     }
-    RunQuery query = new RunQuery(context.entity(), context.project(),
-        JsonNodeFactory.instance.objectNode(), DEFAULT_ORDER, settings.pageSize(), -1, heavy);
+    List<ColumnDef> columns = new ArrayList<>(spec.columns().size());
+    for (String name : spec.columns()) {
+      columns.add(column(name));
+    }
+    RunQuery query = new RunQuery(context.entity(), context.project(), filter, spec.order(),
+        settings.pageSize(), spec.limit(), spec.heavyFields(columns()));
     AtomicBoolean cancelFlag = DataContext.Variable.CANCEL_FLAG.get(root);
     return new AbstractEnumerable<>() {
       @Override
@@ -66,14 +113,12 @@ final class RunsTable extends AbstractTable implements ProjectableFilterableTabl
     };
   }
 
-  private static List<RunColumn> columns(int[] projects) {
-    if (projects == null) {
-      return RunColumn.ALL;
+  private ColumnDef column(String name) {
+    for (ColumnDef column : columns()) {
+      if (column.name().equals(name)) {
+        return column;
+      }
     }
-    List<RunColumn> columns = new ArrayList<>(projects.length);
-    for (int index : projects) {
-      columns.add(RunColumn.ALL.get(index));
-    }
-    return columns;
+    throw new IllegalStateException("no column " + name + " in runs of " + context.project());
   }
 }

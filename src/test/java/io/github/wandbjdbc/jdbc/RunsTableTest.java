@@ -31,6 +31,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Reads whole projects through the driver and compares every column with the emulator's data. */
 class RunsTableTest {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final List<String> FIXED_COLUMNS = List.of("run_id", "display_name", "state",
+      "entity", "project", "group_name", "job_type", "sweep_name", "tags", "username",
+      "created_at", "heartbeat_at", "git_commit", "notes", "description", "history_line_count",
+      "url", "config", "summary", "system_metrics");
   private static WandbEmulator emulator;
 
   @BeforeAll
@@ -48,9 +52,9 @@ class RunsTableTest {
   @ValueSource(ints = {1, 2, 3, 22, 23, 24, 200})
   void everyRunOfEveryProjectExactlyOnceAtAnyPageSize(int pageSize) throws Exception {
     for (EmulatedProject project : emulator.dataset().projects()) {
-      List<Map<String, Object>> rows = query(emulator.jdbcUrl(project.name()) + ";pageSize=" + pageSize,
-          "SELECT * FROM runs");
       List<Map<String, Object>> expected = expectedRows(project);
+      List<Map<String, Object>> rows = query(emulator.jdbcUrl(project.name()) + ";pageSize=" + pageSize,
+          "SELECT " + String.join(", ", FIXED_COLUMNS) + " FROM runs");
       assertEquals(expected, rows, "project " + project.name() + " at page size " + pageSize);
     }
   }

@@ -1,0 +1,141 @@
+package io.github.wandbjdbc.calcite;
+
+import java.util.List;
+import org.apache.calcite.adapter.enumerable.EnumerableRules;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.plan.volcano.RelSubset;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.rules.CoreRules;
+import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.core.Sort;
+import org.apache.calcite.rex.RexInputRef;
+
+/**
+ * The rules that move work into W&B requests. Each declines, at match time, whatever W&B cannot
+ * do exactly (or as a superset that Calcite re-checks); none fires and then fails.
+ */
+final class WandbRules {
+  private static final List<RelOptRule> ALWAYS = List.of(
+      WandbProjectRule.RULE,
+      // Moves column selection below filters that stay local, so heavy fields they do not need
+      // are not requested.
+      CoreRules.PROJECT_FILTER_TRANSPOSE,
+      WandbToEnumerableConverterRule.RULE,
+      // ORDER BY + LIMIT that stays local keeps only OFFSET + FETCH rows, not every run.
+      EnumerableRules.ENUMERABLE_LIMIT_SORT_RULE);
+  private static final List<RelOptRule> RULES = List.of(
+      WandbFilterRule.RULE,
+      WandbProjectRule.RULE,
+      CoreRules.PROJECT_FILTER_TRANSPOSE,
+      WandbLimitRule.RULE,
+      WandbCountRule.RULE,
+      WandbToEnumerableConverterRule.RULE,
+      EnumerableRules.ENUMERABLE_LIMIT_SORT_RULE);
+
+  /** Plans of runs queries are shallow; a deeper walk is not a runs lineage. */
+  private static final int MAX_DEPTH = 64;
+
+  private WandbRules() {}
+
+  /**
+   * Column selection and the local top-N are always on; the translations only with pushdown
+   * (a connection's tables share the setting, so the first scan of a query decides).
+   */
+  static void register(RelOptPlanner planner, boolean pushdown) {
+    (pushdown ? RULES : ALWAYS).forEach(planner::addRule);
+  }
+
+  /**
+   * The runs column a field of {@code rel} is, unchanged (not computed from it), or null. Follows
+   * the field down through projections, filters, sorts and planner sets (Calcite's column-origin
+   * metadata does not look inside Volcano's sets).
+   */
+  static ColumnDef runsColumn(RelNode rel, int field) {
+    RelNode node = rel;
+    int index = field;
+    for (int depth = 0; depth < MAX_DEPTH; depth++) {
+      if (node instanceof RelSubset subset) {
+        node = traceable(subset);
+        if (node == null) {
+          return null;
+        }
+      }
+      if (node instanceof WandbTableScan scan) {
+        return scan.runsTable().columns().get(index);
+      } else if (node instanceof Project project) {
+        if (!(project.getProjects().get(index) instanceof RexInputRef ref)) {
+          return null;
+        }
+        index = ref.getIndex();
+      } else if (node instanceof WandbProject project) {
+        index = project.fields().get(index);
+      } else if (!(node instanceof Filter || node instanceof Sort || node instanceof WandbFilter
+          || node instanceof WandbLimit)) {
+        return null;
+      }
+      node = node.getInput(0);
+    }
+    return null;
+  }
+
+  /** The runs table {@code rel} reads, when it is a single-table runs query. */
+  static RunsTable runsTableOf(RelNode rel) {
+    RelNode node = rel;
+    for (int depth = 0; depth < MAX_DEPTH; depth++) {
+      if (node instanceof RelSubset subset) {
+        node = traceable(subset);
+        if (node == null) {
+          return null;
+        }
+      }
+      if (node instanceof WandbTableScan scan) {
+        return scan.runsTable();
+      } else if (!(node instanceof Project || node instanceof Filter || node instanceof Sort
+          || node instanceof WandbRel)) {
+        return null;
+      }
+      node = node.getInput(0);
+    }
+    return null;
+  }
+
+  /** Whether W&B already filters the runs that {@code rel} reads (below projections). */
+  static boolean alreadyFiltered(RelNode rel) {
+    RelNode node = rel;
+    for (int depth = 0; depth < MAX_DEPTH; depth++) {
+      if (node instanceof RelSubset subset) {
+        node = traceable(subset);
+      }
+      if (node instanceof WandbFilter) {
+        return true;
+      }
+      if (!(node instanceof Project || node instanceof WandbProject)) {
+        return false;
+      }
+      node = node.getInput(0);
+    }
+    return false;
+  }
+
+  /** A member of the set that the lineage walk understands; all members compute the same rows. */
+  private static RelNode traceable(RelSubset subset) {
+    for (RelNode member : subset.getRelList()) {
+      if (member instanceof WandbRel || member instanceof Project || member instanceof Filter
+          || member instanceof Sort) {
+        return member;
+      }
+    }
+    return null;
+  }
+
+  /** One member of a subset: all members of a set compute the same rows. */
+  static RelNode concrete(RelNode rel) {
+    if (rel instanceof RelSubset subset) {
+      RelNode best = subset.getBest();
+      return best != null ? best : subset.getOriginal();
+    }
+    return rel;
+  }
+}

@@ -1,0 +1,52 @@
+package io.github.wandbjdbc.calcite;
+
+import java.util.List;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptCost;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.metadata.RelMetadataQuery;
+
+/** Every run of one project, every column; the starting point the W&B rules narrow. */
+final class WandbTableScan extends TableScan implements WandbRel {
+  private final RunsTable runsTable;
+
+  WandbTableScan(RelOptCluster cluster, RelTraitSet traits, RelOptTable table, RunsTable runs) {
+    super(cluster, traits, List.of(), table);
+    this.runsTable = runs;
+  }
+
+  RunsTable runsTable() {
+    return runsTable;
+  }
+
+  @Override
+  public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
+    return this;
+  }
+
+  @Override
+  public void register(RelOptPlanner planner) {
+    WandbRules.register(planner, runsTable.settings().pushdown());
+  }
+
+  @Override
+  public double estimateRowCount(RelMetadataQuery mq) {
+    return WandbCosts.RUNS_PER_PROJECT;
+  }
+
+  /** Reading every heavy field makes a scan dearer, so narrower scans win. */
+  @Override
+  public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
+    return planner.getCostFactory().makeCost(WandbCosts.RUNS_PER_PROJECT, 1, 0)
+        .multiplyBy(WandbCosts.SCAN_WIDTH_FACTOR);
+  }
+
+  @Override
+  public void implement(RunScanSpec.Builder spec) {
+    spec.scan(getTable(), runsTable);
+  }
+}
