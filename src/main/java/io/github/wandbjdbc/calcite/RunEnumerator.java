@@ -6,13 +6,16 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.linq4j.Enumerator;
 
-/** Turns the client's lazy run iterator into rows of the requested columns. */
-final class RunEnumerator implements Enumerator<Object[]> {
+/**
+ * Turns the client's lazy run iterator into rows of the requested columns: Object[], or the
+ * bare value for a single column, as Calcite expects.
+ */
+final class RunEnumerator implements Enumerator<Object> {
   private final RunIterator runs;
   private final List<ColumnDef> columns;
   private final RunTableContext context;
   private final AtomicBoolean cancelFlag;
-  private Object[] current;
+  private Object current;
 
   RunEnumerator(RunIterator runs, List<ColumnDef> columns, RunTableContext context,
       AtomicBoolean cancelFlag) {
@@ -23,7 +26,7 @@ final class RunEnumerator implements Enumerator<Object[]> {
   }
 
   @Override
-  public Object[] current() {
+  public Object current() {
     return current;
   }
 
@@ -41,7 +44,7 @@ final class RunEnumerator implements Enumerator<Object[]> {
     for (int i = 0; i < row.length; i++) {
       row[i] = columns.get(i).value(run, context);
     }
-    current = row;
+    current = row.length == 1 ? row[0] : row;
     return true;
   }
 

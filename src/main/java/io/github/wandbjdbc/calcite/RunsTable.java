@@ -88,15 +88,18 @@ public final class RunsTable extends AbstractTable implements TranslatableTable 
         context.getCluster().traitSetOf(WandbRel.CONVENTION), relOptTable, this);
   }
 
-  /** Runs a planned request; called from generated code. */
-  public Enumerable<Object[]> query(DataContext root, String specJson) {
+  /**
+   * Runs a planned request; called from generated code. Rows are Object[], or the bare value
+   * when the request has exactly one column (Calcite's scalar row format).
+   */
+  public Enumerable<Object> query(DataContext root, String specJson) {
     RunScanSpec spec = RunScanSpec.fromJson(specJson);
     var filter = spec.filter() == null
         ? null
         : FilterParameters.bind(spec.filter(), i -> root.get("?" + i));
     if (spec.count()) {
-      return Linq4j.singletonEnumerable(new Object[] {
-          client.runCount(context.entity(), context.project(), filter)});
+      return Linq4j.singletonEnumerable(
+          client.runCount(context.entity(), context.project(), filter));
     }
     List<ColumnDef> columns = new ArrayList<>(spec.columns().size());
     for (String name : spec.columns()) {
@@ -107,7 +110,7 @@ public final class RunsTable extends AbstractTable implements TranslatableTable 
     AtomicBoolean cancelFlag = DataContext.Variable.CANCEL_FLAG.get(root);
     return new AbstractEnumerable<>() {
       @Override
-      public Enumerator<Object[]> enumerator() {
+      public Enumerator<Object> enumerator() {
         return new RunEnumerator(client.runs(query), columns, context, cancelFlag);
       }
     };

@@ -74,9 +74,10 @@ final class WandbToEnumerableConverter extends ConverterImpl implements Enumerab
     RunScanSpec.Builder collected = collect();
     RunScanSpec spec = collected.build();
     Hook.QUERY_PLAN.run(spec.describe(collected.runsTable().columns()));
-    // Rows are always Object[], even with one column, as RunsTable.query produces them.
+    // Calcite's row format: Object[] rows, or the bare value when there is one column;
+    // RunsTable.query produces the same.
     PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(),
-        JavaRowFormat.ARRAY, false);
+        pref.prefer(JavaRowFormat.ARRAY));
     BlockBuilder block = new BlockBuilder();
     List<Expression> path = new ArrayList<>();
     collected.table().getQualifiedName().forEach(name -> path.add(Expressions.constant(name)));

@@ -2,6 +2,7 @@ package io.github.wandbjdbc.clients;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.wandbjdbc.emulator.DatasetGenerator;
 import io.github.wandbjdbc.emulator.EmulatedProject;
@@ -18,6 +19,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,14 +69,24 @@ class SqllineScriptTest {
       rows.subList(1, columnsHeader).forEach(r -> tables.add(r.get(1) + "." + r.get(2) + ":" + r.get(3)));
       assertEquals(projects.stream().map(p -> p + ".runs:TABLE").toList(), tables);
 
-      // !columns runs: every project's runs table, columns in order with their JDBC types.
+      // !columns runs: every project's runs table, the fixed columns first and in order with
+      // their JDBC types, then the config/summary columns discovered from that project's runs.
       assertEquals(List.of("TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "COLUMN_NAME", "DATA_TYPE"),
           rows.get(columnsHeader).subList(0, 5));
-      int selectHeader = columnsHeader + 1 + projects.size() * RUNS_COLUMNS.size();
-      List<String> expectedColumns = new ArrayList<>();
-      projects.forEach(p -> RUNS_COLUMNS.forEach(c -> expectedColumns.add(p + ".runs." + c)));
-      assertEquals(expectedColumns, rows.subList(columnsHeader + 1, selectHeader).stream()
-          .map(r -> r.get(1) + "." + r.get(2) + "." + r.get(3) + ":" + r.get(4)).toList());
+      int selectHeader = rows.indexOf(List.of("run_id", "state"));
+      Map<String, List<String>> columnsByProject = new TreeMap<>();
+      for (List<String> r : rows.subList(columnsHeader + 1, selectHeader)) {
+        assertEquals("runs", r.get(2));
+        columnsByProject.computeIfAbsent(r.get(1), p -> new ArrayList<>()).add(r.get(3) + ":" + r.get(4));
+      }
+      assertEquals(projects, List.copyOf(columnsByProject.keySet()));
+      columnsByProject.forEach((project, columns) -> {
+        assertEquals(RUNS_COLUMNS, columns.subList(0, RUNS_COLUMNS.size()), project);
+        assertTrue(columns.subList(RUNS_COLUMNS.size(), columns.size()).stream()
+            .allMatch(c -> c.startsWith("config.") || c.startsWith("summary.")), project);
+      });
+      assertTrue(columnsByProject.get("demo").contains("config.lr:8"),
+          columnsByProject.get("demo").toString());
 
       // The SELECT: the demo project's runs, sorted by id.
       List<List<String>> expectedRows = new ArrayList<>();
