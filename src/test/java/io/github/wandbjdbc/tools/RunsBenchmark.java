@@ -12,10 +12,10 @@ import java.sql.Statement;
 import java.util.List;
 
 /**
- * {@code bin/benchmark-runs}: requests, bytes and wall time of typical runs queries over a large
- * emulated project with per-request latency, with pushdown on and off. Prints a Markdown table.
- * Each figure is the median of several executions on a warm connection (column discovery and
- * JIT warm-up happen before measuring).
+ * {@code bin/benchmark-runs [runs] [latencyMs] [repeats] [pageSize]}: requests, bytes and wall
+ * time of typical runs queries over a large emulated project with per-request latency, with
+ * pushdown on and off. Prints a Markdown table. Each figure is the median of several executions on
+ * a warm connection (column discovery and JIT warm-up happen before measuring).
  */
 public final class RunsBenchmark {
   private static final List<String[]> QUERIES = List.of(
@@ -38,17 +38,19 @@ public final class RunsBenchmark {
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
     long latencyMs = args.length > 1 ? Long.parseLong(args[1]) : 50;
     int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+    String pageSize = args.length > 3 ? ";pageSize=" + Integer.parseInt(args[3]) : "";
     try (WandbEmulator emulator = WandbEmulator.start(
         EmulatorConfig.defaults().withLatencyMs(latencyMs),
         DatasetGenerator.generate(GeneratorSpec.defaults(42).withRunsPerProject(runs)
             .withHistorySteps(10)))) {
-      System.out.printf("runs in project: %d, latency per request: %d ms, median of %d%n%n",
-          runs, latencyMs, repeats);
+      System.out.printf("runs in project: %d, latency per request: %d ms, median of %d%s%n%n",
+          runs, latencyMs, repeats, pageSize);
       System.out.println("| query | pushdown | requests | bytes received | wall time (ms) | rows |");
       System.out.println("| --- | --- | ---: | ---: | ---: | ---: |");
       for (String[] query : QUERIES) {
         for (boolean pushdown : new boolean[] {true, false}) {
-          Measurement m = measure(emulator, query[1], pushdown, repeats);
+          Measurement m = measure(emulator, query[1], pageSize + ";pushdown=" + pushdown,
+              repeats);
           System.out.printf("| %s | %s | %d | %,d | %d | %d |%n", query[0],
               pushdown ? "on" : "off", m.requests(), m.bytes(), m.millis(), m.rows());
         }
@@ -56,10 +58,10 @@ public final class RunsBenchmark {
     }
   }
 
-  private static Measurement measure(WandbEmulator emulator, String sql, boolean pushdown,
+  private static Measurement measure(WandbEmulator emulator, String sql, String properties,
       int repeats) throws SQLException {
-    try (Connection connection = DriverManager.getConnection(
-        emulator.jdbcUrl("demo") + ";pushdown=" + pushdown)) {
+    try (Connection connection =
+        DriverManager.getConnection(emulator.jdbcUrl("demo") + properties)) {
       run(connection, sql); // discovery, planning and code generation warm up
       Measurement[] samples = new Measurement[repeats];
       for (int i = 0; i < repeats; i++) {
