@@ -53,45 +53,41 @@ final class WandbRules {
    * metadata does not look inside Volcano's sets).
    */
   static ColumnDef runsColumn(RelNode rel, int field) {
-    RelNode node = rel;
-    int index = field;
-    for (int depth = 0; depth < MAX_DEPTH; depth++) {
-      if (node instanceof RelSubset subset) {
-        node = traceable(subset);
-        if (node == null) {
-          return null;
-        }
-      }
-      if (node instanceof WandbTableScan scan) {
-        return scan.runsTable().columns().get(index);
-      } else if (node instanceof Project project) {
-        if (!(project.getProjects().get(index) instanceof RexInputRef ref)) {
-          return null;
-        }
-        index = ref.getIndex();
-      } else if (node instanceof WandbProject project) {
-        index = project.fields().get(index);
-      } else if (!(node instanceof Filter || node instanceof Sort || node instanceof WandbFilter
-          || node instanceof WandbLimit)) {
-        return null;
-      }
-      node = node.getInput(0);
-    }
-    return null;
+    Lineage lineage = trace(rel, field);
+    return lineage == null ? null : lineage.table().columns().get(lineage.column());
   }
 
   /** The runs table {@code rel} reads, when it is a single-table runs query. */
   static RunsTable runsTableOf(RelNode rel) {
+    Lineage lineage = trace(rel, NO_FIELD);
+    return lineage == null ? null : lineage.table();
+  }
+
+  private static final int NO_FIELD = -1;
+
+  /** Where a field (or, with {@link #NO_FIELD}, just the rows) of a plan comes from. */
+  private record Lineage(RunsTable table, int column) {}
+
+  private static Lineage trace(RelNode rel, int field) {
     RelNode node = rel;
-    for (int depth = 0; depth < MAX_DEPTH; depth++) {
+    int index = field;
+    for (int depth = 0; depth < MAX_DEPTH && node != null; depth++) {
       if (node instanceof RelSubset subset) {
         node = traceable(subset);
-        if (node == null) {
-          return null;
-        }
+        continue;
       }
       if (node instanceof WandbTableScan scan) {
-        return scan.runsTable();
+        return new Lineage(scan.runsTable(), index);
+      }
+      if (node instanceof Project project && index != NO_FIELD) {
+        if (!(project.getProjects().get(index) instanceof RexInputRef ref)) {
+          return null;
+        }
+        index = ref.getIndex();
+      } else if (node instanceof WandbProject project && index != NO_FIELD) {
+        index = project.fields().get(index);
+      } else if (node instanceof WandbCount && index != NO_FIELD) {
+        return null; // a count is computed, not a column
       } else if (!(node instanceof Project || node instanceof Filter || node instanceof Sort
           || node instanceof WandbRel)) {
         return null;
