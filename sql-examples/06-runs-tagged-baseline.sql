@@ -1,7 +1,7 @@
 -- Which runs carry the tag "baseline"?
 -- Pushed to W&B: only the column list. Deliberately NOT pushed: the filter. tags is JSON array
---   text, and a LIKE on that text is not a question about tags that W&B's filter language can
---   ask exactly, so the driver gives W&B no filter at all.
+--   text that the driver does not map to W&B's tags filter key; a LIKE over that text has no
+--   exact W&B form, so W&B gets no filter at all and every run is read.
 -- Evaluated locally: tags LIKE '%"baseline"%' (the quotes make it match the whole tag only) and
 --   the ORDER BY.
 -- expect-request: runs(filters={}, heavyFields=[])
