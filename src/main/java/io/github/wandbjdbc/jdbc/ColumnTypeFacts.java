@@ -2,6 +2,7 @@ package io.github.wandbjdbc.jdbc;
 
 import java.sql.JDBCType;
 import java.sql.Types;
+import java.util.Objects;
 
 /**
  * What {@code DatabaseMetaData.getColumns} reports for a column of one JDBC type: the plain type
@@ -21,12 +22,15 @@ import java.sql.Types;
 record ColumnTypeFacts(
     String typeName, Integer size, Integer decimalDigits, Integer radix, Integer octetLength) {
 
+  ColumnTypeFacts {
+    Objects.requireNonNull(typeName, "typeName is null");
+  }
+
   static ColumnTypeFacts of(int jdbcType) {
     return switch (jdbcType) {
       case Types.VARCHAR -> new ColumnTypeFacts(
           "VARCHAR", Integer.MAX_VALUE, null, null, Integer.MAX_VALUE);
       case Types.BIGINT -> new ColumnTypeFacts("BIGINT", 19, 0, 10, null);
-      case Types.INTEGER -> new ColumnTypeFacts("INTEGER", 10, 0, 10, null);
       case Types.DOUBLE -> new ColumnTypeFacts("DOUBLE", 15, null, 10, null);
       case Types.BOOLEAN -> new ColumnTypeFacts("BOOLEAN", 1, null, null, null);
       case Types.TIMESTAMP -> new ColumnTypeFacts("TIMESTAMP", 23, 3, null, null);

@@ -35,7 +35,7 @@ final class WandbConnection extends CalciteSubclassBases.ConnectionBase {
 
   @Override
   public void setTransactionIsolation(int level) throws SQLException {
-    ensureOpen();
+    checkOpen();
     switch (level) {
       case TRANSACTION_NONE, TRANSACTION_READ_UNCOMMITTED, TRANSACTION_READ_COMMITTED,
           TRANSACTION_REPEATABLE_READ, TRANSACTION_SERIALIZABLE -> { }
@@ -46,13 +46,7 @@ final class WandbConnection extends CalciteSubclassBases.ConnectionBase {
 
   @Override
   public int getTransactionIsolation() throws SQLException {
-    ensureOpen();
+    checkOpen();
     return TRANSACTION_NONE;
-  }
-
-  private void ensureOpen() throws SQLException {
-    if (isClosed()) {
-      throw new SQLException("Connection is closed", "08003");
-    }
   }
 }
