@@ -18,6 +18,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * @param heavyField the heavy W&B field the column needs, or null when the lightweight fragment
  *     has it
  * @param reader the value in Calcite's internal representation (TIMESTAMP as epoch millis)
+ * @param remarks where the column comes from in W&B, for {@code DatabaseMetaData.getColumns}
  */
 record ColumnDef(
     String name,
@@ -26,12 +27,14 @@ record ColumnDef(
     String filterKey,
     boolean scalarExact,
     RunField heavyField,
-    BiFunction<Run, RunTableContext, Object> reader) {
+    BiFunction<Run, RunTableContext, Object> reader,
+    String remarks) {
 
   ColumnDef {
     Objects.requireNonNull(name, "name is null");
     Objects.requireNonNull(type, "type is null");
     Objects.requireNonNull(reader, "reader is null");
+    Objects.requireNonNull(remarks, "remarks is null");
   }
 
   Object value(Run run, RunTableContext table) {

@@ -54,11 +54,22 @@ final class ColumnDiscovery {
       ValueKind kind = entry.getValue();
       boolean addressable = kind.filterable()
           && path.stream().noneMatch(segment -> segment.contains("."));
-      columns.add(new ColumnDef(name, kind.sqlType(), true,
-          addressable ? filterPrefix + "." + String.join(".", path) : null,
-          false, heavy, (run, table) -> kind.read(at(source.apply(run), path))));
+      String filterKey = addressable ? filterPrefix + "." + String.join(".", path) : null;
+      columns.add(new ColumnDef(name, kind.sqlType(), true, filterKey, false, heavy,
+          (run, table) -> kind.read(at(source.apply(run), path)),
+          remarks(heavy, path, kind, filterKey)));
     }
     return columns;
+  }
+
+  /** E.g. "W&B config key lr, filter key config.lr"; a path with dotted keys shows as a list. */
+  private static String remarks(RunField field, List<String> path, ValueKind kind,
+      String filterKey) {
+    boolean dotted = path.stream().anyMatch(segment -> segment.contains("."));
+    String source = "W&B " + (field == RunField.CONFIG ? "config" : "summaryMetrics") + " key "
+        + (dotted ? path.toString() : String.join(".", path))
+        + (kind == ValueKind.JSON ? ", as JSON text" : "");
+    return filterKey == null ? source + ", evaluated locally" : source + ", filter key " + filterKey;
   }
 
   private static void collect(ObjectNode object, List<String> prefix,

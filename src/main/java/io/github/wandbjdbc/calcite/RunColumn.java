@@ -13,32 +13,52 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * field (if any) a scan must request to fill it.
  */
 enum RunColumn {
-  RUN_ID("run_id", SqlTypeName.VARCHAR, false, "name", true, null, (run, t) -> run.name()),
-  DISPLAY_NAME("display_name", SqlTypeName.VARCHAR, true, "display_name", true, null, (run, t) -> run.displayName()),
-  STATE("state", SqlTypeName.VARCHAR, true, "state", true, null, (run, t) -> run.state()),
-  ENTITY("entity", SqlTypeName.VARCHAR, false, null, false, null, (run, t) -> t.entity()),
-  PROJECT("project", SqlTypeName.VARCHAR, false, null, false, null, (run, t) -> t.project()),
-  GROUP_NAME("group_name", SqlTypeName.VARCHAR, true, "group", true, null, (run, t) -> run.group()),
-  JOB_TYPE("job_type", SqlTypeName.VARCHAR, true, "jobType", true, null, (run, t) -> run.jobType()),
-  SWEEP_NAME("sweep_name", SqlTypeName.VARCHAR, true, "sweep", true, null, (run, t) -> run.sweepName()),
-  TAGS("tags", SqlTypeName.VARCHAR, true, null, false, null, (run, t) -> Json.textOrNull(run.tags())),
-  USERNAME("username", SqlTypeName.VARCHAR, true, "username", true, null, (run, t) -> run.username()),
+  RUN_ID("run_id", SqlTypeName.VARCHAR, false, "name", true, null, (run, t) -> run.name(),
+      "W&B run field name (the run id in W&B URLs)"),
+  DISPLAY_NAME("display_name", SqlTypeName.VARCHAR, true, "display_name", true, null, (run, t) -> run.displayName(),
+      "W&B run field displayName"),
+  STATE("state", SqlTypeName.VARCHAR, true, "state", true, null, (run, t) -> run.state(),
+      "W&B run field state"),
+  ENTITY("entity", SqlTypeName.VARCHAR, false, null, false, null, (run, t) -> t.entity(),
+      "the connection's W&B entity"),
+  PROJECT("project", SqlTypeName.VARCHAR, false, null, false, null, (run, t) -> t.project(),
+      "the W&B project (this schema)"),
+  GROUP_NAME("group_name", SqlTypeName.VARCHAR, true, "group", true, null, (run, t) -> run.group(),
+      "W&B run field group"),
+  JOB_TYPE("job_type", SqlTypeName.VARCHAR, true, "jobType", true, null, (run, t) -> run.jobType(),
+      "W&B run field jobType"),
+  SWEEP_NAME("sweep_name", SqlTypeName.VARCHAR, true, "sweep", true, null, (run, t) -> run.sweepName(),
+      "W&B run field sweepName"),
+  TAGS("tags", SqlTypeName.VARCHAR, true, null, false, null, (run, t) -> Json.textOrNull(run.tags()),
+      "W&B run field tags, as a JSON array"),
+  USERNAME("username", SqlTypeName.VARCHAR, true, "username", true, null, (run, t) -> run.username(),
+      "W&B run field user.username"),
   CREATED_AT("created_at", SqlTypeName.TIMESTAMP, false, "created_at", true, null,
-      (run, t) -> epochMillis(run.createdAt())),
+      (run, t) -> epochMillis(run.createdAt()),
+      "W&B run field createdAt (UTC)"),
   HEARTBEAT_AT("heartbeat_at", SqlTypeName.TIMESTAMP, true, null, false, null,
-      (run, t) -> epochMillis(run.heartbeatAt())),
-  GIT_COMMIT("git_commit", SqlTypeName.VARCHAR, true, null, false, null, (run, t) -> run.commit()),
-  NOTES("notes", SqlTypeName.VARCHAR, true, null, false, null, (run, t) -> run.notes()),
-  DESCRIPTION("description", SqlTypeName.VARCHAR, true, null, false, null, (run, t) -> run.description()),
+      (run, t) -> epochMillis(run.heartbeatAt()),
+      "W&B run field heartbeatAt (UTC)"),
+  GIT_COMMIT("git_commit", SqlTypeName.VARCHAR, true, null, false, null, (run, t) -> run.commit(),
+      "W&B run field commit"),
+  NOTES("notes", SqlTypeName.VARCHAR, true, null, false, null, (run, t) -> run.notes(),
+      "W&B run field notes"),
+  DESCRIPTION("description", SqlTypeName.VARCHAR, true, null, false, null, (run, t) -> run.description(),
+      "W&B run field description"),
   HISTORY_LINE_COUNT("history_line_count", SqlTypeName.BIGINT, true, null, false, null,
-      (run, t) -> run.historyLineCount()),
-  URL("url", SqlTypeName.VARCHAR, true, null, false, null, (run, t) -> t.runUrl(run.name())),
+      (run, t) -> run.historyLineCount(),
+      "W&B run field historyLineCount"),
+  URL("url", SqlTypeName.VARCHAR, true, null, false, null, (run, t) -> t.runUrl(run.name()),
+      "the run's page in the W&B app"),
   CONFIG("config", SqlTypeName.VARCHAR, true, null, false, RunField.CONFIG,
-      (run, t) -> Json.textOrNull(run.config())),
+      (run, t) -> Json.textOrNull(run.config()),
+      "W&B run field config, as JSON with values unwrapped"),
   SUMMARY("summary", SqlTypeName.VARCHAR, true, null, false, RunField.SUMMARY_METRICS,
-      (run, t) -> Json.textOrNull(run.summaryMetrics())),
+      (run, t) -> Json.textOrNull(run.summaryMetrics()),
+      "W&B run field summaryMetrics, as JSON"),
   SYSTEM_METRICS("system_metrics", SqlTypeName.VARCHAR, true, null, false, RunField.SYSTEM_METRICS,
-      (run, t) -> Json.textOrNull(run.systemMetrics()));
+      (run, t) -> Json.textOrNull(run.systemMetrics()),
+      "W&B run field systemMetrics, as JSON");
 
   static final List<ColumnDef> DEFINITIONS =
       java.util.Arrays.stream(values()).map(RunColumn::definition).toList();
@@ -50,9 +70,11 @@ enum RunColumn {
   private final boolean scalarExact;
   private final RunField heavyField;
   private final BiFunction<Run, RunTableContext, Object> extractor;
+  private final String remarks;
 
   RunColumn(String columnName, SqlTypeName type, boolean nullable, String filterKey,
-      boolean scalarExact, RunField heavyField, BiFunction<Run, RunTableContext, Object> extractor) {
+      boolean scalarExact, RunField heavyField, BiFunction<Run, RunTableContext, Object> extractor,
+      String remarks) {
     this.columnName = columnName;
     this.type = type;
     this.nullable = nullable;
@@ -60,10 +82,12 @@ enum RunColumn {
     this.scalarExact = scalarExact;
     this.heavyField = heavyField;
     this.extractor = extractor;
+    this.remarks = remarks;
   }
 
   ColumnDef definition() {
-    return new ColumnDef(columnName, type, nullable, filterKey, scalarExact, heavyField, extractor);
+    return new ColumnDef(columnName, type, nullable, filterKey, scalarExact, heavyField, extractor,
+        remarks);
   }
 
   private static Long epochMillis(Instant instant) {

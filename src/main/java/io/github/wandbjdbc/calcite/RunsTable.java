@@ -8,6 +8,7 @@ import io.github.wandbjdbc.client.WandbClient;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
@@ -57,6 +58,12 @@ public final class RunsTable extends AbstractTable implements TranslatableTable 
       }
     }
     return known;
+  }
+
+  /** Where a column comes from in W&B (for JDBC metadata); empty for a name it does not have. */
+  public Optional<String> columnRemarks(String name) {
+    return columns().stream().filter(c -> c.name().equals(name)).map(ColumnDef::remarks)
+        .findFirst();
   }
 
   private List<Run> sampleRuns() {

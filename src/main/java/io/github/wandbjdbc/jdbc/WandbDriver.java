@@ -11,7 +11,7 @@ import java.util.Properties;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.DriverVersion;
 import org.apache.calcite.avatica.Handler;
-import org.apache.calcite.jdbc.CalciteFactory;
+import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.jdbc.Driver;
 
@@ -44,6 +44,12 @@ public class WandbDriver extends Driver {
   protected DriverVersion createDriverVersion() {
     return DriverVersion.load(WandbDriver.class, "io/github/wandbjdbc/jdbc/driver.properties",
         "wandb-jdbc", "unknown", "Weights & Biases", "unknown");
+  }
+
+  /** Metadata as DBeaver and BI tools need it; see {@link WandbMeta}. */
+  @Override
+  public Meta createMeta(AvaticaConnection connection) {
+    return new WandbMeta(connection);
   }
 
   @Override
@@ -92,8 +98,8 @@ public class WandbDriver extends Driver {
       EntitySchema entitySchema =
           new EntitySchema(client, entity, config.appUrl(), config.adapterSettings());
       CalciteSchema root = CalciteSchema.createRootSchema(false, false, "", entitySchema);
-      AvaticaConnection connection = ((CalciteFactory) factory).newConnection(
-          this, factory, config.displayUrl(), calciteProperties(config), root, null);
+      AvaticaConnection connection = new WandbConnection(this, factory, config.displayUrl(),
+          calciteProperties(config), root, config.clientSettings());
       handler.onConnectionInit(connection);
       if (config.project() != null) {
         connection.setSchema(config.project());

@@ -1,0 +1,157 @@
+package io.github.wandbjdbc.jdbc;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.ColumnMetaData;
+import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.jdbc.CalciteSubclassBases;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Linq4j;
+import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.schema.lookup.LikePattern;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/**
+ * The connection's {@code DatabaseMetaData} answers, as GUI and BI tools walk them: projects are
+ * schemas of no catalog (TABLE_CAT null, {@code getCatalogs} empty), tables are {@code TABLE}s,
+ * columns carry plain type names, sizes and W&B remarks, and {@link TableKeys} gives the primary
+ * keys. Nothing here sends a W&B request of its own: listing schemas reads the project list and
+ * listing columns a project's column discovery, each made once per connection.
+ */
+final class WandbMeta extends CalciteSubclassBases.MetaBase {
+  /** The types a column or a CAST can have, in {@code getTypeInfo}; Calcite lists 49. */
+  private static final Set<SqlTypeName> USABLE_TYPES = Set.of(SqlTypeName.BOOLEAN,
+      SqlTypeName.TINYINT, SqlTypeName.SMALLINT, SqlTypeName.INTEGER, SqlTypeName.BIGINT,
+      SqlTypeName.DECIMAL, SqlTypeName.REAL, SqlTypeName.DOUBLE, SqlTypeName.CHAR,
+      SqlTypeName.VARCHAR, SqlTypeName.DATE, SqlTypeName.TIME, SqlTypeName.TIMESTAMP);
+
+  WandbMeta(AvaticaConnection connection) {
+    super(connection, new WandbColumnFactory());
+    // Read-only and without transactions: every statement stands alone.
+    connProps.setAutoCommit(true).setReadOnly(true);
+    connProps.setDirty(false);
+  }
+
+  @Override
+  public MetaResultSet getCatalogs(ConnectionHandle ch) {
+    return createEmptyResultSet(MetaCatalog.class);
+  }
+
+  @Override
+  public MetaResultSet getSchemas(ConnectionHandle ch, String catalog, Pat schemaPattern) {
+    return catalog == null || catalog.isEmpty()
+        ? super.getSchemas(ch, null, schemaPattern)
+        : createEmptyResultSet(MetaSchema.class);
+  }
+
+  @Override
+  public MetaResultSet getTableTypes(ConnectionHandle ch) {
+    return rows(MetadataColumns.TABLE_TYPES, List.<Object[]>of(new Object[] {"TABLE"}));
+  }
+
+  @Override
+  public MetaResultSet getTables(ConnectionHandle ch, String catalog, Pat schemaPattern,
+      Pat tableNamePattern, List<String> typeList) {
+    return catalog == null || catalog.isEmpty()
+        ? super.getTables(ch, null, schemaPattern, tableNamePattern, typeList)
+        : createEmptyResultSet(MetaTable.class);
+  }
+
+  @Override
+  public MetaResultSet getColumns(ConnectionHandle ch, String catalog, Pat schemaPattern,
+      Pat tableNamePattern, Pat columnNamePattern) {
+    return catalog == null || catalog.isEmpty()
+        ? super.getColumns(ch, null, schemaPattern, tableNamePattern, columnNamePattern)
+        : createEmptyResultSet(MetaColumn.class);
+  }
+
+  /** JDBC: rows ordered by COLUMN_NAME; a null schema or table matches any. */
+  @Override
+  public MetaResultSet getPrimaryKeys(ConnectionHandle ch, String catalog, String schema,
+      String table) {
+    List<Object[]> rows = new ArrayList<>();
+    if (catalog == null || catalog.isEmpty()) {
+      SchemaPlus root = ((CalciteConnection) connection).getRootSchema();
+      for (String schemaName : sorted(root.subSchemas().getNames(LikePattern.any()))) {
+        SchemaPlus project = root.subSchemas().get(schemaName);
+        if (project == null || (schema != null && !schema.equals(schemaName))) {
+          continue;
+        }
+        Set<String> tables = project.tables().getNames(LikePattern.any());
+        for (Map.Entry<String, List<String>> key : sorted(TableKeys.PRIMARY_KEYS)) {
+          if ((table == null || table.equals(key.getKey())) && tables.contains(key.getKey())) {
+            rows.addAll(primaryKeyRows(schemaName, key.getKey(), key.getValue()));
+          }
+        }
+      }
+    }
+    return rows(MetadataColumns.PRIMARY_KEYS, rows);
+  }
+
+  @Override
+  public MetaResultSet getImportedKeys(ConnectionHandle ch, String catalog, String schema,
+      String table) {
+    return rows(MetadataColumns.FOREIGN_KEYS, List.of());
+  }
+
+  @Override
+  public MetaResultSet getExportedKeys(ConnectionHandle ch, String catalog, String schema,
+      String table) {
+    return rows(MetadataColumns.FOREIGN_KEYS, List.of());
+  }
+
+  @Override
+  public MetaResultSet getCrossReference(ConnectionHandle ch, String parentCatalog,
+      String parentSchema, String parentTable, String foreignCatalog, String foreignSchema,
+      String foreignTable) {
+    return rows(MetadataColumns.FOREIGN_KEYS, List.of());
+  }
+
+  /** Calcite's rows for the usable types only, ordered by DATA_TYPE as JDBC asks. */
+  @Override
+  protected Enumerable<MetaTypeInfo> allTypeInfo() {
+    List<MetaTypeInfo> types = new ArrayList<>();
+    for (MetaTypeInfo type : super.allTypeInfo()) {
+      if (USABLE_TYPES.contains(SqlTypeName.get(type.typeName))) {
+        types.add(type);
+      }
+    }
+    types.sort(Comparator.<MetaTypeInfo>comparingInt(t -> t.dataType)
+        .thenComparing(t -> t.typeName));
+    return Linq4j.asEnumerable(types);
+  }
+
+  /** Nothing to commit or roll back: the connection only reads. */
+  @Override
+  public void commit(ConnectionHandle ch) {}
+
+  @Override
+  public void rollback(ConnectionHandle ch) {}
+
+  private static List<Object[]> primaryKeyRows(String schema, String table, List<String> key) {
+    List<Object[]> rows = new ArrayList<>();
+    for (int i = 0; i < key.size(); i++) {
+      rows.add(new Object[] {null, schema, table, key.get(i), (short) (i + 1),
+          TableKeys.primaryKeyName(table)});
+    }
+    rows.sort(Comparator.comparing(row -> (String) row[3]));
+    return rows;
+  }
+
+  private MetaResultSet rows(List<ColumnMetaData> columns, List<Object[]> rows) {
+    return createResultSet(Map.of(), columns, CursorFactory.ARRAY,
+        new Frame(0, true, new ArrayList<Object>(rows)));
+  }
+
+  private static List<String> sorted(Set<String> names) {
+    return names.stream().sorted().toList();
+  }
+
+  private static List<Map.Entry<String, List<String>>> sorted(Map<String, List<String>> keys) {
+    return keys.entrySet().stream().sorted(Map.Entry.comparingByKey()).toList();
+  }
+}
