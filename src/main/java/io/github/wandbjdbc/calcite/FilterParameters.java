@@ -17,6 +17,12 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * placeholder becomes {@link FilterDocuments#matchesNothing()}. That is exact where the comparison
  * is positive; under {@code $nor} it widens the filter, which is safe because every negated
  * predicate stays in Calcite's remainder.
+ *
+ * <p>A DOUBLE parameter bound to NaN or an infinity has no JSON form, yet SQL compares with it
+ * ({@code x < Infinity} holds for every finite x). Its field condition cannot narrow the scan, so
+ * it is dropped where it is positive (the filter widens) and matches nothing under an odd number
+ * of {@code $nor}s (the {@code $nor} widens). Either way the pushed filter stays a superset; the
+ * comparison itself is never exact (DOUBLE columns are discovered ones), so Calcite re-checks it.
  */
 final class FilterParameters {
   private static final String PARAM = "$param";
@@ -24,6 +30,8 @@ final class FilterParameters {
   private static final String SHIFT = "$shiftSeconds";
   private static final String LIKE = "$like";
   private static final String ESCAPE = "$escape";
+  /** What {@link #boundOperand} answers for a condition that must match nothing. */
+  private static final JsonNode MATCHES_NOTHING = FilterDocuments.matchesNothing();
 
   private FilterParameters() {}
 
@@ -73,24 +81,36 @@ final class FilterParameters {
    *     invalid LIKE pattern (which Calcite would reject as well)
    */
   static ObjectNode bind(ObjectNode filter, IntFunction<Object> parameterValue) {
+    return bind(filter, parameterValue, false);
+  }
+
+  /** @param negated whether the document sits under an odd number of {@code $nor}s */
+  private static ObjectNode bind(ObjectNode filter, IntFunction<Object> parameterValue,
+      boolean negated) {
     ObjectNode bound = FilterDocuments.JSON.objectNode();
     for (Map.Entry<String, JsonNode> entry : filter.properties()) {
       String key = entry.getKey();
       JsonNode value = entry.getValue();
       if (key.equals("$and") || key.equals("$or") || key.equals("$nor")) {
+        boolean operandsNegated = negated ^ key.equals("$nor");
         ArrayNode operands = bound.putArray(key);
-        value.forEach(operand -> operands.add(bind((ObjectNode) operand, parameterValue)));
+        value.forEach(operand ->
+            operands.add(bind((ObjectNode) operand, parameterValue, operandsNegated)));
       } else {
-        bound.set(key, bindCondition(value, parameterValue));
+        JsonNode condition = bindCondition(value, parameterValue, negated);
+        if (condition != null) {
+          bound.set(key, condition);
+        }
       }
     }
     return bound;
   }
 
-  private static JsonNode bindCondition(JsonNode condition, IntFunction<Object> parameterValue) {
+  /** The bound condition, or null when it cannot narrow the scan and is left out. */
+  private static JsonNode bindCondition(JsonNode condition, IntFunction<Object> parameterValue,
+      boolean negated) {
     if (isPlaceholder(condition)) {
-      JsonNode operand = resolve(condition, parameterValue);
-      return operand == null ? FilterDocuments.matchesNothing() : operand;
+      return fresh(boundOperand(condition, parameterValue, negated));
     }
     if (!FilterDocuments.isOperatorObject(condition)) {
       return condition.deepCopy();
@@ -99,9 +119,9 @@ final class FilterParameters {
     for (Map.Entry<String, JsonNode> entry : condition.properties()) {
       JsonNode operand = entry.getValue();
       if (isPlaceholder(operand)) {
-        operand = resolve(operand, parameterValue);
-        if (operand == null) {
-          return FilterDocuments.matchesNothing();
+        operand = boundOperand(operand, parameterValue, negated);
+        if (operand == null || operand == MATCHES_NOTHING) {
+          return fresh(operand);
         }
       }
       bound.set(entry.getKey(), operand.deepCopy());
@@ -109,13 +129,36 @@ final class FilterParameters {
     return bound;
   }
 
-  /** The operand for a placeholder, or null for a NULL parameter. */
-  private static JsonNode resolve(JsonNode placeholder, IntFunction<Object> parameterValue) {
-    int index = placeholder.get(PARAM).intValue();
-    Object value = parameterValue.apply(index);
+  /**
+   * The operand for a placeholder; {@link #MATCHES_NOTHING} for a NULL parameter, or for a value
+   * without JSON form under {@code $nor}; null for such a value elsewhere.
+   */
+  private static JsonNode boundOperand(JsonNode placeholder, IntFunction<Object> parameterValue,
+      boolean negated) {
+    Object value = parameterValue.apply(placeholder.get(PARAM).intValue());
     if (value == null) {
-      return null;
+      return MATCHES_NOTHING;
     }
+    if (isNonFinite(placeholder, value)) {
+      return negated ? MATCHES_NOTHING : null;
+    }
+    return resolve(placeholder, value);
+  }
+
+  /** The sentinel as a condition of its own (callers may modify the documents they get). */
+  private static JsonNode fresh(JsonNode operand) {
+    return operand == MATCHES_NOTHING ? FilterDocuments.matchesNothing() : operand;
+  }
+
+  private static boolean isNonFinite(JsonNode placeholder, Object value) {
+    return !placeholder.path(LIKE).booleanValue()
+        && SqlTypeName.DOUBLE.getName().equals(placeholder.path(SQL_TYPE).textValue())
+        && value instanceof Number number && !Double.isFinite(number.doubleValue());
+  }
+
+  /** The operand for a placeholder's non-null value. */
+  private static JsonNode resolve(JsonNode placeholder, Object value) {
+    int index = placeholder.get(PARAM).intValue();
     if (placeholder.path(LIKE).booleanValue()) {
       String escape = placeholder.has(ESCAPE) ? placeholder.get(ESCAPE).textValue() : null;
       String regex = value instanceof String pattern ? LikePatterns.toRegex(pattern, escape) : null;

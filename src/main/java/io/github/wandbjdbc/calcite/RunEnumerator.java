@@ -5,10 +5,12 @@ import io.github.wandbjdbc.client.RunIterator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.runtime.FlatLists;
 
 /**
- * Turns the client's lazy run iterator into rows of the requested columns: Object[], or the
- * bare value for a single column, as Calcite expects.
+ * Turns the client's lazy run iterator into rows of the requested columns in the format Calcite
+ * expects ({@code JavaRowFormat.optimize}): Object[], the bare value for a single column, and an
+ * empty comparable list when no column is needed (a COUNT over a LIMIT).
  */
 final class RunEnumerator implements Enumerator<Object> {
   private final RunIterator runs;
@@ -44,7 +46,11 @@ final class RunEnumerator implements Enumerator<Object> {
     for (int i = 0; i < row.length; i++) {
       row[i] = columns.get(i).value(run, context);
     }
-    current = row.length == 1 ? row[0] : row;
+    current = switch (row.length) {
+      case 0 -> FlatLists.COMPARABLE_EMPTY_LIST;
+      case 1 -> row[0];
+      default -> row;
+    };
     return true;
   }
 

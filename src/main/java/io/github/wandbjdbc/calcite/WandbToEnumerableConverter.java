@@ -74,8 +74,8 @@ final class WandbToEnumerableConverter extends ConverterImpl implements Enumerab
     RunScanSpec.Builder collected = collect();
     RunScanSpec spec = collected.build();
     Hook.QUERY_PLAN.run(spec.describe(collected.runsTable().columns()));
-    // Calcite's row format: Object[] rows, or the bare value when there is one column;
-    // RunsTable.query produces the same.
+    // Calcite's row format: Object[] rows, the bare value when there is one column, a list when
+    // there is none; RunsTable.query produces the same.
     PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(),
         pref.prefer(JavaRowFormat.ARRAY));
     BlockBuilder block = new BlockBuilder();

@@ -112,7 +112,20 @@ class FilterParametersTest {
         () -> FilterParameters.bind(bigint, i -> new BigDecimal("2.5")));
     assertEquals("parameter 1 has a BigDecimal value, which cannot be compared as BIGINT", fraction.getMessage());
     assertThrows(IllegalArgumentException.class, () -> FilterParameters.bind(bigint, i -> "7"));
-    ObjectNode dbl = F.split(F.call(GREATER_THAN, F.ref("config.lr"), F.param(0, SqlTypeName.DOUBLE))).pushed();
-    assertThrows(IllegalArgumentException.class, () -> FilterParameters.bind(dbl, i -> Double.NaN));
+  }
+
+  /** NaN and infinities have no JSON form: their condition widens, under $nor as well. */
+  @Test
+  void nonFiniteDoubleCannotNarrow() {
+    RexNode lessThan = F.call(LESS_THAN_OR_EQUAL, F.ref("config.lr"), F.param(0, SqlTypeName.DOUBLE));
+    ObjectNode positive = F.split(F.call(AND, lessThan,
+        F.call(EQUALS, F.ref("state"), F.str("done")))).pushed();
+    assertJson(json("{'state':'done'}"),
+        FilterParameters.bind(positive, i -> Double.POSITIVE_INFINITY));
+    ObjectNode negated = F.split(F.call(NOT, lessThan)).pushed();
+    assertJson(json("{'$nor':[{'config.lr':{'$eq':null,'$ne':null}}]}"),
+        FilterParameters.bind(negated, i -> Double.NaN));
+    assertJson(json("{'$nor':[{'config.lr':{'$lte':1.5}}]}"),
+        FilterParameters.bind(negated, i -> 1.5));
   }
 }

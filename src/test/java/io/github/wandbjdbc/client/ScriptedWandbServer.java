@@ -4,10 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.github.wandbjdbc.emulator.LoopbackHttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -56,7 +55,7 @@ final class ScriptedWandbServer implements AutoCloseable {
       request -> new Answer(500, "{\"error\":\"nothing scripted\"}", Map.of());
 
   ScriptedWandbServer() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server = LoopbackHttpServer.create(0);
     server.createContext("/graphql", this::serve);
     // Several handler threads, so that a late answer does not hold up the requests after it.
     server.setExecutor(executor);

@@ -3,8 +3,6 @@ package io.github.wandbjdbc.emulator;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,8 +30,7 @@ public final class WandbEmulator implements AutoCloseable {
     this.dataset = Objects.requireNonNull(dataset, "dataset is null");
     this.graphQl = new GraphQlEndpoint(config,
         EmulatorSchema.engine(dataset, config.maxHistorySamples()), stats, faults);
-    this.server = HttpServer.create(
-        new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 0);
+    this.server = LoopbackHttpServer.create(config.port());
     AtomicInteger threadNumber = new AtomicInteger();
     this.executor = Executors.newFixedThreadPool(THREADS, task -> {
       Thread thread = new Thread(task, "wandb-emulator-" + threadNumber.incrementAndGet());
