@@ -4,14 +4,15 @@ import java.util.Random;
 
 /**
  * LIKE patterns built from real values, so that many match: a window of the value with some code
- * points turned into {@code _}, some runs into {@code %}, and regex metacharacters sprinkled in
- * (which must stay literal once the pattern becomes a regex). With an ESCAPE character, the
+ * points turned into {@code _}, some runs into {@code %}, and regex metacharacters put in or in
+ * place of a character (they must stay literal once the pattern becomes a regex). With an ESCAPE character, the
  * value's own {@code %}, {@code _} and escape characters are escaped; without one they act as
  * wildcards, as SQL says. Every pattern is valid for its ESCAPE, and its text is ISO-8859-1 (a code
  * point beyond becomes {@code _}) so that it can be written as a literal.
  */
 final class LikePatternGenerator {
-  private static final String METACHARACTERS = ".*+?()[]{}|^$\\";
+  /** Regex metacharacters; the dot, which is a valid regex on its own, weighs the most. */
+  private static final String METACHARACTERS = "....*+?()[]{}|^$\\";
   private static final String ESCAPES = "\\!#^$|*.[";
 
   /** A pattern and the ESCAPE character it was written for, or null for none. */
@@ -43,10 +44,14 @@ final class LikePatternGenerator {
       } else if (roll < 15) {
         pattern.append('%');
         i += random.nextInt(3);
-      } else {
-        if (roll < 22) {
-          literal(pattern, METACHARACTERS.charAt(random.nextInt(METACHARACTERS.length())), escape);
+      } else if (roll < 30) {
+        // In place of the value's character, or before it: where the value has another
+        // character, only a regex that keeps the metacharacter literal tells them apart.
+        literal(pattern, METACHARACTERS.charAt(random.nextInt(METACHARACTERS.length())), escape);
+        if (roll < 20) {
+          literal(pattern, (char) c, escape);
         }
+      } else {
         literal(pattern, (char) c, escape);
       }
     }

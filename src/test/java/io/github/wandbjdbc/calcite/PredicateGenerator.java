@@ -96,7 +96,10 @@ final class PredicateGenerator {
     return roll < 98 ? otherColumn(ref, qualifier, column) : computed(ref, column);
   }
 
-  /** Mostly what W&B evaluates exactly; one leaf in ten is not, so only part is pushed. */
+  /**
+   * Mostly what W&B evaluates exactly; some leaves are not (a comparison, a LIKE), so only part is
+   * pushed.
+   */
   private String exactLeaf(String qualifier) {
     Column column = sample.column(EXACT_COLUMNS.get(random.nextInt(EXACT_COLUMNS.size())));
     String ref = qualifier + SqlText.identifier(column.name());
@@ -113,10 +116,10 @@ final class PredicateGenerator {
       }
       return ref + " IN (" + String.join(", ", operands) + ")";
     }
-    if (roll < 90) {
+    if (roll < 85) {
       return ref + (random.nextBoolean() ? " IS NULL" : " IS NOT NULL");
     }
-    return roll < 95 ? comparison(ref, column) : like(ref, column);
+    return roll < 90 ? comparison(ref, column) : like(ref, column);
   }
 
   private String comparison(String ref, Column column) {
