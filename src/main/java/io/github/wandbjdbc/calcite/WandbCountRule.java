@@ -36,8 +36,7 @@ final class WandbCountRule extends RelRule<WandbRuleConfig> {
   public void onMatch(RelOptRuleCall call) {
     LogicalAggregate aggregate = call.rel(0);
     RelNode input = aggregate.getInput();
-    if (WandbRules.runsTableOf(input) == null
-        || WandbRules.concrete(input) instanceof WandbLimit) {
+    if (WandbRules.runsTableOf(input) == null) {
       return;
     }
     RelNode wandbInput = convert(input, input.getTraitSet().replace(WandbRel.CONVENTION));

@@ -38,11 +38,10 @@ final class WandbTableScan extends TableScan implements WandbRel {
     return WandbCosts.RUNS_PER_PROJECT;
   }
 
-  /** Reading every heavy field makes a scan dearer, so narrower scans win. */
+  /** The width of what is read is costed where rows leave W&B, in the converter. */
   @Override
   public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
-    return planner.getCostFactory().makeCost(WandbCosts.RUNS_PER_PROJECT, 1, 0)
-        .multiplyBy(WandbCosts.SCAN_WIDTH_FACTOR);
+    return planner.getCostFactory().makeCost(WandbCosts.RUNS_PER_PROJECT, 1, 0);
   }
 
   @Override
