@@ -1,6 +1,8 @@
 package io.github.wandbjdbc.calcite;
 
 import io.github.wandbjdbc.client.WandbClient;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
@@ -10,7 +12,12 @@ final class ProjectSchema extends AbstractSchema {
   private final Map<String, Table> tables;
 
   ProjectSchema(WandbClient client, RunTableContext context, AdapterSettings settings) {
-    this.tables = Map.of("runs", new RunsTable(client, context, settings));
+    Map<String, Table> all = new LinkedHashMap<>();
+    all.put("runs", new RunsTable(client, context, settings));
+    for (HistoryKind kind : HistoryKind.values()) {
+      all.put(kind.tableName(), new HistoriesTable(client, context, settings, kind));
+    }
+    this.tables = Collections.unmodifiableMap(all);
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.github.wandbjdbc.client;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
@@ -14,5 +16,20 @@ public record HistorySpec(List<String> keys, int samples, Long minStep, Long max
     if (samples < 1) {
       throw new IllegalArgumentException("samples must be >= 1, was " + samples);
     }
+  }
+
+  /** The spec as W&B takes it: a JSON string. */
+  String toJson() {
+    ObjectNode json = WandbJson.MAPPER.createObjectNode();
+    ArrayNode keyList = json.putArray("keys");
+    keys.forEach(keyList::add);
+    json.put("samples", samples);
+    if (minStep != null) {
+      json.put("minStep", minStep);
+    }
+    if (maxStep != null) {
+      json.put("maxStep", maxStep);
+    }
+    return json.toString();
   }
 }

@@ -146,7 +146,7 @@ public final class WandbClient implements AutoCloseable {
     GraphQlDocument document = GraphQlDocument.RUN_SAMPLED_HISTORY;
     ObjectNode variables = runVariables(entity, project, "name", run);
     ArrayNode specStrings = variables.putArray("specs");
-    specs.forEach(spec -> specStrings.add(specJson(spec)));
+    specs.forEach(spec -> specStrings.add(spec.toJson()));
     JsonNode runNode = runNode(document, variables, entity, project, run);
     String operation = document.operationName();
     JsonNode sampled = WandbJson.decodeJsonString(
@@ -165,6 +165,14 @@ public final class WandbClient implements AutoCloseable {
     ObjectNode variables = runVariables(entity, project, "name", run).put("samples", samples);
     JsonNode runNode = runNode(document, variables, entity, project, run);
     return rows(runNode.get("events"), "events", document.operationName());
+  }
+
+  /**
+   * A reader of {@code entity/project}'s histories in batched requests, usable from several
+   * threads; closing it cancels its requests in flight.
+   */
+  public HistoryReader historyReader(String entity, String project) {
+    return new HistoryReader(transport, entity, project);
   }
 
   /**
@@ -209,22 +217,8 @@ public final class WandbClient implements AutoCloseable {
     return runNode;
   }
 
-  private static String specJson(HistorySpec spec) {
-    ObjectNode json = WandbJson.MAPPER.createObjectNode();
-    ArrayNode keys = json.putArray("keys");
-    spec.keys().forEach(keys::add);
-    json.put("samples", spec.samples());
-    if (spec.minStep() != null) {
-      json.put("minStep", spec.minStep());
-    }
-    if (spec.maxStep() != null) {
-      json.put("maxStep", spec.maxStep());
-    }
-    return json.toString();
-  }
-
   /** History rows: each a JSON string (history, events) or an object (sampledHistory). */
-  private static List<ObjectNode> rows(JsonNode list, String field, String operation) {
+  static List<ObjectNode> rows(JsonNode list, String field, String operation) {
     if (list == null || list.isNull()) {
       return List.of();
     }

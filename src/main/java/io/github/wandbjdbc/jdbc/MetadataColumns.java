@@ -13,6 +13,12 @@ import org.apache.calcite.avatica.MetaImpl;
 final class MetadataColumns {
   static final List<ColumnMetaData> TABLE_TYPES = columns("TABLE_TYPE", String.class);
 
+  static final List<ColumnMetaData> TABLES = columns(
+      "TABLE_CAT", String.class, "TABLE_SCHEM", String.class, "TABLE_NAME", String.class,
+      "TABLE_TYPE", String.class, "REMARKS", String.class, "TYPE_CAT", String.class,
+      "TYPE_SCHEM", String.class, "TYPE_NAME", String.class,
+      "SELF_REFERENCING_COL_NAME", String.class, "REF_GENERATION", String.class);
+
   static final List<ColumnMetaData> PRIMARY_KEYS = columns(
       "TABLE_CAT", String.class, "TABLE_SCHEM", String.class, "TABLE_NAME", String.class,
       "COLUMN_NAME", String.class, "KEY_SEQ", Short.class, "PK_NAME", String.class);

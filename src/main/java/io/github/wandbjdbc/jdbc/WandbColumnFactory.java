@@ -1,5 +1,6 @@
 package io.github.wandbjdbc.jdbc;
 
+import io.github.wandbjdbc.calcite.HistoriesTable;
 import io.github.wandbjdbc.calcite.RunsTable;
 import org.apache.calcite.avatica.MetaImpl.MetaColumn;
 import org.apache.calcite.jdbc.CalciteMetaColumnFactory;
@@ -18,9 +19,12 @@ final class WandbColumnFactory implements CalciteMetaColumnFactory {
       Integer decimalDigits, int numPrecRadix, int nullable, Integer charOctetLength,
       int ordinalPosition, String isNullable) {
     ColumnTypeFacts facts = ColumnTypeFacts.of(dataType);
-    String remarks = table instanceof RunsTable runs
-        ? runs.columnRemarks(columnName).orElse(null)
-        : null;
+    String remarks = null;
+    if (table instanceof RunsTable runs) {
+      remarks = runs.columnRemarks(columnName).orElse(null);
+    } else if (table instanceof HistoriesTable histories) {
+      remarks = histories.columnRemarks(columnName).orElse(null);
+    }
     return new WandbMetaColumn(tableSchem, tableName, columnName, dataType, facts, nullable,
         ordinalPosition, isNullable, remarks);
   }

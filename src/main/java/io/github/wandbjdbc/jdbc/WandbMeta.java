@@ -2,6 +2,7 @@ package io.github.wandbjdbc.jdbc;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,9 +57,21 @@ final class WandbMeta extends CalciteSubclassBases.MetaBase {
   @Override
   public MetaResultSet getTables(ConnectionHandle ch, String catalog, Pat schemaPattern,
       Pat tableNamePattern, List<String> typeList) {
-    return catalog == null || catalog.isEmpty()
-        ? super.getTables(ch, null, schemaPattern, tableNamePattern, typeList)
-        : createEmptyResultSet(MetaTable.class);
+    if (catalog != null && !catalog.isEmpty()) {
+      return createEmptyResultSet(MetaTable.class);
+    }
+    // JDBC orders tables by type, schema and name; Calcite lists a schema's tables unordered.
+    List<MetaTable> tables = new ArrayList<>();
+    super.getTables(ch, null, schemaPattern, tableNamePattern, typeList)
+        .firstFrame.rows.forEach(row -> tables.add((MetaTable) row));
+    tables.sort(Comparator.comparing((MetaTable t) -> t.tableType)
+        .thenComparing(t -> t.tableSchem).thenComparing(t -> t.tableName));
+    List<Object[]> rows = new ArrayList<>();
+    for (MetaTable t : tables) {
+      rows.add(new Object[] {
+          null, t.tableSchem, t.tableName, t.tableType, null, null, null, null, null, null});
+    }
+    return rows(MetadataColumns.TABLES, rows);
   }
 
   @Override

@@ -62,12 +62,14 @@ class SqllineScriptTest {
       List<String> projects = emulator.dataset().projects().stream()
           .map(EmulatedProject::name).sorted().toList();
 
-      // !tables: one "runs" TABLE per project, schemas in name order.
-      int columnsHeader = 1 + projects.size();
+      // !tables: each project's four tables, schemas and then tables in name order.
+      List<String> tableNames = List.of("histories", "runs", "sampled_histories", "system_metrics");
+      int columnsHeader = 1 + projects.size() * tableNames.size();
       assertEquals(TABLES_HEADER, String.join(",", rows.get(0)));
       List<String> tables = new ArrayList<>();
       rows.subList(1, columnsHeader).forEach(r -> tables.add(r.get(1) + "." + r.get(2) + ":" + r.get(3)));
-      assertEquals(projects.stream().map(p -> p + ".runs:TABLE").toList(), tables);
+      assertEquals(projects.stream()
+          .flatMap(p -> tableNames.stream().map(t -> p + "." + t + ":TABLE")).toList(), tables);
 
       // !columns runs: every project's runs table, the fixed columns first and in order with
       // their JDBC types, then the config/summary columns discovered from that project's runs.

@@ -1,0 +1,31 @@
+package io.github.wandbjdbc.calcite;
+
+import org.apache.calcite.plan.RelOptRuleCall;
+import org.apache.calcite.plan.RelRule;
+import org.apache.calcite.rel.core.Filter;
+
+/**
+ * Pushes the run and step conjuncts of a filter over a history scan into it. The filter stays:
+ * the scan only reads less, SQL still decides which rows pass.
+ */
+final class HistoriesFilterRule extends RelRule<WandbRuleConfig> {
+  static final HistoriesFilterRule RULE = new HistoriesFilterRule(new WandbRuleConfig(
+      "HistoriesFilterRule", b -> b.operand(Filter.class)
+          .oneInput(s -> s.operand(HistoriesScan.class).noInputs()),
+      HistoriesFilterRule::new));
+
+  private HistoriesFilterRule(WandbRuleConfig config) {
+    super(config);
+  }
+
+  @Override
+  public void onMatch(RelOptRuleCall call) {
+    Filter filter = call.rel(0);
+    HistoriesScan scan = call.rel(1);
+    HistoryPushdown pushdown = new HistoryPushdown(scan);
+    if (pushdown.add(filter.getCondition(), filter.getCluster().getRexBuilder())) {
+      call.transformTo(filter.copy(filter.getTraitSet(), scan.withPushdown(pushdown),
+          filter.getCondition()));
+    }
+  }
+}
