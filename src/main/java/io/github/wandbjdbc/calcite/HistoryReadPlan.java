@@ -9,13 +9,14 @@ import io.github.wandbjdbc.client.Run;
 import io.github.wandbjdbc.client.WandbException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Which reads fetch one run's rows for a scan, and whether an answer can be trusted.
  *
- * <p>{@code histories} reads step windows of at most {@link #WINDOW_ROWS} rows. A window no wider
- * than that many steps cannot have been sampled (a step holds one row); a wider one (a sparse
- * run) whose answer is full may have been, so it is split in two and read again. Window widths
+ * <p>{@code histories} reads step windows of at most {@link #WINDOW_ROWS} rows. An answer that
+ * may have been sampled by the server ({@link #isComplete}) is never trusted: its window is split
+ * in two and read again. Window widths
  * follow the run's density ({@code historyLineCount} rows over {@code lastStep + 1} steps) so
  * that a sparse run costs few windows. With metric columns selected, each key is its own
  * {@code sampledHistory} spec (W&B returns only rows holding every key of a spec), plus a
@@ -41,6 +42,8 @@ final class HistoryReadPlan {
   private final int samples;
   private final long minStep;
   private final long endStep;
+  /** The most rows any window answer of this scan held (read by every worker). */
+  private final AtomicInteger largestAnswer = new AtomicInteger();
 
   /**
    * @param keys the W&B keys the selected columns read, or null when whole rows are needed
@@ -132,12 +135,27 @@ final class HistoryReadPlan {
     } else {
       return List.of(); // sampled_histories is sampled by definition
     }
-    boolean full = answer.rowLists().stream().anyMatch(rows -> rows.size() >= WINDOW_ROWS);
-    if (!full || to - from <= WINDOW_ROWS) {
+    boolean complete = true;
+    for (List<ObjectNode> rows : answer.rowLists()) {
+      complete &= isComplete(rows.size(), to - from); // every list counts towards the largest
+    }
+    if (complete) {
       return List.of();
     }
     long middle = from + (to - from) / 2;
     return List.of(window(read.run(), from, middle), window(read.run(), middle, to));
+  }
+
+  /**
+   * Whether an answer of {@code rows} rows for a window of {@code width} steps holds every row.
+   * Empty, or one row per step, it does. Otherwise it may be a sample, for W&B returns at most as
+   * many rows as asked and may cap that number lower, unannounced: a sampled answer holds exactly
+   * that cap, and no complete answer holds more. So an answer at least as large as every answer
+   * seen so far is split and read again; one smaller than some earlier answer is complete.
+   */
+  private boolean isComplete(int rows, long width) {
+    int largest = largestAnswer.accumulateAndGet(rows, Math::max);
+    return rows == 0 || rows >= width || rows < largest;
   }
 
   private static List<HistoryRead> eventRereads(HistoryRead.Events read,
