@@ -31,6 +31,8 @@ import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rex.RexDigestIncludeType;
+import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgram;
 import org.apache.calcite.rex.RexProgramBuilder;
@@ -149,7 +151,14 @@ final class HistoriesScan extends TableScan implements EnumerableRel {
   }
 
   private String describe() {
-    return spec().describe(values.stream().map(RexNode::toString).toList());
+    return spec().describe(values.stream().map(HistoriesScan::describe).toList());
+  }
+
+  /** A literal without its type suffix ({@code 100}, not {@code 100:BIGINT}); others as Calcite writes them. */
+  private static String describe(RexNode value) {
+    return value instanceof RexLiteral literal
+        ? literal.computeDigest(RexDigestIncludeType.NO_TYPE)
+        : value.toString();
   }
 
   private HistoryScanSpec spec() {

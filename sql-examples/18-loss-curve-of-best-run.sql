@@ -1,0 +1,15 @@
+-- The loss curve of the most accurate finished run: its first 100 steps, every tenth step.
+-- Pushed to W&B: for runs, the filter state = "finished" with summaryMetrics only; for
+--   histories, only the keys loss and val_loss (one sampledHistory spec each, plus _step) and
+--   the step range _step < 100, read in exact windows.
+-- Evaluated locally: the best run (a bounded top-1 over summary.acc), the join on run_id, the
+--   every-tenth-step condition and the final order.
+-- expect-request: runs(filters={"state":"finished"}, heavyFields=[summary_metrics])
+-- expect-request: histories(columns=[run_id, _step, loss, val_loss], _step < 100)
+SELECT h._step, h.loss, h.val_loss
+FROM histories h
+JOIN (SELECT run_id FROM runs WHERE state = 'finished'
+      ORDER BY "summary.acc" DESC NULLS LAST LIMIT 1) best
+  ON h.run_id = best.run_id
+WHERE h._step < 100 AND MOD(h._step, 10) = 0
+ORDER BY h._step

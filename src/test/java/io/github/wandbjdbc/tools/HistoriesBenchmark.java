@@ -1,0 +1,254 @@
+package io.github.wandbjdbc.tools;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.wandbjdbc.client.ClientSettings;
+import io.github.wandbjdbc.client.HistoryKeys;
+import io.github.wandbjdbc.client.HistorySpec;
+import io.github.wandbjdbc.client.Run;
+import io.github.wandbjdbc.client.RunIterator;
+import io.github.wandbjdbc.client.RunQuery;
+import io.github.wandbjdbc.client.WandbClient;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code bin/benchmark-histories [runs] [steps] [latencyMs] [rateLimit] [bigRuns]}: reads
+ * {@code run_id, _step, loss} of every run's history through the driver and through a baseline
+ * that does what the official client's {@code scan_history(keys=["loss"])} does (run after run:
+ * its history keys, then 1,000-step windows), against an emulator in its own process (so this
+ * JVM's heap holds only the reader). Prints requests, rows, wall time and peak heap, checks both
+ * read the same rows (an order-independent checksum), then scans a larger project with no
+ * latency for the peak heap of a multi-million-row scan.
+ */
+public final class HistoriesBenchmark {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String SQL = "SELECT run_id, _step, loss FROM histories";
+  private static final int BASELINE_PAGE = 1000;
+
+  private HistoriesBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int runs = args.length > 0 ? Integer.parseInt(args[0]) : 100;
+    int steps = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
+    long latencyMs = args.length > 2 ? Long.parseLong(args[2]) : 50;
+    double rateLimit = args.length > 3 ? Double.parseDouble(args[3]) : 20;
+    int bigRuns = args.length > 4 ? Integer.parseInt(args[4]) : 350;
+    System.out.printf("project demo: %d runs, up to %d steps each; %d ms per request, "
+        + "rate limit %s requests/s; driver heap limit %d MB%n%n", runs, steps, latencyMs,
+        rateLimit, Runtime.getRuntime().maxMemory() >> 20);
+    System.out.println("| reader | requests | rows | wall time (s) | peak heap in use (MB) |");
+    System.out.println("| --- | ---: | ---: | ---: | ---: |");
+    Checksum driver;
+    Checksum baseline;
+    try (EmulatorProcess emulator = EmulatorProcess.start(runs, steps, latencyMs, rateLimit)) {
+      warmUp(emulator);
+      driver = measure("wandb-jdbc (" + SQL + ")", emulator, () -> driverScan(emulator));
+      baseline = measure("baseline: run after run, 1,000-step windows", emulator,
+          () -> baselineScan(emulator));
+    }
+    System.out.println();
+    System.out.println(driver.equals(baseline)
+        ? "identical rows: yes (" + driver.rows() + " rows, checksum " + driver.sum() + ")"
+        : "identical rows: NO: driver " + driver + ", baseline " + baseline);
+    try (EmulatorProcess emulator = EmulatorProcess.start(bigRuns, steps, 0, 0)) {
+      System.out.println();
+      System.out.println("| large scan | requests | rows | wall time (s) | peak heap in use (MB) |");
+      System.out.println("| --- | ---: | ---: | ---: | ---: |");
+      measure(bigRuns + " runs, no latency", emulator, () -> driverScan(emulator));
+    }
+  }
+
+  /** Loads classes and JIT-compiles both sides on one run, outside the measurements. */
+  private static void warmUp(EmulatorProcess emulator) throws Exception {
+    try (Connection connection = DriverManager.getConnection(emulator.jdbcUrl());
+        Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery(
+            "SELECT run_id, _step, loss FROM histories WHERE run_id IN "
+                + "(SELECT run_id FROM runs ORDER BY created_at LIMIT 1)")) {
+      while (rs.next()) {
+        rs.getDouble(3);
+      }
+    }
+  }
+
+  private interface Scan {
+    Checksum run() throws Exception;
+  }
+
+  private static Checksum measure(String label, EmulatorProcess emulator, Scan scan)
+      throws Exception {
+    System.gc();
+    HeapSampler sampler = HeapSampler.begin();
+    long requestsBefore = emulator.requests();
+    long start = System.nanoTime();
+    Checksum checksum = scan.run();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    long peak = sampler.finish();
+    System.out.printf("| %s | %,d | %,d | %.1f | %d |%n", label,
+        emulator.requests() - requestsBefore, checksum.rows(), seconds, peak >> 20);
+    return checksum;
+  }
+
+  private static Checksum driverScan(EmulatorProcess emulator) throws Exception {
+    Checksum checksum = new Checksum();
+    try (Connection connection = DriverManager.getConnection(emulator.jdbcUrl());
+        Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery(SQL)) {
+      while (rs.next()) {
+        double loss = rs.getDouble(3);
+        checksum.add(rs.getString(1), rs.getLong(2), rs.wasNull() ? null : loss);
+      }
+    }
+    return checksum;
+  }
+
+  /** What {@code scan_history(keys=["loss"])} sends, run after run, with the project's client. */
+  private static Checksum baselineScan(EmulatorProcess emulator) {
+    Checksum checksum = new Checksum();
+    try (WandbClient client = new WandbClient(ClientSettings.of(emulator.baseUrl(),
+        emulator.apiKey()))) {
+      List<Run> runs = new ArrayList<>();
+      try (RunIterator iterator = client.runs(
+          new RunQuery("acme", "demo", null, null, 50, -1, Set.of()))) {
+        iterator.forEachRemaining(runs::add);
+      }
+      for (Run run : runs) {
+        HistoryKeys keys = client.historyKeys("acme", "demo", run.name());
+        for (long min = 0; min < keys.lastStep() + 1; min += BASELINE_PAGE) {
+          HistorySpec page = new HistorySpec(List.of("_step", "loss"), BASELINE_PAGE, min,
+              min + BASELINE_PAGE - 1);
+          for (ObjectNode row : client.sampledHistory("acme", "demo", run.name(), List.of(page))
+              .get(0)) {
+            JsonNode loss = row.get("loss");
+            // As Python's json reads it: NaN and infinities are numbers, bare or quoted.
+            checksum.add(run.name(), row.get("_step").asLong(), loss.isNumber()
+                ? loss.doubleValue() : loss.isTextual() ? Double.valueOf(loss.asText()) : null);
+          }
+        }
+      }
+    }
+    return checksum;
+  }
+
+  /** The most heap in use (garbage included) seen every 10 ms while a scan runs. */
+  private static final class HeapSampler extends Thread {
+    private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    private volatile boolean running = true;
+    private long peak;
+
+    static HeapSampler begin() {
+      HeapSampler sampler = new HeapSampler();
+      sampler.setDaemon(true);
+      sampler.start();
+      return sampler;
+    }
+
+    @Override
+    public void run() {
+      while (running) {
+        peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
+        try {
+          Thread.sleep(10);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    }
+
+    long finish() throws InterruptedException {
+      running = false;
+      join();
+      return peak;
+    }
+  }
+
+  /** Row count and an order-independent hash of (run, step, loss) rows. */
+  private static final class Checksum {
+    private long rows;
+    private long sum;
+
+    void add(String run, long step, Double loss) {
+      rows++;
+      long hash = run.hashCode() * 1_000_003L + Long.hashCode(step * 0x9E3779B97F4A7C15L);
+      hash = hash * 31 + (loss == null ? 7 : Double.hashCode(loss));
+      sum += hash * 0xC2B2AE3D27D4EB4FL;
+    }
+
+    long rows() {
+      return rows;
+    }
+
+    long sum() {
+      return sum;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Checksum c && c.rows == rows && c.sum == sum;
+    }
+
+    @Override
+    public int hashCode() {
+      return Long.hashCode(sum);
+    }
+
+    @Override
+    public String toString() {
+      return rows + " rows, checksum " + sum;
+    }
+  }
+
+  /** {@code bin/wandb-emulator} in a child JVM, so that its dataset is not in this heap. */
+  private record EmulatorProcess(Process process, String jdbcUrl, String baseUrl, String apiKey)
+      implements AutoCloseable {
+    static EmulatorProcess start(int runs, int steps, long latencyMs, double rateLimit)
+        throws Exception {
+      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+      Process process = new ProcessBuilder(java, "-Xmx12g", "-cp",
+          System.getProperty("java.class.path"), "io.github.wandbjdbc.emulator.EmulatorMain",
+          "--runs", String.valueOf(runs), "--history-steps", String.valueOf(steps),
+          "--latency-ms", String.valueOf(latencyMs), "--rate-limit", String.valueOf(rateLimit))
+          .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+      BufferedReader out = new BufferedReader(
+          new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      String jdbcUrl = out.readLine();
+      String baseUrl = out.readLine();
+      String apiKey = out.readLine();
+      if (apiKey == null) {
+        process.destroy();
+        throw new IllegalStateException("the emulator did not start");
+      }
+      return new EmulatorProcess(process, jdbcUrl, baseUrl, apiKey);
+    }
+
+    long requests() throws Exception {
+      HttpResponse<String> response = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create(baseUrl + "/_emulator/stats")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      return JSON.readTree(response.body()).get("requests").asLong();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      process.destroy();
+      process.waitFor();
+    }
+  }
+}
