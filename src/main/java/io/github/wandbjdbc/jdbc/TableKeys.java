@@ -9,7 +9,13 @@ import java.util.Map;
  */
 final class TableKeys {
   static final Map<String, List<String>> PRIMARY_KEYS = Map.of(
-      "runs", List.of("run_id"));
+      "runs", List.of("run_id"),
+      "histories", List.of("run_id", "_step"),
+      "sampled_histories", List.of("run_id", "_step"));
+
+  /** The tables whose {@code run_id} refers to {@code runs.run_id} of the same project. */
+  static final List<String> REFERENCING_RUNS =
+      List.of("histories", "sampled_histories", "system_metrics");
 
   private TableKeys() {}
 

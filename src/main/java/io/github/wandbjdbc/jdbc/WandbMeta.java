@@ -1,5 +1,6 @@
 package io.github.wandbjdbc.jdbc;
 
+import java.sql.DatabaseMetaData;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Comparator;
@@ -108,20 +109,53 @@ final class WandbMeta extends CalciteSubclassBases.MetaBase {
   @Override
   public MetaResultSet getImportedKeys(ConnectionHandle ch, String catalog, String schema,
       String table) {
-    return rows(MetadataColumns.FOREIGN_KEYS, List.of());
+    return foreignKeys(catalog, schema, null, schema, table);
   }
 
   @Override
   public MetaResultSet getExportedKeys(ConnectionHandle ch, String catalog, String schema,
       String table) {
-    return rows(MetadataColumns.FOREIGN_KEYS, List.of());
+    return foreignKeys(catalog, schema, table, schema, null);
   }
 
   @Override
   public MetaResultSet getCrossReference(ConnectionHandle ch, String parentCatalog,
       String parentSchema, String parentTable, String foreignCatalog, String foreignSchema,
       String foreignTable) {
-    return rows(MetadataColumns.FOREIGN_KEYS, List.of());
+    boolean noCatalog = foreignCatalog == null || foreignCatalog.isEmpty();
+    return foreignKeys(noCatalog ? parentCatalog : foreignCatalog, parentSchema, parentTable,
+        foreignSchema, foreignTable);
+  }
+
+  /**
+   * The references of the history tables to {@code runs} (both in the same project), restricted
+   * by exact names (null = any); ordered by schema and referencing table, as the JDBC orders of
+   * imported and exported keys agree here (one key column, one referenced table).
+   */
+  private MetaResultSet foreignKeys(String catalog, String pkSchema, String pkTable,
+      String fkSchema, String fkTable) {
+    List<Object[]> rows = new ArrayList<>();
+    if ((catalog == null || catalog.isEmpty()) && (pkTable == null || pkTable.equals("runs"))) {
+      SchemaPlus root = ((CalciteConnection) connection).getRootSchema();
+      for (String schemaName : sorted(root.subSchemas().getNames(LikePattern.any()))) {
+        SchemaPlus project = root.subSchemas().get(schemaName);
+        if (project == null || (pkSchema != null && !pkSchema.equals(schemaName))
+            || (fkSchema != null && !fkSchema.equals(schemaName))) {
+          continue;
+        }
+        Set<String> tables = project.tables().getNames(LikePattern.any());
+        for (String referencing : TableKeys.REFERENCING_RUNS) {
+          if ((fkTable == null || fkTable.equals(referencing)) && tables.contains(referencing)) {
+            rows.add(new Object[] {null, schemaName, "runs", "run_id", null, schemaName,
+                referencing, "run_id", (short) 1, (short) DatabaseMetaData.importedKeyNoAction,
+                (short) DatabaseMetaData.importedKeyNoAction, referencing + "_runs_fk",
+                TableKeys.primaryKeyName("runs"),
+                (short) DatabaseMetaData.importedKeyNotDeferrable});
+          }
+        }
+      }
+    }
+    return rows(MetadataColumns.FOREIGN_KEYS, rows);
   }
 
   /** Calcite's rows for the usable types only, ordered by DATA_TYPE as JDBC asks. */

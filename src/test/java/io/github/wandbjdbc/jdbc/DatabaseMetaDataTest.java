@@ -143,18 +143,33 @@ class DatabaseMetaDataTest {
         rows(metaData.getPrimaryKeys(null, "demo", "runs")));
     assertEquals(PROJECTS, rows(metaData.getPrimaryKeys(null, null, "runs")).stream()
         .map(row -> row.get(1)).toList());
-    assertEquals(List.of(), rows(metaData.getPrimaryKeys(null, "demo", "histories")));
+    assertEquals(List.of(Arrays.asList(null, "demo", "histories", "_step", (short) 2, "histories_pk"),
+        Arrays.asList(null, "demo", "histories", "run_id", (short) 1, "histories_pk")),
+        rows(metaData.getPrimaryKeys(null, "demo", "histories")));
+    assertEquals(List.of(), rows(metaData.getPrimaryKeys(null, "demo", "system_metrics")));
     assertEquals(List.of(), rows(metaData.getPrimaryKeys(null, "no-such-project", "runs")));
     assertEquals(List.of(), rows(metaData.getPrimaryKeys("acme", "demo", "runs")));
   }
 
   @Test
-  void foreignKeysAndIndexesAreEmptyWithJdbcColumns() throws SQLException {
-    for (ResultSet keys : List.of(metaData.getImportedKeys(null, "demo", "runs"),
-        metaData.getExportedKeys(null, "demo", "runs"),
-        metaData.getCrossReference(null, "demo", "runs", null, "demo", "runs"))) {
-      assertEquals(FOREIGN_KEY_COLUMNS, labels(keys));
-      assertEquals(List.of(), rows(keys));
+  void historyTablesReferToRunsAndIndexesAreEmpty() throws SQLException {
+    List<Object> histories = Arrays.asList(null, "demo", "runs", "run_id", null, "demo",
+        "histories", "run_id", (short) 1, (short) DatabaseMetaData.importedKeyNoAction,
+        (short) DatabaseMetaData.importedKeyNoAction, "histories_runs_fk", "runs_pk",
+        (short) DatabaseMetaData.importedKeyNotDeferrable);
+    ResultSet imported = metaData.getImportedKeys(null, "demo", "histories");
+    assertEquals(FOREIGN_KEY_COLUMNS, labels(imported));
+    assertEquals(List.of(histories), rows(imported));
+    assertEquals(List.of("histories", "sampled_histories", "system_metrics"),
+        rows(metaData.getExportedKeys(null, "demo", "runs")).stream().map(r -> r.get(6)).toList());
+    assertEquals(List.of(histories),
+        rows(metaData.getCrossReference(null, "demo", "runs", null, "demo", "histories")));
+    for (ResultSet none : List.of(metaData.getImportedKeys(null, "demo", "runs"),
+        metaData.getExportedKeys(null, "demo", "histories"),
+        metaData.getCrossReference(null, "demo", "runs", null, "demo", "runs"),
+        metaData.getImportedKeys("acme", "demo", "histories"))) {
+      assertEquals(FOREIGN_KEY_COLUMNS, labels(none));
+      assertEquals(List.of(), rows(none));
     }
     ResultSet indexes = metaData.getIndexInfo(null, "demo", "runs", false, true);
     assertEquals(List.of("TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "NON_UNIQUE",
