@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * follow the run's density ({@code historyLineCount} rows over {@code lastStep + 1} steps) so
  * that a sparse run costs few windows. With metric columns selected, each key is its own
  * {@code sampledHistory} spec (W&B returns only rows holding every key of a spec), plus a
- * {@code _step}-only spec that yields every row; the answers are merged by step.
+ * {@code _step}-only spec that yields every row unless one of the keys is in every row of the
+ * run; the answers are merged by step.
  *
  * <p>{@code sampled_histories} asks for whole rows sampled to {@code samples} per run;
  * {@code system_metrics} for the whole system stream, checked against {@code eventsLineCount}:
@@ -60,7 +61,7 @@ final class HistoryReadPlan {
 
   /** How many row lists one read answers (what a request's size is measured in). */
   int listsPerRead() {
-    return kind == HistoryKind.EXACT && keys != null ? keys.size() + 1 : 1;
+    return kind == HistoryKind.EXACT && keys != null ? keys.size() + 1 : 1; // at most
   }
 
   /** The first reads of {@code run}; none when it has no rows in range. */
@@ -96,23 +97,52 @@ final class HistoryReadPlan {
       double stepsPerRow = (lastStep.asLong() + 1.0) / lines;
       width = Math.max(WINDOW_ROWS, (long) Math.ceil(WINDOW_ROWS / 2.0 * stepsPerRow));
     }
+    List<List<String>> specKeys = specKeys(run);
     List<HistoryRead> reads = new ArrayList<>();
     for (long from = minStep; from < end; from = from + Math.min(width, end - from)) {
-      reads.add(window(name, from, from + Math.min(width, end - from)));
+      reads.add(window(name, specKeys, from, from + Math.min(width, end - from)));
     }
     return reads;
   }
 
-  private HistoryRead window(String run, long from, long to) {
+  /** The key sets of one window's specs for {@code run}; null for whole rows. */
+  private List<List<String>> specKeys(Run run) {
     if (keys == null) {
+      return null;
+    }
+    List<List<String>> specs = new ArrayList<>(keys.size() + 1);
+    if (keys.stream().noneMatch(key -> inEveryRow(run, key))) {
+      specs.add(List.of(HistoryColumn.STEP)); // every row, whichever keys it holds
+    }
+    keys.forEach(key -> specs.add(List.of(HistoryColumn.STEP, key)));
+    return specs;
+  }
+
+  /**
+   * Whether {@code historyKeys} counts as many values of {@code key} as the run has rows: then
+   * its spec alone yields every row, and the {@code _step}-only spec would only repeat them.
+   */
+  private static boolean inEveryRow(Run run, String key) {
+    Long lines = run.historyLineCount();
+    JsonNode counts = run.historyKeys() == null ? null
+        : run.historyKeys().path("keys").path(key).path("typeCounts");
+    if (lines == null || counts == null || !counts.isArray()) {
+      return false;
+    }
+    long values = 0;
+    for (JsonNode count : counts) {
+      values += count.path("count").asLong();
+    }
+    return values == lines;
+  }
+
+  private static HistoryRead window(String run, List<List<String>> specKeys, long from, long to) {
+    if (specKeys == null) {
       return new HistoryRead.Window(run, from, to, WINDOW_ROWS);
     }
-    List<HistorySpec> specs = new ArrayList<>(keys.size() + 1);
+    List<HistorySpec> specs = new ArrayList<>(specKeys.size());
     // sampledHistory's maxStep is inclusive.
-    specs.add(new HistorySpec(List.of(HistoryColumn.STEP), WINDOW_ROWS, from, to - 1));
-    for (String key : keys) {
-      specs.add(new HistorySpec(List.of(HistoryColumn.STEP, key), WINDOW_ROWS, from, to - 1));
-    }
+    specKeys.forEach(k -> specs.add(new HistorySpec(k, WINDOW_ROWS, from, to - 1)));
     return new HistoryRead.Specs(run, specs);
   }
 
@@ -143,7 +173,11 @@ final class HistoryReadPlan {
       return List.of();
     }
     long middle = from + (to - from) / 2;
-    return List.of(window(read.run(), from, middle), window(read.run(), middle, to));
+    List<List<String>> specKeys = read instanceof HistoryRead.Specs specsRead
+        ? specsRead.specs().stream().map(HistorySpec::keys).toList()
+        : null;
+    return List.of(window(read.run(), specKeys, from, middle),
+        window(read.run(), specKeys, middle, to));
   }
 
   /**

@@ -59,6 +59,16 @@ class HistoriesTableTest {
   }
 
   @Test
+  void aSparseKeyAloneStillYieldsEveryRow() throws Exception {
+    try (WandbEmulator emulator = start(EmulatorConfig.defaults().withMaxHistorySamples(64))) {
+      List<List<Object>> rows = query(emulator.jdbcUrl("demo"),
+          "SELECT run_id, _step, val_loss, grad_norm FROM histories");
+      assertEquals(expected(demo(emulator).runs(), List.of("val_loss", "grad_norm")),
+          sortedByRunAndStep(rows));
+    }
+  }
+
+  @Test
   void wholeRowsKeepEveryKeyNaNAndMediaIncluded() throws Exception {
     try (WandbEmulator emulator = start(EmulatorConfig.defaults().withMaxHistorySamples(7))) {
       EmulatedProject demo = demo(emulator);
