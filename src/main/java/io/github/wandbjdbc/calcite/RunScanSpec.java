@@ -22,9 +22,11 @@ import org.apache.calcite.plan.RelOptTable;
  * @param order the W&B order string, or null for W&B's default
  * @param limit at most this many runs, or -1
  * @param count whether only the number of matching runs is wanted
+ * @param correlatedRunIds when a batched join drives the scan, the left field whose batch of
+ *     values restricts the runs (passed to {@link RunsTable#query} at execution); else null
  */
-public record RunScanSpec(
-    List<String> columns, ObjectNode filter, String order, long limit, boolean count) {
+public record RunScanSpec(List<String> columns, ObjectNode filter, String order, long limit,
+    boolean count, CorrelatedRunIds correlatedRunIds) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   public RunScanSpec {
@@ -61,6 +63,9 @@ public record RunScanSpec(
   /** The request as EXPLAIN shows it (never a secret: the spec holds none). */
   String describe(List<ColumnDef> table) {
     String filterText = filter == null ? "{}" : filter.toString();
+    if (correlatedRunIds != null) {
+      filterText += " + name $in " + correlatedRunIds.describe();
+    }
     if (count) {
       return "runCount(filters=" + filterText + ")";
     }
@@ -85,6 +90,7 @@ public record RunScanSpec(
     private String order;
     private long limit = -1;
     private boolean count;
+    private CorrelatedRunIds correlatedRunIds;
 
     void scan(RelOptTable relOptTable, RunsTable runs) {
       table = relOptTable;
@@ -122,8 +128,12 @@ public record RunScanSpec(
       count = true;
     }
 
+    void correlatedRunIds(CorrelatedRunIds runIds) {
+      correlatedRunIds = Objects.requireNonNull(runIds, "runIds is null");
+    }
+
     RunScanSpec build() {
-      return new RunScanSpec(columns, filter, order, limit, count);
+      return new RunScanSpec(columns, filter, order, limit, count, correlatedRunIds);
     }
   }
 }

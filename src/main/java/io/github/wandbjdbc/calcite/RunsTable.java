@@ -5,6 +5,8 @@ import io.github.wandbjdbc.client.RunField;
 import io.github.wandbjdbc.client.RunIterator;
 import io.github.wandbjdbc.client.RunQuery;
 import io.github.wandbjdbc.client.WandbClient;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -98,12 +100,22 @@ public final class RunsTable extends AbstractTable implements TranslatableTable 
   /**
    * Runs a planned request; called from generated code. Rows are Object[], the bare value when
    * the request has exactly one column, or an empty list when it has none (Calcite's row formats).
+   *
+   * @param correlatedRunIds under a batched join, the batch's values of the left join key (nulls
+   *     and repeats allowed): only those runs are requested; null otherwise
    */
-  public Enumerable<Object> query(DataContext root, String specJson) {
+  public Enumerable<Object> query(DataContext root, String specJson, List<?> correlatedRunIds) {
     RunScanSpec spec = RunScanSpec.fromJson(specJson);
-    var filter = spec.filter() == null
+    ObjectNode filter = spec.filter() == null
         ? null
         : FilterParameters.bind(spec.filter(), i -> root.get("?" + i));
+    if (correlatedRunIds != null) {
+      List<String> ids = CorrelatedRunIds.distinctIds(correlatedRunIds);
+      if (ids.isEmpty()) {
+        return spec.count() ? Linq4j.singletonEnumerable(0L) : Linq4j.emptyEnumerable();
+      }
+      filter = filter == null ? runIdsIn(ids) : FilterDocuments.and(List.of(filter, runIdsIn(ids)));
+    }
     if (spec.count()) {
       return Linq4j.singletonEnumerable(
           client.runCount(context.entity(), context.project(), filter));
@@ -121,6 +133,12 @@ public final class RunsTable extends AbstractTable implements TranslatableTable 
         return new RunEnumerator(client.runs(query), columns, context, cancelFlag);
       }
     };
+  }
+
+  private static ObjectNode runIdsIn(List<String> ids) {
+    ArrayNode values = FilterDocuments.JSON.arrayNode();
+    ids.forEach(values::add);
+    return FilterDocuments.operator(RunColumn.RUN_ID.definition().filterKey(), "$in", values);
   }
 
   private ColumnDef column(String name) {

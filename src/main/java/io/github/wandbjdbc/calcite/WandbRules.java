@@ -31,6 +31,8 @@ final class WandbRules {
       CoreRules.PROJECT_FILTER_TRANSPOSE,
       WandbLimitRule.RULE,
       WandbCountRule.RULE,
+      WandbCorrelationRule.RULE,
+      WandbBatchJoinRule.RULE,
       WandbToEnumerableConverterRule.RULE,
       EnumerableRules.ENUMERABLE_LIMIT_SORT_RULE);
 
@@ -99,20 +101,81 @@ final class WandbRules {
 
   /** Whether W&B already filters the runs that {@code rel} reads (below projections). */
   static boolean alreadyFiltered(RelNode rel) {
+    return below(rel, WandbFilter.class);
+  }
+
+  /** Whether the runs that {@code rel} reads are already those of a batched join's batch. */
+  static boolean alreadyCorrelated(RelNode rel) {
+    return below(rel, WandbCorrelatedFilter.class);
+  }
+
+  /** Whether {@code kind} is below {@code rel}, under projections and W&B filters only. */
+  private static boolean below(RelNode rel, Class<? extends WandbRel> kind) {
     RelNode node = rel;
-    for (int depth = 0; depth < MAX_DEPTH; depth++) {
+    for (int depth = 0; depth < MAX_DEPTH && node != null; depth++) {
       if (node instanceof RelSubset subset) {
         node = traceable(subset);
       }
-      if (node instanceof WandbFilter) {
+      if (kind.isInstance(node)) {
         return true;
       }
-      if (!(node instanceof Project || node instanceof WandbProject)) {
+      if (!(node instanceof Project || node instanceof WandbProject || node instanceof WandbFilter
+          || node instanceof WandbCorrelatedFilter)) {
         return false;
       }
       node = node.getInput(0);
     }
     return false;
+  }
+
+  /**
+   * The index of the field of {@code rel} that is the run id of every run it reads, or -1. Only
+   * projections and filters may lie between it and the scan: a restriction to some run ids then
+   * commutes with everything in between (a LIMIT would not).
+   */
+  static int runIdField(RelNode rel) {
+    if (!unlimited(rel)) {
+      return -1;
+    }
+    for (int i = 0; i < rel.getRowType().getFieldCount(); i++) {
+      ColumnDef column = runsColumn(rel, i);
+      if (column != null && column.name().equals(RUN_ID)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static final String RUN_ID = RunColumn.RUN_ID.definition().name();
+
+  /** Whether {@code rel} reads runs through projections, filters and sorts without a limit only. */
+  private static boolean unlimited(RelNode rel) {
+    RelNode node = rel;
+    for (int depth = 0; depth < MAX_DEPTH && node != null; depth++) {
+      if (node instanceof RelSubset subset) {
+        if (subset.getRelList().stream().anyMatch(WandbRules::limits)) {
+          return false;
+        }
+        node = traceable(subset);
+        continue;
+      }
+      if (node instanceof WandbTableScan) {
+        return true;
+      }
+      if (limits(node)
+          || !(node instanceof Project || node instanceof Filter || node instanceof Sort
+              || node instanceof WandbRel)) {
+        return false;
+      }
+      node = node.getInput(0);
+    }
+    return false;
+  }
+
+  /** Whether {@code rel} keeps only some of its input's rows whatever their run ids. */
+  private static boolean limits(RelNode rel) {
+    return rel instanceof Sort sort && (sort.fetch != null || sort.offset != null)
+        || rel instanceof WandbLimit || rel instanceof WandbCount;
   }
 
   /** A member of the set that the lineage walk understands; all members compute the same rows. */

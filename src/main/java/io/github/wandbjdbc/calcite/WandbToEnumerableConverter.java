@@ -32,7 +32,7 @@ import org.apache.calcite.schema.Schemas;
  */
 final class WandbToEnumerableConverter extends ConverterImpl implements EnumerableRel {
   private static final Method QUERY =
-      Types.lookupMethod(RunsTable.class, "query", DataContext.class, String.class);
+      Types.lookupMethod(RunsTable.class, "query", DataContext.class, String.class, List.class);
   private static final Method LOOKUP_TABLE =
       Types.lookupMethod(Schemas.class, "table", DataContext.class, String[].class);
 
@@ -85,8 +85,12 @@ final class WandbToEnumerableConverter extends ConverterImpl implements Enumerab
         Expressions.call(LOOKUP_TABLE, implementor.getRootExpression(),
             Expressions.newArrayInit(String.class, path)),
         RunsTable.class));
+    // Under a batched join, the batch's run ids; the code is the same for every batch.
+    Expression runIds = spec.correlatedRunIds() == null
+        ? Expressions.constant(null, List.class)
+        : spec.correlatedRunIds().values(implementor, block);
     Expression rows = block.append("rows", Expressions.call(table, QUERY,
-        implementor.getRootExpression(), Expressions.constant(spec.toJson())));
+        implementor.getRootExpression(), Expressions.constant(spec.toJson()), runIds));
     block.add(Expressions.return_(null, rows));
     return implementor.result(physType, block.toBlock());
   }

@@ -31,7 +31,8 @@ import okhttp3.Response;
  * <p>All transports share one OkHttp connection pool and dispatcher; each has its own copy of the
  * client with its timeouts (each attempt is bounded by the settings' timeout). OkHttp's own silent
  * retry of failed connections is switched off so that the loop here is the only one, and
- * attempts, logs and backoff stay exact.
+ * attempts, logs and backoff stay exact. A {@link RateLimitGate} makes every request of this client
+ * wait while W&B says the rate-limit window is used up.
  */
 final class GraphQlTransport implements AutoCloseable {
 
@@ -46,6 +47,7 @@ final class GraphQlTransport implements AutoCloseable {
   private final String authorization;
   private final String apiKey;
   private final RetryPolicy retryPolicy;
+  private final RateLimitGate rateLimitGate;
   private final FailureMapper failures;
   private final boolean logRequests;
   private final Set<Cancellation> active = ConcurrentHashMap.newKeySet();
@@ -69,6 +71,7 @@ final class GraphQlTransport implements AutoCloseable {
     this.authorization = "Basic " + Base64.getEncoder()
         .encodeToString(("api:" + apiKey).getBytes(StandardCharsets.UTF_8));
     this.retryPolicy = RetryPolicy.of(settings);
+    this.rateLimitGate = new RateLimitGate(settings.maxBackoff(), System::nanoTime);
     this.failures = new FailureMapper(endpoint.host(), this::scrub);
     this.logRequests = settings.logRequests();
   }
@@ -106,6 +109,7 @@ final class GraphQlTransport implements AutoCloseable {
     byte[] body = requestBody(document, variables);
     for (int attempt = 1; ; attempt++) {
       ensureNotCancelled(operation, scope);
+      awaitRateLimitReset(operation, scope);
       long start = System.nanoTime();
       HttpResult result;
       try {
@@ -125,12 +129,16 @@ final class GraphQlTransport implements AutoCloseable {
         continue;
       }
       log(operation, "HTTP " + result.status(), attempt, start, result.body().length);
+      rateLimitGate.observe(result.rateLimitRemaining(), result.rateLimitReset());
       if (result.status() >= 200 && result.status() < 300) {
         return data(operation, result);
       }
       if (RetryPolicy.isRetryableStatus(result.status()) && attempt <= retryPolicy.maxRetries()) {
         Optional<Duration> retryAfter =
             RetryPolicy.parseRetryAfter(result.retryAfter(), Instant.now());
+        if (result.status() == 429) {
+          retryAfter.ifPresent(rateLimitGate::closeFor);
+        }
         pause(operation, scope, attempt, retryAfter, result.status());
         continue;
       }
@@ -161,8 +169,9 @@ final class GraphQlTransport implements AutoCloseable {
     Call call = http.newCall(request);
     scope.register(call);
     try (Response response = call.execute()) {
-      return new HttpResult(
-          response.code(), response.body().bytes(), response.header("Retry-After"));
+      return new HttpResult(response.code(), response.body().bytes(),
+          response.header("Retry-After"), response.header("RateLimit-Remaining"),
+          response.header("RateLimit-Reset"));
     } catch (IOException | RuntimeException e) {
       throw e;
     } catch (Exception e) {
@@ -197,14 +206,31 @@ final class GraphQlTransport implements AutoCloseable {
 
   private void pause(String operation, Cancellation scope, int retry,
       Optional<Duration> retryAfter, int status) {
-    Duration wait = retryPolicy.delay(retry, retryAfter, ThreadLocalRandom.current().nextDouble());
+    await(operation, scope,
+        retryPolicy.delay(retry, retryAfter, ThreadLocalRandom.current().nextDouble()), status);
+  }
+
+  /** Waits while the gate is closed; another response may close it again meanwhile. */
+  private void awaitRateLimitReset(String operation, Cancellation scope) {
+    for (Duration wait = rateLimitGate.waitTime(); !wait.isZero();
+        wait = rateLimitGate.waitTime()) {
+      if (logRequests) {
+        long millis = wait.toMillis();
+        LOG.info(() -> "W&B " + operation + ": rate-limit window used up, waiting " + millis
+            + " ms for its reset");
+      }
+      await(operation, scope, wait, 0);
+    }
+  }
+
+  private void await(String operation, Cancellation scope, Duration wait, int status) {
     try {
       if (scope.await(wait)) {
         ensureNotCancelled(operation, scope);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new WandbException("Interrupted while waiting to retry W&B request " + operation
+      throw new WandbException("Interrupted while waiting to send W&B request " + operation
           + "; the request was abandoned.", operation, status, e);
     }
   }
@@ -235,5 +261,6 @@ final class GraphQlTransport implements AutoCloseable {
     return text.replace(apiKey, "(redacted)").replace(authorization.substring("Basic ".length()), "(redacted)");
   }
 
-  private record HttpResult(int status, byte[] body, String retryAfter) {}
+  private record HttpResult(int status, byte[] body, String retryAfter,
+      String rateLimitRemaining, String rateLimitReset) {}
 }

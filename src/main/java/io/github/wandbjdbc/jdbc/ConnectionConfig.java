@@ -21,6 +21,7 @@ public record ConnectionConfig(
     int pageSize,
     Duration timeout,
     int maxRetries,
+    Duration retryBackoff,
     int concurrency,
     int samples,
     boolean logRequests,
@@ -34,12 +35,16 @@ public record ConnectionConfig(
     Objects.requireNonNull(apiKey, "apiKey is null");
     Objects.requireNonNull(baseUrl, "baseUrl is null");
     Objects.requireNonNull(timeout, "timeout is null");
+    Objects.requireNonNull(retryBackoff, "retryBackoff is null");
   }
 
+  /** The cap on one wait stays the client's default, or the first wait if that is longer. */
   public ClientSettings clientSettings() {
-    ClientSettings defaults = ClientSettings.of(baseUrl, apiKey);
-    return new ClientSettings(baseUrl, apiKey, timeout, maxRetries,
-        defaults.initialBackoff(), defaults.maxBackoff(), logRequests);
+    Duration maxBackoff = ClientSettings.DEFAULT_MAX_BACKOFF.compareTo(retryBackoff) >= 0
+        ? ClientSettings.DEFAULT_MAX_BACKOFF
+        : retryBackoff;
+    return new ClientSettings(baseUrl, apiKey, timeout, maxRetries, retryBackoff, maxBackoff,
+        logRequests);
   }
 
   public AdapterSettings adapterSettings() {
@@ -67,7 +72,7 @@ public record ConnectionConfig(
   public String toString() {
     return "ConnectionConfig[apiKey=****, baseUrl=" + baseUrl + ", entity=" + entity
         + ", project=" + project + ", pageSize=" + pageSize + ", timeout=" + timeout
-        + ", maxRetries=" + maxRetries + ", concurrency=" + concurrency + ", samples=" + samples
+        + ", maxRetries=" + maxRetries + ", retryBackoff=" + retryBackoff + ", concurrency=" + concurrency + ", samples=" + samples
         + ", logRequests=" + logRequests + ", pushdown=" + pushdown + "]";
   }
 }

@@ -108,6 +108,7 @@ public final class ConnectionConfigParser {
         intValue(raw, PAGE_SIZE, 1, 1000),
         Duration.ofSeconds(intValue(raw, TIMEOUT, 1, 3600)),
         intValue(raw, MAX_RETRIES, 0, 100),
+        Duration.ofMillis(intValue(raw, RETRY_BACKOFF_MS, 0, 60_000)),
         intValue(raw, CONCURRENCY, 1, 64),
         intValue(raw, SAMPLES, 1, 100_000),
         booleanValue(raw, LOG_REQUESTS),

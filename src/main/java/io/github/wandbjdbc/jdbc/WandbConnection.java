@@ -13,7 +13,8 @@ import org.apache.calcite.jdbc.Driver;
  * A Calcite connection whose {@link #isValid} asks W&B (Avatica's only checks that the connection
  * is open) and whose isolation level is fixed: there are no transactions, so
  * {@link #setTransactionIsolation} accepts every JDBC level as a no-op and
- * {@link #getTransactionIsolation} stays {@link Connection#TRANSACTION_NONE}.
+ * {@link #getTransactionIsolation} stays {@link Connection#TRANSACTION_NONE}. Failures to prepare or
+ * execute a query reach the caller through {@link WandbErrors#atQuery}.
  */
 final class WandbConnection extends CalciteSubclassBases.ConnectionBase {
   private final LivenessCheck liveness;
@@ -22,6 +23,11 @@ final class WandbConnection extends CalciteSubclassBases.ConnectionBase {
       CalciteSchema rootSchema, ClientSettings settings) {
     super(driver, factory, url, info, rootSchema);
     this.liveness = new LivenessCheck(settings);
+  }
+
+  @Override
+  protected SQLException queryFailure(Exception failure) {
+    return WandbErrors.atQuery(failure);
   }
 
   /** One W&B request; false, never an exception, when W&B is unreachable or refuses the key. */

@@ -23,6 +23,8 @@ public enum WandbConnectionProperty {
       "Seconds to wait for one W&B HTTP request (1 to 3600)."),
   MAX_RETRIES("maxRetries", Type.INT, "8", false,
       "Retries of a W&B request after 429, 408, 5xx or a connection failure (0 to 100)."),
+  RETRY_BACKOFF_MS("retryBackoffMs", Type.INT, "1000", false,
+      "Milliseconds before the first retry, doubled on each further one up to 30 s (0 to 60000)."),
   CONCURRENCY("concurrency", Type.INT, "8", false,
       "Parallel W&B requests when reading histories (1 to 64)."),
   SAMPLES("samples", Type.INT, "500", false,

@@ -46,6 +46,12 @@ public class WandbDriver extends Driver {
         "wandb-jdbc", "unknown", "Weights & Biases", "unknown");
   }
 
+  /** Calcite's factory with result sets that map W&B failures ({@link WandbJdbcFactory}). */
+  @Override
+  protected String getFactoryClassName(JdbcVersion jdbcVersion) {
+    return WandbJdbcFactory.class.getName();
+  }
+
   /** Metadata as DBeaver and BI tools need it; see {@link WandbMeta}. */
   @Override
   public Meta createMeta(AvaticaConnection connection) {

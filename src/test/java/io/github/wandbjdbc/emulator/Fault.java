@@ -30,6 +30,22 @@ public sealed interface Fault {
     return new Delay(d);
   }
 
+  /**
+   * Answers with this status and body, as given (e.g. {@code {"data":{"project":null}}}, what W&B
+   * sends for a project deleted meanwhile).
+   */
+  static Fault body(int status, String body) {
+    return new Body(status, body);
+  }
+
+  /**
+   * Answers normally, with the headers W&B sends when the rate-limit window is used up:
+   * {@code RateLimit-Remaining: 0} and {@code RateLimit-Reset} (whole seconds).
+   */
+  static Fault windowUsedUp(Duration reset) {
+    return new WindowUsedUp(reset);
+  }
+
   /** HTTP 200 with a JSON content type and a body that is not JSON. */
   static Fault malformedJson() {
     return new MalformedJson();
@@ -64,4 +80,22 @@ public sealed interface Fault {
   }
 
   record MalformedJson() implements Fault {}
+
+  record WindowUsedUp(Duration reset) implements Fault {
+    public WindowUsedUp {
+      Objects.requireNonNull(reset, "reset is null");
+      if (reset.isNegative()) {
+        throw new IllegalArgumentException("reset must not be negative: " + reset);
+      }
+    }
+  }
+
+  record Body(int status, String body) implements Fault {
+    public Body {
+      if (status < 100 || status > 599) {
+        throw new IllegalArgumentException("not an HTTP status: " + status);
+      }
+      Objects.requireNonNull(body, "body is null");
+    }
+  }
 }

@@ -91,6 +91,23 @@ class FaultsTest {
   }
 
   @Test
+  void givenBody() {
+    emulator.faults().enqueue(Fault.body(200, "{\"data\":{\"project\":null}}"));
+    EmulatorHttp.Response response = http.query(QUERY, null);
+    assertEquals(200, response.status());
+    assertEquals("{\"data\":{\"project\":null}}", response.text());
+  }
+
+  @Test
+  void windowUsedUpAnswersNormallyWithRateLimitHeaders() {
+    emulator.faults().enqueue(Fault.windowUsedUp(Duration.ofMillis(1500)));
+    EmulatorHttp.Response response = http.query(QUERY, null);
+    assertEquals(OK, response.text());
+    assertEquals(Optional.of("0"), response.headers().firstValue("RateLimit-Remaining"));
+    assertEquals(Optional.of("2"), response.headers().firstValue("RateLimit-Reset"));
+  }
+
+  @Test
   void delayThenNormalAnswer() {
     emulator.faults().enqueue(Fault.delay(Duration.ofMillis(300)));
     long started = System.nanoTime();

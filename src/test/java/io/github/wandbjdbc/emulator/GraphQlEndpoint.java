@@ -120,6 +120,14 @@ final class GraphQlEndpoint implements HttpHandler {
       sleep(delay.duration());
       return normal(exchange, request);
     }
+    if (fault instanceof Fault.WindowUsedUp window) {
+      return normal(exchange, request)
+          .withHeader("RateLimit-Remaining", "0")
+          .withHeader("RateLimit-Reset", wholeSeconds(window.reset()));
+    }
+    if (fault instanceof Fault.Body given) {
+      return HttpAnswer.raw(given.status(), given.body());
+    }
     if (fault instanceof Fault.DropConnection) {
       return normal(exchange, request).withCutMidway();
     }

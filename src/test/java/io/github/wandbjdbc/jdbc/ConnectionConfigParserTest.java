@@ -42,6 +42,8 @@ class ConnectionConfigParserTest {
     assertEquals(200, c.pageSize());
     assertEquals(Duration.ofSeconds(60), c.timeout());
     assertEquals(8, c.maxRetries());
+    assertEquals(Duration.ofSeconds(1), c.retryBackoff());
+    assertEquals(Duration.ofSeconds(30), c.clientSettings().maxBackoff());
     assertEquals(8, c.concurrency());
     assertEquals(500, c.samples());
     assertFalse(c.logRequests());
@@ -52,7 +54,8 @@ class ConnectionConfigParserTest {
   @Test
   void everyKeyExplicitly() throws SQLException {
     ConnectionConfig c = parse("jdbc:wandb:apiKey=" + KEY + ";baseUrl=http://127.0.0.1:8080/;"
-        + "entity=acme;project=my-proj;pageSize=7;timeout=9;maxRetries=0;concurrency=3;"
+        + "entity=acme;project=my-proj;pageSize=7;timeout=9;maxRetries=0;retryBackoffMs=40000;"
+        + "concurrency=3;"
         + "samples=42;logRequests=true;pushdown=false");
     assertEquals("http://127.0.0.1:8080", c.baseUrl());
     assertEquals("acme", c.entity());
@@ -60,6 +63,9 @@ class ConnectionConfigParserTest {
     assertEquals(7, c.pageSize());
     assertEquals(Duration.ofSeconds(9), c.timeout());
     assertEquals(0, c.maxRetries());
+    assertEquals(Duration.ofSeconds(40), c.retryBackoff());
+    assertEquals(Duration.ofSeconds(40), c.clientSettings().initialBackoff());
+    assertEquals(Duration.ofSeconds(40), c.clientSettings().maxBackoff());
     assertEquals(3, c.concurrency());
     assertEquals(42, c.samples());
     assertTrue(c.logRequests());
@@ -123,6 +129,7 @@ class ConnectionConfigParserTest {
       "jdbc:wandb:pageSize=ten|Property 'pageSize' must be a whole number from 1 to 1000; got 'ten'",
       "jdbc:wandb:timeout=0|Property 'timeout' must be from 1 to 3600; got 0",
       "jdbc:wandb:maxRetries=-1|Property 'maxRetries' must be from 0 to 100; got -1",
+      "jdbc:wandb:retryBackoffMs=60001|Property 'retryBackoffMs' must be from 0 to 60000; got 60001",
       "jdbc:wandb:concurrency=65|Property 'concurrency' must be from 1 to 64; got 65",
       "jdbc:wandb:samples=0|Property 'samples' must be from 1 to 100000; got 0",
       "jdbc:wandb:pushdown=yes|Property 'pushdown' must be true or false; got 'yes'",

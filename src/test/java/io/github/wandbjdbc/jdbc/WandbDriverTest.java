@@ -69,7 +69,8 @@ class WandbDriverTest {
       byName.put(p.name, p);
     }
     assertEquals(java.util.Set.of("apiKey", "baseUrl", "entity", "project", "pageSize", "timeout",
-        "maxRetries", "concurrency", "samples", "logRequests", "pushdown"), byName.keySet());
+        "maxRetries", "retryBackoffMs", "concurrency", "samples", "logRequests", "pushdown"),
+        byName.keySet());
     assertNull(byName.get("apiKey").value);
     assertEquals("17", byName.get("pageSize").value);
     assertEquals("https://api.wandb.ai", byName.get("baseUrl").value);

@@ -1,0 +1,30 @@
+package io.github.wandbjdbc.jdbc;
+
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.TimeZone;
+import org.apache.calcite.avatica.AvaticaStatement;
+import org.apache.calcite.avatica.Meta;
+import org.apache.calcite.jdbc.CalciteSubclassBases;
+
+/**
+ * A Calcite result set whose {@link #next()} maps failures (a page request that failed after its
+ * retries, a cancel, a timeout) through {@link WandbErrors#atQuery}: Avatica lets the scan's
+ * RuntimeException escape {@code next()} unchanged, which JDBC callers do not expect.
+ */
+final class WandbResultSet extends CalciteSubclassBases.ResultSetBase {
+
+  WandbResultSet(AvaticaStatement statement, Meta.Signature signature,
+      ResultSetMetaData metaData, TimeZone timeZone, Meta.Frame firstFrame) throws SQLException {
+    super(statement, signature, metaData, timeZone, firstFrame);
+  }
+
+  @Override
+  public boolean next() throws SQLException {
+    try {
+      return super.next();
+    } catch (SQLException | RuntimeException e) {
+      throw WandbErrors.atQuery(e);
+    }
+  }
+}
