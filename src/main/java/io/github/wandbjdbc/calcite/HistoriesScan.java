@@ -115,6 +115,8 @@ final class HistoriesScan extends TableScan implements EnumerableRel {
     planner.addRule(CoreRules.PROJECT_FILTER_TRANSPOSE);
     if (historiesTable.settings().pushdown()) {
       planner.addRule(HistoriesFilterRule.RULE);
+      // A join on run_id then reads only the histories of each batch of the other side's runs.
+      planner.addRule(WandbBatchJoinRule.RULE);
     }
   }
 

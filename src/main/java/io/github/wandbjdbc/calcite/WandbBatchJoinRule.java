@@ -12,8 +12,8 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
- * Calcite's batched nested-loop join, offered only for joins whose right input reads runs and
- * whose condition equates a text field of the left with that input's run id. The join binds each
+ * Calcite's batched nested-loop join, offered only for joins whose right input reads runs or a
+ * history table and whose condition equates a text field of the left with that input's run id. The join binds each
  * batch of left rows to correlation variables and evaluates the right input once per batch, where
  * {@link WandbCorrelationRule} turns the correlated condition into a restriction to the batch's run
  * ids. Volcano weighs it against the hash join: it wins when few left rows remain.
@@ -38,6 +38,9 @@ final class WandbBatchJoinRule {
       return false;
     }
     int runIdField = WandbRules.runIdField(join.getRight());
+    if (runIdField < 0) {
+      runIdField = HistoryLineage.runIdField(join.getRight());
+    }
     if (runIdField < 0) {
       return false;
     }
