@@ -1,15 +1,17 @@
 package io.github.wandbjdbc.calcite;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.wandbjdbc.client.Cancellation;
 import io.github.wandbjdbc.client.Run;
 import io.github.wandbjdbc.client.RunField;
 import io.github.wandbjdbc.client.RunIterator;
 import io.github.wandbjdbc.client.RunQuery;
 import io.github.wandbjdbc.client.WandbClient;
+import io.github.wandbjdbc.client.WandbException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
@@ -105,8 +107,7 @@ public final class RunsTable extends AbstractTable implements TranslatableTable 
         ? null
         : FilterParameters.bind(spec.filter(), i -> root.get("?" + i));
     if (spec.count()) {
-      return Linq4j.singletonEnumerable(
-          client.runCount(context.entity(), context.project(), filter));
+      return count(root, filter);
     }
     List<ColumnDef> columns = new ArrayList<>(spec.columns().size());
     for (String name : spec.columns()) {
@@ -114,11 +115,31 @@ public final class RunsTable extends AbstractTable implements TranslatableTable 
     }
     RunQuery query = new RunQuery(context.entity(), context.project(), filter, spec.order(),
         settings.pageSize(), spec.limit(), spec.heavyFields(columns()));
-    AtomicBoolean cancelFlag = DataContext.Variable.CANCEL_FLAG.get(root);
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object> enumerator() {
-        return new RunEnumerator(client.runs(query), columns, context, cancelFlag);
+        return new RunEnumerator(client, client.runs(query), columns, context,
+            QueryGuard.open(root));
+      }
+    };
+  }
+
+  /** One {@code runCount} request, sent when the row is first asked for; the guard can abort it. */
+  private Enumerable<Object> count(DataContext root, ObjectNode filter) {
+    return new AbstractEnumerable<>() {
+      @Override
+      public Enumerator<Object> enumerator() {
+        try (QueryGuard guard = QueryGuard.open(root)) {
+          Cancellation scope = new Cancellation();
+          guard.onStop(scope::cancel);
+          guard.check();
+          try {
+            Object count = client.runCount(context.entity(), context.project(), filter, scope);
+            return Linq4j.singletonEnumerator(count);
+          } catch (WandbException e) {
+            throw guard.explain(e, client.isClosed());
+          }
+        }
       }
     };
   }
