@@ -1,8 +1,12 @@
 package io.github.wandbjdbc.calcite;
 
-/** Raised by a scan that notices its statement was canceled. */
+/** Raised by a scan that notices its statement was canceled or its connection closed. */
 public final class QueryCanceledException extends RuntimeException {
   QueryCanceledException() {
-    super("The query was canceled");
+    super("The query was canceled (Statement.cancel)");
+  }
+
+  QueryCanceledException(String message, Throwable cause) {
+    super(message, cause);
   }
 }

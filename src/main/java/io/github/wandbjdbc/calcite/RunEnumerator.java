@@ -2,8 +2,9 @@ package io.github.wandbjdbc.calcite;
 
 import io.github.wandbjdbc.client.Run;
 import io.github.wandbjdbc.client.RunIterator;
+import io.github.wandbjdbc.client.WandbClient;
+import io.github.wandbjdbc.client.WandbException;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.runtime.FlatLists;
 
@@ -11,20 +12,26 @@ import org.apache.calcite.runtime.FlatLists;
  * Turns the client's lazy run iterator into rows of the requested columns in the format Calcite
  * expects ({@code JavaRowFormat.optimize}): Object[], the bare value for a single column, and an
  * empty comparable list when no column is needed (a COUNT over a LIMIT).
+ *
+ * <p>Its {@link QueryGuard} closes the iterator when the statement is canceled or times out, which
+ * aborts a page request in flight or a retry wait; the enumerator then throws, never ends quietly.
  */
 final class RunEnumerator implements Enumerator<Object> {
+  private final WandbClient client;
   private final RunIterator runs;
   private final List<ColumnDef> columns;
   private final RunTableContext context;
-  private final AtomicBoolean cancelFlag;
+  private final QueryGuard guard;
   private Object current;
 
-  RunEnumerator(RunIterator runs, List<ColumnDef> columns, RunTableContext context,
-      AtomicBoolean cancelFlag) {
+  RunEnumerator(WandbClient client, RunIterator runs, List<ColumnDef> columns,
+      RunTableContext context, QueryGuard guard) {
+    this.client = client;
     this.runs = runs;
     this.columns = columns;
     this.context = context;
-    this.cancelFlag = cancelFlag;
+    this.guard = guard;
+    guard.onStop(runs);
   }
 
   @Override
@@ -32,13 +39,35 @@ final class RunEnumerator implements Enumerator<Object> {
     return current;
   }
 
+  /**
+   * The next row. At the end, and when it throws, the scan is closed at once: Calcite does not
+   * close the enumerator of a query whose execution failed.
+   */
   @Override
   public boolean moveNext() {
-    if (cancelFlag != null && cancelFlag.get()) {
-      // Ending quietly would look like a complete (but short) answer.
-      throw new QueryCanceledException();
+    try {
+      if (nextRun()) {
+        return true;
+      }
+    } catch (RuntimeException e) {
+      close();
+      throw e;
     }
-    if (!runs.hasNext()) {
+    close();
+    return false;
+  }
+
+  private boolean nextRun() {
+    guard.check();
+    boolean more;
+    try {
+      more = runs.hasNext();
+    } catch (WandbException e) {
+      throw guard.explain(e, client.isClosed());
+    }
+    if (!more) {
+      // A closed iterator answers false: make sure that was the end, not a stop.
+      guard.check();
       return false;
     }
     Run run = runs.next();
@@ -61,6 +90,7 @@ final class RunEnumerator implements Enumerator<Object> {
 
   @Override
   public void close() {
+    guard.close();
     runs.close();
   }
 }

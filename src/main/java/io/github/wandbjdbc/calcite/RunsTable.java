@@ -1,5 +1,7 @@
 package io.github.wandbjdbc.calcite;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.wandbjdbc.client.Cancellation;
 import io.github.wandbjdbc.client.Run;
 import io.github.wandbjdbc.client.RunField;
 import io.github.wandbjdbc.client.RunIterator;
@@ -7,11 +9,11 @@ import io.github.wandbjdbc.client.RunQuery;
 import io.github.wandbjdbc.client.WandbClient;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.wandbjdbc.client.WandbException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
@@ -117,8 +119,7 @@ public final class RunsTable extends AbstractTable implements TranslatableTable 
       filter = filter == null ? runIdsIn(ids) : FilterDocuments.and(List.of(filter, runIdsIn(ids)));
     }
     if (spec.count()) {
-      return Linq4j.singletonEnumerable(
-          client.runCount(context.entity(), context.project(), filter));
+      return count(root, filter);
     }
     List<ColumnDef> columns = new ArrayList<>(spec.columns().size());
     for (String name : spec.columns()) {
@@ -126,11 +127,31 @@ public final class RunsTable extends AbstractTable implements TranslatableTable 
     }
     RunQuery query = new RunQuery(context.entity(), context.project(), filter, spec.order(),
         settings.pageSize(), spec.limit(), spec.heavyFields(columns()));
-    AtomicBoolean cancelFlag = DataContext.Variable.CANCEL_FLAG.get(root);
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object> enumerator() {
-        return new RunEnumerator(client.runs(query), columns, context, cancelFlag);
+        return new RunEnumerator(client, client.runs(query), columns, context,
+            QueryGuard.open(root));
+      }
+    };
+  }
+
+  /** One {@code runCount} request, sent when the row is first asked for; the guard can abort it. */
+  private Enumerable<Object> count(DataContext root, ObjectNode filter) {
+    return new AbstractEnumerable<>() {
+      @Override
+      public Enumerator<Object> enumerator() {
+        try (QueryGuard guard = QueryGuard.open(root)) {
+          Cancellation scope = new Cancellation();
+          guard.onStop(scope::cancel);
+          guard.check();
+          try {
+            Object count = client.runCount(context.entity(), context.project(), filter, scope);
+            return Linq4j.singletonEnumerator(count);
+          } catch (WandbException e) {
+            throw guard.explain(e, client.isClosed());
+          }
+        }
       }
     };
   }

@@ -11,18 +11,20 @@ import okhttp3.Call;
  * Lets another thread stop a W&B request: cancelling aborts the HTTP call in flight and ends a
  * retry wait at once, which a thread interrupt cannot do (OkHttp notices an interrupt only when a
  * blocked read returns). One per run scan, one per other request; cancelling is permanent.
+ * Callers may pass their own to a request (e.g. {@link WandbClient#runCount}) to stop it later.
  */
-final class Cancellation {
+public final class Cancellation {
 
   private final Set<Call> calls = ConcurrentHashMap.newKeySet();
   private final CountDownLatch cancelled = new CountDownLatch(1);
 
-  void cancel() {
+  /** Aborts the requests in flight under this scope and every later one; thread-safe. */
+  public void cancel() {
     cancelled.countDown();
     calls.forEach(Call::cancel);
   }
 
-  boolean isCancelled() {
+  public boolean isCancelled() {
     return cancelled.getCount() == 0;
   }
 

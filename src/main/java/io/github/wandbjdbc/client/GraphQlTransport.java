@@ -103,6 +103,15 @@ final class GraphQlTransport implements AutoCloseable {
     active.forEach(Cancellation::cancel);
   }
 
+  boolean isClosed() {
+    return closed;
+  }
+
+  /** Requests of every transport in flight right now (for tests: a stopped query leaves none). */
+  static int runningCalls() {
+    return SHARED.dispatcher().runningCallsCount();
+  }
+
   private ObjectNode executeWithRetries(
       GraphQlDocument document, ObjectNode variables, Cancellation scope) {
     String operation = document.operationName();

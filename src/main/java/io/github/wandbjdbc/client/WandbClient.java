@@ -88,13 +88,18 @@ public final class WandbClient implements AutoCloseable {
 
   /** How many runs match {@code filter} ({@code {}} or null = all), without fetching any. */
   public long runCount(String entity, String project, ObjectNode filter) {
+    return runCount(entity, project, filter, new Cancellation());
+  }
+
+  /** As {@link #runCount(String, String, ObjectNode)}; cancelling {@code scope} aborts it. */
+  public long runCount(String entity, String project, ObjectNode filter, Cancellation scope) {
     GraphQlDocument document = GraphQlDocument.RUN_COUNT;
     ObjectNode variables = WandbJson.MAPPER.createObjectNode()
         .put("project", project)
         .put("entity", entity)
         .put("filters", RunPageReader.filterString(
             filter == null ? WandbJson.MAPPER.createObjectNode() : filter));
-    JsonNode projectNode = transport.execute(document, variables).get("project");
+    JsonNode projectNode = transport.execute(document, variables, scope).get("project");
     if (projectNode == null || projectNode.isNull()) {
       throw RunPageReader.projectNotFound(document.operationName(), entity, project);
     }
@@ -182,6 +187,11 @@ public final class WandbClient implements AutoCloseable {
   @Override
   public void close() {
     transport.close();
+  }
+
+  /** Whether {@link #close()} was called (a request that failed since then was cut off by it). */
+  public boolean isClosed() {
+    return transport.isClosed();
   }
 
   private static ProjectInfo project(JsonNode node, GraphQlDocument document) {

@@ -61,9 +61,13 @@ final class WandbErrors {
       }
       cause = cause.getCause();
     }
-    return failure instanceof SQLException sql
-        ? sql
-        : new SQLException(failure.getMessage(), failure);
+    // Not a W&B failure: the SQL error Calcite wrapped (unbound parameter, validation, ...), as is.
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql) {
+        return sql;
+      }
+    }
+    return new SQLException(failure.getMessage(), failure);
   }
 
   private static SQLException mapped(Throwable cause) {

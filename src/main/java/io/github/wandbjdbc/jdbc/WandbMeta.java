@@ -1,6 +1,7 @@
 package io.github.wandbjdbc.jdbc;
 
 import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Comparator;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.ColumnMetaData;
+import org.apache.calcite.avatica.NoSuchStatementException;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.jdbc.CalciteSubclassBases;
 import org.apache.calcite.linq4j.Enumerable;
@@ -30,6 +32,9 @@ final class WandbMeta extends CalciteSubclassBases.MetaBase {
       SqlTypeName.TINYINT, SqlTypeName.SMALLINT, SqlTypeName.INTEGER, SqlTypeName.BIGINT,
       SqlTypeName.DECIMAL, SqlTypeName.REAL, SqlTypeName.DOUBLE, SqlTypeName.CHAR,
       SqlTypeName.VARCHAR, SqlTypeName.DATE, SqlTypeName.TIME, SqlTypeName.TIMESTAMP);
+
+  /** SQLState 07001: wrong number of parameters. */
+  static final String UNBOUND_PARAMETER = "07001";
 
   WandbMeta(AvaticaConnection connection) {
     super(connection, new WandbColumnFactory());
@@ -170,6 +175,45 @@ final class WandbMeta extends CalciteSubclassBases.MetaBase {
     types.sort(Comparator.<MetaTypeInfo>comparingInt(t -> t.dataType)
         .thenComparing(t -> t.typeName));
     return Linq4j.asEnumerable(types);
+  }
+
+  /**
+   * A plain {@code Statement} has no way to bind a {@code ?}; Calcite would read it as NULL and
+   * answer no rows, as if the query were complete. Refused here before anything runs (EXPLAIN,
+   * which runs nothing, may show a plan with parameters).
+   */
+  @Override
+  public ExecuteResult prepareAndExecute(StatementHandle h, String sql, long maxRowCount,
+      int maxRowsInFirstFrame, PrepareCallback callback) throws NoSuchStatementException {
+    return super.prepareAndExecute(h, sql, maxRowCount, maxRowsInFirstFrame,
+        new PrepareCallback() {
+          @Override
+          public Object getMonitor() {
+            return callback.getMonitor();
+          }
+
+          @Override
+          public void clear() throws SQLException {
+            callback.clear();
+          }
+
+          @Override
+          public void assign(Signature signature, Frame firstFrame, long updateCount)
+              throws SQLException {
+            if (!signature.parameters.isEmpty()
+                && !ReadOnlySql.firstWord(sql).equals("EXPLAIN")) {
+              throw new SQLException("The statement has " + signature.parameters.size()
+                  + " ? parameter(s), which a plain Statement cannot bind; use a "
+                  + "PreparedStatement and its set methods", UNBOUND_PARAMETER);
+            }
+            callback.assign(signature, firstFrame, updateCount);
+          }
+
+          @Override
+          public void execute() throws SQLException {
+            callback.execute();
+          }
+        });
   }
 
   /** Nothing to commit or roll back: the connection only reads. */
