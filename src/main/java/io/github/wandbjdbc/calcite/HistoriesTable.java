@@ -13,7 +13,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
@@ -119,8 +118,6 @@ public final class HistoriesTable extends AbstractTable implements TranslatableT
     RunQuery listing = new RunQuery(context.entity(), context.project(), nameFilter(runIds), null,
         settings.pageSize(), -1,
         kind == HistoryKind.EXACT ? EnumSet.of(RunField.HISTORY_KEYS) : Set.of());
-    AtomicBoolean cancelFlag = DataContext.Variable.CANCEL_FLAG.get(root);
-    Long timeout = DataContext.Variable.TIMEOUT.get(root);
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object> enumerator() {
@@ -128,7 +125,7 @@ public final class HistoriesTable extends AbstractTable implements TranslatableT
           RunIterator runs = client.runs(listing);
           return new HistoryScan(client.historyReader(context.entity(), context.project()), plan,
               runs, runs, settings.concurrency());
-        }, selected, cancelFlag, timeout == null ? 0 : timeout);
+        }, selected, QueryGuard.open(root), client::isClosed);
       }
     };
   }

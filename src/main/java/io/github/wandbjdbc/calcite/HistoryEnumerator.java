@@ -2,38 +2,34 @@ package io.github.wandbjdbc.calcite;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.runtime.FlatLists;
 
 /**
  * Rows of a {@link HistoryScan} in Calcite's row formats (Object[], the bare value for one
- * column, an empty list for none). Starts the scan on the first {@code moveNext}; while waiting
- * for rows it checks the statement's cancel flag and query timeout every
- * {@value #POLL_MILLIS} ms, and then stops the scan and fails rather than end early.
+ * column, an empty list for none). Starts the scan on the first {@code moveNext}; its
+ * {@link QueryGuard} stops the scan's requests when the statement is canceled or times out, and
+ * the wait for rows then fails rather than end early. Closes the scan when the rows end or fail
+ * (Calcite does not close the enumerator of a failed execution).
  */
 final class HistoryEnumerator implements Enumerator<Object> {
-  private static final long POLL_MILLIS = 100;
-
   private final Supplier<HistoryScan> start;
   private final List<HistoryColumn> columns;
-  private final AtomicBoolean cancelFlag;
-  private final long timeoutMillis;
-  private final long deadlineNanos;
+  private final QueryGuard guard;
+  private final BooleanSupplier connectionClosed;
   private HistoryScan scan;
   private HistoryScan.Page page;
   private int index;
   private Object current;
 
-  /** @param timeoutMillis the query timeout, 0 for none; it runs from this constructor call */
-  HistoryEnumerator(Supplier<HistoryScan> start, List<HistoryColumn> columns,
-      AtomicBoolean cancelFlag, long timeoutMillis) {
+  HistoryEnumerator(Supplier<HistoryScan> start, List<HistoryColumn> columns, QueryGuard guard,
+      BooleanSupplier connectionClosed) {
     this.start = start;
     this.columns = columns;
-    this.cancelFlag = cancelFlag;
-    this.timeoutMillis = timeoutMillis;
-    this.deadlineNanos = System.nanoTime() + timeoutMillis * 1_000_000L;
+    this.guard = guard;
+    this.connectionClosed = connectionClosed;
   }
 
   @Override
@@ -43,16 +39,23 @@ final class HistoryEnumerator implements Enumerator<Object> {
 
   @Override
   public boolean moveNext() {
-    checkStillWanted();
-    if (scan == null) {
-      scan = start.get();
-    }
-    while (page == null || index >= page.rows().size()) {
-      if (page == HistoryScan.END) {
-        return false;
+    try {
+      guard.check();
+      if (scan == null) {
+        scan = start.get();
+        guard.onStop(scan);
       }
-      page = awaitPage();
-      index = 0;
+      while (page == null || index >= page.rows().size()) {
+        if (page == HistoryScan.END) {
+          close();
+          return false;
+        }
+        page = awaitPage();
+        index = 0;
+      }
+    } catch (RuntimeException e) {
+      close();
+      throw guard.explain(e, connectionClosed.getAsBoolean());
     }
     ObjectNode row = page.rows().get(index++);
     Object[] values = new Object[columns.size()];
@@ -70,26 +73,13 @@ final class HistoryEnumerator implements Enumerator<Object> {
   private HistoryScan.Page awaitPage() {
     try {
       HistoryScan.Page next;
-      while ((next = scan.next(POLL_MILLIS)) == null) {
-        checkStillWanted();
+      while ((next = scan.next(QueryGuard.POLL_MILLIS)) == null) {
+        guard.check();
       }
       return next;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      close();
       throw new QueryCanceledException();
-    }
-  }
-
-  /** Ending quietly would look like a complete (but short) answer. */
-  private void checkStillWanted() {
-    if (cancelFlag != null && cancelFlag.get()) {
-      close();
-      throw new QueryCanceledException();
-    }
-    if (timeoutMillis > 0 && System.nanoTime() - deadlineNanos > 0) {
-      close();
-      throw new QueryTimeoutException(timeoutMillis);
     }
   }
 
@@ -103,5 +93,6 @@ final class HistoryEnumerator implements Enumerator<Object> {
     if (scan != null) {
       scan.close();
     }
+    guard.close();
   }
 }

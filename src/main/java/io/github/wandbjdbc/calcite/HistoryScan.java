@@ -68,19 +68,29 @@ final class HistoryScan implements AutoCloseable {
 
   /**
    * The next page, waiting at most {@code waitMillis}: null when none came in time, {@link #END}
-   * when every run has been read. Rethrows a worker's failure.
+   * when every run has been read. Rethrows a worker's failure; fails once the scan is closed.
    */
   Page next(long waitMillis) throws InterruptedException {
+    ensureOpen();
     Page page = pages.poll(waitMillis, TimeUnit.MILLISECONDS);
     if (page == null) {
       rethrowFailure();
       // Workers offer their pages before they finish, so once none is live the queue is final.
       if (liveWorkers.get() == 0) {
         page = pages.poll();
-        return page == null ? END : page;
+        if (page == null) {
+          ensureOpen(); // workers also finish when closed, without reading everything
+          return END;
+        }
       }
     }
     return page;
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new IllegalStateException("the history scan was stopped before it finished");
+    }
   }
 
   static final Page END = new Page("", List.of());

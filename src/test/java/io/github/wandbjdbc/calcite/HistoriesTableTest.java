@@ -122,6 +122,29 @@ class HistoriesTableTest {
   }
 
   @Test
+  void aJoinReadsOnlyTheHistoriesOfRunsThatPassTheRunsFilter() throws Exception {
+    try (WandbEmulator emulator = start(EmulatorConfig.defaults())) {
+      List<EmulatedRun> crashed = demo(emulator).runs().stream()
+          .filter(r -> r.state().equals("crashed")).toList();
+      String sql = "SELECT r.run_id, h._step, h.loss FROM runs r "
+          + "JOIN histories h ON h.run_id = r.run_id WHERE r.state = 'crashed'";
+      emulator.stats().reset();
+      List<List<Object>> rows = query(emulator.jdbcUrl("demo"), sql);
+      assertEquals(expected(crashed, List.of("loss")), sortedByRunAndStep(rows));
+      Set<String> read = historyRequests(emulator).stream()
+          .flatMap(r -> runsRead(r).stream()).collect(Collectors.toSet());
+      assertEquals(crashed.stream().filter(r -> !r.history().isEmpty()).map(EmulatedRun::name)
+          .collect(Collectors.toSet()), read);
+      String plan = query(emulator.jdbcUrl("demo"), "EXPLAIN PLAN FOR " + sql).get(0).get(0)
+          .toString();
+      assertTrue(plan.contains("EnumerableBatchNestedLoopJoin"), plan);
+      assertTrue(plan.contains("run_id in [$cor"), plan);
+      assertEquals(sortedByRunAndStep(rows),
+          sortedByRunAndStep(query(emulator.jdbcUrl("demo") + ";pushdown=false", sql)));
+    }
+  }
+
+  @Test
   void severalRunsShareOneRequest() throws Exception {
     try (WandbEmulator emulator = start(EmulatorConfig.defaults())) {
       long runsWithHistory = demo(emulator).runs().stream()
