@@ -1,11 +1,13 @@
 -- The loss curve of the most accurate finished run: its first 100 steps, every tenth step.
 -- Pushed to W&B: for runs, the filter state = "finished" with summaryMetrics only; for
 --   histories, only the keys loss and val_loss (one sampledHistory spec each, plus _step) and
---   the step range _step < 100, read in exact windows.
+--   the step range _step < 100, read in exact windows, for the best run only (a batched join
+--   passes its run_id to the history scan).
 -- Evaluated locally: the best run (a bounded top-1 over summary.acc), the join on run_id, the
 --   every-tenth-step condition and the final order.
 -- expect-request: runs(filters={"state":"finished"}, heavyFields=[summary_metrics])
--- expect-request: histories(columns=[run_id, _step, loss, val_loss], _step < 100)
+-- expect-request: histories(columns=[run_id, _step, loss, val_loss], run_id in [$cor
+-- expect-request: _step < 100)
 SELECT h._step, h.loss, h.val_loss
 FROM histories h
 JOIN (SELECT run_id FROM runs WHERE state = 'finished'

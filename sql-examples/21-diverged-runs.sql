@@ -1,8 +1,9 @@
 -- Which runs logged a NaN loss, how often, and from which step on?
--- Pushed to W&B: for histories, only the key loss; runs are listed without heavy fields.
+-- Pushed to W&B: runs are listed without heavy fields; then, per batch of 100 runs, the key
+--   loss of their histories.
 -- Evaluated locally: the NaN test (NaN reads as a DOUBLE NaN, never as an error), the join, the
 --   grouping and the order.
--- expect-request: histories(columns=[run_id, _step, loss])
+-- expect-request: histories(columns=[run_id, _step, loss], run_id in [$cor
 -- expect-request: runs(filters={}, heavyFields=[])
 SELECT h.run_id, r.state, COUNT(*) AS nan_steps, MIN(h._step) AS first_nan_step
 FROM histories h
