@@ -12,6 +12,7 @@ import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.DriverVersion;
 import org.apache.calcite.avatica.Handler;
 import org.apache.calcite.avatica.Meta;
+import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.jdbc.Driver;
 
@@ -50,6 +51,12 @@ public class WandbDriver extends Driver {
   @Override
   public Meta createMeta(AvaticaConnection connection) {
     return new WandbMeta(connection);
+  }
+
+  /** Calcite's preparation, refusing statements that would modify data; see {@link ReadOnlyPrepare}. */
+  @Override
+  public CalcitePrepare createPrepare() {
+    return new ReadOnlyPrepare();
   }
 
   @Override
