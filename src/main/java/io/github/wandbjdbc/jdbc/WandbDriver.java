@@ -42,6 +42,11 @@ public class WandbDriver extends Driver {
   }
 
   @Override
+  protected String getFactoryClassName(JdbcVersion jdbcVersion) {
+    return WandbJdbcFactory.class.getName();
+  }
+
+  @Override
   protected DriverVersion createDriverVersion() {
     return DriverVersion.load(WandbDriver.class, "io/github/wandbjdbc/jdbc/driver.properties",
         "wandb-jdbc", "unknown", "Weights & Biases", "unknown");
