@@ -99,8 +99,7 @@ public final class RunsTable extends AbstractTable implements TranslatableTable 
    * Runs a planned request; called from generated code. Rows are Object[], the bare value when
    * the request has exactly one column, or an empty list when it has none (Calcite's row formats).
    */
-  public Enumerable<Object> query(DataContext root, String specJson) {
-    RunScanSpec spec = RunScanSpec.fromJson(specJson);
+  public Enumerable<Object> query(DataContext root, RunScanSpec spec) {
     var filter = spec.filter() == null
         ? null
         : FilterParameters.bind(spec.filter(), i -> root.get("?" + i));

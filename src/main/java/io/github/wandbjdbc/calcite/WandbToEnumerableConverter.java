@@ -32,7 +32,7 @@ import org.apache.calcite.schema.Schemas;
  */
 final class WandbToEnumerableConverter extends ConverterImpl implements EnumerableRel {
   private static final Method QUERY =
-      Types.lookupMethod(RunsTable.class, "query", DataContext.class, String.class);
+      Types.lookupMethod(RunsTable.class, "query", DataContext.class, RunScanSpec.class);
   private static final Method LOOKUP_TABLE =
       Types.lookupMethod(Schemas.class, "table", DataContext.class, String[].class);
 
@@ -85,8 +85,11 @@ final class WandbToEnumerableConverter extends ConverterImpl implements Enumerab
         Expressions.call(LOOKUP_TABLE, implementor.getRootExpression(),
             Expressions.newArrayInit(String.class, path)),
         RunsTable.class));
+    // The request is a parameter of the generated code, not a constant in it: queries that
+    // differ only in pushed literals then generate the same code, and Calcite's cache of
+    // compiled code (CompiledCodeCache) compiles it once.
     Expression rows = block.append("rows", Expressions.call(table, QUERY,
-        implementor.getRootExpression(), Expressions.constant(spec.toJson())));
+        implementor.getRootExpression(), implementor.stash(spec, RunScanSpec.class)));
     block.add(Expressions.return_(null, rows));
     return implementor.result(physType, block.toBlock());
   }

@@ -22,6 +22,7 @@ import org.apache.calcite.jdbc.Driver;
  */
 public class WandbDriver extends Driver {
   static {
+    CompiledCodeCache.enableUnlessConfigured();
     new WandbDriver().register();
     CalciteDriverRegistration.withdraw();
   }
