@@ -47,7 +47,7 @@ import org.apache.calcite.schema.Schemas;
  */
 final class HistoriesScan extends TableScan implements EnumerableRel {
   private static final Method QUERY = Types.lookupMethod(HistoriesTable.class, "query",
-      DataContext.class, String.class, Object[].class);
+      DataContext.class, HistoryScanSpec.class, Object[].class);
   private static final Method LOOKUP_TABLE =
       Types.lookupMethod(Schemas.class, "table", DataContext.class, String[].class);
   /** Rows assumed in a project's history table, before narrowing. */
@@ -181,7 +181,7 @@ final class HistoriesScan extends TableScan implements EnumerableRel {
             Expressions.newArrayInit(String.class, path)),
         HistoriesTable.class));
     Expression rows = block.append("rows", Expressions.call(tableExpression, QUERY,
-        implementor.getRootExpression(), Expressions.constant(spec().toJson()),
+        implementor.getRootExpression(), implementor.stash(spec(), HistoryScanSpec.class),
         valueArray(implementor, block)));
     block.add(Expressions.return_(null, rows));
     return implementor.result(physType, block.toBlock());

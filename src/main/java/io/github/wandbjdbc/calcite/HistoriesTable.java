@@ -105,8 +105,7 @@ public final class HistoriesTable extends AbstractTable implements TranslatableT
    * Runs a planned scan; called from generated code with the values of the spec's slots. Rows are
    * Object[], the bare value for one column, or an empty list for none.
    */
-  public Enumerable<Object> query(DataContext root, String specJson, Object[] values) {
-    HistoryScanSpec spec = HistoryScanSpec.fromJson(specJson);
+  public Enumerable<Object> query(DataContext root, HistoryScanSpec spec, Object[] values) {
     Set<String> runIds = spec.runIds(values);
     if (runIds != null && runIds.isEmpty()) {
       return Linq4j.emptyEnumerable();

@@ -1,7 +1,7 @@
 package io.github.wandbjdbc.calcite;
 
 /** The three history tables of a project: what each reads from W&B. */
-enum HistoryKind {
+public enum HistoryKind {
   /** Every logged row, read in exact step windows. */
   EXACT("histories"),
   /** The rows W&B samples to {@code samples} points per run. */

@@ -1,7 +1,5 @@
 package io.github.wandbjdbc.calcite;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,42 +9,26 @@ import java.util.Set;
  * What a history scan reads, as the planner settled it. Values that narrow it (run ids, step
  * bounds) may be literals, {@code ?} parameters or a batch join's correlation variables, so they
  * are only known when the scan starts: the spec refers to them by slot, an index into the values
- * the generated code passes along. Travels into generated code as JSON text.
+ * the generated code passes along. Generated code receives it as a parameter (not a constant),
+ * so queries that differ only in pushed values share one compiled class.
  *
  * @param columns output columns, by name, in output order
  * @param runIdGroups the run must be one of the values of each group's slots (groups are
  *     conjuncts, a group's slots a disjunction); empty = every run
  * @param stepBounds conjuncts bounding {@code _step}
  */
-record HistoryScanSpec(
+public record HistoryScanSpec(
     HistoryKind kind, List<String> columns, List<List<Integer>> runIdGroups,
     List<StepBound> stepBounds) {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
-  HistoryScanSpec {
+  public HistoryScanSpec {
     columns = List.copyOf(columns);
     runIdGroups = runIdGroups.stream().map(List::copyOf).toList();
     stepBounds = List.copyOf(stepBounds);
   }
 
   /** {@code _step >= value} ({@code lower}) or {@code _step < value} (exclusive upper). */
-  record StepBound(int slot, boolean lower, boolean inclusive) {}
-
-  String toJson() {
-    try {
-      return JSON.writeValueAsString(this);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialise a history scan spec", e);
-    }
-  }
-
-  static HistoryScanSpec fromJson(String json) {
-    try {
-      return JSON.readValue(json, HistoryScanSpec.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot read a history scan spec", e);
-    }
-  }
+  public record StepBound(int slot, boolean lower, boolean inclusive) {}
 
   /** The run names the scan is limited to, or null for every run; nulls never match. */
   Set<String> runIds(Object[] values) {

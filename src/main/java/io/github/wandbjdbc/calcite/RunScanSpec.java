@@ -1,7 +1,5 @@
 package io.github.wandbjdbc.calcite;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.wandbjdbc.client.RunField;
 import java.util.ArrayList;
@@ -14,8 +12,9 @@ import org.apache.calcite.plan.RelOptTable;
 /**
  * The W&B request a runs scan sends, as the planner settled it: which columns it returns (and so
  * which heavy fields it asks for), the filter (possibly holding placeholders of {@code ?}
- * parameters), the order, at most how many runs, or only their count. It travels into generated
- * code as JSON text.
+ * parameters), the order, at most how many runs, or only their count. It reaches generated code
+ * as a parameter (a stashed value), not a constant, so that queries differing only in what they
+ * send W&B share their generated code and, with Calcite's cache, its compiled class.
  *
  * @param columns output columns, by name, in output order
  * @param filter the W&B filter document, or null for every run
@@ -27,26 +26,8 @@ import org.apache.calcite.plan.RelOptTable;
  */
 public record RunScanSpec(List<String> columns, ObjectNode filter, String order, long limit,
     boolean count, CorrelatedRunIds correlatedRunIds) {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   public RunScanSpec {
     columns = List.copyOf(columns);
-  }
-
-  String toJson() {
-    try {
-      return JSON.writeValueAsString(this);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialise a scan spec", e);
-    }
-  }
-
-  static RunScanSpec fromJson(String json) {
-    try {
-      return JSON.readValue(json, RunScanSpec.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot read a scan spec", e);
-    }
   }
 
   /** The heavy W&B fields the columns need. */

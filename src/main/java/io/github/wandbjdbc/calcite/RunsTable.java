@@ -106,8 +106,7 @@ public final class RunsTable extends AbstractTable implements TranslatableTable 
    * @param correlatedRunIds under a batched join, the batch's values of the left join key (nulls
    *     and repeats allowed): only those runs are requested; null otherwise
    */
-  public Enumerable<Object> query(DataContext root, String specJson, List<?> correlatedRunIds) {
-    RunScanSpec spec = RunScanSpec.fromJson(specJson);
+  public Enumerable<Object> query(DataContext root, RunScanSpec spec, List<?> correlatedRunIds) {
     ObjectNode filter = spec.filter() == null
         ? null
         : FilterParameters.bind(spec.filter(), i -> root.get("?" + i));

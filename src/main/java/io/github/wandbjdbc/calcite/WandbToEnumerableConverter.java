@@ -32,7 +32,8 @@ import org.apache.calcite.schema.Schemas;
  */
 final class WandbToEnumerableConverter extends ConverterImpl implements EnumerableRel {
   private static final Method QUERY =
-      Types.lookupMethod(RunsTable.class, "query", DataContext.class, String.class, List.class);
+      Types.lookupMethod(RunsTable.class, "query", DataContext.class, RunScanSpec.class,
+          List.class);
   private static final Method LOOKUP_TABLE =
       Types.lookupMethod(Schemas.class, "table", DataContext.class, String[].class);
 
@@ -89,8 +90,11 @@ final class WandbToEnumerableConverter extends ConverterImpl implements Enumerab
     Expression runIds = spec.correlatedRunIds() == null
         ? Expressions.constant(null, List.class)
         : spec.correlatedRunIds().values(implementor, block);
+    // The request is a parameter of the generated code, not a constant in it: queries that
+    // differ only in pushed literals then generate the same code, and Calcite's cache of
+    // compiled code (CompiledCodeCache) compiles it once.
     Expression rows = block.append("rows", Expressions.call(table, QUERY,
-        implementor.getRootExpression(), Expressions.constant(spec.toJson()), runIds));
+        implementor.getRootExpression(), implementor.stash(spec, RunScanSpec.class), runIds));
     block.add(Expressions.return_(null, rows));
     return implementor.result(physType, block.toBlock());
   }

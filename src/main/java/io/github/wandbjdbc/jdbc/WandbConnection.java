@@ -6,20 +6,27 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLDataException;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.util.List;
 import java.util.Properties;
 import org.apache.calcite.avatica.AvaticaFactory;
+import org.apache.calcite.avatica.AvaticaPreparedStatement;
 import org.apache.calcite.avatica.AvaticaStatement;
 import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.NoSuchStatementException;
 import org.apache.calcite.avatica.QueryState;
+import org.apache.calcite.avatica.remote.TypedValue;
+import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.jdbc.CalciteSubclassBases;
 import org.apache.calcite.jdbc.Driver;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.EnumerableDefaults;
 
 /**
  * A Calcite connection whose {@link #isValid} asks W&B (Avatica's only checks that the connection
- * is open) and whose isolation level is fixed: there are no transactions, so
+ * is open), whose {@code setMaxRows} also limits prepared statements, which refuses batch updates,
+ * and whose isolation level is fixed: there are no transactions, so
  * {@link #setTransactionIsolation} accepts every JDBC level as a no-op and
  * {@link #getTransactionIsolation} stays {@link Connection#TRANSACTION_NONE}. Failures to prepare or
  * execute a query reach the caller through {@link WandbErrors#atQuery}.
@@ -49,6 +56,38 @@ final class WandbConnection extends CalciteSubclassBases.ConnectionBase {
       throw new SQLException("isValid timeout must be >= 0 seconds, was " + timeout, "HY024");
     }
     return !isClosed() && liveness.reachable(timeout);
+  }
+
+  /**
+   * Applies the statement's current {@code setMaxRows} lazily, as Calcite does for a plain
+   * {@code Statement}: Calcite fixes the limit when it prepares, which for a
+   * {@code PreparedStatement} is before the caller can set it.
+   */
+  @Override
+  public <T> Enumerable<T> enumerable(Meta.StatementHandle handle,
+      CalcitePrepare.CalciteSignature<T> signature, List<TypedValue> parameterValues)
+      throws SQLException {
+    Enumerable<T> rows = super.enumerable(handle, signature, parameterValues);
+    long maxRows = lookupStatement(handle).getLargeMaxRows();
+    return maxRows > 0 ? EnumerableDefaults.take(rows, maxRows) : rows;
+  }
+
+  /** Batches are for updates, and this connection only reads. */
+  @Override
+  protected Meta.ExecuteBatchResult prepareAndUpdateBatch(AvaticaStatement statement,
+      List<String> queries) throws SQLException {
+    throw batchesRefused();
+  }
+
+  @Override
+  protected long[] executeBatchUpdateInternal(AvaticaPreparedStatement statement)
+      throws SQLException {
+    throw batchesRefused();
+  }
+
+  private static SQLException batchesRefused() {
+    return new SQLFeatureNotSupportedException(
+        "wandb-jdbc is read-only: batch updates are not supported", ReadOnlySql.SQL_STATE);
   }
 
   @Override
@@ -83,15 +122,6 @@ final class WandbConnection extends CalciteSubclassBases.ConnectionBase {
     } catch (ExceptionInInitializerError e) {
       throw badConstant(e);
     }
-  }
-
-  @Override
-  protected Meta.ExecuteBatchResult prepareAndUpdateBatch(AvaticaStatement statement,
-      List<String> queries) throws NoSuchStatementException, SQLException {
-    for (String sql : queries) {
-      ReadOnlySql.check(sql);
-    }
-    return super.prepareAndUpdateBatch(statement, queries);
   }
 
   @Override

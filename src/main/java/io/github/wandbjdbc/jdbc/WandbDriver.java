@@ -12,6 +12,7 @@ import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.DriverVersion;
 import org.apache.calcite.avatica.Handler;
 import org.apache.calcite.avatica.Meta;
+import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.jdbc.Driver;
 
@@ -21,6 +22,7 @@ import org.apache.calcite.jdbc.Driver;
  */
 public class WandbDriver extends Driver {
   static {
+    CompiledCodeCache.enableUnlessConfigured();
     new WandbDriver().register();
     CalciteDriverRegistration.withdraw();
   }
@@ -46,7 +48,10 @@ public class WandbDriver extends Driver {
         "wandb-jdbc", "unknown", "Weights & Biases", "unknown");
   }
 
-  /** Calcite's factory with result sets that map W&B failures ({@link WandbJdbcFactory}). */
+  /**
+   * Calcite's factory with result sets that map W&B failures and report real column sizes
+   * ({@link WandbJdbcFactory}).
+   */
   @Override
   protected String getFactoryClassName(JdbcVersion jdbcVersion) {
     return WandbJdbcFactory.class.getName();
@@ -56,6 +61,12 @@ public class WandbDriver extends Driver {
   @Override
   public Meta createMeta(AvaticaConnection connection) {
     return new WandbMeta(connection);
+  }
+
+  /** Calcite's preparation, refusing statements that would modify data; see {@link ReadOnlyPrepare}. */
+  @Override
+  public CalcitePrepare createPrepare() {
+    return new ReadOnlyPrepare();
   }
 
   @Override

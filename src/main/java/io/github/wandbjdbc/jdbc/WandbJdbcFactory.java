@@ -1,5 +1,6 @@
 package io.github.wandbjdbc.jdbc;
 
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.TimeZone;
 import org.apache.calcite.avatica.AvaticaStatement;
@@ -10,15 +11,23 @@ import org.apache.calcite.jdbc.CalciteResultSet;
 
 /**
  * Calcite's JDBC object factory, with result sets whose {@code next()} reports W&B failures as
- * typed SQL exceptions ({@link WandbResultSet}). Avatica instantiates it by class name, hence
- * public with a public no-argument constructor.
+ * typed SQL exceptions ({@link WandbResultSet}) and whose metadata agrees with
+ * {@code getColumns} ({@link WandbResultSetMetaData}).
  */
 public final class WandbJdbcFactory extends CalciteJdbc41Factory {
+  /** Avatica instantiates the factory by class name. */
+  public WandbJdbcFactory() {}
 
   @Override
   public CalciteResultSet newResultSet(AvaticaStatement statement, QueryState state,
       Meta.Signature signature, TimeZone timeZone, Meta.Frame firstFrame) throws SQLException {
     return new WandbResultSet(statement, signature, newResultSetMetaData(statement, signature),
         timeZone, firstFrame);
+  }
+
+  @Override
+  public ResultSetMetaData newResultSetMetaData(AvaticaStatement statement,
+      Meta.Signature signature) {
+    return new WandbResultSetMetaData(statement, signature);
   }
 }

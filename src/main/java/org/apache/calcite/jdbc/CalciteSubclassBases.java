@@ -44,9 +44,24 @@ public final class CalciteSubclassBases {
       try {
         return super.prepareStatement(sql, resultSetType, resultSetConcurrency,
             resultSetHoldability);
-      } catch (SQLException | RuntimeException e) {
+      } catch (SQLException e) {
+        throw queryFailure(withReason(e));
+      } catch (RuntimeException e) {
         throw queryFailure(e);
       }
+    }
+
+    /**
+     * Calcite's message for a statement that fails to prepare names only the SQL; the reason (an
+     * unknown column, a syntax error, a refused DELETE) is added, as a plain Statement's has it.
+     */
+    private static SQLException withReason(SQLException e) {
+      Throwable reason = e.getCause();
+      if (reason == null || reason.getMessage() == null) {
+        return e;
+      }
+      return new SQLException(e.getMessage() + ": " + reason.getMessage(), e.getSQLState(),
+          e.getErrorCode(), reason);
     }
 
     /** Statement.execute / executeQuery: prepares, then runs until the first rows. */

@@ -229,6 +229,33 @@ class DatabaseMetaDataTest {
    * By column name: TABLE_SCHEM, TABLE_NAME, ORDINAL_POSITION, TYPE_NAME, DATA_TYPE, COLUMN_SIZE,
    * DECIMAL_DIGITS, NUM_PREC_RADIX, NULLABLE, IS_NULLABLE, REMARKS; TABLE_CAT must be null.
    */
+  @Test
+  void resultSetSizesAgreeWithGetColumns() throws SQLException {
+    Map<String, List<Object>> columns = columns("demo");
+    try (java.sql.Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery("SELECT * FROM runs WHERE 1=0")) {
+      ResultSetMetaData md = rs.getMetaData();
+      assertEquals(columns.size(), md.getColumnCount());
+      for (int i = 1; i <= md.getColumnCount(); i++) {
+        List<Object> column = columns.get(md.getColumnName(i));
+        Object decimalDigits = column.get(6);
+        assertEquals(List.of(column.get(4), column.get(5), decimalDigits == null ? 0 : decimalDigits),
+            List.of(md.getColumnType(i), md.getPrecision(i), md.getScale(i)),
+            md.getColumnName(i));
+      }
+    }
+    try (java.sql.Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery("SELECT CAST(state AS VARCHAR(10)), 'abc', created_at,"
+            + " CAST(NULL AS VARCHAR) FROM runs WHERE 1=0")) {
+      ResultSetMetaData md = rs.getMetaData();
+      assertEquals(List.of(10, 3, 23, Integer.MAX_VALUE),
+          List.of(md.getPrecision(1), md.getPrecision(2), md.getPrecision(3), md.getPrecision(4)));
+      assertEquals(List.of(10, 23, Integer.MAX_VALUE),
+          List.of(md.getColumnDisplaySize(1), md.getColumnDisplaySize(3),
+              md.getColumnDisplaySize(4)));
+    }
+  }
+
   private Map<String, List<Object>> columns(String project) throws SQLException {
     Map<String, List<Object>> columns = new LinkedHashMap<>();
     try (ResultSet rs = metaData.getColumns(null, project, "runs", null)) {

@@ -94,6 +94,35 @@ class DriverJarIT {
     assertTrue(emulator.stats().requests() > requestsBefore, "the query reached the emulator");
   }
 
+  /**
+   * The jar's Calcite is fresh in its class loader, as in DBeaver: loading the driver must turn on
+   * the compiled-code cache before Calcite reads its settings, and queries differing only in a
+   * pushed literal must share one compiled class.
+   */
+  @Test
+  void queriesDifferingInAPushedLiteralShareOneCompiledClass() throws Exception {
+    Class<?> interpretable =
+        jarLoader.loadClass("org.apache.calcite.adapter.enumerable.EnumerableInterpretable");
+    java.lang.reflect.Field field = interpretable.getDeclaredField("BINDABLE_CACHE");
+    field.setAccessible(true);
+    Object cache = field.get(null);
+    // Guava's Cache, relocated in the jar; its public interface is callable by reflection.
+    Class<?> cacheInterface = java.util.Arrays.stream(cache.getClass().getInterfaces())
+        .filter(type -> type.getSimpleName().equals("Cache")).findFirst().orElseThrow();
+    java.lang.reflect.Method size = cacheInterface.getMethod("size");
+    String sql = "SELECT run_id FROM runs WHERE job_type = 'cache-probe-%d' LIMIT 3";
+    try (Connection connection = connect("demo")) {
+      query(connection, String.format(sql, 0));
+      long compiled = (Long) size.invoke(cache);
+      for (int i = 1; i <= 3; i++) {
+        query(connection, String.format(sql, i));
+      }
+      assertEquals(compiled, (Long) size.invoke(cache));
+      query(connection, "SELECT run_id FROM runs WHERE UPPER(job_type) = 'CACHE-PROBE'");
+      assertEquals(compiled + 1, (Long) size.invoke(cache));
+    }
+  }
+
   @Test
   void groupedCountsMatchTheDataset() throws Exception {
     Map<String, Long> expected = project("demo").runs().stream()
@@ -131,6 +160,15 @@ class DriverJarIT {
     Connection connection = drivers.get(0).connect(emulator.jdbcUrl(project), new Properties());
     assertNotNull(connection, "the driver declined the emulator's URL");
     return connection;
+  }
+
+  private static void query(Connection connection, String sql) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery(sql)) {
+      while (rs.next()) {
+        rs.getString(1);
+      }
+    }
   }
 
   private static EmulatedProject project(String name) {

@@ -1,6 +1,7 @@
 package io.github.wandbjdbc.tools;
 
 import io.github.wandbjdbc.emulator.DatasetGenerator;
+import io.github.wandbjdbc.emulator.EmulatedProject;
 import io.github.wandbjdbc.emulator.EmulatorConfig;
 import io.github.wandbjdbc.emulator.GeneratorSpec;
 import io.github.wandbjdbc.emulator.WandbEmulator;
@@ -12,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code bin/wandb-sql}: runs SQL through the driver, against the bundled emulator ({@code --demo})
@@ -20,7 +22,11 @@ import java.util.List;
 public final class WandbSql {
   static final String USAGE = String.join("\n",
       "usage: bin/wandb-sql (--demo | --url JDBC_URL) [-e SQL]",
+      "       bin/wandb-sql --serve [--port N]",
       "  --demo        query an embedded W&B emulator serving the demo project (no account needed)",
+      "  --serve       serve the demo emulator on 127.0.0.1 until Ctrl-C and print the JDBC URL",
+      "                to paste into DBeaver or any JDBC client; --port N (default "
+          + Arguments.DEFAULT_PORT + ", 0: any free port)",
       "  --url URL     query any W&B server, e.g. jdbc:wandb:entity=acme;project=mnist",
       "                (API key: apiKey=... in the URL, env WANDB_API_KEY, or ~/.netrc)",
       "  -e SQL        run one statement and print the result as CSV with a header row;",
@@ -45,6 +51,9 @@ public final class WandbSql {
       out.println(USAGE);
       return 0;
     }
+    if (parsed.serve()) {
+      return serve(parsed.port(), out);
+    }
     if (parsed.demo()) {
       try (WandbEmulator emulator = WandbEmulator.start(EmulatorConfig.defaults(),
           DatasetGenerator.generate(GeneratorSpec.defaults(42)))) {
@@ -52,6 +61,30 @@ public final class WandbSql {
       }
     }
     return execute(parsed.url(), parsed.sql(), out, err);
+  }
+
+  /** Serves the demo emulator until the thread is interrupted or the process is stopped. */
+  private static int serve(int port, PrintStream out) {
+    try (WandbEmulator emulator = WandbEmulator.start(EmulatorConfig.defaults().withPort(port),
+        DatasetGenerator.generate(GeneratorSpec.defaults(42)))) {
+      out.println("W&B emulator serving entity '" + emulator.dataset().entity()
+          + "' (projects: " + String.join(", ", projectNames(emulator)) + ") at "
+          + emulator.baseUrl());
+      out.println("JDBC URL (paste into DBeaver's URL field, or use with any JDBC client):");
+      out.println(emulator.jdbcUrl("demo"));
+      out.println("or: entity " + emulator.dataset().entity() + ", project demo, password (API key) "
+          + emulator.apiKey() + ", URL suffix ;baseUrl=" + emulator.baseUrl());
+      out.println("Serving until Ctrl-C.");
+      out.flush();
+      new CountDownLatch(1).await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return 0;
+  }
+
+  private static List<String> projectNames(WandbEmulator emulator) {
+    return emulator.dataset().projects().stream().map(EmulatedProject::name).sorted().toList();
   }
 
   private static int execute(String url, String sql, PrintStream out, PrintStream err)
@@ -81,12 +114,16 @@ public final class WandbSql {
   }
 
   /** The command line, checked. */
-  record Arguments(boolean demo, String url, String sql, boolean help) {
+  record Arguments(boolean demo, String url, String sql, boolean help, boolean serve, int port) {
+    static final int DEFAULT_PORT = 8765;
+
     static Arguments parse(String[] args) {
       boolean demo = false;
       boolean help = false;
+      boolean serve = false;
       String url = null;
       String sql = null;
+      String port = null;
       List<String> rest = new ArrayList<>(List.of(args));
       while (!rest.isEmpty()) {
         String arg = rest.remove(0);
@@ -95,13 +132,39 @@ public final class WandbSql {
           case "--help", "-h" -> help = true;
           case "--url" -> url = value(arg, rest);
           case "-e" -> sql = value(arg, rest);
+          case "--serve" -> serve = true;
+          case "--port" -> port = value(arg, rest);
           default -> throw new IllegalArgumentException("unknown argument: " + arg);
         }
+      }
+      if (serve) {
+        if (demo || url != null || sql != null) {
+          throw new IllegalArgumentException("--serve takes only --port");
+        }
+        return new Arguments(false, null, null, help, true, port(port));
+      }
+      if (port != null) {
+        throw new IllegalArgumentException("--port goes with --serve");
       }
       if (!help && demo == (url != null)) {
         throw new IllegalArgumentException("give exactly one of --demo and --url");
       }
-      return new Arguments(demo, url, sql, help);
+      return new Arguments(demo, url, sql, help, false, 0);
+    }
+
+    private static int port(String text) {
+      if (text == null) {
+        return DEFAULT_PORT;
+      }
+      try {
+        int port = Integer.parseInt(text);
+        if (port >= 0 && port <= 65535) {
+          return port;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      throw new IllegalArgumentException("--port needs a number from 0 to 65535, got " + text);
     }
 
     private static String value(String flag, List<String> rest) {

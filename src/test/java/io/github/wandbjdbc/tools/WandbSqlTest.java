@@ -1,6 +1,8 @@
 package io.github.wandbjdbc.tools;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.wandbjdbc.emulator.DatasetGenerator;
@@ -55,11 +57,53 @@ class WandbSqlTest {
   }
 
   @Test
+  void servePrintsAJdbcUrlThatConnectsAndStopsWhenInterrupted() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger exit = new java.util.concurrent.atomic.AtomicInteger(-1);
+    Thread server = new Thread(() -> {
+      try {
+        exit.set(run("--serve", "--port", "0"));
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }, "wandb-sql-serve");
+    server.start();
+    String printed = null;
+    for (long deadline = System.nanoTime() + 60_000_000_000L; printed == null; Thread.sleep(50)) {
+      assertTrue(System.nanoTime() < deadline, "no JDBC URL printed: " + outLines());
+      printed = outLines().stream().filter(line -> line.startsWith("jdbc:wandb:")).findFirst()
+          .orElse(null);
+    }
+    String url = printed;
+    assertTrue(outLines().get(0).startsWith("W&B emulator serving entity 'acme'"), outLines().get(0));
+    int demoRuns = DatasetGenerator.generate(GeneratorSpec.defaults(42))
+        .project("acme", "demo").orElseThrow().runs().size();
+    try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url);
+        java.sql.Statement statement = connection.createStatement();
+        java.sql.ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM runs")) {
+      assertTrue(rs.next());
+      assertEquals(demoRuns, rs.getInt(1));
+    }
+    server.interrupt();
+    server.join(3_000);
+    assertFalse(server.isAlive(), "still serving after the interrupt");
+    assertEquals(0, exit.get());
+    // Stopped: the port no longer answers.
+    assertThrows(java.sql.SQLException.class, () -> java.sql.DriverManager.getConnection(url));
+  }
+
+  @Test
   void badArgumentsExitTwoWithUsage() throws Exception {
     assertEquals(2, run("--demo", "--url", "jdbc:wandb:"));
     assertTrue(err.toString(StandardCharsets.UTF_8).contains("give exactly one of --demo and --url"));
     assertTrue(err.toString(StandardCharsets.UTF_8).contains("usage: bin/wandb-sql"));
     assertEquals(2, run("--demo", "-e"));
     assertTrue(err.toString(StandardCharsets.UTF_8).contains("-e needs a value"));
+    assertEquals(2, run("--serve", "--port", "http"));
+    assertTrue(err.toString(StandardCharsets.UTF_8)
+        .contains("--port needs a number from 0 to 65535, got http"));
+    assertEquals(2, run("--serve", "--demo"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("--serve takes only --port"));
+    assertEquals(2, run("--demo", "--port", "1"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("--port goes with --serve"));
   }
 }

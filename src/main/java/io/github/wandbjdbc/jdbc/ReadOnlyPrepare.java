@@ -1,0 +1,65 @@
+package io.github.wandbjdbc.jdbc;
+
+import java.lang.reflect.Type;
+import java.util.Locale;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.interpreter.BindableConvention;
+import org.apache.calcite.jdbc.CalcitePrepare;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.prepare.CalcitePrepareImpl;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.sql.SqlExplain;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.validate.SqlValidator;
+
+/**
+ * Calcite's statement preparation, refusing INSERT, UPDATE, DELETE and MERGE (also under EXPLAIN)
+ * before planning: W&B data is read-only here, and without this check the planner fails with a
+ * page-long "not enough rules" dump instead of saying so.
+ */
+final class ReadOnlyPrepare extends CalcitePrepareImpl {
+
+  @Override
+  protected CalcitePreparingStmt getPreparingStmt(CalcitePrepare.Context context,
+      Type elementType, CalciteCatalogReader catalogReader, RelOptPlanner planner) {
+    // The same arguments Calcite's own implementation passes.
+    return new ReadOnlyPreparingStmt(this, context, catalogReader,
+        elementType == Object[].class ? EnumerableRel.Prefer.ARRAY : EnumerableRel.Prefer.CUSTOM,
+        planner);
+  }
+
+  /** Thrown when a statement would modify data; the JDBC layer wraps it in an SQLException. */
+  static final class ReadOnlyViolation extends UnsupportedOperationException {
+    private static final long serialVersionUID = 1L;
+
+    ReadOnlyViolation(SqlKind kind) {
+      super("wandb-jdbc is read-only: " + kind.name().toUpperCase(Locale.ROOT)
+          + " is not supported; W&B runs can only be queried");
+    }
+  }
+
+  private static final class ReadOnlyPreparingStmt extends CalcitePreparingStmt {
+    ReadOnlyPreparingStmt(ReadOnlyPrepare prepare, CalcitePrepare.Context context,
+        CalciteCatalogReader catalogReader, EnumerableRel.Prefer prefer, RelOptPlanner planner) {
+      super(prepare, context, catalogReader, context.getTypeFactory(), context.getRootSchema(),
+          prefer, prepare.createCluster(planner, new RexBuilder(context.getTypeFactory())),
+          prepare.enableBindable ? BindableConvention.INSTANCE : EnumerableConvention.INSTANCE,
+          prepare.createConvertletTable());
+    }
+
+    @Override
+    public PreparedResult prepareSql(SqlNode sqlQuery, SqlNode sqlNodeOriginal,
+        Class<?> runtimeContextClass, SqlValidator validator, boolean needsValidation) {
+      SqlNode statement = sqlQuery instanceof SqlExplain explain
+          ? explain.getExplicandum() : sqlQuery;
+      if (statement.getKind().belongsTo(SqlKind.DML)) {
+        throw new ReadOnlyViolation(statement.getKind());
+      }
+      return super.prepareSql(sqlQuery, sqlNodeOriginal, runtimeContextClass, validator,
+          needsValidation);
+    }
+  }
+}
