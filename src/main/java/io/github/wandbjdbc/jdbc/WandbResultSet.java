@@ -23,8 +23,18 @@ final class WandbResultSet extends CalciteSubclassBases.ResultSetBase {
   public boolean next() throws SQLException {
     try {
       return super.next();
-    } catch (SQLException | RuntimeException e) {
+    } catch (SQLException e) {
+      // Avatica checks the cancel flag itself before asking the scan, and says so without a
+      // SQLState; give it the one our scans' cancels carry.
+      if (e.getSQLState() == null && AVATICA_CANCELED.equals(e.getMessage())) {
+        throw new SQLException("The query was canceled (Statement.cancel()); no further rows are "
+            + "read.", WandbErrors.CANCELED, e);
+      }
+      throw WandbErrors.atQuery(e);
+    } catch (RuntimeException e) {
       throw WandbErrors.atQuery(e);
     }
   }
+
+  private static final String AVATICA_CANCELED = "Statement canceled";
 }
