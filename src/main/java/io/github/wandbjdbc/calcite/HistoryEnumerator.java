@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.apache.calcite.linq4j.Enumerator;
-import org.apache.calcite.runtime.FlatLists;
 
 /**
  * Rows of a {@link HistoryScan} in Calcite's row formats (Object[], the bare value for one
@@ -62,11 +61,7 @@ final class HistoryEnumerator implements Enumerator<Object> {
     for (int i = 0; i < values.length; i++) {
       values[i] = columns.get(i).value(page.run(), row);
     }
-    current = switch (values.length) {
-      case 0 -> FlatLists.COMPARABLE_EMPTY_LIST;
-      case 1 -> values[0];
-      default -> values;
-    };
+    current = RowFormats.row(values);
     return true;
   }
 

@@ -6,7 +6,6 @@ import io.github.wandbjdbc.client.WandbClient;
 import io.github.wandbjdbc.client.WandbException;
 import java.util.List;
 import org.apache.calcite.linq4j.Enumerator;
-import org.apache.calcite.runtime.FlatLists;
 
 /**
  * Turns the client's lazy run iterator into rows of the requested columns in the format Calcite
@@ -75,11 +74,7 @@ final class RunEnumerator implements Enumerator<Object> {
     for (int i = 0; i < row.length; i++) {
       row[i] = columns.get(i).value(run, context);
     }
-    current = switch (row.length) {
-      case 0 -> FlatLists.COMPARABLE_EMPTY_LIST;
-      case 1 -> row[0];
-      default -> row;
-    };
+    current = RowFormats.row(row);
     return true;
   }
 
