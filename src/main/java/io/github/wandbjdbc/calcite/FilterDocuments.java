@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,13 @@ final class FilterDocuments {
   /** {@code {key: {operator: operand}}}. */
   static ObjectNode operator(String key, String operator, JsonNode operand) {
     return field(key, operators(operator, operand));
+  }
+
+  /** {@code {name: {$in: ids}}}: the runs with these ids (run names). */
+  static ObjectNode runIdsIn(Collection<String> ids) {
+    ArrayNode values = JSON.arrayNode();
+    ids.forEach(values::add);
+    return operator(RunColumn.RUN_ID.definition().filterKey(), "$in", values);
   }
 
   /** {@code {operator: operand}}, a condition. */

@@ -1,11 +1,6 @@
 package io.github.wandbjdbc.calcite;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.wandbjdbc.client.Run;
 import io.github.wandbjdbc.client.RunField;
-import io.github.wandbjdbc.client.RunIterator;
 import io.github.wandbjdbc.client.RunQuery;
 import io.github.wandbjdbc.client.WandbClient;
 import java.util.ArrayList;
@@ -62,7 +57,9 @@ public final class HistoriesTable extends AbstractTable implements TranslatableT
     if (known == null) {
       synchronized (this) {
         if (columns == null) {
-          columns = HistoryColumns.discover(kind, sampleRuns());
+          columns = HistoryColumns.discover(kind, RunSamples.newest(client, context,
+              DISCOVERY_SAMPLE, EnumSet.of(kind.hasSteps() ? RunField.HISTORY_KEYS
+                  : RunField.SYSTEM_METRICS)));
         }
         known = columns;
       }
@@ -74,17 +71,6 @@ public final class HistoriesTable extends AbstractTable implements TranslatableT
   public Optional<String> columnRemarks(String name) {
     return columns().stream().filter(c -> c.name().equals(name)).map(HistoryColumn::remarks)
         .findFirst();
-  }
-
-  private List<Run> sampleRuns() {
-    RunField field = kind.hasSteps() ? RunField.HISTORY_KEYS : RunField.SYSTEM_METRICS;
-    RunQuery sample = new RunQuery(context.entity(), context.project(), null, "-created_at",
-        DISCOVERY_SAMPLE, DISCOVERY_SAMPLE, EnumSet.of(field));
-    List<Run> runs = new ArrayList<>();
-    try (RunIterator iterator = client.runs(sample)) {
-      iterator.forEachRemaining(runs::add);
-    }
-    return runs;
   }
 
   @Override
@@ -114,17 +100,15 @@ public final class HistoriesTable extends AbstractTable implements TranslatableT
     spec.columns().forEach(name -> selected.add(column(name)));
     HistoryReadPlan plan = new HistoryReadPlan(kind, keys(selected), settings.samples(),
         spec.minStep(values), spec.endStep(values));
-    RunQuery listing = new RunQuery(context.entity(), context.project(), nameFilter(runIds), null,
+    RunQuery listing = new RunQuery(context.entity(), context.project(), runIds == null ? null : FilterDocuments.runIdsIn(runIds), null,
         settings.pageSize(), -1,
         kind == HistoryKind.EXACT ? EnumSet.of(RunField.HISTORY_KEYS) : Set.of());
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object> enumerator() {
-        return new HistoryEnumerator(() -> {
-          RunIterator runs = client.runs(listing);
-          return new HistoryScan(client.historyReader(context.entity(), context.project()), plan,
-              runs, runs, settings.concurrency());
-        }, selected, QueryGuard.open(root), client::isClosed);
+        return new HistoryEnumerator(() -> new HistoryScan(
+            client.historyReader(context.entity(), context.project()), plan, client.runs(listing),
+            settings.concurrency()), selected, QueryGuard.open(root), client::isClosed);
       }
     };
   }
@@ -142,16 +126,6 @@ public final class HistoriesTable extends AbstractTable implements TranslatableT
       }
     }
     return keys;
-  }
-
-  private static ObjectNode nameFilter(Set<String> runIds) {
-    if (runIds == null) {
-      return null;
-    }
-    ObjectNode filter = JsonNodeFactory.instance.objectNode();
-    ArrayNode names = filter.putObject("name").putArray("$in");
-    runIds.forEach(names::add);
-    return filter;
   }
 
   private HistoryColumn column(String name) {

@@ -3,11 +3,10 @@ package io.github.wandbjdbc.calcite;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.wandbjdbc.client.HistoryRead;
 import io.github.wandbjdbc.client.HistoryReader;
-import io.github.wandbjdbc.client.Run;
+import io.github.wandbjdbc.client.RunIterator;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -34,8 +33,7 @@ final class HistoryScan implements AutoCloseable {
 
   private final HistoryReader reader;
   private final HistoryReadPlan plan;
-  private final Iterator<Run> runs;
-  private final AutoCloseable runListing;
+  private final RunIterator runs;
   private final Deque<HistoryRead> pending = new ArrayDeque<>();
   private final BlockingQueue<Page> pages;
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -44,12 +42,10 @@ final class HistoryScan implements AutoCloseable {
   private final int readsPerRequest;
   private volatile boolean closed;
 
-  HistoryScan(HistoryReader reader, HistoryReadPlan plan, Iterator<Run> runs,
-      AutoCloseable runListing, int concurrency) {
+  HistoryScan(HistoryReader reader, HistoryReadPlan plan, RunIterator runs, int concurrency) {
     this.reader = reader;
     this.plan = plan;
     this.runs = runs;
-    this.runListing = runListing;
     this.readsPerRequest = Math.max(1, LISTS_PER_REQUEST / plan.listsPerRead());
     this.pages = new ArrayBlockingQueue<>(2 * concurrency);
     this.liveWorkers = new AtomicInteger(concurrency);
@@ -176,11 +172,7 @@ final class HistoryScan implements AutoCloseable {
   public void close() {
     closed = true;
     reader.close();
-    try {
-      runListing.close();
-    } catch (Exception e) {
-      failure.compareAndSet(null, e);
-    }
+    runs.close();
     workers.shutdownNow();
     pages.clear();
   }

@@ -2,12 +2,9 @@ package io.github.wandbjdbc.calcite;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.wandbjdbc.client.Cancellation;
-import io.github.wandbjdbc.client.Run;
 import io.github.wandbjdbc.client.RunField;
-import io.github.wandbjdbc.client.RunIterator;
 import io.github.wandbjdbc.client.RunQuery;
 import io.github.wandbjdbc.client.WandbClient;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.wandbjdbc.client.WandbException;
 import java.util.ArrayList;
@@ -55,7 +52,8 @@ public final class RunsTable extends AbstractTable implements TranslatableTable 
       synchronized (this) {
         if (columns == null) {
           List<ColumnDef> all = new ArrayList<>(RunColumn.DEFINITIONS);
-          all.addAll(ColumnDiscovery.discover(sampleRuns()));
+          all.addAll(ColumnDiscovery.discover(RunSamples.newest(client, context,
+              DISCOVERY_SAMPLE, EnumSet.of(RunField.CONFIG, RunField.SUMMARY_METRICS))));
           columns = List.copyOf(all);
         }
         known = columns;
@@ -68,16 +66,6 @@ public final class RunsTable extends AbstractTable implements TranslatableTable 
   public Optional<String> columnRemarks(String name) {
     return columns().stream().filter(c -> c.name().equals(name)).map(ColumnDef::remarks)
         .findFirst();
-  }
-
-  private List<Run> sampleRuns() {
-    RunQuery sample = new RunQuery(context.entity(), context.project(), null, "-created_at",
-        DISCOVERY_SAMPLE, DISCOVERY_SAMPLE, EnumSet.of(RunField.CONFIG, RunField.SUMMARY_METRICS));
-    List<Run> runs = new ArrayList<>();
-    try (RunIterator iterator = client.runs(sample)) {
-      iterator.forEachRemaining(runs::add);
-    }
-    return runs;
   }
 
   AdapterSettings settings() {
@@ -115,7 +103,8 @@ public final class RunsTable extends AbstractTable implements TranslatableTable 
       if (ids.isEmpty()) {
         return spec.count() ? Linq4j.singletonEnumerable(0L) : Linq4j.emptyEnumerable();
       }
-      filter = filter == null ? runIdsIn(ids) : FilterDocuments.and(List.of(filter, runIdsIn(ids)));
+      ObjectNode batch = FilterDocuments.runIdsIn(ids);
+      filter = filter == null ? batch : FilterDocuments.and(List.of(filter, batch));
     }
     if (spec.count()) {
       return count(root, filter);
@@ -153,12 +142,6 @@ public final class RunsTable extends AbstractTable implements TranslatableTable 
         }
       }
     };
-  }
-
-  private static ObjectNode runIdsIn(List<String> ids) {
-    ArrayNode values = FilterDocuments.JSON.arrayNode();
-    ids.forEach(values::add);
-    return FilterDocuments.operator(RunColumn.RUN_ID.definition().filterKey(), "$in", values);
   }
 
   private ColumnDef column(String name) {

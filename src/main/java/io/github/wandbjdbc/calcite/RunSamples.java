@@ -1,0 +1,27 @@
+package io.github.wandbjdbc.calcite;
+
+import io.github.wandbjdbc.client.Run;
+import io.github.wandbjdbc.client.RunField;
+import io.github.wandbjdbc.client.RunIterator;
+import io.github.wandbjdbc.client.RunQuery;
+import io.github.wandbjdbc.client.WandbClient;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** The sample a table discovers its columns from: one bounded request for the newest runs. */
+final class RunSamples {
+  private RunSamples() {}
+
+  /** At most {@code count} of the project's newest runs, with the heavy {@code fields}. */
+  static List<Run> newest(WandbClient client, RunTableContext context, int count,
+      Set<RunField> fields) {
+    RunQuery sample = new RunQuery(context.entity(), context.project(), null, "-created_at",
+        count, count, fields);
+    List<Run> runs = new ArrayList<>();
+    try (RunIterator iterator = client.runs(sample)) {
+      iterator.forEachRemaining(runs::add);
+    }
+    return runs;
+  }
+}
