@@ -46,7 +46,7 @@ public final class EntitySchema extends AbstractSchema implements AutoCloseable 
     if (projects == null) {
       Map<String, Schema> listed = new LinkedHashMap<>();
       for (ProjectInfo project : client.projects(entity)) {
-        RunTableContext context = new RunTableContext(entity, project.name(), appUrl);
+        ProjectContext context = new ProjectContext(entity, project.name(), appUrl);
         listed.put(project.name(), new ProjectSchema(client, context, settings));
       }
       projects = listed;

@@ -1,5 +1,8 @@
 package io.github.wandbjdbc.calcite;
 
+import io.github.wandbjdbc.calcite.histories.HistoryKind;
+import io.github.wandbjdbc.calcite.histories.HistoryTable;
+import io.github.wandbjdbc.calcite.runs.RunsTable;
 import io.github.wandbjdbc.client.WandbClient;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -11,11 +14,11 @@ import org.apache.calcite.schema.impl.AbstractSchema;
 final class ProjectSchema extends AbstractSchema {
   private final Map<String, Table> tables;
 
-  ProjectSchema(WandbClient client, RunTableContext context, AdapterSettings settings) {
+  ProjectSchema(WandbClient client, ProjectContext context, AdapterSettings settings) {
     Map<String, Table> all = new LinkedHashMap<>();
     all.put("runs", new RunsTable(client, context, settings));
     for (HistoryKind kind : HistoryKind.values()) {
-      all.put(kind.tableName(), new HistoriesTable(client, context, settings, kind));
+      all.put(kind.tableName(), new HistoryTable(client, context, settings, kind));
     }
     this.tables = Collections.unmodifiableMap(all);
   }

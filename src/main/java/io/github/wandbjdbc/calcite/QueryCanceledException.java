@@ -2,7 +2,7 @@ package io.github.wandbjdbc.calcite;
 
 /** Raised by a scan that notices its statement was canceled or its connection closed. */
 public final class QueryCanceledException extends RuntimeException {
-  QueryCanceledException() {
+  public QueryCanceledException() {
     super("The query was canceled (Statement.cancel)");
   }
 

@@ -24,8 +24,8 @@ import org.apache.calcite.DataContext;
  * <p>Thread-safe: a scan with several worker threads shares one guard. {@link #close()} when the
  * scan ends; the polling thread runs only while some guard is open.
  */
-final class QueryGuard implements AutoCloseable {
-  static final long POLL_MILLIS = 100;
+public final class QueryGuard implements AutoCloseable {
+  public static final long POLL_MILLIS = 100;
 
   private static final Set<QueryGuard> OPEN = ConcurrentHashMap.newKeySet();
   private static final ScheduledThreadPoolExecutor POLLER = poller();
@@ -52,7 +52,7 @@ final class QueryGuard implements AutoCloseable {
    * times 1000, absent when none); the timeout counts from the query's start, which Calcite
    * records as its {@code UTC_TIMESTAMP}.
    */
-  static QueryGuard open(DataContext root) {
+  public static QueryGuard open(DataContext root) {
     Long timeout = DataContext.Variable.TIMEOUT.get(root);
     Object start = root.get(DataContext.Variable.UTC_TIMESTAMP.camelName);
     long elapsed = start instanceof Long startMillis
@@ -68,7 +68,7 @@ final class QueryGuard implements AutoCloseable {
    * Runs {@code action} (once) when the query must stop; at once if it already must. Its failure
    * is ignored: stopping is best effort, and {@link #check()} reports the stop either way.
    */
-  void onStop(AutoCloseable action) {
+  public void onStop(AutoCloseable action) {
     synchronized (this) {
       if (stopped == null) {
         stopActions.add(action);
@@ -79,7 +79,7 @@ final class QueryGuard implements AutoCloseable {
   }
 
   /** Throws if the query was canceled or timed out; otherwise returns. */
-  void check() {
+  public void check() {
     poll();
     Reason reason = stopped;
     if (reason == Reason.CANCELED) {
@@ -95,7 +95,7 @@ final class QueryGuard implements AutoCloseable {
    * timeout that aborted it, a {@link QueryCanceledException} when the connection was closed
    * meanwhile (closing the W&B client aborts its requests), else {@code failure} itself.
    */
-  RuntimeException explain(RuntimeException failure, boolean connectionClosed) {
+  public RuntimeException explain(RuntimeException failure, boolean connectionClosed) {
     check();
     return connectionClosed
         ? new QueryCanceledException("The query was canceled: its connection was closed", failure)

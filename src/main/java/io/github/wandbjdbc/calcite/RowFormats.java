@@ -7,10 +7,10 @@ import org.apache.calcite.runtime.FlatLists;
  * columns, the bare value when there is one, and an empty comparable list when there is none
  * (a COUNT over a LIMIT asks for no column).
  */
-final class RowFormats {
+public final class RowFormats {
   private RowFormats() {}
 
-  static Object row(Object[] values) {
+  public static Object row(Object[] values) {
     return switch (values.length) {
       case 0 -> FlatLists.COMPARABLE_EMPTY_LIST;
       case 1 -> values[0];

@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Set;
 
 /** The sample a table discovers its columns from: one bounded request for the newest runs. */
-final class RunSamples {
+public final class RunSamples {
   private RunSamples() {}
 
   /** At most {@code count} of the project's newest runs, with the heavy {@code fields}. */
-  static List<Run> newest(WandbClient client, RunTableContext context, int count,
+  public static List<Run> newest(WandbClient client, ProjectContext context, int count,
       Set<RunField> fields) {
     RunQuery sample = new RunQuery(context.entity(), context.project(), null, "-created_at",
         count, count, fields);

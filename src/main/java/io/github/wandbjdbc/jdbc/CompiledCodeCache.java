@@ -7,7 +7,7 @@ import java.util.Properties;
  * Java with Janino, which costs more than planning it; with the cache, a statement whose
  * generated code was compiled before reuses the class. DBeaver and BI tools send literal SQL and
  * repeat it (grid refreshes, dashboards), and the W&B request travels as a parameter of that code
- * ({@code WandbToEnumerableConverter}), so queries differing only in pushed literals share it.
+ * ({@code RunsToEnumerableConverter}), so queries differing only in pushed literals share it.
  *
  * <p>Calcite reads the setting, a system property, once: when its {@code CalciteSystemProperty}
  * class initialises, which loading this driver does not do. So the driver sets it while its class

@@ -1,7 +1,7 @@
 package io.github.wandbjdbc.jdbc;
 
-import io.github.wandbjdbc.calcite.HistoriesTable;
-import io.github.wandbjdbc.calcite.RunsTable;
+import io.github.wandbjdbc.calcite.histories.HistoryTable;
+import io.github.wandbjdbc.calcite.runs.RunsTable;
 import org.apache.calcite.avatica.MetaImpl.MetaColumn;
 import org.apache.calcite.jdbc.CalciteMetaColumnFactory;
 import org.apache.calcite.schema.Table;
@@ -22,7 +22,7 @@ final class WandbColumnFactory implements CalciteMetaColumnFactory {
     String remarks = null;
     if (table instanceof RunsTable runs) {
       remarks = runs.columnRemarks(columnName).orElse(null);
-    } else if (table instanceof HistoriesTable histories) {
+    } else if (table instanceof HistoryTable histories) {
       remarks = histories.columnRemarks(columnName).orElse(null);
     }
     return new WandbMetaColumn(tableSchem, tableName, columnName, dataType, facts, nullable,

@@ -86,7 +86,7 @@ class BatchedJoinTest {
 
     String plan = explain(sql);
     assertTrue(plan.contains("EnumerableBatchNestedLoopJoin"), plan);
-    assertTrue(plan.contains("WandbCorrelatedFilter(runIds=[$cor"), plan);
+    assertTrue(plan.contains("RunsCorrelatedFilter(runIds=[$cor"), plan);
     assertTrue(plan.contains("filters={} + name $in $cor"), plan);
   }
 
@@ -166,7 +166,7 @@ class BatchedJoinTest {
         + " THEN run_id END AS k FROM runs WHERE state = 'crashed') a"
         + " LEFT JOIN runs b ON a.k = b.run_id";
     assertEquals(names("crashed").size(), sameRowsAsTheOracle(sql).size());
-    assertTrue(explain(sql).contains("WandbCorrelatedFilter"));
+    assertTrue(explain(sql).contains("RunsCorrelatedFilter"));
     emulator.stats().reset();
     rows(pushing.createStatement().executeQuery(sql));
     assertEquals(1, runsFilters().size(), "only the left side is read");
@@ -178,7 +178,7 @@ class BatchedJoinTest {
         + " FROM runs ORDER BY created_at LIMIT 5) b ON a.run_id = b.run_id"
         + " WHERE a.state = 'crashed'";
     sameRowsAsTheOracle(sql);
-    assertFalse(explain(sql).contains("WandbCorrelatedFilter"));
+    assertFalse(explain(sql).contains("RunsCorrelatedFilter"));
   }
 
   @Test

@@ -15,10 +15,10 @@ import java.util.regex.Pattern;
  * are the negations of {@code $eq}/{@code $in}. Written for the tests, independent of the
  * translator and of the emulator.
  */
-final class MongoFilterSemantics {
+public final class MongoFilterSemantics {
   private MongoFilterSemantics() {}
 
-  static boolean matches(JsonNode filter, ObjectNode document) {
+  public static boolean matches(JsonNode filter, ObjectNode document) {
     for (Map.Entry<String, JsonNode> entry : filter.properties()) {
       if (!clause(entry.getKey(), entry.getValue(), document)) {
         return false;

@@ -2,6 +2,7 @@ package io.github.wandbjdbc.calcite;
 
 import io.github.wandbjdbc.calcite.RunsSample.Column;
 import io.github.wandbjdbc.calcite.RunsSample.Kind;
+import io.github.wandbjdbc.calcite.filter.LikePatternGenerator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

@@ -171,7 +171,7 @@ class PushdownDifferentialTest {
     }
   }
 
-  /** What a request (as {@link RunScanSpec#describe} writes it) asks W&B to do beyond a scan. */
+  /** What a request (as {@link RunsScanSpec#describe} writes it) asks W&B to do beyond a scan. */
   private static List<String> pushedParts(String request) {
     List<String> parts = new ArrayList<>();
     if (request.startsWith("runCount(")) {

@@ -21,18 +21,18 @@ import org.apache.calcite.util.TimestampString;
  * UNKNOWN). Row values: String, Double (DOUBLE and BIGINT alike, the test's numbers are small),
  * Long epoch millis (TIMESTAMP), Boolean; LIKE is Calcite's own runtime function.
  */
-final class SqlTruth {
+public final class SqlTruth {
   private static final SqlFunctions.LikeFunction LIKE = new SqlFunctions.LikeFunction();
 
   private final Object[] row;
   private final Object[] parameters;
 
-  SqlTruth(Object[] row, Object[] parameters) {
+  public SqlTruth(Object[] row, Object[] parameters) {
     this.row = row;
     this.parameters = parameters;
   }
 
-  Boolean truth(RexNode node) {
+  public Boolean truth(RexNode node) {
     switch (node.getKind()) {
       case AND: {
         Boolean result = true;

@@ -1,0 +1,108 @@
+package io.github.wandbjdbc.calcite.histories;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a history scan reads, as the planner settled it. Values that narrow it (run ids, step
+ * bounds) may be literals, {@code ?} parameters or a batch join's correlation variables, so they
+ * are only known when the scan starts: the spec refers to them by slot, an index into the values
+ * the generated code passes along. Generated code receives it as a parameter (not a constant),
+ * so queries that differ only in pushed values share one compiled class.
+ *
+ * @param columns output columns, by name, in output order
+ * @param runIdGroups the run must be one of the values of each group's slots (groups are
+ *     conjuncts, a group's slots a disjunction); empty = every run
+ * @param stepBounds conjuncts bounding {@code _step}
+ */
+public record HistoryScanSpec(
+    HistoryKind kind, List<String> columns, List<List<Integer>> runIdGroups,
+    List<StepBound> stepBounds) {
+
+  public HistoryScanSpec {
+    columns = List.copyOf(columns);
+    runIdGroups = runIdGroups.stream().map(List::copyOf).toList();
+    stepBounds = List.copyOf(stepBounds);
+  }
+
+  /** {@code _step >= value} ({@code lower}) or {@code _step < value} (exclusive upper). */
+  public record StepBound(int slot, boolean lower, boolean inclusive) {}
+
+  /** The run names the scan is limited to, or null for every run; nulls never match. */
+  Set<String> runIds(Object[] values) {
+    Set<String> allowed = null;
+    for (List<Integer> group : runIdGroups) {
+      Set<String> any = new LinkedHashSet<>();
+      for (int slot : group) {
+        if (values[slot] != null) {
+          any.add(values[slot].toString());
+        }
+      }
+      if (allowed == null) {
+        allowed = any;
+      } else {
+        allowed.retainAll(any);
+      }
+    }
+    return allowed;
+  }
+
+  /** The first step to read (inclusive); a null value bounds nothing (SQL then keeps no row). */
+  long minStep(Object[] values) {
+    long min = 0;
+    for (StepBound bound : stepBounds) {
+      Long value = bound.lower() ? step(values[bound.slot()]) : null;
+      if (value != null) {
+        min = Math.max(min, bound.inclusive() ? value : saturatedIncrement(value));
+      }
+    }
+    return min;
+  }
+
+  /** The step after the last to read (exclusive), at most {@code Long.MAX_VALUE}. */
+  long endStep(Object[] values) {
+    long end = Long.MAX_VALUE;
+    for (StepBound bound : stepBounds) {
+      Long value = bound.lower() ? null : step(values[bound.slot()]);
+      if (value != null) {
+        end = Math.min(end, bound.inclusive() ? saturatedIncrement(value) : value);
+      }
+    }
+    return end;
+  }
+
+  private static long saturatedIncrement(long value) {
+    return value == Long.MAX_VALUE ? value : value + 1;
+  }
+
+  /** A bound's value as a whole step; a fractional one narrows nothing (it is never pushed). */
+  private static Long step(Object value) {
+    if (value instanceof Long || value instanceof Integer || value instanceof Short
+        || value instanceof Byte) {
+      return ((Number) value).longValue();
+    }
+    if (value instanceof BigDecimal decimal) {
+      try {
+        return decimal.longValueExact();
+      } catch (ArithmeticException e) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  /** The request as EXPLAIN shows it; {@code values} are the slot expressions' texts. */
+  String describe(List<String> values) {
+    StringBuilder text = new StringBuilder(kind.tableName()).append("(columns=").append(columns);
+    for (List<Integer> group : runIdGroups) {
+      text.append(", run_id in ").append(group.stream().map(values::get).toList());
+    }
+    for (StepBound bound : stepBounds) {
+      text.append(", _step ").append(bound.lower() ? ">" : "<").append(bound.inclusive() ? "=" : "")
+          .append(" ").append(values.get(bound.slot()));
+    }
+    return text.append(")").toString();
+  }
+}

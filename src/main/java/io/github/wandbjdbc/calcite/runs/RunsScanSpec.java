@@ -1,0 +1,137 @@
+package io.github.wandbjdbc.calcite.runs;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.wandbjdbc.client.RunField;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.rex.RexNode;
+
+/**
+ * The W&B request a runs scan sends, as the planner settled it: which columns it returns (and so
+ * which heavy fields it asks for), the filter, the order, at most how many runs, or only their
+ * count. Values known only at execution ({@code ?} parameters, a batched join's run ids) are slots
+ * of the values array the scan's generated code passes along: the filter's placeholders and
+ * {@code runIdSlots} name them. It reaches generated code as a parameter (a stashed value), not a
+ * constant, so queries differing only in what they send W&B share their compiled code.
+ *
+ * @param columns output columns, by name, in output order
+ * @param filter the W&B filter document, or null for every run
+ * @param order the W&B order string, or null for W&B's default
+ * @param limit at most this many runs, or -1
+ * @param count whether only the number of matching runs is wanted
+ * @param runIdSlots under a batched join, the slots holding the batch's run ids (nulls and repeats
+ *     allowed): only those runs are requested; empty otherwise
+ */
+public record RunsScanSpec(List<String> columns, ObjectNode filter, String order, long limit,
+    boolean count, List<Integer> runIdSlots) {
+  public RunsScanSpec {
+    columns = List.copyOf(columns);
+    runIdSlots = List.copyOf(runIdSlots);
+  }
+
+  /** The heavy W&B fields the columns need. */
+  Set<RunField> heavyFields(List<RunsColumn> table) {
+    Set<RunField> heavy = EnumSet.noneOf(RunField.class);
+    for (RunsColumn column : table) {
+      if (column.heavyField() != null && columns.contains(column.name())) {
+        heavy.add(column.heavyField());
+      }
+    }
+    return heavy;
+  }
+
+  /** Collects a spec while the W&B operators of a plan are visited, scan first. */
+  static final class Builder {
+    private RelOptTable table;
+    private RunsTable runsTable;
+    private List<String> columns = List.of();
+    private ObjectNode filter;
+    private List<RexNode> filterValues = List.of();
+    private String order;
+    private long limit = -1;
+    private boolean count;
+    private CorrelatedRunIds correlatedRunIds;
+
+    void scan(RelOptTable relOptTable, RunsTable runs) {
+      table = relOptTable;
+      runsTable = runs;
+      columns = runs.columns().stream().map(RunsColumn::name).toList();
+    }
+
+    RelOptTable table() {
+      return table;
+    }
+
+    void project(List<Integer> fields) {
+      List<String> projected = new ArrayList<>(fields.size());
+      fields.forEach(i -> projected.add(columns.get(i)));
+      columns = projected;
+    }
+
+    /** A filter whose placeholders name slots of {@code values}. */
+    void filter(ObjectNode pushed, List<RexNode> values) {
+      filter = Objects.requireNonNull(pushed, "pushed filter is null");
+      filterValues = List.copyOf(values);
+    }
+
+    void order(String wandbOrder) {
+      order = wandbOrder;
+    }
+
+    void limit(long runs) {
+      limit = limit < 0 ? runs : Math.min(limit, runs);
+    }
+
+    void count() {
+      count = true;
+    }
+
+    void correlatedRunIds(CorrelatedRunIds runIds) {
+      correlatedRunIds = Objects.requireNonNull(runIds, "runIds is null");
+    }
+
+    /** The filter's values keep their slots; a batch's run ids follow them. */
+    List<RexNode> values() {
+      List<RexNode> values = new ArrayList<>(filterValues);
+      if (correlatedRunIds != null) {
+        values.addAll(correlatedRunIds.values());
+      }
+      return values;
+    }
+
+    RunsScanSpec build() {
+      List<Integer> runIdSlots = correlatedRunIds == null
+          ? List.of()
+          : IntStream.range(filterValues.size(), values().size()).boxed().toList();
+      return new RunsScanSpec(columns, filter, order, limit, count, runIdSlots);
+    }
+
+    /** The request as EXPLAIN shows it (never a secret: the spec holds none). */
+    String describe() {
+      String filterText = filter == null ? "{}" : filter.toString();
+      if (correlatedRunIds != null) {
+        filterText += " + name $in " + correlatedRunIds.describe();
+      }
+      if (count) {
+        return "runCount(filters=" + filterText + ")";
+      }
+      StringBuilder text = new StringBuilder("runs(filters=").append(filterText);
+      if (order != null) {
+        text.append(", order=").append(order);
+      }
+      if (limit >= 0) {
+        text.append(", limit=").append(limit);
+      }
+      List<String> heavy = new ArrayList<>();
+      build().heavyFields(runsTable.columns())
+          .forEach(f -> heavy.add(f.name().toLowerCase(Locale.ROOT)));
+      return text.append(", heavyFields=").append(heavy).append(")").toString();
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package io.github.wandbjdbc.calcite.runs;
+
+import io.github.wandbjdbc.calcite.PlanLineage;
+import io.github.wandbjdbc.calcite.RuleConfig;
+import java.util.Map;
+import org.apache.calcite.plan.RelOptRuleCall;
+import org.apache.calcite.plan.RelRule;
+import org.apache.calcite.rel.RelFieldCollation;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.logical.LogicalSort;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+
+/**
+ * LIMIT / OFFSET, and ORDER BY on a key W&B orders exactly as SQL does: W&B returns at most
+ * OFFSET + FETCH runs, the first ones in that order, and the SQL sort stays above to apply
+ * OFFSET, FETCH and the order itself. The sort's input is asked for in W&B's convention, which
+ * only exists when W&B computes it exactly, so no remaining filter can drop rows after the limit.
+ */
+final class RunsSortLimitRule extends RelRule<RuleConfig> {
+  /**
+   * Columns W&B can order by with SQL's result: NOT NULL (so NULLS FIRST/LAST cannot differ) and
+   * totally ordered. Nullable or mixed-type keys (config, summary, heartbeat_at) are sorted
+   * locally, because W&B's placement of nulls, NaN and other types is unverified.
+   */
+  private static final Map<String, String> ORDER_KEYS =
+      Map.of("created_at", "created_at", "run_id", "name");
+
+  static final RunsSortLimitRule RULE = new RunsSortLimitRule(new RuleConfig(
+      "RunsSortLimitRule",
+      b0 -> b0.operand(LogicalSort.class).predicate(RunsSortLimitRule::literalBounds).anyInputs(),
+      config -> new RunsSortLimitRule((RuleConfig) config)));
+
+  private RunsSortLimitRule(RuleConfig config) {
+    super(config);
+  }
+
+  private static boolean literalBounds(LogicalSort sort) {
+    return sort.fetch instanceof RexLiteral
+        && (sort.offset == null || sort.offset instanceof RexLiteral)
+        && sort.getCollation().getFieldCollations().size() <= 1;
+  }
+
+  @Override
+  public void onMatch(RelOptRuleCall call) {
+    LogicalSort sort = call.rel(0);
+    RelNode input = sort.getInput();
+    if (RunsRules.concrete(input) instanceof RunsSortLimit
+        || !(PlanLineage.scan(input) instanceof RunsTableScan)) {
+      return; // already limited (firing again would loop), or not a runs query
+    }
+    String order = null;
+    if (!sort.getCollation().getFieldCollations().isEmpty()) {
+      RelFieldCollation key = sort.getCollation().getFieldCollations().get(0);
+      RunsColumn column = RunsRules.column(input, key.getFieldIndex());
+      String wandbKey = column == null ? null : ORDER_KEYS.get(column.name());
+      if (wandbKey == null) {
+        return;
+      }
+      order = (key.getDirection().isDescending() ? "-" : "+") + wandbKey;
+    }
+    long runs = value(sort.fetch) + (sort.offset == null ? 0 : value(sort.offset));
+    RelNode wandbInput = convert(input, input.getTraitSet().replace(RunsRel.CONVENTION));
+    RelNode limited = new RunsSortLimit(sort.getCluster(), wandbInput.getTraitSet(), wandbInput, runs,
+        order);
+    call.transformTo(sort.copy(sort.getTraitSet(), limited, sort.getCollation(), sort.offset,
+        sort.fetch));
+  }
+
+  private static long value(RexNode literal) {
+    return ((RexLiteral) literal).getValueAs(Long.class);
+  }
+}

@@ -1,0 +1,262 @@
+package io.github.wandbjdbc.calcite.runs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.wandbjdbc.emulator.DatasetGenerator;
+import io.github.wandbjdbc.emulator.EmulatedRun;
+import io.github.wandbjdbc.emulator.EmulatorConfig;
+import io.github.wandbjdbc.emulator.GeneratorSpec;
+import io.github.wandbjdbc.emulator.RecordedRequest;
+import io.github.wandbjdbc.emulator.WandbEmulator;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Predicate;
+import org.apache.calcite.runtime.Hook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each pushdown asserted three ways, as DESIGN §7 asks: the rows, the plan, and the request the
+ * emulator received; each with a variant that is not pushed, to prove the fallback.
+ */
+class RunsPushdownTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static WandbEmulator emulator;
+  private static List<EmulatedRun> demo;
+  /** One connection, so the one-off column discovery request is not counted in each test. */
+  private static Connection connection;
+
+  @BeforeAll
+  static void start() throws SQLException {
+    emulator = WandbEmulator.start(EmulatorConfig.defaults(),
+        DatasetGenerator.generate(GeneratorSpec.defaults(11).withRunsPerProject(30)));
+    demo = emulator.dataset().project("acme", "demo").orElseThrow().runs();
+    connection = connect("");
+    connection.getMetaData().getColumns(null, "demo", "runs", null).close();
+  }
+
+  @AfterAll
+  static void stop() throws SQLException {
+    connection.close();
+    emulator.close();
+  }
+
+  @BeforeEach
+  void resetCounters() {
+    emulator.stats().reset();
+  }
+
+  @Test
+  void equalityOnAFixedColumnIsFilteredByWandbAlone() throws Exception {
+    String sql = "SELECT run_id FROM runs WHERE state = 'finished'";
+    assertEquals(names(r -> "finished".equals(r.state())), sorted(column(sql)));
+    assertEquals(json("{\"state\":\"finished\"}"), onlyRunsRequest().get("filters"));
+    String plan = explain(sql);
+    assertTrue(plan.contains("filters={\"state\":\"finished\"}"), plan);
+    assertFalse(plan.contains("$condition"), plan);
+  }
+
+  @Test
+  void aPredicateWandbCannotExpressStaysLocal() throws Exception {
+    String sql = "SELECT run_id FROM runs WHERE UPPER(state) = 'FINISHED'";
+    assertEquals(names(r -> "finished".equals(r.state())), sorted(column(sql)));
+    assertEquals(json("{}"), onlyRunsRequest().get("filters"));
+    assertTrue(explain(sql).contains("$condition"));
+  }
+
+  @Test
+  void notEqualIsASupersetRecheckedLocally() throws Exception {
+    String sql = "SELECT run_id FROM runs WHERE state <> 'finished'";
+    assertEquals(names(r -> r.state() != null && !"finished".equals(r.state())),
+        sorted(column(sql)));
+    assertEquals(json("{\"state\":{\"$ne\":\"finished\"}}"), onlyRunsRequest().get("filters"));
+    assertTrue(explain(sql).contains("$condition"), "the predicate must stay above the scan");
+  }
+
+  @Test
+  void limitUnderAnExactFilterBecomesThePageSize() throws Exception {
+    List<String> rows = column("SELECT run_id FROM runs WHERE state = 'finished' LIMIT 3");
+    assertEquals(3, rows.size());
+    assertTrue(names(r -> "finished".equals(r.state())).containsAll(rows));
+    JsonNode variables = onlyRunsRequest();
+    assertEquals(3, variables.get("perPage").asInt());
+    assertEquals(1, emulator.stats().operations().get("Runs"));
+  }
+
+  @Test
+  void limitOverALocalFilterIsNotSentToWandb() throws Exception {
+    List<String> rows = column("SELECT run_id FROM runs WHERE display_name LIKE '%a%' LIMIT 2");
+    assertEquals(2, rows.size());
+    assertTrue(runsRequests().stream().noneMatch(v -> v.get("perPage").asInt() == 2));
+  }
+
+  @Test
+  void orderByCreationWithLimitAndOffsetIsOneRequest() throws Exception {
+    String sql = "SELECT run_id FROM runs ORDER BY created_at DESC LIMIT 5 OFFSET 2";
+    List<String> expected = demo.stream()
+        .sorted(Comparator.comparing(EmulatedRun::createdAt).reversed())
+        .skip(2).limit(5).map(EmulatedRun::name).toList();
+    assertEquals(expected, column(sql));
+    JsonNode variables = onlyRunsRequest();
+    assertEquals("-created_at", variables.get("order").asText());
+    assertEquals(7, variables.get("perPage").asInt());
+    assertTrue(explain(sql).contains("order=-created_at, limit=7"));
+  }
+
+  @Test
+  void orderByANullableMetricIsSortedLocally() throws Exception {
+    String sql = "SELECT run_id FROM runs ORDER BY \"summary.acc\" DESC NULLS LAST, run_id LIMIT 3";
+    List<String> expected = demo.stream()
+        .sorted(Comparator.comparing((EmulatedRun r) -> acc(r),
+                Comparator.nullsLast(Comparator.<Double>reverseOrder()))
+            .thenComparing(EmulatedRun::name))
+        .limit(3).map(EmulatedRun::name).toList();
+    assertEquals(expected, column(sql));
+    assertTrue(runsRequests().stream().noneMatch(v -> v.has("order")
+        && v.get("order").asText().contains("summary")));
+    assertTrue(explain(sql).contains("EnumerableLimitSort"));
+  }
+
+  @Test
+  void countIsAnsweredByRunCountWithoutRunPayload() throws Exception {
+    assertEquals(List.of(String.valueOf(demo.stream()
+            .filter(r -> "finished".equals(r.state()) || "crashed".equals(r.state())).count())),
+        column("SELECT COUNT(*) FROM runs WHERE state IN ('finished', 'crashed')"));
+    assertEquals(1, emulator.stats().operations().get("RunCount"));
+    assertFalse(emulator.stats().operations().containsKey("Runs"));
+  }
+
+  @Test
+  void countOverALocalFilterCountsListedRuns() throws Exception {
+    long expected = demo.stream().filter(r -> r.displayName() != null
+        && r.displayName().startsWith("b")).count();
+    assertEquals(List.of(String.valueOf(expected)),
+        column("SELECT COUNT(*) FROM runs WHERE display_name LIKE 'b%'"));
+    assertFalse(emulator.stats().operations().containsKey("RunCount"));
+  }
+
+  @Test
+  void onlyTheHeavyFieldsAQueryUsesAreRequested() throws Exception {
+    column("SELECT run_id, state FROM runs");
+    JsonNode light = onlyRunsRequest();
+    assertFalse(light.get("withConfig").asBoolean());
+    assertFalse(light.get("withSummaryMetrics").asBoolean());
+    emulator.stats().reset();
+    column("SELECT \"config.lr\" FROM runs WHERE \"config.lr\" > 0.001");
+    JsonNode config = onlyRunsRequest();
+    assertTrue(config.get("withConfig").asBoolean());
+    assertFalse(config.get("withSummaryMetrics").asBoolean());
+    assertEquals(json("{\"config.lr\":{\"$gt\":0.001}}"), config.get("filters"));
+  }
+
+  @Test
+  void aConfigKeyWithADotIsNeverPushed() throws Exception {
+    String sql = "SELECT run_id FROM runs WHERE \"config.data.path\" LIKE '/data/%'";
+    assertEquals(demo.size(), column(sql).size());
+    assertEquals(json("{}"), onlyRunsRequest().get("filters"));
+  }
+
+  @Test
+  void preparedParametersAreBoundAtExecution() throws Exception {
+    try (PreparedStatement ps =
+        connection.prepareStatement("SELECT run_id FROM runs WHERE state = ?")) {
+      for (String state : List.of("finished", "crashed")) {
+        emulator.stats().reset();
+        ps.setString(1, state);
+        assertEquals(names(r -> state.equals(r.state())), sorted(rows(ps.executeQuery())));
+        assertEquals(json("{\"state\":\"" + state + "\"}"), onlyRunsRequest().get("filters"));
+      }
+    }
+  }
+
+  @Test
+  void pushdownFalseSendsNoFilterButGivesTheSameRows() throws Exception {
+    String sql = "SELECT run_id FROM runs WHERE state = 'finished'";
+    try (Connection c = connect(";pushdown=false")) {
+      c.getMetaData().getColumns(null, "demo", "runs", null).close();
+      emulator.stats().reset();
+      assertEquals(names(r -> "finished".equals(r.state())),
+          sorted(rows(c.createStatement().executeQuery(sql))));
+    }
+    assertEquals(json("{}"), onlyRunsRequest().get("filters"));
+  }
+
+  @Test
+  void theRequestIsPublishedOnTheQueryPlanHook() throws Exception {
+    List<Object> published = new ArrayList<>();
+    try (Hook.Closeable hook = Hook.QUERY_PLAN.addThread((Object plan) -> published.add(plan))) {
+      column("SELECT COUNT(*) FROM runs WHERE state = 'failed'");
+    }
+    assertEquals(List.of("runCount(filters={\"state\":\"failed\"})"), published);
+  }
+
+  private static Double acc(EmulatedRun run) {
+    JsonNode value = run.summary().get("acc");
+    return value != null && value.isNumber() ? value.doubleValue() : null;
+  }
+
+  private static List<String> names(Predicate<EmulatedRun> matching) {
+    return demo.stream().filter(matching).map(EmulatedRun::name).sorted().toList();
+  }
+
+  private static List<String> sorted(List<String> values) {
+    return values.stream().sorted().toList();
+  }
+
+  private static Connection connect(String extra) throws SQLException {
+    return DriverManager.getConnection(emulator.jdbcUrl("demo") + extra);
+  }
+
+  private static List<String> column(String sql) throws SQLException {
+    return rows(connection.createStatement().executeQuery(sql));
+  }
+
+  private static List<String> rows(ResultSet rs) throws SQLException {
+    List<String> values = new ArrayList<>();
+    try (rs) {
+      while (rs.next()) {
+        values.add(rs.getString(1));
+      }
+    }
+    return values;
+  }
+
+  private static String explain(String sql) throws SQLException {
+    return String.join("\n", column("EXPLAIN PLAN FOR " + sql));
+  }
+
+  /** The variables of the Runs requests since the last reset, filters parsed from JSON text. */
+  private static List<JsonNode> runsRequests() throws Exception {
+    List<JsonNode> variables = new ArrayList<>();
+    for (RecordedRequest request : emulator.stats().recorded()) {
+      if ("Runs".equals(request.operationName())) {
+        com.fasterxml.jackson.databind.node.ObjectNode copy = request.variables().deepCopy();
+        copy.set("filters", JSON.readTree(request.variables().get("filters").asText()));
+        variables.add(copy);
+      }
+    }
+    return variables;
+  }
+
+  private static JsonNode onlyRunsRequest() throws Exception {
+    List<JsonNode> requests = runsRequests();
+    assertEquals(1, requests.size(), requests.toString());
+    return requests.get(0);
+  }
+
+  private static JsonNode json(String text) throws Exception {
+    return JSON.readTree(text);
+  }
+}
