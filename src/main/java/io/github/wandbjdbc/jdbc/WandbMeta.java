@@ -8,11 +8,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.ColumnMetaData;
 import org.apache.calcite.avatica.NoSuchStatementException;
 import org.apache.calcite.jdbc.CalciteConnection;
-import org.apache.calcite.jdbc.CalciteSubclassBases;
+import org.apache.calcite.jdbc.CalciteMetaImpl;
+import org.apache.calcite.jdbc.CalciteMetaTableFactoryImpl;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Linq4j;
 import org.apache.calcite.schema.SchemaPlus;
@@ -26,7 +26,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * keys. Nothing here sends a W&B request of its own: listing schemas reads the project list and
  * listing columns a project's column discovery, each made once per connection.
  */
-final class WandbMeta extends CalciteSubclassBases.MetaBase {
+final class WandbMeta extends CalciteMetaImpl {
   /** The types a column or a CAST can have, in {@code getTypeInfo}; Calcite lists 49. */
   private static final Set<SqlTypeName> USABLE_TYPES = Set.of(SqlTypeName.BOOLEAN,
       SqlTypeName.TINYINT, SqlTypeName.SMALLINT, SqlTypeName.INTEGER, SqlTypeName.BIGINT,
@@ -36,8 +36,12 @@ final class WandbMeta extends CalciteSubclassBases.MetaBase {
   /** SQLState 07001: wrong number of parameters. */
   static final String UNBOUND_PARAMETER = "07001";
 
-  WandbMeta(AvaticaConnection connection) {
-    super(connection, new WandbColumnFactory());
+  /**
+   * Typed as our connection: Calcite's protected constructor takes its package-private connection
+   * class, which ours extends, so no cast to that class is needed here.
+   */
+  WandbMeta(WandbConnection connection) {
+    super(connection, CalciteMetaTableFactoryImpl.INSTANCE, new WandbColumnFactory());
     // Read-only and without transactions: every statement stands alone.
     connProps.setAutoCommit(true).setReadOnly(true);
     connProps.setDirty(false);
