@@ -2,9 +2,11 @@ package io.github.wandbjdbc.calcite.runs;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.wandbjdbc.calcite.AdapterSettings;
+import io.github.wandbjdbc.calcite.PlanLineage;
 import io.github.wandbjdbc.calcite.ProjectContext;
 import io.github.wandbjdbc.calcite.QueryGuard;
 import io.github.wandbjdbc.calcite.RunSamples;
+import io.github.wandbjdbc.calcite.TableFacts;
 import io.github.wandbjdbc.calcite.filter.FilterDocuments;
 import io.github.wandbjdbc.calcite.filter.FilterPlaceholders;
 import io.github.wandbjdbc.client.Cancellation;
@@ -35,7 +37,7 @@ import org.apache.calcite.schema.impl.AbstractTable;
  * One project's runs, one row per run. Planning turns a query into one W&B request
  * ({@link RunsScanSpec}); {@link #query} runs it lazily, page by page.
  */
-public final class RunsTable extends AbstractTable implements TranslatableTable {
+public final class RunsTable extends AbstractTable implements TranslatableTable, TableFacts {
   /** Runs sampled to discover config and summary columns. */
   static final int DISCOVERY_SAMPLE = 100;
 
@@ -70,7 +72,17 @@ public final class RunsTable extends AbstractTable implements TranslatableTable 
     return known;
   }
 
-  /** Where a column comes from in W&B (for JDBC metadata); empty for a name it does not have. */
+  @Override
+  public List<String> primaryKey() {
+    return List.of(PlanLineage.RUN_ID);
+  }
+
+  @Override
+  public List<ForeignKey> foreignKeys() {
+    return List.of();
+  }
+
+  @Override
   public Optional<String> columnRemarks(String name) {
     return columns().stream().filter(c -> c.name().equals(name)).map(RunsColumn::remarks)
         .findFirst();
