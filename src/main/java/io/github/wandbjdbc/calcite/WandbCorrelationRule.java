@@ -21,7 +21,7 @@ final class WandbCorrelationRule extends RelRule<WandbRuleConfig> {
       b0 -> b0.operand(LogicalFilter.class)
           .predicate(filter -> RexUtil.containsCorrelation(filter.getCondition()))
           .anyInputs(),
-      config -> new WandbCorrelationRule((WandbRuleConfig) config)));
+      config -> new WandbCorrelationRule(config)));
 
   private WandbCorrelationRule(WandbRuleConfig config) {
     super(config);

@@ -17,7 +17,7 @@ final class WandbCountRule extends RelRule<WandbRuleConfig> {
   static final WandbCountRule RULE = new WandbCountRule(new WandbRuleConfig(
       "WandbCountRule",
       b0 -> b0.operand(LogicalAggregate.class).predicate(WandbCountRule::isCountStar).anyInputs(),
-      config -> new WandbCountRule((WandbRuleConfig) config)));
+      config -> new WandbCountRule(config)));
 
   private WandbCountRule(WandbRuleConfig config) {
     super(config);

@@ -18,7 +18,7 @@ final class WandbFilterRule extends RelRule<WandbRuleConfig> {
   static final WandbFilterRule RULE = new WandbFilterRule(new WandbRuleConfig(
       "WandbFilterRule",
       b0 -> b0.operand(LogicalFilter.class).anyInputs(),
-      config -> new WandbFilterRule((WandbRuleConfig) config)));
+      config -> new WandbFilterRule(config)));
 
   /** A field that is not a runs column as such (computed, or from another table). */
   private static final FilterableField NOT_A_COLUMN =

@@ -27,7 +27,7 @@ final class WandbLimitRule extends RelRule<WandbRuleConfig> {
   static final WandbLimitRule RULE = new WandbLimitRule(new WandbRuleConfig(
       "WandbLimitRule",
       b0 -> b0.operand(LogicalSort.class).predicate(WandbLimitRule::literalBounds).anyInputs(),
-      config -> new WandbLimitRule((WandbRuleConfig) config)));
+      config -> new WandbLimitRule(config)));
 
   private WandbLimitRule(WandbRuleConfig config) {
     super(config);

@@ -25,7 +25,7 @@ final class WandbProjectRule extends RelRule<WandbRuleConfig> {
       b0 -> b0.operand(LogicalProject.class)
           .predicate(p -> p.getVariablesSet().isEmpty())
           .anyInputs(),
-      config -> new WandbProjectRule((WandbRuleConfig) config)));
+      config -> new WandbProjectRule(config)));
 
   private WandbProjectRule(WandbRuleConfig config) {
     super(config);

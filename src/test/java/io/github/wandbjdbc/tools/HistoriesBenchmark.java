@@ -245,10 +245,15 @@ public final class HistoriesBenchmark {
       return JSON.readTree(response.body()).get("requests").asLong();
     }
 
+    /** Not {@code throws InterruptedException}: an interrupt is kept on the thread instead. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
       process.destroy();
-      process.waitFor();
+      try {
+        process.waitFor();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 }
