@@ -22,7 +22,7 @@ final class RunsFilterRule extends RelRule<RuleConfig> {
   static final RunsFilterRule RULE = new RunsFilterRule(new RuleConfig(
       "RunsFilterRule",
       b0 -> b0.operand(LogicalFilter.class).anyInputs(),
-      config -> new RunsFilterRule((RuleConfig) config)));
+      config -> new RunsFilterRule(config)));
 
   /** A field that is not a runs column as such (computed, or from another table). */
   private static final FilterableField NOT_A_COLUMN =

@@ -29,6 +29,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.fun.SqlLibraryOperators;
+import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -84,7 +85,8 @@ class FilterTranslatorTest {
             "{'config.lr':1.0}", 1),
         pushed("CAST of a literal is reduced",
             f -> f.call(EQUALS, f.ref("config.lr"),
-                f.rex.makeAbstractCast(f.types.createSqlType(SqlTypeName.DOUBLE), f.decimal("0.1"))),
+                f.rex.makeAbstractCast(SqlParserPos.ZERO, f.types.createSqlType(SqlTypeName.DOUBLE),
+                    f.decimal("0.1"), false)),
             "{'config.lr':0.1}", 1),
         notPushed("fraction against bigint", f -> f.call(EQUALS, f.ref("config.epochs"), f.decimal("2.5"))),
         notPushed("number against a string field", f -> f.call(EQUALS, f.ref("state"), f.bigint(5))),
