@@ -1,7 +1,6 @@
 package io.github.wandbjdbc.calcite.runs;
 
 import io.github.wandbjdbc.calcite.RuleConfig;
-import io.github.wandbjdbc.calcite.filter.FilterSplit;
 import io.github.wandbjdbc.calcite.filter.FilterTranslator;
 import io.github.wandbjdbc.calcite.filter.FilterableField;
 import java.util.ArrayList;
@@ -47,7 +46,7 @@ final class RunsFilterRule extends RelRule<RuleConfig> {
     if (fields.stream().allMatch(f -> f.filterKey() == null)) {
       return;
     }
-    FilterSplit split = FilterTranslator.split(filter.getCondition(), fields,
+    FilterTranslator.Split split = FilterTranslator.split(filter.getCondition(), fields,
         filter.getCluster().getRexBuilder());
     if (split.pushed() == null) {
       return;

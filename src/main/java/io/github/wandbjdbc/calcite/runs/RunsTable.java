@@ -113,9 +113,11 @@ public final class RunsTable extends AbstractTable implements TranslatableTable,
    * it has none (Calcite's row formats).
    */
   public Enumerable<Object> query(DataContext root, RunsScanSpec spec, Object[] values) {
-    ObjectNode filter = spec.filter() == null
-        ? null
-        : FilterPlaceholders.bind(spec.filter(), i -> values[i]);
+    ObjectNode filter = spec.filter();
+    if (filter != null && values.length > spec.runIdSlots().size()) {
+      // The filter compares with ? parameters: the values before the batch's run ids.
+      filter = FilterPlaceholders.bind(filter, i -> values[i]);
+    }
     if (!spec.runIdSlots().isEmpty()) {
       // Calcite pads a batch's short last part with its first row's values.
       Set<String> ids = new LinkedHashSet<>();
