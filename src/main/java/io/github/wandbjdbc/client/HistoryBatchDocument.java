@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
- * Writes one GraphQL request for several history reads: each read is an aliased {@code run}
- * field ({@code h0}, {@code h1}, ...) of one {@code project}, so reads of many runs, or of many
- * windows of one run, cost one round trip. Values travel as variables, never spliced into the
- * text, so run names need no escaping. The text depends only on the reads' kinds, not values.
+ * Writes one GraphQL request for several history reads: each read is an aliased {@code run} field
+ * ({@code h0}, {@code h1}, ...) of one {@code project}, so reads of many runs, or of many windows
+ * of one run, cost one round trip. Values travel as variables, never spliced into the text, so run
+ * names need no escaping. The text depends only on the reads' kinds, not values.
  */
 final class HistoryBatchDocument {
   static final String OPERATION = "HistoryBatch";
@@ -20,8 +20,8 @@ final class HistoryBatchDocument {
   static Request of(String entity, String project, List<HistoryRead> reads) {
     StringBuilder declarations = new StringBuilder("$entity: String!, $project: String!");
     StringBuilder fields = new StringBuilder();
-    ObjectNode variables = WandbJson.MAPPER.createObjectNode()
-        .put("entity", entity).put("project", project);
+    ObjectNode variables =
+        WandbJson.MAPPER.createObjectNode().put("entity", entity).put("project", project);
     for (int i = 0; i < reads.size(); i++) {
       HistoryRead read = reads.get(i);
       declarations.append(", $r").append(i).append(": String!");
@@ -30,17 +30,30 @@ final class HistoryBatchDocument {
       fields.append(field(read, i, declarations, variables));
       fields.append(" }\n");
     }
-    String text = "query " + OPERATION + "(" + declarations + ") {\n"
-        + "  project(name: $project, entityName: $entity) {\n" + fields + "  }\n}\n";
+    String text =
+        "query "
+            + OPERATION
+            + "("
+            + declarations
+            + ") {\n"
+            + "  project(name: $project, entityName: $entity) {\n"
+            + fields
+            + "  }\n}\n";
     return new Request(new GraphQlDocument(OPERATION, text), variables);
   }
 
   /** The selection of read {@code i}, declaring and setting the variables it uses. */
-  private static String field(HistoryRead read, int i, StringBuilder declarations,
-      ObjectNode variables) {
+  private static String field(
+      HistoryRead read, int i, StringBuilder declarations, ObjectNode variables) {
     if (read instanceof HistoryRead.Window w) {
-      declarations.append(", $a").append(i).append(": Int64!, $b").append(i)
-          .append(": Int64!, $n").append(i).append(": Int!");
+      declarations
+          .append(", $a")
+          .append(i)
+          .append(": Int64!, $b")
+          .append(i)
+          .append(": Int64!, $n")
+          .append(i)
+          .append(": Int!");
       variables.put("a" + i, w.minStep()).put("b" + i, w.maxStep()).put("n" + i, w.samples());
       return "history(minStep: $a" + i + ", maxStep: $b" + i + ", samples: $n" + i + ")";
     }

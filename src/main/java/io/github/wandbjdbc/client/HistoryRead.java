@@ -13,9 +13,9 @@ public sealed interface HistoryRead {
   String run();
 
   /**
-   * Whole rows of steps {@code minStep} (inclusive) to {@code maxStep} (exclusive), at most
-   * {@code samples} of them: every row when {@code samples >= maxStep - minStep}, otherwise the
-   * server may sample.
+   * Whole rows of steps {@code minStep} (inclusive) to {@code maxStep} (exclusive), at most {@code
+   * samples} of them: every row when {@code samples >= maxStep - minStep}, otherwise the server may
+   * sample.
    */
   record Window(String run, long minStep, long maxStep, int samples) implements HistoryRead {
     public Window {

@@ -68,8 +68,8 @@ public final class HistoryReader implements AutoCloseable {
       return new Answer(empty, null);
     }
     if (read instanceof HistoryRead.Specs) {
-      JsonNode sampled = WandbJson.decodeJsonString(
-          run.get("sampledHistory"), "sampledHistory", operation);
+      JsonNode sampled =
+          WandbJson.decodeJsonString(run.get("sampledHistory"), "sampledHistory", operation);
       if (!sampled.isArray() || sampled.size() != lists) {
         throw WandbJson.unexpected(operation, "sampledHistory does not hold one list per spec");
       }
@@ -79,7 +79,8 @@ public final class HistoryReader implements AutoCloseable {
     }
     if (read instanceof HistoryRead.Events) {
       JsonNode count = run.get("eventsLineCount");
-      return new Answer(List.of(WandbClient.rows(run.get("events"), "events", operation)),
+      return new Answer(
+          List.of(WandbClient.rows(run.get("events"), "events", operation)),
           count != null && count.canConvertToLong() ? count.asLong() : null);
     }
     return new Answer(List.of(WandbClient.rows(run.get("history"), "history", operation)), null);

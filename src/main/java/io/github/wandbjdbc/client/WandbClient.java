@@ -28,23 +28,29 @@ public final class WandbClient implements AutoCloseable {
     JsonNode viewer =
         transport.execute(document, WandbJson.MAPPER.createObjectNode()).get("viewer");
     if (viewer == null || viewer.isNull()) {
-      throw new WandbAuthenticationException("W&B does not recognise the API key (no viewer). "
-          + "Check the apiKey / password property, WANDB_API_KEY or the netrc entry.",
-          document.operationName(), 200);
+      throw new WandbAuthenticationException(
+          "W&B does not recognise the API key (no viewer). "
+              + "Check the apiKey / password property, WANDB_API_KEY or the netrc entry.",
+          document.operationName(),
+          200);
     }
     List<String> teams = new ArrayList<>();
-    viewer.path("teams").path("edges").forEach(edge -> {
-      String team = WandbJson.text(edge.path("node"), "name");
-      if (team != null) {
-        teams.add(team);
-      }
-    });
+    viewer
+        .path("teams")
+        .path("edges")
+        .forEach(
+            edge -> {
+              String team = WandbJson.text(edge.path("node"), "name");
+              if (team != null) {
+                teams.add(team);
+              }
+            });
     String id = WandbJson.text(viewer, "id");
     if (id == null) {
       throw WandbJson.unexpected(document.operationName(), "a viewer without id");
     }
-    return new Viewer(id, WandbJson.text(viewer, "username"),
-        WandbJson.text(viewer, "entity"), teams);
+    return new Viewer(
+        id, WandbJson.text(viewer, "username"), WandbJson.text(viewer, "entity"), teams);
   }
 
   /** Every project of {@code entity}, read in pages of 200. */
@@ -53,28 +59,38 @@ public final class WandbClient implements AutoCloseable {
     List<ProjectInfo> projects = new ArrayList<>();
     String cursor = null;
     while (true) {
-      ObjectNode variables = WandbJson.MAPPER.createObjectNode()
-          .put("entity", entity).put("cursor", cursor).put("perPage", PROJECTS_PER_PAGE);
+      ObjectNode variables =
+          WandbJson.MAPPER
+              .createObjectNode()
+              .put("entity", entity)
+              .put("cursor", cursor)
+              .put("perPage", PROJECTS_PER_PAGE);
       JsonNode models = transport.execute(document, variables).get("models");
       if (models == null || models.isNull()) {
-        throw new WandbNotFoundException("W&B entity " + entity + " was not found, or the API key "
-            + "cannot see it. Check the entity name.", document.operationName(), 200);
+        throw new WandbNotFoundException(
+            "W&B entity "
+                + entity
+                + " was not found, or the API key "
+                + "cannot see it. Check the entity name.",
+            document.operationName(),
+            200);
       }
       JsonNode edges = models.path("edges");
       edges.forEach(edge -> projects.add(project(edge.path("node"), document)));
       if (!models.path("pageInfo").path("hasNextPage").asBoolean(false)) {
         return projects;
       }
-      cursor = CursorCheck.advance(
-          cursor, WandbJson.text(models.path("pageInfo"), "endCursor"), document);
+      cursor =
+          CursorCheck.advance(
+              cursor, WandbJson.text(models.path("pageInfo"), "endCursor"), document);
     }
   }
 
   /** One project, empty when W&B has none of that name (or the key cannot see it). */
   public Optional<ProjectInfo> project(String entity, String name) {
     GraphQlDocument document = GraphQlDocument.GET_PROJECT;
-    ObjectNode variables = WandbJson.MAPPER.createObjectNode()
-        .put("name", name).put("entity", entity);
+    ObjectNode variables =
+        WandbJson.MAPPER.createObjectNode().put("name", name).put("entity", entity);
     JsonNode project = transport.execute(document, variables).get("project");
     return project == null || project.isNull()
         ? Optional.empty()
@@ -94,11 +110,15 @@ public final class WandbClient implements AutoCloseable {
   /** As {@link #runCount(String, String, ObjectNode)}; cancelling {@code scope} aborts it. */
   public long runCount(String entity, String project, ObjectNode filter, Cancellation scope) {
     GraphQlDocument document = GraphQlDocument.RUN_COUNT;
-    ObjectNode variables = WandbJson.MAPPER.createObjectNode()
-        .put("project", project)
-        .put("entity", entity)
-        .put("filters", RunPageReader.filterString(
-            filter == null ? WandbJson.MAPPER.createObjectNode() : filter));
+    ObjectNode variables =
+        WandbJson.MAPPER
+            .createObjectNode()
+            .put("project", project)
+            .put("entity", entity)
+            .put(
+                "filters",
+                RunPageReader.filterString(
+                    filter == null ? WandbJson.MAPPER.createObjectNode() : filter));
     JsonNode projectNode = transport.execute(document, variables, scope).get("project");
     if (projectNode == null || projectNode.isNull()) {
       throw RunPageReader.projectNotFound(document.operationName(), entity, project);
@@ -113,10 +133,11 @@ public final class WandbClient implements AutoCloseable {
   /** A run's history keys and last step. */
   public HistoryKeys historyKeys(String entity, String project, String run) {
     GraphQlDocument document = GraphQlDocument.RUN_HISTORY_KEYS;
-    JsonNode runNode = runNode(document, runVariables(entity, project, "name", run),
-        entity, project, run);
-    JsonNode historyKeys = WandbJson.decodeJsonString(
-        runNode.get("historyKeys"), "historyKeys", document.operationName());
+    JsonNode runNode =
+        runNode(document, runVariables(entity, project, "name", run), entity, project, run);
+    JsonNode historyKeys =
+        WandbJson.decodeJsonString(
+            runNode.get("historyKeys"), "historyKeys", document.operationName());
     JsonNode lastStep = historyKeys.path("lastStep");
     JsonNode keys = historyKeys.path("keys");
     return new HistoryKeys(
@@ -130,18 +151,19 @@ public final class WandbClient implements AutoCloseable {
    */
   public List<ObjectNode> history(HistoryWindow window) {
     GraphQlDocument document = GraphQlDocument.HISTORY_PAGE;
-    ObjectNode variables = runVariables(window.entity(), window.project(), "run", window.run())
-        .put("minStep", window.minStep())
-        .put("maxStep", window.maxStep())
-        .put("pageSize", window.samples());
-    JsonNode runNode = runNode(document, variables, window.entity(), window.project(),
-        window.run());
+    ObjectNode variables =
+        runVariables(window.entity(), window.project(), "run", window.run())
+            .put("minStep", window.minStep())
+            .put("maxStep", window.maxStep())
+            .put("pageSize", window.samples());
+    JsonNode runNode =
+        runNode(document, variables, window.entity(), window.project(), window.run());
     return rows(runNode.get("history"), "history", document.operationName());
   }
 
   /**
-   * Server-sampled history, one row list per spec (in the order of {@code specs}); each spec's
-   * rows hold only its keys, and only rows that have all of them.
+   * Server-sampled history, one row list per spec (in the order of {@code specs}); each spec's rows
+   * hold only its keys, and only rows that have all of them.
    */
   public List<List<ObjectNode>> sampledHistory(
       String entity, String project, String run, List<HistorySpec> specs) {
@@ -154,8 +176,8 @@ public final class WandbClient implements AutoCloseable {
     specs.forEach(spec -> specStrings.add(spec.toJson()));
     JsonNode runNode = runNode(document, variables, entity, project, run);
     String operation = document.operationName();
-    JsonNode sampled = WandbJson.decodeJsonString(
-        runNode.get("sampledHistory"), "sampledHistory", operation);
+    JsonNode sampled =
+        WandbJson.decodeJsonString(runNode.get("sampledHistory"), "sampledHistory", operation);
     if (!sampled.isArray() || sampled.size() != specs.size()) {
       throw WandbJson.unexpected(operation, "sampledHistory does not hold one list per spec");
     }
@@ -201,18 +223,21 @@ public final class WandbClient implements AutoCloseable {
     if (entity == null || name == null) {
       throw WandbJson.unexpected(operation, "a project without name or entityName");
     }
-    return new ProjectInfo(entity, name,
-        WandbJson.instant(node.get("createdAt"), "createdAt", operation));
+    return new ProjectInfo(
+        entity, name, WandbJson.instant(node.get("createdAt"), "createdAt", operation));
   }
 
   private static ObjectNode runVariables(
       String entity, String project, String runVariable, String run) {
-    return WandbJson.MAPPER.createObjectNode()
-        .put("entity", entity).put("project", project).put(runVariable, run);
+    return WandbJson.MAPPER
+        .createObjectNode()
+        .put("entity", entity)
+        .put("project", project)
+        .put(runVariable, run);
   }
 
-  private JsonNode runNode(GraphQlDocument document, ObjectNode variables,
-      String entity, String project, String run) {
+  private JsonNode runNode(
+      GraphQlDocument document, ObjectNode variables, String entity, String project, String run) {
     String operation = document.operationName();
     JsonNode projectNode = transport.execute(document, variables).get("project");
     if (projectNode == null || projectNode.isNull()) {
@@ -220,9 +245,16 @@ public final class WandbClient implements AutoCloseable {
     }
     JsonNode runNode = projectNode.get("run");
     if (runNode == null || runNode.isNull()) {
-      throw new WandbNotFoundException("W&B run " + entity + "/" + project + "/" + run
-          + " was not found. Check the run id (the run's name, not its display name).",
-          operation, 200);
+      throw new WandbNotFoundException(
+          "W&B run "
+              + entity
+              + "/"
+              + project
+              + "/"
+              + run
+              + " was not found. Check the run id (the run's name, not its display name).",
+          operation,
+          200);
     }
     return runNode;
   }

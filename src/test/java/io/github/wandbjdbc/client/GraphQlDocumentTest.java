@@ -13,17 +13,23 @@ import org.junit.jupiter.api.Test;
 
 class GraphQlDocumentTest {
 
-  private static final List<GraphQlDocument> ALL = List.of(GraphQlDocument.VIEWER,
-      GraphQlDocument.GET_PROJECTS, GraphQlDocument.GET_PROJECT, GraphQlDocument.RUNS,
-      GraphQlDocument.RUN_COUNT, GraphQlDocument.RUN_HISTORY_KEYS, GraphQlDocument.HISTORY_PAGE,
-      GraphQlDocument.RUN_SAMPLED_HISTORY, GraphQlDocument.RUN_EVENTS);
+  private static final List<GraphQlDocument> ALL =
+      List.of(
+          GraphQlDocument.VIEWER,
+          GraphQlDocument.GET_PROJECTS,
+          GraphQlDocument.GET_PROJECT,
+          GraphQlDocument.RUNS,
+          GraphQlDocument.RUN_COUNT,
+          GraphQlDocument.RUN_HISTORY_KEYS,
+          GraphQlDocument.HISTORY_PAGE,
+          GraphQlDocument.RUN_SAMPLED_HISTORY,
+          GraphQlDocument.RUN_EVENTS);
 
   @Test
   void everyDocumentParsesAndIsNamedAfterItsFile() {
     for (GraphQlDocument document : ALL) {
       Document parsed = Parser.parse(document.text());
-      List<OperationDefinition> operations =
-          parsed.getDefinitionsOfType(OperationDefinition.class);
+      List<OperationDefinition> operations = parsed.getDefinitionsOfType(OperationDefinition.class);
       assertEquals(1, operations.size(), document.operationName());
       assertEquals(document.operationName(), operations.get(0).getName());
     }
@@ -37,8 +43,10 @@ class GraphQlDocumentTest {
     while (included.find()) {
       pairs.append(included.group(1)).append('=').append(included.group(2)).append(' ');
     }
-    assertEquals("config=withConfig summaryMetrics=withSummaryMetrics "
-        + "systemMetrics=withSystemMetrics historyKeys=withHistoryKeys ", pairs.toString());
+    assertEquals(
+        "config=withConfig summaryMetrics=withSummaryMetrics "
+            + "systemMetrics=withSystemMetrics historyKeys=withHistoryKeys ",
+        pairs.toString());
     assertTrue(text.contains("filters: JSONString"), text);
   }
 }

@@ -11,10 +11,10 @@ import org.apache.calcite.linq4j.Enumerator;
 
 /**
  * Rows of a {@link HistoryFetcher} in Calcite's row formats (Object[], the bare value for one
- * column, an empty list for none). Starts the scan on the first {@code moveNext}; its
- * {@link QueryGuard} stops the scan's requests when the statement is canceled or times out, and
- * the wait for rows then fails rather than end early. Closes the scan when the rows end or fail
- * (Calcite does not close the enumerator of a failed execution).
+ * column, an empty list for none). Starts the scan on the first {@code moveNext}; its {@link
+ * QueryGuard} stops the scan's requests when the statement is canceled or times out, and the wait
+ * for rows then fails rather than end early. Closes the scan when the rows end or fail (Calcite
+ * does not close the enumerator of a failed execution).
  */
 final class HistoryEnumerator implements Enumerator<Object> {
   private final Supplier<HistoryFetcher> start;
@@ -26,7 +26,10 @@ final class HistoryEnumerator implements Enumerator<Object> {
   private int index;
   private Object current;
 
-  HistoryEnumerator(Supplier<HistoryFetcher> start, List<HistoryColumn> columns, QueryGuard guard,
+  HistoryEnumerator(
+      Supplier<HistoryFetcher> start,
+      List<HistoryColumn> columns,
+      QueryGuard guard,
       BooleanSupplier connectionClosed) {
     this.start = start;
     this.columns = columns;

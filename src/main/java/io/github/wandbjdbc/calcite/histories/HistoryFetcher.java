@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicReference;
 final class HistoryFetcher implements AutoCloseable {
   /** Row lists one request may carry (reads × lists per read). */
   static final int LISTS_PER_REQUEST = 20;
+
   private static final AtomicInteger SCANS = new AtomicInteger();
 
   /** The rows of one read: its run and the rows in step order. */
@@ -51,12 +52,15 @@ final class HistoryFetcher implements AutoCloseable {
     this.liveWorkers = new AtomicInteger(concurrency);
     int scan = SCANS.incrementAndGet();
     AtomicInteger thread = new AtomicInteger();
-    this.workers = Executors.newFixedThreadPool(concurrency, task -> {
-      Thread t = new Thread(task,
-          "wandb-jdbc-history-" + scan + "-" + thread.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    this.workers =
+        Executors.newFixedThreadPool(
+            concurrency,
+            task -> {
+              Thread t =
+                  new Thread(task, "wandb-jdbc-history-" + scan + "-" + thread.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
     for (int i = 0; i < concurrency; i++) {
       workers.execute(this::work);
     }

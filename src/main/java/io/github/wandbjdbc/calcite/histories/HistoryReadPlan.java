@@ -14,27 +14,29 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Which reads fetch one run's rows for a scan, and whether an answer can be trusted.
  *
- * <p>{@code histories} reads step windows of at most {@link #WINDOW_ROWS} rows. An answer that
- * may have been sampled by the server ({@link #isComplete}) is never trusted: its window is split
- * in two and read again. Window widths
- * follow the run's density ({@code historyLineCount} rows over {@code lastStep + 1} steps) so
- * that a sparse run costs few windows. With metric columns selected, each key is its own
- * {@code sampledHistory} spec (W&B returns only rows holding every key of a spec), plus a
- * {@code _step}-only spec that yields every row unless one of the keys is in every row of the
- * run; the answers are merged by step.
+ * <p>{@code histories} reads step windows of at most {@link #WINDOW_ROWS} rows. An answer that may
+ * have been sampled by the server ({@link #isComplete}) is never trusted: its window is split in
+ * two and read again. Window widths follow the run's density ({@code historyLineCount} rows over
+ * {@code lastStep + 1} steps) so that a sparse run costs few windows. With metric columns selected,
+ * each key is its own {@code sampledHistory} spec (W&B returns only rows holding every key of a
+ * spec), plus a {@code _step}-only spec that yields every row unless one of the keys is in every
+ * row of the run; the answers are merged by step.
  *
- * <p>{@code sampled_histories} asks for whole rows sampled to {@code samples} per run;
- * {@code system_metrics} for the whole system stream, checked against {@code eventsLineCount}:
- * the events API has no windows, so a stream W&B would only return sampled fails the query
- * instead of answering part of it.
+ * <p>{@code sampled_histories} asks for whole rows sampled to {@code samples} per run; {@code
+ * system_metrics} for the whole system stream, checked against {@code eventsLineCount}: the events
+ * API has no windows, so a stream W&B would only return sampled fails the query instead of
+ * answering part of it.
  */
 final class HistoryReadPlan {
   /** Rows asked per window: the page size of the official client's {@code scan_history}. */
   static final int WINDOW_ROWS = 1000;
+
   /** System-metric rows asked per run at first. */
   static final int EVENTS_SAMPLES = 10_000;
+
   /** The most system-metric rows asked of one run. */
   static final int MAX_EVENTS = 100_000;
+
   /** Above this many metric keys, whole rows cost less than one spec per key. */
   private static final int MAX_SPECS = 8;
 
@@ -43,6 +45,7 @@ final class HistoryReadPlan {
   private final int samples;
   private final long minStep;
   private final long endStep;
+
   /** The most rows any window answer of this scan held (read by every worker). */
   private final AtomicInteger largestAnswer = new AtomicInteger();
 
@@ -52,8 +55,10 @@ final class HistoryReadPlan {
    */
   HistoryReadPlan(HistoryKind kind, List<String> keys, int samples, long minStep, long endStep) {
     this.kind = kind;
-    this.keys = keys == null || keys.size() > MAX_SPECS
-        || keys.stream().anyMatch(k -> k.indexOf('.') >= 0) ? null : List.copyOf(keys);
+    this.keys =
+        keys == null || keys.size() > MAX_SPECS || keys.stream().anyMatch(k -> k.indexOf('.') >= 0)
+            ? null
+            : List.copyOf(keys);
     this.samples = samples;
     this.minStep = minStep;
     this.endStep = endStep;
@@ -72,7 +77,9 @@ final class HistoryReadPlan {
       case SYSTEM:
         return List.of(new HistoryRead.Events(name, EVENTS_SAMPLES));
       case SAMPLED:
-        return lines != null && lines == 0 ? List.of() : List.of(new HistoryRead.Sampled(name, samples));
+        return lines != null && lines == 0
+            ? List.of()
+            : List.of(new HistoryRead.Sampled(name, samples));
       default:
         break;
     }
@@ -84,9 +91,15 @@ final class HistoryReadPlan {
       if (lines == null) {
         return List.of();
       }
-      throw new WandbException("W&B reports " + lines + " history rows for run " + name
-          + " but not its last step (historyKeys.lastStep), so its history cannot be read in "
-          + "exact windows.", "Runs", 200);
+      throw new WandbException(
+          "W&B reports "
+              + lines
+              + " history rows for run "
+              + name
+              + " but not its last step (historyKeys.lastStep), so its history cannot be read in "
+              + "exact windows.",
+          "Runs",
+          200);
     }
     long end = Math.min(endStep, lastStep.asLong() + 1);
     if (minStep >= end) {
@@ -119,13 +132,15 @@ final class HistoryReadPlan {
   }
 
   /**
-   * Whether {@code historyKeys} counts as many values of {@code key} as the run has rows: then
-   * its spec alone yields every row, and the {@code _step}-only spec would only repeat them.
+   * Whether {@code historyKeys} counts as many values of {@code key} as the run has rows: then its
+   * spec alone yields every row, and the {@code _step}-only spec would only repeat them.
    */
   private static boolean inEveryRow(Run run, String key) {
     Long lines = run.historyLineCount();
-    JsonNode counts = run.historyKeys() == null ? null
-        : run.historyKeys().path("keys").path(key).path("typeCounts");
+    JsonNode counts =
+        run.historyKeys() == null
+            ? null
+            : run.historyKeys().path("keys").path(key).path("typeCounts");
     if (lines == null || counts == null || !counts.isArray()) {
       return false;
     }
@@ -147,8 +162,8 @@ final class HistoryReadPlan {
   }
 
   /**
-   * The reads that replace {@code read} because its answer may be incomplete, or an empty list
-   * when the answer is exact. Throws when no read could make it exact.
+   * The reads that replace {@code read} because its answer may be incomplete, or an empty list when
+   * the answer is exact. Throws when no read could make it exact.
    */
   List<HistoryRead> rereads(HistoryRead read, HistoryReader.Answer answer) {
     if (read instanceof HistoryRead.Events events) {
@@ -173,11 +188,12 @@ final class HistoryReadPlan {
       return List.of();
     }
     long middle = from + (to - from) / 2;
-    List<List<String>> specKeys = read instanceof HistoryRead.Specs specsRead
-        ? specsRead.specs().stream().map(HistorySpec::keys).toList()
-        : null;
-    return List.of(window(read.run(), specKeys, from, middle),
-        window(read.run(), specKeys, middle, to));
+    List<List<String>> specKeys =
+        read instanceof HistoryRead.Specs specsRead
+            ? specsRead.specs().stream().map(HistorySpec::keys).toList()
+            : null;
+    return List.of(
+        window(read.run(), specKeys, from, middle), window(read.run(), specKeys, middle, to));
   }
 
   /**
@@ -192,8 +208,8 @@ final class HistoryReadPlan {
     return rows == 0 || rows >= width || rows < largest;
   }
 
-  private static List<HistoryRead> eventRereads(HistoryRead.Events read,
-      HistoryReader.Answer answer) {
+  private static List<HistoryRead> eventRereads(
+      HistoryRead.Events read, HistoryReader.Answer answer) {
     int rows = answer.rows().size();
     Long total = answer.eventsLineCount();
     if (total == null ? rows < read.samples() : rows >= total) {
@@ -202,11 +218,18 @@ final class HistoryReadPlan {
     if (total != null && total > read.samples() && total <= MAX_EVENTS) {
       return List.of(new HistoryRead.Events(read.run(), (int) (long) total));
     }
-    throw new WandbException("W&B returned " + rows + " of "
-        + (total == null ? "at least " + rows : total.toString())
-        + " system-metric rows of run " + read.run() + ": its events API samples longer streams, "
-        + "so system_metrics cannot answer exactly for this run. Use sampled data through "
-        + "runs.system_metrics, or filter on other runs.", "HistoryBatch", 200);
+    throw new WandbException(
+        "W&B returned "
+            + rows
+            + " of "
+            + (total == null ? "at least " + rows : total.toString())
+            + " system-metric rows of run "
+            + read.run()
+            + ": its events API samples longer streams, "
+            + "so system_metrics cannot answer exactly for this run. Use sampled data through "
+            + "runs.system_metrics, or filter on other runs.",
+        "HistoryBatch",
+        200);
   }
 
   /** The rows of an exact answer, one list in step order. */

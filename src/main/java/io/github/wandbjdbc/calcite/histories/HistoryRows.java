@@ -12,8 +12,8 @@ final class HistoryRows {
   private HistoryRows() {}
 
   /**
-   * The value of {@code key}: the field of that name, or, for a dotted key W&B reports for a
-   * logged dict ({@code "dict.val1"}), the nested field.
+   * The value of {@code key}: the field of that name, or, for a dotted key W&B reports for a logged
+   * dict ({@code "dict.val1"}), the nested field.
    */
   static JsonNode at(ObjectNode row, String key) {
     JsonNode direct = row.get(key);
@@ -31,9 +31,9 @@ final class HistoryRows {
   }
 
   /**
-   * The outer union by {@code _step} of row lists that each hold some keys of the same rows
-   * (one {@code sampledHistory} spec each), in step order. A row without a numeric
-   * {@code _step} cannot be matched up and is dropped; W&B always sends it, as it is a spec key.
+   * The outer union by {@code _step} of row lists that each hold some keys of the same rows (one
+   * {@code sampledHistory} spec each), in step order. A row without a numeric {@code _step} cannot
+   * be matched up and is dropped; W&B always sends it, as it is a spec key.
    */
   static List<ObjectNode> mergeByStep(List<List<ObjectNode>> lists) {
     if (lists.size() == 1) {

@@ -28,9 +28,9 @@ import org.apache.calcite.schema.TranslatableTable;
 import org.apache.calcite.schema.impl.AbstractTable;
 
 /**
- * One project's {@code histories}, {@code sampled_histories} or {@code system_metrics}: one row
- * per logged row of every run in scope. Planning settles a {@link HistoryScanSpec};
- * {@link #query} lists the runs it names and reads their rows with a {@link HistoryFetcher}.
+ * One project's {@code histories}, {@code sampled_histories} or {@code system_metrics}: one row per
+ * logged row of every run in scope. Planning settles a {@link HistoryScanSpec}; {@link #query}
+ * lists the runs it names and reads their rows with a {@link HistoryFetcher}.
  */
 public final class HistoryTable extends AbstractTable implements TranslatableTable, TableFacts {
   /** Runs sampled to discover the tables' keys. */
@@ -42,8 +42,8 @@ public final class HistoryTable extends AbstractTable implements TranslatableTab
   private final HistoryKind kind;
   private volatile List<HistoryColumn> columns;
 
-  public HistoryTable(WandbClient client, ProjectContext context, AdapterSettings settings,
-      HistoryKind kind) {
+  public HistoryTable(
+      WandbClient client, ProjectContext context, AdapterSettings settings, HistoryKind kind) {
     this.client = client;
     this.context = context;
     this.settings = settings;
@@ -64,9 +64,15 @@ public final class HistoryTable extends AbstractTable implements TranslatableTab
     if (known == null) {
       synchronized (this) {
         if (columns == null) {
-          columns = HistoryColumnDiscovery.discover(kind, RunSamples.newest(client, context,
-              DISCOVERY_SAMPLE, EnumSet.of(kind.hasSteps() ? RunField.HISTORY_KEYS
-                  : RunField.SYSTEM_METRICS)));
+          columns =
+              HistoryColumnDiscovery.discover(
+                  kind,
+                  RunSamples.newest(
+                      client,
+                      context,
+                      DISCOVERY_SAMPLE,
+                      EnumSet.of(
+                          kind.hasSteps() ? RunField.HISTORY_KEYS : RunField.SYSTEM_METRICS)));
         }
         known = columns;
       }
@@ -87,7 +93,9 @@ public final class HistoryTable extends AbstractTable implements TranslatableTab
 
   @Override
   public Optional<String> columnRemarks(String name) {
-    return columns().stream().filter(c -> c.name().equals(name)).map(HistoryColumn::remarks)
+    return columns().stream()
+        .filter(c -> c.name().equals(name))
+        .map(HistoryColumn::remarks)
         .findFirst();
   }
 
@@ -116,17 +124,31 @@ public final class HistoryTable extends AbstractTable implements TranslatableTab
     }
     List<HistoryColumn> selected = new ArrayList<>(spec.columns().size());
     spec.columns().forEach(name -> selected.add(column(name)));
-    HistoryReadPlan plan = new HistoryReadPlan(kind, keys(selected), settings.samples(),
-        spec.minStep(values), spec.endStep(values));
-    RunQuery listing = new RunQuery(context.entity(), context.project(), runIds == null ? null : FilterDocuments.runIdsIn(runIds), null,
-        settings.pageSize(), -1,
-        kind == HistoryKind.EXACT ? EnumSet.of(RunField.HISTORY_KEYS) : Set.of());
+    HistoryReadPlan plan =
+        new HistoryReadPlan(
+            kind, keys(selected), settings.samples(), spec.minStep(values), spec.endStep(values));
+    RunQuery listing =
+        new RunQuery(
+            context.entity(),
+            context.project(),
+            runIds == null ? null : FilterDocuments.runIdsIn(runIds),
+            null,
+            settings.pageSize(),
+            -1,
+            kind == HistoryKind.EXACT ? EnumSet.of(RunField.HISTORY_KEYS) : Set.of());
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object> enumerator() {
-        return new HistoryEnumerator(() -> new HistoryFetcher(
-            client.historyReader(context.entity(), context.project()), plan, client.runs(listing),
-            settings.concurrency()), selected, QueryGuard.open(root), client::isClosed);
+        return new HistoryEnumerator(
+            () ->
+                new HistoryFetcher(
+                    client.historyReader(context.entity(), context.project()),
+                    plan,
+                    client.runs(listing),
+                    settings.concurrency()),
+            selected,
+            QueryGuard.open(root),
+            client::isClosed);
       }
     };
   }
@@ -138,7 +160,8 @@ public final class HistoryTable extends AbstractTable implements TranslatableTab
       if (column.reading() == HistoryColumn.Reading.WHOLE_ROW) {
         return null;
       }
-      if (column.key() != null && !column.key().equals(HistoryColumn.STEP)
+      if (column.key() != null
+          && !column.key().equals(HistoryColumn.STEP)
           && !keys.contains(column.key())) {
         keys.add(column.key());
       }
@@ -152,7 +175,7 @@ public final class HistoryTable extends AbstractTable implements TranslatableTab
         return column;
       }
     }
-    throw new IllegalStateException("no column " + name + " in " + kind.tableName() + " of "
-        + context.project());
+    throw new IllegalStateException(
+        "no column " + name + " in " + kind.tableName() + " of " + context.project());
   }
 }
