@@ -63,12 +63,12 @@ public final class FilterPlaceholders {
     return node.isObject() && node.has(SLOT);
   }
 
-  static boolean hasParameters(JsonNode filter) {
+  static boolean hasPlaceholders(JsonNode filter) {
     if (isPlaceholder(filter)) {
       return true;
     }
     for (JsonNode child : filter) {
-      if (hasParameters(child)) {
+      if (hasPlaceholders(child)) {
         return true;
       }
     }

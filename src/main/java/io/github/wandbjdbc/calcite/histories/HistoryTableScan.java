@@ -31,9 +31,9 @@ import org.apache.calcite.runtime.Hook;
 
 /**
  * A scan of a history table, narrowed by the history rules to the columns a query uses and to the
- * runs and steps its filters name ({@link HistoryPushdown}). Generates the call of {@link
- * HistoryTable#query} itself, evaluating the pushed values (literals, {@code ?} parameters, a batch
- * join's correlation variables) each time the scan starts.
+ * runs and steps its filters name ({@link HistoryPushdown}). Its code ({@link ScanCode}) calls
+ * {@link HistoryTable#query} with the pushed values (literals, {@code ?} parameters, a batch join's
+ * correlation variables), evaluated each time the scan starts.
  */
 final class HistoryTableScan extends TableScan implements EnumerableRel, LineageStep {
   private static final Method QUERY =

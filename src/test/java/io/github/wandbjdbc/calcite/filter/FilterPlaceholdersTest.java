@@ -108,8 +108,8 @@ class FilterPlaceholdersTest {
     RexNode withParam = F.call(c.operator(), F.ref(c.field()), F.param(0, c.paramType()));
     FilterTranslator.Split literal = F.split(withLiteral);
     FilterTranslator.Split param = F.split(withParam);
-    assertTrue(FilterPlaceholders.hasParameters(param.pushed()));
-    assertFalse(FilterPlaceholders.hasParameters(literal.pushed()));
+    assertTrue(FilterPlaceholders.hasPlaceholders(param.pushed()));
+    assertFalse(FilterPlaceholders.hasPlaceholders(literal.pushed()));
     assertEquals(literal.remainder().size(), param.remainder().size());
     assertJson(literal.pushed(), FilterPlaceholders.bind(param.pushed(), i -> c.runtimeValue()));
   }
@@ -148,7 +148,7 @@ class FilterPlaceholdersTest {
             "{'created_at':{'$eq':null,'$ne':null},"
                 + "'$or':[{'state':{'$eq':null,'$ne':null}},{'state':'done'}]}"),
         bound);
-    assertFalse(FilterPlaceholders.hasParameters(bound));
+    assertFalse(FilterPlaceholders.hasPlaceholders(bound));
   }
 
   @Test
