@@ -16,7 +16,7 @@ final class ProjectSchema extends AbstractSchema {
 
   ProjectSchema(WandbClient client, ProjectContext context, AdapterSettings settings) {
     Map<String, Table> all = new LinkedHashMap<>();
-    all.put("runs", new RunsTable(client, context, settings));
+    all.put(TableFacts.RUNS, new RunsTable(client, context, settings));
     for (HistoryKind kind : HistoryKind.values()) {
       all.put(kind.tableName(), new HistoryTable(client, context, settings, kind));
     }

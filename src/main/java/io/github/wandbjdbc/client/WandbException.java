@@ -7,6 +7,8 @@ package io.github.wandbjdbc.client;
  */
 public class WandbException extends RuntimeException {
 
+  private static final long serialVersionUID = 1L;
+
   private final String operation;
   private final int httpStatus;
 

@@ -6,6 +6,8 @@ package io.github.wandbjdbc.client;
  */
 public final class WandbRequestException extends WandbException {
 
+  private static final long serialVersionUID = 1L;
+
   public WandbRequestException(String message, String operation, int httpStatus, Throwable cause) {
     super(message, operation, httpStatus, cause);
   }

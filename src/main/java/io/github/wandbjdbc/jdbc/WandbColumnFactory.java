@@ -1,7 +1,6 @@
 package io.github.wandbjdbc.jdbc;
 
-import io.github.wandbjdbc.calcite.histories.HistoryTable;
-import io.github.wandbjdbc.calcite.runs.RunsTable;
+import io.github.wandbjdbc.calcite.TableFacts;
 import org.apache.calcite.avatica.MetaImpl.MetaColumn;
 import org.apache.calcite.jdbc.CalciteMetaColumnFactory;
 import org.apache.calcite.schema.Table;
@@ -19,12 +18,9 @@ final class WandbColumnFactory implements CalciteMetaColumnFactory {
       Integer decimalDigits, int numPrecRadix, int nullable, Integer charOctetLength,
       int ordinalPosition, String isNullable) {
     ColumnTypeFacts facts = ColumnTypeFacts.of(dataType);
-    String remarks = null;
-    if (table instanceof RunsTable runs) {
-      remarks = runs.columnRemarks(columnName).orElse(null);
-    } else if (table instanceof HistoryTable histories) {
-      remarks = histories.columnRemarks(columnName).orElse(null);
-    }
+    String remarks = table instanceof TableFacts tableFacts
+        ? tableFacts.columnRemarks(columnName).orElse(null)
+        : null;
     return new WandbMetaColumn(tableSchem, tableName, columnName, dataType, facts, nullable,
         ordinalPosition, isNullable, remarks);
   }

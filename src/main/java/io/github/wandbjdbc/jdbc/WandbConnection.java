@@ -16,9 +16,9 @@ import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.NoSuchStatementException;
 import org.apache.calcite.avatica.QueryState;
 import org.apache.calcite.avatica.remote.TypedValue;
+import org.apache.calcite.jdbc.CalcitePackageAccess;
 import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.jdbc.CalciteSchema;
-import org.apache.calcite.jdbc.CalciteSubclassBases;
 import org.apache.calcite.jdbc.Driver;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.EnumerableDefaults;
@@ -35,7 +35,7 @@ import org.apache.calcite.linq4j.EnumerableDefaults;
  * each execution starts with the statement's cancel flag cleared: Avatica never clears it, so a
  * statement once canceled would otherwise cancel every later query it runs.
  */
-final class WandbConnection extends CalciteSubclassBases.ConnectionBase {
+final class WandbConnection extends CalcitePackageAccess.ConnectionBase {
   private final LivenessCheck liveness;
 
   WandbConnection(Driver driver, AvaticaFactory factory, String url, Properties info,
@@ -45,8 +45,21 @@ final class WandbConnection extends CalciteSubclassBases.ConnectionBase {
   }
 
   @Override
-  protected SQLException queryFailure(Exception failure) {
-    return WandbErrors.atQuery(failure);
+  protected SQLException prepareFailure(Exception failure) {
+    return WandbErrors.atQuery(failure instanceof SQLException e ? withReason(e) : failure);
+  }
+
+  /**
+   * Calcite's message for a statement that fails to prepare names only the SQL; the reason (an
+   * unknown column, a syntax error, a refused DELETE) is added, as a plain Statement's has it.
+   */
+  private static SQLException withReason(SQLException e) {
+    Throwable reason = e.getCause();
+    if (reason == null || reason.getMessage() == null) {
+      return e;
+    }
+    return new SQLException(e.getMessage() + ": " + reason.getMessage(), e.getSQLState(),
+        e.getErrorCode(), reason);
   }
 
   /** One W&B request; false, never an exception, when W&B is unreachable or refuses the key. */
@@ -96,8 +109,9 @@ final class WandbConnection extends CalciteSubclassBases.ConnectionBase {
     ReadOnlySql.check(sql);
     clearCancelFlag(statement);
     try {
-      // Failures come back mapped by queryFailure, Calcite's wrapped SQL errors unwrapped.
       return super.prepareAndExecuteInternal(statement, sql, maxRowCount);
+    } catch (SQLException | RuntimeException e) {
+      throw WandbErrors.atQuery(e);
     } catch (ExceptionInInitializerError e) {
       throw badConstant(e);
     }
@@ -119,6 +133,8 @@ final class WandbConnection extends CalciteSubclassBases.ConnectionBase {
     clearCancelFlag(statement);
     try {
       return super.executeQueryInternal(statement, signature, firstFrame, state, isUpdate);
+    } catch (SQLException | RuntimeException e) {
+      throw WandbErrors.atQuery(e);
     } catch (ExceptionInInitializerError e) {
       throw badConstant(e);
     }

@@ -72,7 +72,7 @@ public enum WandbConnectionProperty {
   }
 
   /** The property a user-supplied key names, ignoring case; {@code password} means the API key. */
-  static Optional<WandbConnectionProperty> forKey(String key) {
+  public static Optional<WandbConnectionProperty> forKey(String key) {
     String lower = key.toLowerCase(Locale.ROOT);
     if (lower.equals("password")) {
       return Optional.of(API_KEY);

@@ -60,7 +60,7 @@ public class WandbDriver extends Driver {
   /** Metadata as DBeaver and BI tools need it; see {@link WandbMeta}. */
   @Override
   public Meta createMeta(AvaticaConnection connection) {
-    return new WandbMeta(connection);
+    return new WandbMeta((WandbConnection) connection);
   }
 
   /** Calcite's preparation, refusing statements that would modify data; see {@link ReadOnlyPrepare}. */

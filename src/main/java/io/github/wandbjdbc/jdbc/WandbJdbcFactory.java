@@ -7,6 +7,7 @@ import org.apache.calcite.avatica.AvaticaStatement;
 import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.QueryState;
 import org.apache.calcite.jdbc.CalciteJdbc41Factory;
+import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.jdbc.CalciteResultSet;
 
 /**
@@ -21,8 +22,8 @@ public final class WandbJdbcFactory extends CalciteJdbc41Factory {
   @Override
   public CalciteResultSet newResultSet(AvaticaStatement statement, QueryState state,
       Meta.Signature signature, TimeZone timeZone, Meta.Frame firstFrame) throws SQLException {
-    return new WandbResultSet(statement, signature, newResultSetMetaData(statement, signature),
-        timeZone, firstFrame);
+    return new WandbResultSet(statement, (CalcitePrepare.CalciteSignature<?>) signature,
+        newResultSetMetaData(statement, signature), timeZone, firstFrame);
   }
 
   @Override

@@ -1,18 +1,18 @@
 package io.github.wandbjdbc.jdbc;
 
+import io.github.wandbjdbc.calcite.TableFacts;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.ColumnMetaData;
 import org.apache.calcite.avatica.NoSuchStatementException;
 import org.apache.calcite.jdbc.CalciteConnection;
-import org.apache.calcite.jdbc.CalciteSubclassBases;
+import org.apache.calcite.jdbc.CalciteMetaImpl;
+import org.apache.calcite.jdbc.CalciteMetaTableFactoryImpl;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Linq4j;
 import org.apache.calcite.schema.SchemaPlus;
@@ -22,11 +22,11 @@ import org.apache.calcite.sql.type.SqlTypeName;
 /**
  * The connection's {@code DatabaseMetaData} answers, as GUI and BI tools walk them: projects are
  * schemas of no catalog (TABLE_CAT null, {@code getCatalogs} empty), tables are {@code TABLE}s,
- * columns carry plain type names, sizes and W&B remarks, and {@link TableKeys} gives the primary
+ * columns carry plain type names, sizes and W&B remarks, and {@link TableFacts} gives the primary
  * keys. Nothing here sends a W&B request of its own: listing schemas reads the project list and
  * listing columns a project's column discovery, each made once per connection.
  */
-final class WandbMeta extends CalciteSubclassBases.MetaBase {
+final class WandbMeta extends CalciteMetaImpl {
   /** The types a column or a CAST can have, in {@code getTypeInfo}; Calcite lists 49. */
   private static final Set<SqlTypeName> USABLE_TYPES = Set.of(SqlTypeName.BOOLEAN,
       SqlTypeName.TINYINT, SqlTypeName.SMALLINT, SqlTypeName.INTEGER, SqlTypeName.BIGINT,
@@ -36,8 +36,12 @@ final class WandbMeta extends CalciteSubclassBases.MetaBase {
   /** SQLState 07001: wrong number of parameters. */
   static final String UNBOUND_PARAMETER = "07001";
 
-  WandbMeta(AvaticaConnection connection) {
-    super(connection, new WandbColumnFactory());
+  /**
+   * Typed as our connection: Calcite's protected constructor takes its package-private connection
+   * class, which ours extends, so no cast to that class is needed here.
+   */
+  WandbMeta(WandbConnection connection) {
+    super(connection, CalciteMetaTableFactoryImpl.INSTANCE, new WandbColumnFactory());
     // Read-only and without transactions: every statement stands alone.
     connProps.setAutoCommit(true).setReadOnly(true);
     connProps.setDirty(false);
@@ -94,18 +98,15 @@ final class WandbMeta extends CalciteSubclassBases.MetaBase {
       String table) {
     List<Object[]> rows = new ArrayList<>();
     if (catalog == null || catalog.isEmpty()) {
-      SchemaPlus root = ((CalciteConnection) connection).getRootSchema();
-      for (String schemaName : sorted(root.subSchemas().getNames(LikePattern.any()))) {
-        SchemaPlus project = root.subSchemas().get(schemaName);
-        if (project == null || (schema != null && !schema.equals(schemaName))) {
-          continue;
+      for (FactsOf facts : tables(schema, table)) {
+        List<String> key = facts.table().primaryKey();
+        List<Object[]> keyRows = new ArrayList<>();
+        for (int i = 0; i < key.size(); i++) {
+          keyRows.add(new Object[] {null, facts.schema(), facts.name(), key.get(i),
+              (short) (i + 1), primaryKeyName(facts.name())});
         }
-        Set<String> tables = project.tables().getNames(LikePattern.any());
-        for (Map.Entry<String, List<String>> key : sorted(TableKeys.PRIMARY_KEYS)) {
-          if ((table == null || table.equals(key.getKey())) && tables.contains(key.getKey())) {
-            rows.addAll(primaryKeyRows(schemaName, key.getKey(), key.getValue()));
-          }
-        }
+        keyRows.sort(Comparator.comparing(row -> (String) row[3]));
+        rows.addAll(keyRows);
       }
     }
     return rows(MetadataColumns.PRIMARY_KEYS, rows);
@@ -133,34 +134,57 @@ final class WandbMeta extends CalciteSubclassBases.MetaBase {
   }
 
   /**
-   * The references of the history tables to {@code runs} (both in the same project), restricted
-   * by exact names (null = any); ordered by schema and referencing table, as the JDBC orders of
-   * imported and exported keys agree here (one key column, one referenced table).
+   * The foreign keys the tables declare (both ends in the same project), restricted by exact
+   * names (null = any); ordered by schema and referencing table, as the JDBC orders of imported
+   * and exported keys agree here (one key column, one referenced table per key).
    */
   private MetaResultSet foreignKeys(String catalog, String pkSchema, String pkTable,
       String fkSchema, String fkTable) {
     List<Object[]> rows = new ArrayList<>();
-    if ((catalog == null || catalog.isEmpty()) && (pkTable == null || pkTable.equals("runs"))) {
-      SchemaPlus root = ((CalciteConnection) connection).getRootSchema();
-      for (String schemaName : sorted(root.subSchemas().getNames(LikePattern.any()))) {
-        SchemaPlus project = root.subSchemas().get(schemaName);
-        if (project == null || (pkSchema != null && !pkSchema.equals(schemaName))
-            || (fkSchema != null && !fkSchema.equals(schemaName))) {
-          continue;
-        }
-        Set<String> tables = project.tables().getNames(LikePattern.any());
-        for (String referencing : TableKeys.REFERENCING_RUNS) {
-          if ((fkTable == null || fkTable.equals(referencing)) && tables.contains(referencing)) {
-            rows.add(new Object[] {null, schemaName, "runs", "run_id", null, schemaName,
-                referencing, "run_id", (short) 1, (short) DatabaseMetaData.importedKeyNoAction,
-                (short) DatabaseMetaData.importedKeyNoAction, referencing + "_runs_fk",
-                TableKeys.primaryKeyName("runs"),
+    if ((catalog == null || catalog.isEmpty())
+        && (pkSchema == null || fkSchema == null || pkSchema.equals(fkSchema))) {
+      for (FactsOf facts : tables(pkSchema != null ? pkSchema : fkSchema, fkTable)) {
+        for (TableFacts.ForeignKey key : facts.table().foreignKeys()) {
+          if (pkTable == null || pkTable.equals(key.referencedTable())) {
+            rows.add(new Object[] {null, facts.schema(), key.referencedTable(),
+                key.referencedColumn(), null, facts.schema(), facts.name(), key.column(),
+                (short) 1, (short) DatabaseMetaData.importedKeyNoAction,
+                (short) DatabaseMetaData.importedKeyNoAction,
+                facts.name() + "_" + key.referencedTable() + "_fk",
+                primaryKeyName(key.referencedTable()),
                 (short) DatabaseMetaData.importedKeyNotDeferrable});
           }
         }
       }
     }
     return rows(MetadataColumns.FOREIGN_KEYS, rows);
+  }
+
+  /** A table of a project, with its facts. */
+  private record FactsOf(String schema, String name, TableFacts table) {}
+
+  /** The tables of this adapter named exactly (null = any), by schema then table name. */
+  private List<FactsOf> tables(String schema, String table) {
+    List<FactsOf> found = new ArrayList<>();
+    SchemaPlus root = ((CalciteConnection) connection).getRootSchema();
+    for (String schemaName : sorted(root.subSchemas().getNames(LikePattern.any()))) {
+      SchemaPlus project = root.subSchemas().get(schemaName);
+      if (project == null || (schema != null && !schema.equals(schemaName))) {
+        continue;
+      }
+      for (String tableName : sorted(project.tables().getNames(LikePattern.any()))) {
+        if ((table == null || table.equals(tableName))
+            && project.tables().get(tableName) instanceof TableFacts facts) {
+          found.add(new FactsOf(schemaName, tableName, facts));
+        }
+      }
+    }
+    return found;
+  }
+
+  /** The primary key's name, as {@code PK_NAME} reports it. */
+  private static String primaryKeyName(String table) {
+    return table + "_pk";
   }
 
   /** Calcite's rows for the usable types only, ordered by DATA_TYPE as JDBC asks. */
@@ -223,16 +247,6 @@ final class WandbMeta extends CalciteSubclassBases.MetaBase {
   @Override
   public void rollback(ConnectionHandle ch) {}
 
-  private static List<Object[]> primaryKeyRows(String schema, String table, List<String> key) {
-    List<Object[]> rows = new ArrayList<>();
-    for (int i = 0; i < key.size(); i++) {
-      rows.add(new Object[] {null, schema, table, key.get(i), (short) (i + 1),
-          TableKeys.primaryKeyName(table)});
-    }
-    rows.sort(Comparator.comparing(row -> (String) row[3]));
-    return rows;
-  }
-
   private MetaResultSet rows(List<ColumnMetaData> columns, List<Object[]> rows) {
     return createResultSet(Map.of(), columns, CursorFactory.ARRAY,
         new Frame(0, true, new ArrayList<Object>(rows)));
@@ -240,9 +254,5 @@ final class WandbMeta extends CalciteSubclassBases.MetaBase {
 
   private static List<String> sorted(Set<String> names) {
     return names.stream().sorted().toList();
-  }
-
-  private static List<Map.Entry<String, List<String>>> sorted(Map<String, List<String>> keys) {
-    return keys.entrySet().stream().sorted(Map.Entry.comparingByKey()).toList();
   }
 }

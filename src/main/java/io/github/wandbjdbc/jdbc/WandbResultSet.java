@@ -5,16 +5,17 @@ import java.sql.SQLException;
 import java.util.TimeZone;
 import org.apache.calcite.avatica.AvaticaStatement;
 import org.apache.calcite.avatica.Meta;
-import org.apache.calcite.jdbc.CalciteSubclassBases;
+import org.apache.calcite.jdbc.CalcitePackageAccess;
+import org.apache.calcite.jdbc.CalcitePrepare;
 
 /**
  * A Calcite result set whose {@link #next()} maps failures (a page request that failed after its
  * retries, a cancel, a timeout) through {@link WandbErrors#atQuery}: Avatica lets the scan's
  * RuntimeException escape {@code next()} unchanged, which JDBC callers do not expect.
  */
-final class WandbResultSet extends CalciteSubclassBases.ResultSetBase {
+final class WandbResultSet extends CalcitePackageAccess.ResultSetBase {
 
-  WandbResultSet(AvaticaStatement statement, Meta.Signature signature,
+  WandbResultSet(AvaticaStatement statement, CalcitePrepare.CalciteSignature<?> signature,
       ResultSetMetaData metaData, TimeZone timeZone, Meta.Frame firstFrame) throws SQLException {
     super(statement, signature, metaData, timeZone, firstFrame);
   }

@@ -163,6 +163,8 @@ class PushdownDifferentialTest {
     return z ^ (z >>> 31);
   }
 
+  // "try": the hook is held open for the try block only and never read.
+  @SuppressWarnings("try")
   private static QueryOutcome runRecording(Connection connection, GeneratedQuery query,
       List<String> requests) {
     Consumer<Object> recorder = plan -> requests.add(String.valueOf(plan));

@@ -34,7 +34,9 @@ class DriverJarContentsIT {
       // commons-math3 data files, read by absolute resource name.
       "assets/org/apache/commons/math3/",
       // httpclient5's public suffix list (Avatica's HTTP client), read by absolute resource name.
-      "org/publicsuffix/list/");
+      "org/publicsuffix/list/",
+      // sqlline, the command line's interactive shell: its package and resources.
+      "sqlline/");
 
   /** META-INF files we ship: services, the manifest, and the bundled libraries' legal files. */
   private static final List<String> ALLOWED_META_INF = List.of(
@@ -50,12 +52,14 @@ class DriverJarContentsIT {
       "META-INF/README.txt",
       "META-INF/thirdparty-LICENSE",
       "META-INF/FastDoubleParser-LICENSE",
-      "META-INF/FastDoubleParser-NOTICE");
+      "META-INF/FastDoubleParser-NOTICE",
+      // sqlline's banner reads its version here.
+      "META-INF/maven/sqlline/sqlline/pom.properties");
 
   /** Libraries that clash with a host's copies; they may appear only relocated. */
   private static final List<String> FORBIDDEN_TOP_LEVEL = List.of(
       "com/fasterxml/", "okhttp3/", "okio/", "kotlin/", "com/google/", "org/apache/commons/",
-      "org/apache/hc/", "com/jayway/", "net/minidev/", "org/yaml/", "org/objectweb/");
+      "org/apache/hc/", "com/jayway/", "net/minidev/", "org/yaml/", "org/objectweb/", "org/jline/");
 
   private static JarFile jar;
   private static List<String> names;
@@ -128,7 +132,7 @@ class DriverJarContentsIT {
     }
     if (name.endsWith("/")) { // a directory on the way to an allowed entry
       return ALLOWED_PREFIXES.stream().anyMatch(p -> p.startsWith(name) || name.startsWith(p))
-          || name.equals("META-INF/") || name.equals("META-INF/services/");
+          || ALLOWED_META_INF.stream().anyMatch(file -> file.startsWith(name));
     }
     return !name.startsWith("META-INF/") && ALLOWED_PREFIXES.stream().anyMatch(name::startsWith);
   }

@@ -70,6 +70,9 @@ class SparkJdbcSourceTest {
   }
 
   @BeforeEach
+  // "deprecation": Calcite deprecates the global Hook.add in favour of the per-thread addThread,
+  // which cannot see Spark's task threads (below).
+  @SuppressWarnings("deprecation")
   void listen() {
     emulator.stats().reset();
     // Spark runs the driver in its task threads, so the hook is global, not per thread.

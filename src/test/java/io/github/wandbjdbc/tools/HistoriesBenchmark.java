@@ -128,9 +128,11 @@ public final class HistoriesBenchmark {
       for (Run run : runs) {
         client.scan("acme", "demo", run.name(), "loss", row -> {
           JsonNode loss = row.get("loss");
-          // As Python's json reads it: NaN and infinities are numbers, bare or quoted.
+          // As Python's json reads it: NaN and infinities are numbers, bare or quoted. Boxed in
+          // both branches: a double branch would unbox the null of a JSON-null loss.
           checksum.add(run.name(), row.get("_step").asLong(), loss.isNumber()
-              ? loss.doubleValue() : loss.isTextual() ? Double.valueOf(loss.asText()) : null);
+              ? Double.valueOf(loss.doubleValue())
+              : loss.isTextual() ? Double.valueOf(loss.asText()) : null);
         });
       }
     }
@@ -235,10 +237,15 @@ public final class HistoriesBenchmark {
       return JSON.readTree(response.body()).get("requests").asLong();
     }
 
+    /** Not {@code throws InterruptedException}: an interrupt is kept on the thread instead. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
       process.destroy();
-      process.waitFor();
+      try {
+        process.waitFor();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 }

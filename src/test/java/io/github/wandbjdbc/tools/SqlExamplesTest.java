@@ -3,6 +3,7 @@ package io.github.wandbjdbc.tools;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.wandbjdbc.cli.WandbSql;
 import io.github.wandbjdbc.emulator.DatasetGenerator;
 import io.github.wandbjdbc.emulator.EmulatedRun;
 import io.github.wandbjdbc.emulator.EmulatorConfig;
@@ -101,13 +102,13 @@ class SqlExamplesTest {
     }
   }
 
+  /** What {@code bin/wandb-sql -e} prints. */
   private static List<String> csvLines(String url, String sql) throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (Connection connection = DriverManager.getConnection(url);
-        Statement statement = connection.createStatement();
-        ResultSet rs = statement.executeQuery(sql)) {
-      CsvWriter.write(rs, new PrintStream(bytes, true, StandardCharsets.UTF_8));
-    }
+    ByteArrayOutputStream errors = new ByteArrayOutputStream();
+    int exit = WandbSql.execute(url, sql, new PrintStream(bytes, true, StandardCharsets.UTF_8),
+        new PrintStream(errors, true, StandardCharsets.UTF_8));
+    assertEquals(0, exit, () -> errors.toString(StandardCharsets.UTF_8));
     return bytes.toString(StandardCharsets.UTF_8).lines().toList();
   }
 

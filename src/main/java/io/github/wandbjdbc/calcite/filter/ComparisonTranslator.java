@@ -92,11 +92,11 @@ final class ComparisonTranslator {
     if (field == null) {
       return null;
     }
-    ValueOperand value = operands.value(other, field);
+    Operands.Value value = operands.value(other, field);
     return value == null ? null : comparison(field, kind, value);
   }
 
-  private Translation comparison(FilterableField field, SqlKind kind, ValueOperand value) {
+  private Translation comparison(FilterableField field, SqlKind kind, Operands.Value value) {
     String key = field.filterKey();
     SqlTypeName type = field.type();
     if (type == SqlTypeName.TIMESTAMP) {
@@ -122,7 +122,7 @@ final class ComparisonTranslator {
   }
 
   /** Widened by a second on each side (see {@link TimestampBounds}); {@code <>} is not pushed. */
-  private Translation timestampComparison(FilterableField field, SqlKind kind, ValueOperand value) {
+  private Translation timestampComparison(FilterableField field, SqlKind kind, Operands.Value value) {
     boolean lower = kind == SqlKind.EQUALS || kind == SqlKind.GREATER_THAN
         || kind == SqlKind.GREATER_THAN_OR_EQUAL;
     boolean upper = kind == SqlKind.EQUALS || kind == SqlKind.LESS_THAN

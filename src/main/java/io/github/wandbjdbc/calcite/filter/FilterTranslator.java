@@ -1,5 +1,6 @@
 package io.github.wandbjdbc.calcite.filter;
 
+import java.util.Objects;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,7 @@ public final class FilterTranslator {
    * @param fields what is known about each input field of the scan, by {@code RexInputRef} index
    * @param rexBuilder used to reduce constant expressions (a CAST of a literal) as Calcite would
    */
-  public static FilterSplit split(RexNode condition, List<FilterableField> fields, RexBuilder rexBuilder) {
+  public static Split split(RexNode condition, List<FilterableField> fields, RexBuilder rexBuilder) {
     FilterTranslator translator = new FilterTranslator(fields, rexBuilder);
     List<ObjectNode> pushed = new ArrayList<>();
     List<RexNode> remainder = new ArrayList<>();
@@ -43,7 +44,7 @@ public final class FilterTranslator {
       }
     }
     ObjectNode filter = pushed.isEmpty() ? null : FilterDocuments.and(pushed);
-    return new FilterSplit(filter, translator.slots.values(), remainder, remainder.isEmpty());
+    return new Split(filter, translator.slots.values(), remainder, remainder.isEmpty());
   }
 
   /** The filter for a predicate, or null when nothing of it can be pushed. */
@@ -105,5 +106,25 @@ public final class FilterTranslator {
       return null;
     }
     return new Translation(FilterDocuments.nor(inner.filter()), Precision.NEGATABLE);
+  }
+
+  /**
+   * A WHERE condition split between W&B and Calcite.
+   *
+   * @param pushed one W&B filter document selecting a superset of the SQL rows, or null when nothing
+   *     could be pushed
+   * @param values the values its placeholders refer to by slot ({@link ValueSlots})
+   * @param remainder the original conjuncts Calcite must still evaluate over the pushed rows
+   * @param exact true when the pushed filter selects exactly the SQL rows (remainder is empty)
+   */
+  public record Split(ObjectNode pushed, List<RexNode> values, List<RexNode> remainder,
+      boolean exact) {
+    public Split {
+      values = List.copyOf(values);
+      remainder = List.copyOf(Objects.requireNonNull(remainder, "remainder is null"));
+      if (exact != remainder.isEmpty()) {
+        throw new IllegalArgumentException("exact must equal remainder.isEmpty()");
+      }
+    }
   }
 }

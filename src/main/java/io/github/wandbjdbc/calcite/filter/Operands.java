@@ -1,5 +1,6 @@
 package io.github.wandbjdbc.calcite.filter;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -62,9 +63,9 @@ final class Operands {
    * or parameter of a type that fits the field. Constant expressions (a CAST of a literal) are
    * reduced the way Calcite itself would.
    */
-  ValueOperand value(RexNode node, FilterableField field) {
+  Value value(RexNode node, FilterableField field) {
     if (node instanceof RexDynamicParam param) {
-      return fits(param.getType(), field.type(), true) ? ValueOperand.slot(slots.slot(param)) : null;
+      return fits(param.getType(), field.type(), true) ? Value.slot(slots.slot(param)) : null;
     }
     RexNode reduced = node instanceof RexLiteral || !RexUtil.isConstant(node)
         ? node : simplify.simplify(node);
@@ -75,7 +76,7 @@ final class Operands {
     Comparable<?> raw = literal.getTypeName() == SqlTypeName.TIMESTAMP
         ? literal.getValueAs(TimestampString.class) : literal.getValue();
     Object constant = constant(raw, literal.getType(), field);
-    return constant == null ? null : ValueOperand.constant(constant);
+    return constant == null ? null : Value.constant(constant);
   }
 
   /** The slot of a value known only at execution. */
@@ -132,5 +133,32 @@ final class Operands {
     }
     return to.getPrecision() == from.getPrecision()
         || (to.getSqlTypeName() == SqlTypeName.TIMESTAMP && to.getPrecision() > from.getPrecision());
+  }
+
+  /**
+   * The value side of a pushable comparison: a constant (a String, Number, Boolean, or epoch millis
+   * for a TIMESTAMP) or the {@link ValueSlots} slot of a value known at execution (a {@code ?}).
+   */
+  record Value(Object constant, Integer slot) {
+    Value {
+      if ((constant == null) == (slot == null)) {
+        throw new IllegalArgumentException("exactly one of constant and slot must be set");
+      }
+    }
+
+    static Value constant(Object value) {
+      return new Value(value, null);
+    }
+
+    static Value slot(int slot) {
+      return new Value(null, slot);
+    }
+
+    /** The JSON operand for a field, or null when the constant does not fit its type. */
+    JsonNode json(FilterableField field, int shiftSeconds) {
+      return slot != null
+          ? FilterPlaceholders.placeholder(slot, field.type(), shiftSeconds)
+          : FilterValues.encode(field.type(), constant, shiftSeconds);
+    }
   }
 }

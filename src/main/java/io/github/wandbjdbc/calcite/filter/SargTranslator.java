@@ -149,6 +149,6 @@ final class SargTranslator {
 
   private JsonNode json(Comparable<?> value, int shiftSeconds) {
     Object constant = Operands.constant(value, valueType, field);
-    return constant == null ? null : ValueOperand.constant(constant).json(field, shiftSeconds);
+    return constant == null ? null : Operands.Value.constant(constant).json(field, shiftSeconds);
   }
 }

@@ -1,5 +1,6 @@
 package io.github.wandbjdbc.calcite.histories;
 
+import io.github.wandbjdbc.calcite.PlanLineage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.wandbjdbc.calcite.JsonText;
@@ -11,7 +12,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * {@code run_id} and {@code row}), its SQL type and how a row's value becomes a SQL value.
  */
 record HistoryColumn(String name, String key, Reading reading, String remarks) {
-  static final String RUN_ID = "run_id";
+  static final String RUN_ID = PlanLineage.RUN_ID;
   static final String STEP = "_step";
   static final String RUNTIME = "_runtime";
   static final String TIMESTAMP = "_timestamp";

@@ -1,9 +1,11 @@
 package io.github.wandbjdbc.calcite.histories;
 
 import io.github.wandbjdbc.calcite.AdapterSettings;
+import io.github.wandbjdbc.calcite.PlanLineage;
 import io.github.wandbjdbc.calcite.ProjectContext;
 import io.github.wandbjdbc.calcite.QueryGuard;
 import io.github.wandbjdbc.calcite.RunSamples;
+import io.github.wandbjdbc.calcite.TableFacts;
 import io.github.wandbjdbc.calcite.filter.FilterDocuments;
 import io.github.wandbjdbc.client.HistoryQuery;
 import io.github.wandbjdbc.client.RunField;
@@ -30,7 +32,7 @@ import org.apache.calcite.schema.impl.AbstractTable;
  * per logged row of every run in scope. Planning settles a {@link HistoryScanSpec};
  * {@link #query} reads the rows of the runs it names with {@link WandbClient#histories}.
  */
-public final class HistoryTable extends AbstractTable implements TranslatableTable {
+public final class HistoryTable extends AbstractTable implements TranslatableTable, TableFacts {
   /** Runs sampled to discover the tables' keys. */
   static final int DISCOVERY_SAMPLE = 20;
 
@@ -72,7 +74,18 @@ public final class HistoryTable extends AbstractTable implements TranslatableTab
     return known;
   }
 
-  /** Where a column comes from in W&B (for JDBC metadata); empty for a name it does not have. */
+  /** A run logs each step once; the system stream has no steps, and no key. */
+  @Override
+  public List<String> primaryKey() {
+    return kind.hasSteps() ? List.of(PlanLineage.RUN_ID, HistoryColumn.STEP) : List.of();
+  }
+
+  @Override
+  public List<ForeignKey> foreignKeys() {
+    return List.of(new ForeignKey(PlanLineage.RUN_ID, RUNS, PlanLineage.RUN_ID));
+  }
+
+  @Override
   public Optional<String> columnRemarks(String name) {
     return columns().stream().filter(c -> c.name().equals(name)).map(HistoryColumn::remarks)
         .findFirst();

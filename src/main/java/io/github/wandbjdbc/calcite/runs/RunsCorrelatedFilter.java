@@ -47,7 +47,6 @@ public final class RunsCorrelatedFilter extends SingleRel implements RunsRel {
 
   @Override
   public void implement(RunsScanSpec.Builder spec) {
-    RunsRel.implementInput(getInput(), spec);
     spec.correlatedRunIds(runIds);
   }
 }

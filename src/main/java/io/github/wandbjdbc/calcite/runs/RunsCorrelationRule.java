@@ -23,7 +23,7 @@ public final class RunsCorrelationRule extends RelRule<RuleConfig> {
       b0 -> b0.operand(LogicalFilter.class)
           .predicate(filter -> RexUtil.containsCorrelation(filter.getCondition()))
           .anyInputs(),
-      config -> new RunsCorrelationRule((RuleConfig) config)));
+      config -> new RunsCorrelationRule(config)));
 
   private RunsCorrelationRule(RuleConfig config) {
     super(config);

@@ -51,7 +51,6 @@ final class RunsCount extends SingleRel implements RunsRel {
 
   @Override
   public void implement(RunsScanSpec.Builder spec) {
-    RunsRel.implementInput(getInput(), spec);
     spec.count();
   }
 }

@@ -19,7 +19,7 @@ final class RunsCountRule extends RelRule<RuleConfig> {
   static final RunsCountRule RULE = new RunsCountRule(new RuleConfig(
       "RunsCountRule",
       b0 -> b0.operand(LogicalAggregate.class).predicate(RunsCountRule::isCountStar).anyInputs(),
-      config -> new RunsCountRule((RuleConfig) config)));
+      config -> new RunsCountRule(config)));
 
   private RunsCountRule(RuleConfig config) {
     super(config);

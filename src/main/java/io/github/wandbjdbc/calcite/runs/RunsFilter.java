@@ -67,7 +67,6 @@ final class RunsFilter extends SingleRel implements RunsRel {
 
   @Override
   public void implement(RunsScanSpec.Builder spec) {
-    RunsRel.implementInput(getInput(), spec);
     spec.filter(filter, values);
   }
 }

@@ -1,7 +1,6 @@
 package io.github.wandbjdbc.calcite.runs;
 
 import io.github.wandbjdbc.calcite.RuleConfig;
-import io.github.wandbjdbc.calcite.filter.FilterSplit;
 import io.github.wandbjdbc.calcite.filter.FilterTranslator;
 import io.github.wandbjdbc.calcite.filter.FilterableField;
 import java.util.ArrayList;
@@ -22,7 +21,7 @@ final class RunsFilterRule extends RelRule<RuleConfig> {
   static final RunsFilterRule RULE = new RunsFilterRule(new RuleConfig(
       "RunsFilterRule",
       b0 -> b0.operand(LogicalFilter.class).anyInputs(),
-      config -> new RunsFilterRule((RuleConfig) config)));
+      config -> new RunsFilterRule(config)));
 
   /** A field that is not a runs column as such (computed, or from another table). */
   private static final FilterableField NOT_A_COLUMN =
@@ -47,7 +46,7 @@ final class RunsFilterRule extends RelRule<RuleConfig> {
     if (fields.stream().allMatch(f -> f.filterKey() == null)) {
       return;
     }
-    FilterSplit split = FilterTranslator.split(filter.getCondition(), fields,
+    FilterTranslator.Split split = FilterTranslator.split(filter.getCondition(), fields,
         filter.getCluster().getRexBuilder());
     if (split.pushed() == null) {
       return;

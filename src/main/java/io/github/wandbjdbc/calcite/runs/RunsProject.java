@@ -53,7 +53,6 @@ final class RunsProject extends SingleRel implements RunsRel {
 
   @Override
   public void implement(RunsScanSpec.Builder spec) {
-    RunsRel.implementInput(getInput(), spec);
     spec.project(fields);
   }
 }

@@ -27,7 +27,7 @@ final class RunsProjectRule extends RelRule<RuleConfig> {
       b0 -> b0.operand(LogicalProject.class)
           .predicate(p -> p.getVariablesSet().isEmpty())
           .anyInputs(),
-      config -> new RunsProjectRule((RuleConfig) config)));
+      config -> new RunsProjectRule(config)));
 
   private RunsProjectRule(RuleConfig config) {
     super(config);

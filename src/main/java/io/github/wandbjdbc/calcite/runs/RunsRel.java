@@ -2,7 +2,6 @@ package io.github.wandbjdbc.calcite.runs;
 
 import org.apache.calcite.plan.Convention;
 import io.github.wandbjdbc.calcite.LineageStep;
-import org.apache.calcite.rel.RelNode;
 
 /**
  * A relational operator that W&B evaluates: the runs scan and what the rules put on it (filter,
@@ -13,11 +12,9 @@ import org.apache.calcite.rel.RelNode;
 public interface RunsRel extends LineageStep {
   Convention CONVENTION = new Convention.Impl("WANDB", RunsRel.class);
 
-  /** Adds this operator's part to the request, after its input has added its own. */
+  /**
+   * Adds this operator's part to the request; the converter calls it on every operator of the
+   * chain, the scan first.
+   */
   void implement(RunsScanSpec.Builder spec);
-
-  /** Visits a child; after planning every input of a W&B operator is a W&B operator. */
-  static void implementInput(RelNode input, RunsScanSpec.Builder spec) {
-    ((RunsRel) input).implement(spec);
-  }
 }

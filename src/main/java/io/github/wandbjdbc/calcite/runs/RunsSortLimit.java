@@ -51,7 +51,6 @@ final class RunsSortLimit extends SingleRel implements RunsRel {
 
   @Override
   public void implement(RunsScanSpec.Builder spec) {
-    RunsRel.implementInput(getInput(), spec);
     spec.limit(runs);
     if (order != null) {
       spec.order(order);

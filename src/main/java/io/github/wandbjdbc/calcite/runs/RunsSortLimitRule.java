@@ -29,7 +29,7 @@ final class RunsSortLimitRule extends RelRule<RuleConfig> {
   static final RunsSortLimitRule RULE = new RunsSortLimitRule(new RuleConfig(
       "RunsSortLimitRule",
       b0 -> b0.operand(LogicalSort.class).predicate(RunsSortLimitRule::literalBounds).anyInputs(),
-      config -> new RunsSortLimitRule((RuleConfig) config)));
+      config -> new RunsSortLimitRule(config)));
 
   private RunsSortLimitRule(RuleConfig config) {
     super(config);

@@ -2,9 +2,11 @@ package io.github.wandbjdbc.calcite.runs;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.wandbjdbc.calcite.AdapterSettings;
+import io.github.wandbjdbc.calcite.PlanLineage;
 import io.github.wandbjdbc.calcite.ProjectContext;
 import io.github.wandbjdbc.calcite.QueryGuard;
 import io.github.wandbjdbc.calcite.RunSamples;
+import io.github.wandbjdbc.calcite.TableFacts;
 import io.github.wandbjdbc.calcite.filter.FilterDocuments;
 import io.github.wandbjdbc.calcite.filter.FilterPlaceholders;
 import io.github.wandbjdbc.client.Cancellation;
@@ -35,7 +37,7 @@ import org.apache.calcite.schema.impl.AbstractTable;
  * One project's runs, one row per run. Planning turns a query into one W&B request
  * ({@link RunsScanSpec}); {@link #query} runs it lazily, page by page.
  */
-public final class RunsTable extends AbstractTable implements TranslatableTable {
+public final class RunsTable extends AbstractTable implements TranslatableTable, TableFacts {
   /** Runs sampled to discover config and summary columns. */
   static final int DISCOVERY_SAMPLE = 100;
 
@@ -70,7 +72,17 @@ public final class RunsTable extends AbstractTable implements TranslatableTable 
     return known;
   }
 
-  /** Where a column comes from in W&B (for JDBC metadata); empty for a name it does not have. */
+  @Override
+  public List<String> primaryKey() {
+    return List.of(PlanLineage.RUN_ID);
+  }
+
+  @Override
+  public List<ForeignKey> foreignKeys() {
+    return List.of();
+  }
+
+  @Override
   public Optional<String> columnRemarks(String name) {
     return columns().stream().filter(c -> c.name().equals(name)).map(RunsColumn::remarks)
         .findFirst();
@@ -101,9 +113,11 @@ public final class RunsTable extends AbstractTable implements TranslatableTable 
    * it has none (Calcite's row formats).
    */
   public Enumerable<Object> query(DataContext root, RunsScanSpec spec, Object[] values) {
-    ObjectNode filter = spec.filter() == null
-        ? null
-        : FilterPlaceholders.bind(spec.filter(), i -> values[i]);
+    ObjectNode filter = spec.filter();
+    if (filter != null && values.length > spec.runIdSlots().size()) {
+      // The filter compares with ? parameters: the values before the batch's run ids.
+      filter = FilterPlaceholders.bind(filter, i -> values[i]);
+    }
     if (!spec.runIdSlots().isEmpty()) {
       // Calcite pads a batch's short last part with its first row's values.
       Set<String> ids = new LinkedHashSet<>();

@@ -2,6 +2,8 @@ package io.github.wandbjdbc.calcite.runs;
 
 import io.github.wandbjdbc.calcite.ScanCode;
 import java.lang.reflect.Method;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
@@ -68,9 +70,15 @@ final class RunsToEnumerableConverter extends ConverterImpl implements Enumerabl
         collected.build(), RunsScanSpec.class, collected.values(), getCluster().getRexBuilder());
   }
 
+  /** After planning, the input is a chain of runs operators down to the scan. */
   private RunsScanSpec.Builder collect() {
+    Deque<RunsRel> chain = new ArrayDeque<>();
+    for (RelNode node = getInput(); node instanceof RunsRel rel;
+        node = node.getInputs().isEmpty() ? null : node.getInput(0)) {
+      chain.push(rel);
+    }
     RunsScanSpec.Builder spec = new RunsScanSpec.Builder();
-    RunsRel.implementInput(getInput(), spec);
+    chain.forEach(rel -> rel.implement(spec));
     return spec;
   }
 }

@@ -67,8 +67,8 @@ class FilterPlaceholdersTest {
   void boundParameterEqualsLiteral(Case c) {
     RexNode withLiteral = F.call(c.operator(), F.ref(c.field()), c.literal());
     RexNode withParam = F.call(c.operator(), F.ref(c.field()), F.param(0, c.paramType()));
-    FilterSplit literal = F.split(withLiteral);
-    FilterSplit param = F.split(withParam);
+    FilterTranslator.Split literal = F.split(withLiteral);
+    FilterTranslator.Split param = F.split(withParam);
     assertTrue(FilterPlaceholders.hasParameters(param.pushed()));
     assertFalse(FilterPlaceholders.hasParameters(literal.pushed()));
     assertEquals(literal.remainder().size(), param.remainder().size());
@@ -81,7 +81,7 @@ class FilterPlaceholdersTest {
         F.call(NOT, F.call(LIKE, F.ref("state"), pattern, escape));
     ObjectNode literal = F.split(like.apply(F.str("a!%[x]_"), F.str("!"))).pushed();
     RexNode parameter = F.param(3, SqlTypeName.VARCHAR);
-    FilterSplit split = F.split(like.apply(parameter, F.str("!")));
+    FilterTranslator.Split split = F.split(like.apply(parameter, F.str("!")));
     // The ? is the split's first value: its placeholder names slot 0, not parameter 3.
     assertEquals(List.of(parameter), split.values());
     ObjectNode param = split.pushed();

@@ -83,7 +83,7 @@ class FilterTranslatorPropertyTest {
       if (random.nextBoolean()) {
         condition = f.simplified(condition);
       }
-      FilterSplit split = f.split(condition);
+      FilterTranslator.Split split = f.split(condition);
       ObjectNode filter = split.pushed() == null ? null
           : FilterPlaceholders.bind(split.pushed(), parameters::get);
       pushed += filter == null ? 0 : 1;

@@ -87,7 +87,7 @@ class FilterTranslatorSqlTest {
     Filter filter = findFilter(rel);
     RexNode condition = new RexSimplify(filter.getCluster().getRexBuilder(), RelOptPredicateList.EMPTY,
         RexUtil.EXECUTOR).simplifyUnknownAsFalse(filter.getCondition());
-    FilterSplit split = FilterTranslator.split(condition, RunsFilterFixture.FIELDS,
+    FilterTranslator.Split split = FilterTranslator.split(condition, RunsFilterFixture.FIELDS,
         filter.getCluster().getRexBuilder());
     JsonNode expectedJson = expected == null ? null : json(expected);
     assertJson(expectedJson, split.pushed());

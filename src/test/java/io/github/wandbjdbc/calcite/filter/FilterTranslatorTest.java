@@ -29,6 +29,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.fun.SqlLibraryOperators;
+import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -84,7 +85,8 @@ class FilterTranslatorTest {
             "{'config.lr':1.0}", 1),
         pushed("CAST of a literal is reduced",
             f -> f.call(EQUALS, f.ref("config.lr"),
-                f.rex.makeAbstractCast(f.types.createSqlType(SqlTypeName.DOUBLE), f.decimal("0.1"))),
+                f.rex.makeAbstractCast(SqlParserPos.ZERO, f.types.createSqlType(SqlTypeName.DOUBLE),
+                    f.decimal("0.1"), false)),
             "{'config.lr':0.1}", 1),
         notPushed("fraction against bigint", f -> f.call(EQUALS, f.ref("config.epochs"), f.decimal("2.5"))),
         notPushed("number against a string field", f -> f.call(EQUALS, f.ref("state"), f.bigint(5))),
@@ -202,7 +204,7 @@ class FilterTranslatorTest {
   @MethodSource("cases")
   void translates(Case c) {
     RunsFilterFixture f = new RunsFilterFixture();
-    FilterSplit split = f.split(c.condition().apply(f));
+    FilterTranslator.Split split = f.split(c.condition().apply(f));
     assertJson(c.expected(), split.pushed());
     assertEquals(c.remainder(), split.remainder().size(), () -> "remainder " + split.remainder());
     assertEquals(c.remainder() == 0, split.exact());
@@ -213,7 +215,7 @@ class FilterTranslatorTest {
     RunsFilterFixture f = new RunsFilterFixture();
     RexNode byNotes = f.call(EQUALS, f.ref("notes"), f.str("x"));
     RexNode lr = f.call(GREATER_THAN, f.ref("config.lr"), f.dbl(1));
-    FilterSplit split = f.split(f.call(AND, f.call(EQUALS, f.ref("state"), f.str("a")), byNotes, lr));
+    FilterTranslator.Split split = f.split(f.call(AND, f.call(EQUALS, f.ref("state"), f.str("a")), byNotes, lr));
     assertJson(json("{'state':'a','config.lr':{'$gt':1.0}}"), split.pushed());
     assertEquals(java.util.List.of(byNotes, lr), split.remainder());
   }
@@ -221,10 +223,10 @@ class FilterTranslatorTest {
   @Test
   void operatorsOnOneKeyMergeAndCollisionsGoToAnd() {
     RunsFilterFixture f = new RunsFilterFixture();
-    FilterSplit range = f.split(f.call(AND, f.call(GREATER_THAN, f.ref("config.epochs"), f.bigint(1)),
+    FilterTranslator.Split range = f.split(f.call(AND, f.call(GREATER_THAN, f.ref("config.epochs"), f.bigint(1)),
         f.call(LESS_THAN, f.ref("config.epochs"), f.bigint(5))));
     assertJson(json("{'config.epochs':{'$gt':1,'$lt':5}}"), range.pushed());
-    FilterSplit collision = f.split(f.call(AND, f.call(EQUALS, f.ref("state"), f.str("a")),
+    FilterTranslator.Split collision = f.split(f.call(AND, f.call(EQUALS, f.ref("state"), f.str("a")),
         f.call(NOT_EQUALS, f.ref("state"), f.str("b")), f.call(GREATER_THAN, f.ref("config.lr"), f.dbl(1)),
         f.call(LESS_THAN, f.ref("config.lr"), f.dbl(1))));
     assertJson(json("{'$and':[{'state':'a','config.lr':{'$gt':1.0,'$lt':1.0}},{'state':{'$ne':'b'}}]}"),
@@ -235,7 +237,7 @@ class FilterTranslatorTest {
   @Test
   void trueConditionPushesNothingAndIsExact() {
     RunsFilterFixture f = new RunsFilterFixture();
-    FilterSplit split = f.split(f.rex.makeLiteral(true));
+    FilterTranslator.Split split = f.split(f.rex.makeLiteral(true));
     assertNull(split.pushed());
     assertEquals(true, split.exact());
   }

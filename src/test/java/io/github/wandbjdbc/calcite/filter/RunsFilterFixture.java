@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.wandbjdbc.calcite.filter.FilterDocuments;
-import io.github.wandbjdbc.calcite.filter.FilterSplit;
 import io.github.wandbjdbc.calcite.filter.FilterTranslator;
 import io.github.wandbjdbc.calcite.filter.FilterableField;
 import java.math.BigDecimal;
@@ -100,7 +99,7 @@ public final class RunsFilterFixture {
         .simplifyUnknownAsFalse(condition);
   }
 
-  FilterSplit split(RexNode condition) {
+  FilterTranslator.Split split(RexNode condition) {
     return FilterTranslator.split(condition, FIELDS, rex);
   }
 

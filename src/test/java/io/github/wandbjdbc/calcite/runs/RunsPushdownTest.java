@@ -20,6 +20,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.apache.calcite.runtime.Hook;
 import org.junit.jupiter.api.AfterAll;
@@ -194,9 +195,14 @@ class RunsPushdownTest {
   }
 
   @Test
+  // "try": the hook is held open for the try block only and never read.
+  @SuppressWarnings("try")
   void theRequestIsPublishedOnTheQueryPlanHook() throws Exception {
     List<Object> published = new ArrayList<>();
-    try (Hook.Closeable hook = Hook.QUERY_PLAN.addThread((Object plan) -> published.add(plan))) {
+    // A Consumer, not a lambda returning add's boolean, which would pick the deprecated
+    // overload that takes Guava's Function.
+    Consumer<Object> publish = published::add;
+    try (Hook.Closeable hook = Hook.QUERY_PLAN.addThread(publish)) {
       column("SELECT COUNT(*) FROM runs WHERE state = 'failed'");
     }
     assertEquals(List.of("runCount(filters={\"state\":\"failed\"})"), published);

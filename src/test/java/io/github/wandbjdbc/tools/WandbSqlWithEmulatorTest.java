@@ -15,12 +15,12 @@ import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class WandbSqlTest {
+class WandbSqlWithEmulatorTest {
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   private int run(String... args) throws Exception {
-    return WandbSql.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+    return WandbSqlWithEmulator.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 
@@ -38,22 +38,6 @@ class WandbSqlTest {
     List<String> expected = new java.util.ArrayList<>(List.of("run_id,display_name"));
     runs.forEach(r -> expected.add(r.name() + "," + r.displayName()));
     assertEquals(expected, outLines());
-  }
-
-  @Test
-  void fieldsWithCommasQuotesOrNullsFollowRfc4180() throws Exception {
-    assertEquals(0, run("--demo", "-e",
-        "SELECT 'a,b' AS c1, 'say \"hi\"' AS c2, CAST(NULL AS VARCHAR) AS c3, 'x' AS c4"
-            + " FROM (VALUES (1))"));
-    assertEquals(List.of("c1,c2,c3,c4", "\"a,b\",\"say \"\"hi\"\"\",,x"), outLines());
-  }
-
-  @Test
-  void aFailingQueryExitsOneWithTheErrorOnStderr() throws Exception {
-    assertEquals(1, run("--demo", "-e", "SELECT no_such_column FROM runs"));
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("Column 'no_such_column' not found"),
-        err.toString(StandardCharsets.UTF_8));
-    assertEquals(List.of(), outLines());
   }
 
   @Test

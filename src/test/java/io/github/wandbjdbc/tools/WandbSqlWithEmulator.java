@@ -1,25 +1,23 @@
 package io.github.wandbjdbc.tools;
 
+import io.github.wandbjdbc.cli.WandbSql;
 import io.github.wandbjdbc.emulator.DatasetGenerator;
 import io.github.wandbjdbc.emulator.EmulatedProject;
 import io.github.wandbjdbc.emulator.EmulatorConfig;
 import io.github.wandbjdbc.emulator.GeneratorSpec;
 import io.github.wandbjdbc.emulator.WandbEmulator;
+import java.io.IOException;
 import java.io.PrintStream;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code bin/wandb-sql}: runs SQL through the driver, against the bundled emulator ({@code --demo})
- * or any {@code jdbc:wandb:} URL. With {@code -e} it prints CSV; without, it opens sqlline.
+ * {@code bin/wandb-sql}: the driver's command line ({@link WandbSql}) plus what needs the test-side
+ * emulator: {@code --demo} starts one and hands its URL to the command line, {@code --serve}
+ * serves one for other JDBC clients.
  */
-public final class WandbSql {
+public final class WandbSqlWithEmulator {
   static final String USAGE = String.join("\n",
       "usage: bin/wandb-sql (--demo | --url JDBC_URL) [-e SQL]",
       "       bin/wandb-sql --serve [--port N]",
@@ -32,13 +30,13 @@ public final class WandbSql {
       "  -e SQL        run one statement and print the result as CSV with a header row;",
       "                without -e an interactive sqlline session opens");
 
-  private WandbSql() {}
+  private WandbSqlWithEmulator() {}
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) throws IOException {
     System.exit(run(args, System.out, System.err));
   }
 
-  static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+  static int run(String[] args, PrintStream out, PrintStream err) throws IOException {
     Arguments parsed;
     try {
       parsed = Arguments.parse(args);
@@ -57,10 +55,10 @@ public final class WandbSql {
     if (parsed.demo()) {
       try (WandbEmulator emulator = WandbEmulator.start(EmulatorConfig.defaults(),
           DatasetGenerator.generate(GeneratorSpec.defaults(42)))) {
-        return execute(emulator.jdbcUrl("demo"), parsed.sql(), out, err);
+        return WandbSql.execute(emulator.jdbcUrl("demo"), parsed.sql(), out, err);
       }
     }
-    return execute(parsed.url(), parsed.sql(), out, err);
+    return WandbSql.execute(parsed.url(), parsed.sql(), out, err);
   }
 
   /** Serves the demo emulator until the thread is interrupted or the process is stopped. */
@@ -85,32 +83,6 @@ public final class WandbSql {
 
   private static List<String> projectNames(WandbEmulator emulator) {
     return emulator.dataset().projects().stream().map(EmulatedProject::name).sorted().toList();
-  }
-
-  private static int execute(String url, String sql, PrintStream out, PrintStream err)
-      throws Exception {
-    if (sql == null) {
-      List<String> sqllineArgs = new ArrayList<>(List.of("-u", url, "-n", "", "-p", "",
-          "-d", "io.github.wandbjdbc.jdbc.WandbDriver"));
-      if (System.console() == null) {
-        // Without a terminal sqlline's table format prints empty cells.
-        sqllineArgs.add("--outputformat=csv");
-      }
-      sqlline.SqlLine.main(sqllineArgs.toArray(String[]::new));
-      return 0;
-    }
-    try (Connection connection = DriverManager.getConnection(url);
-        Statement statement = connection.createStatement();
-        ResultSet rs = statement.executeQuery(sql)) {
-      CsvWriter.write(rs, out);
-      return 0;
-    } catch (SQLException e) {
-      err.println("error: " + e.getMessage());
-      for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-        err.println("caused by: " + cause.getMessage());
-      }
-      return 1;
-    }
   }
 
   /** The command line, checked. */

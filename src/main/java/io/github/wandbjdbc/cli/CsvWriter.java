@@ -1,4 +1,4 @@
-package io.github.wandbjdbc.tools;
+package io.github.wandbjdbc.cli;
 
 import java.io.PrintStream;
 import java.sql.ResultSet;

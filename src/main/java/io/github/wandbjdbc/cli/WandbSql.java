@@ -1,0 +1,118 @@
+package io.github.wandbjdbc.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code java -jar wandb-jdbc-<version>-driver.jar --url JDBC_URL [-e SQL]}: with {@code -e} runs
+ * one statement and prints the result as CSV; without, opens an interactive sqlline shell.
+ * Exit status: 0 done, 1 the query or connection failed, 2 bad arguments.
+ */
+public final class WandbSql {
+  static final String USAGE = String.join("\n",
+      "usage: java -jar wandb-jdbc-<version>-driver.jar --url JDBC_URL [-e SQL]",
+      "  --url URL     query a W&B server, e.g. jdbc:wandb:entity=acme;project=mnist",
+      "                (API key: apiKey=... in the URL, env WANDB_API_KEY, or ~/.netrc)",
+      "  -e SQL        run one statement and print the result as CSV with a header row;",
+      "                without -e an interactive sqlline session opens");
+
+  private WandbSql() {}
+
+  public static void main(String[] args) throws IOException {
+    startLoggingQuietly();
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /**
+   * Calcite logs through slf4j, and the jar brings no slf4j binding (a host application picks
+   * its own); on its own, slf4j would warn on stderr at every start that it found none.
+   */
+  private static void startLoggingQuietly() {
+    PrintStream stderr = System.err;
+    System.setErr(new PrintStream(OutputStream.nullOutputStream()));
+    try {
+      LoggerFactory.getILoggerFactory();
+    } finally {
+      System.setErr(stderr);
+    }
+  }
+
+  public static int run(String[] args, PrintStream out, PrintStream err) throws IOException {
+    Arguments parsed;
+    try {
+      parsed = Arguments.parse(args);
+    } catch (IllegalArgumentException e) {
+      err.println(e.getMessage());
+      err.println(USAGE);
+      return 2;
+    }
+    if (parsed.help()) {
+      out.println(USAGE);
+      return 0;
+    }
+    return execute(parsed.url(), parsed.sql(), out, err);
+  }
+
+  /**
+   * Prints the result of {@code sql} as CSV, or with no SQL opens the shell; returns the exit
+   * status. Errors go to {@code err} with their causes, which the driver words without the key.
+   */
+  public static int execute(String url, String sql, PrintStream out, PrintStream err)
+      throws IOException {
+    try {
+      Login login = Login.of(url);
+      if (sql == null) {
+        return SqlLineShell.open(login);
+      }
+      try (Connection connection = DriverManager.getConnection(login.url(), login.properties());
+          Statement statement = connection.createStatement();
+          ResultSet rs = statement.executeQuery(sql)) {
+        CsvWriter.write(rs, out);
+        return 0;
+      }
+    } catch (SQLException e) {
+      err.println("error: " + e.getMessage());
+      for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+        err.println("caused by: " + cause.getMessage());
+      }
+      return 1;
+    }
+  }
+
+  /** The command line, checked. */
+  record Arguments(String url, String sql, boolean help) {
+    static Arguments parse(String[] args) {
+      String url = null;
+      String sql = null;
+      boolean help = false;
+      for (int i = 0; i < args.length; i++) {
+        switch (args[i]) {
+          case "--help", "-h" -> help = true;
+          case "--url" -> url = value(args, ++i);
+          case "-e" -> sql = value(args, ++i);
+          // A stray value is not echoed: it may be a URL holding the API key.
+          default -> throw new IllegalArgumentException(args[i].startsWith("-")
+              ? "unknown option: " + args[i] : "argument " + (i + 1) + " is not an option");
+        }
+      }
+      if (!help && url == null) {
+        throw new IllegalArgumentException("--url is required");
+      }
+      return new Arguments(url, sql, help);
+    }
+
+    private static String value(String[] args, int i) {
+      if (i >= args.length) {
+        throw new IllegalArgumentException(args[i - 1] + " needs a value");
+      }
+      return args[i];
+    }
+  }
+}
