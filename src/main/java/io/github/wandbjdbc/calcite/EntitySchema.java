@@ -14,8 +14,8 @@ import org.apache.calcite.schema.impl.AbstractSchema;
 import org.apache.calcite.util.BuiltInMethod;
 
 /**
- * The root schema of a connection: one sub-schema per project of the entity. Projects are listed
- * on first use, not at connect time, and then kept for the connection's life.
+ * The root schema of a connection: one sub-schema per project of the entity. Projects are listed on
+ * first use, not at connect time, and then kept for the connection's life.
  */
 public final class EntitySchema extends AbstractSchema implements AutoCloseable {
   private final WandbClient client;

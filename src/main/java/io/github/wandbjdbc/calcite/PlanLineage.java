@@ -15,8 +15,10 @@ import org.apache.calcite.rex.RexInputRef;
 public final class PlanLineage {
   /** The column every table of this adapter keys its rows by. */
   public static final String RUN_ID = "run_id";
+
   /** Plans over one scan are shallow; a deeper walk is not one. */
   private static final int MAX_DEPTH = 64;
+
   /** Follows the rows only, not a field. */
   private static final int ROWS = -2;
 
@@ -37,14 +39,15 @@ public final class PlanLineage {
   }
 
   /**
-   * The index of the field of {@code rel} that is the run id of a {@code scanKind} scan, or -1. Only
-   * operators that keep every row may lie between: a restriction to some run ids then commutes
+   * The index of the field of {@code rel} that is the run id of a {@code scanKind} scan, or -1.
+   * Only operators that keep every row may lie between: a restriction to some run ids then commutes
    * with each of them (it would not with a limit).
    */
   public static int runIdField(RelNode rel, Class<? extends RelNode> scanKind) {
     for (int i = 0; i < rel.getRowType().getFieldCount(); i++) {
       Origin origin = walk(rel, i, true);
-      if (origin != null && scanKind.isInstance(origin.scan())
+      if (origin != null
+          && scanKind.isInstance(origin.scan())
           && origin.scan().getRowType().getFieldNames().get(origin.field()).equals(RUN_ID)) {
         return i;
       }

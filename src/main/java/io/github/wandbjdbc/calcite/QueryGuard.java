@@ -14,12 +14,12 @@ import org.apache.calcite.DataContext;
  * Stops a running W&B scan when its statement is canceled or its query timeout passes.
  *
  * <p>Calcite only sets the statement's cancel flag, and ignores {@code setQueryTimeout} for an
- * adapter; a scan blocked on an HTTP request or waiting before a retry would notice neither. So
- * one shared daemon thread polls every open guard every {@value #POLL_MILLIS} ms and, once its
- * query must stop, runs the guard's stop actions (closing a {@code RunIterator} aborts its request
- * and its retry wait). The scan's own threads call {@link #check()}, which then throws
- * {@link QueryCanceledException} or {@link QueryTimeoutException}: ending quietly would look like
- * a complete answer.
+ * adapter; a scan blocked on an HTTP request or waiting before a retry would notice neither. So one
+ * shared daemon thread polls every open guard every {@value #POLL_MILLIS} ms and, once its query
+ * must stop, runs the guard's stop actions (closing a {@code RunIterator} aborts its request and
+ * its retry wait). The scan's own threads call {@link #check()}, which then throws {@link
+ * QueryCanceledException} or {@link QueryTimeoutException}: ending quietly would look like a
+ * complete answer.
  *
  * <p>Thread-safe: a scan with several worker threads shares one guard. {@link #close()} when the
  * scan ends; the polling thread runs only while some guard is open.
@@ -31,7 +31,10 @@ public final class QueryGuard implements AutoCloseable {
   private static final ScheduledThreadPoolExecutor POLLER = poller();
   private static ScheduledFuture<?> polling; // guarded by QueryGuard.class
 
-  private enum Reason { CANCELED, TIMED_OUT }
+  private enum Reason {
+    CANCELED,
+    TIMED_OUT
+  }
 
   private final AtomicBoolean cancelFlag;
   private final long timeoutMillis;
@@ -42,31 +45,34 @@ public final class QueryGuard implements AutoCloseable {
   private QueryGuard(AtomicBoolean cancelFlag, long timeoutMillis, long elapsedMillis) {
     this.cancelFlag = cancelFlag;
     this.timeoutMillis = timeoutMillis;
-    this.deadlineNanos = System.nanoTime()
-        + TimeUnit.MILLISECONDS.toNanos(Math.max(0, timeoutMillis - elapsedMillis));
+    this.deadlineNanos =
+        System.nanoTime()
+            + TimeUnit.MILLISECONDS.toNanos(Math.max(0, timeoutMillis - elapsedMillis));
   }
 
   /**
    * A guard for the query of {@code root}, registered with the poller. Calcite passes the
-   * statement's cancel flag and its timeout in milliseconds ({@code setQueryTimeout} seconds
-   * times 1000, absent when none); the timeout counts from the query's start, which Calcite
-   * records as its {@code UTC_TIMESTAMP}.
+   * statement's cancel flag and its timeout in milliseconds ({@code setQueryTimeout} seconds times
+   * 1000, absent when none); the timeout counts from the query's start, which Calcite records as
+   * its {@code UTC_TIMESTAMP}.
    */
   public static QueryGuard open(DataContext root) {
     Long timeout = DataContext.Variable.TIMEOUT.get(root);
     Object start = root.get(DataContext.Variable.UTC_TIMESTAMP.camelName);
-    long elapsed = start instanceof Long startMillis
-        ? Math.max(0, System.currentTimeMillis() - startMillis)
-        : 0;
-    QueryGuard guard = new QueryGuard(DataContext.Variable.CANCEL_FLAG.get(root),
-        timeout == null ? 0 : timeout, elapsed);
+    long elapsed =
+        start instanceof Long startMillis
+            ? Math.max(0, System.currentTimeMillis() - startMillis)
+            : 0;
+    QueryGuard guard =
+        new QueryGuard(
+            DataContext.Variable.CANCEL_FLAG.get(root), timeout == null ? 0 : timeout, elapsed);
     register(guard);
     return guard;
   }
 
   /**
-   * Runs {@code action} (once) when the query must stop; at once if it already must. Its failure
-   * is ignored: stopping is best effort, and {@link #check()} reports the stop either way.
+   * Runs {@code action} (once) when the query must stop; at once if it already must. Its failure is
+   * ignored: stopping is best effort, and {@link #check()} reports the stop either way.
    */
   public void onStop(AutoCloseable action) {
     synchronized (this) {
@@ -91,9 +97,9 @@ public final class QueryGuard implements AutoCloseable {
   }
 
   /**
-   * What a scan should throw for {@code failure}, a W&B request that failed: the cancel or
-   * timeout that aborted it, a {@link QueryCanceledException} when the connection was closed
-   * meanwhile (closing the W&B client aborts its requests), else {@code failure} itself.
+   * What a scan should throw for {@code failure}, a W&B request that failed: the cancel or timeout
+   * that aborted it, a {@link QueryCanceledException} when the connection was closed meanwhile
+   * (closing the W&B client aborts its requests), else {@code failure} itself.
    */
   public RuntimeException explain(RuntimeException failure, boolean connectionClosed) {
     check();
@@ -155,8 +161,9 @@ public final class QueryGuard implements AutoCloseable {
   private static synchronized void register(QueryGuard guard) {
     OPEN.add(guard);
     if (polling == null) {
-      polling = POLLER.scheduleWithFixedDelay(
-          QueryGuard::pollAll, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
+      polling =
+          POLLER.scheduleWithFixedDelay(
+              QueryGuard::pollAll, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
     }
   }
 
@@ -179,11 +186,14 @@ public final class QueryGuard implements AutoCloseable {
 
   /** One daemon thread, started on demand and ended after a few idle seconds. */
   private static ScheduledThreadPoolExecutor poller() {
-    ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
-      Thread thread = new Thread(task, "wandb-jdbc-query-guard");
-      thread.setDaemon(true);
-      return thread;
-    });
+    ScheduledThreadPoolExecutor executor =
+        new ScheduledThreadPoolExecutor(
+            1,
+            task -> {
+              Thread thread = new Thread(task, "wandb-jdbc-query-guard");
+              thread.setDaemon(true);
+              return thread;
+            });
     executor.setRemoveOnCancelPolicy(true);
     executor.setKeepAliveTime(5, TimeUnit.SECONDS);
     executor.allowCoreThreadTimeOut(true);

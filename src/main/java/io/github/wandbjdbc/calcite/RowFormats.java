@@ -4,8 +4,8 @@ import org.apache.calcite.runtime.FlatLists;
 
 /**
  * A scan's row as generated code reads it ({@code JavaRowFormat.optimize}): the Object[] of its
- * columns, the bare value when there is one, and an empty comparable list when there is none
- * (a COUNT over a LIMIT asks for no column).
+ * columns, the bare value when there is one, and an empty comparable list when there is none (a
+ * COUNT over a LIMIT asks for no column).
  */
 public final class RowFormats {
   private RowFormats() {}

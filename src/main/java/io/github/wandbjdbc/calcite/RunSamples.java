@@ -14,10 +14,11 @@ public final class RunSamples {
   private RunSamples() {}
 
   /** At most {@code count} of the project's newest runs, with the heavy {@code fields}. */
-  public static List<Run> newest(WandbClient client, ProjectContext context, int count,
-      Set<RunField> fields) {
-    RunQuery sample = new RunQuery(context.entity(), context.project(), null, "-created_at",
-        count, count, fields);
+  public static List<Run> newest(
+      WandbClient client, ProjectContext context, int count, Set<RunField> fields) {
+    RunQuery sample =
+        new RunQuery(
+            context.entity(), context.project(), null, "-created_at", count, count, fields);
     List<Run> runs = new ArrayList<>();
     try (RunIterator iterator = client.runs(sample)) {
       iterator.forEachRemaining(runs::add);

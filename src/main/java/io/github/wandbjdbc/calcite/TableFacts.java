@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What a table of this adapter tells JDBC metadata about itself, so that the driver asks the
- * table and never names it. W&B has no indexes or constraints; these keys describe the data.
+ * What a table of this adapter tells JDBC metadata about itself, so that the driver asks the table
+ * and never names it. W&B has no indexes or constraints; these keys describe the data.
  */
 public interface TableFacts {
   /** The table every other table of a project refers to. */

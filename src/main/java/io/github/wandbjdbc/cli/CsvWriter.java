@@ -34,7 +34,9 @@ final class CsvWriter {
     if (value == null) {
       return;
     }
-    if (value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0
+    if (value.indexOf(',') >= 0
+        || value.indexOf('"') >= 0
+        || value.indexOf('\n') >= 0
         || value.indexOf('\r') >= 0) {
       line.append('"').append(value.replace("\"", "\"\"")).append('"');
     } else {

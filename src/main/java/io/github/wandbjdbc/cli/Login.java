@@ -18,8 +18,8 @@ import java.util.StringJoiner;
 record Login(String url, String apiKey) {
   static Login of(String url) throws SQLException {
     if (!url.regionMatches(true, 0, URL_PREFIX, 0, URL_PREFIX.length())) {
-      throw new SQLNonTransientConnectionException("The URL must start with " + URL_PREFIX,
-          "08001");
+      throw new SQLNonTransientConnectionException(
+          "The URL must start with " + URL_PREFIX, "08001");
     }
     StringJoiner kept = new StringJoiner(";", URL_PREFIX, "");
     String apiKey = "";

@@ -15,8 +15,17 @@ final class SqlLineShell {
     // Where jline cannot drive the terminal (stdin piped; Windows, where it needs the JNA or Jansi
     // back-ends the jar leaves out) it is to read plain lines, without a warning.
     System.getProperties().putIfAbsent("org.jline.terminal.dumb", "true");
-    List<String> args = new ArrayList<>(List.of("-u", login.url(), "-n", "", "-p", login.apiKey(),
-        "-d", WandbDriver.class.getName()));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "-u",
+                login.url(),
+                "-n",
+                "",
+                "-p",
+                login.apiKey(),
+                "-d",
+                WandbDriver.class.getName()));
     if (System.console() == null) {
       // Without a terminal sqlline's table format prints empty cells.
       args.add("--outputformat=csv");

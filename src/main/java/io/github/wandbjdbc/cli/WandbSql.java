@@ -12,16 +12,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code java -jar wandb-jdbc-<version>-driver.jar --url JDBC_URL [-e SQL]}: with {@code -e} runs
- * one statement and prints the result as CSV; without, opens an interactive sqlline shell.
- * Exit status: 0 done, 1 the query or connection failed, 2 bad arguments.
+ * one statement and prints the result as CSV; without, opens an interactive sqlline shell. Exit
+ * status: 0 done, 1 the query or connection failed, 2 bad arguments.
  */
 public final class WandbSql {
-  static final String USAGE = String.join("\n",
-      "usage: java -jar wandb-jdbc-<version>-driver.jar --url JDBC_URL [-e SQL]",
-      "  --url URL     query a W&B server, e.g. jdbc:wandb:entity=acme;project=mnist",
-      "                (API key: apiKey=... in the URL, env WANDB_API_KEY, or ~/.netrc)",
-      "  -e SQL        run one statement and print the result as CSV with a header row;",
-      "                without -e an interactive sqlline session opens");
+  static final String USAGE =
+      String.join(
+          "\n",
+          "usage: java -jar wandb-jdbc-<version>-driver.jar --url JDBC_URL [-e SQL]",
+          "  --url URL     query a W&B server, e.g. jdbc:wandb:entity=acme;project=mnist",
+          "                (API key: apiKey=... in the URL, env WANDB_API_KEY, or ~/.netrc)",
+          "  -e SQL        run one statement and print the result as CSV with a header row;",
+          "                without -e an interactive sqlline session opens");
 
   private WandbSql() {}
 
@@ -31,8 +33,8 @@ public final class WandbSql {
   }
 
   /**
-   * Calcite logs through slf4j, and the jar brings no slf4j binding (a host application picks
-   * its own); on its own, slf4j would warn on stderr at every start that it found none.
+   * Calcite logs through slf4j, and the jar brings no slf4j binding (a host application picks its
+   * own); on its own, slf4j would warn on stderr at every start that it found none.
    */
   private static void startLoggingQuietly() {
     PrintStream stderr = System.err;
@@ -98,8 +100,11 @@ public final class WandbSql {
           case "--url" -> url = value(args, ++i);
           case "-e" -> sql = value(args, ++i);
           // A stray value is not echoed: it may be a URL holding the API key.
-          default -> throw new IllegalArgumentException(args[i].startsWith("-")
-              ? "unknown option: " + args[i] : "argument " + (i + 1) + " is not an option");
+          default ->
+              throw new IllegalArgumentException(
+                  args[i].startsWith("-")
+                      ? "unknown option: " + args[i]
+                      : "argument " + (i + 1) + " is not an option");
         }
       }
       if (!help && url == null) {

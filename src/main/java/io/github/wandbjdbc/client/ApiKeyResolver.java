@@ -14,9 +14,9 @@ import java.util.Optional;
 /**
  * Finds the W&B API key the way the official client does: the explicit key, else environment
  * variable {@code WANDB_API_KEY}, else the netrc entry {@code machine <host of baseUrl>} (or the
- * {@code default} entry). The netrc file is {@code $NETRC} if that variable is set, else
- * {@code ~/.netrc}, else {@code ~/_netrc}: the first of these that exists is the one read, as
- * netrc readers do. Blank values count as absent.
+ * {@code default} entry). The netrc file is {@code $NETRC} if that variable is set, else {@code
+ * ~/.netrc}, else {@code ~/_netrc}: the first of these that exists is the one read, as netrc
+ * readers do. Blank values count as absent.
  */
 public final class ApiKeyResolver {
 

@@ -10,8 +10,8 @@ import okhttp3.Call;
 /**
  * Lets another thread stop a W&B request: cancelling aborts the HTTP call in flight and ends a
  * retry wait at once, which a thread interrupt cannot do (OkHttp notices an interrupt only when a
- * blocked read returns). One per run scan, one per other request; cancelling is permanent.
- * Callers may pass their own to a request (e.g. {@link WandbClient#runCount}) to stop it later.
+ * blocked read returns). One per run scan, one per other request; cancelling is permanent. Callers
+ * may pass their own to a request (e.g. {@link WandbClient#runCount}) to stop it later.
  */
 public final class Cancellation {
 

@@ -45,18 +45,32 @@ public record ClientSettings(
 
   /** Settings with the defaults: 60 s timeout, 8 retries, backoff 1 s up to 30 s, no logging. */
   public static ClientSettings of(String baseUrl, String apiKey) {
-    return new ClientSettings(baseUrl, apiKey, DEFAULT_TIMEOUT, DEFAULT_MAX_RETRIES,
-        DEFAULT_INITIAL_BACKOFF, DEFAULT_MAX_BACKOFF, false);
+    return new ClientSettings(
+        baseUrl,
+        apiKey,
+        DEFAULT_TIMEOUT,
+        DEFAULT_MAX_RETRIES,
+        DEFAULT_INITIAL_BACKOFF,
+        DEFAULT_MAX_BACKOFF,
+        false);
   }
 
   @Override
   public String toString() {
-    return "ClientSettings[baseUrl=" + baseUrl
-        + ", apiKey=" + (apiKey.isEmpty() ? "(empty)" : "(redacted)")
-        + ", timeout=" + timeout
-        + ", maxRetries=" + maxRetries
-        + ", initialBackoff=" + initialBackoff
-        + ", maxBackoff=" + maxBackoff
-        + ", logRequests=" + logRequests + "]";
+    return "ClientSettings[baseUrl="
+        + baseUrl
+        + ", apiKey="
+        + (apiKey.isEmpty() ? "(empty)" : "(redacted)")
+        + ", timeout="
+        + timeout
+        + ", maxRetries="
+        + maxRetries
+        + ", initialBackoff="
+        + initialBackoff
+        + ", maxBackoff="
+        + maxBackoff
+        + ", logRequests="
+        + logRequests
+        + "]";
   }
 }

@@ -12,11 +12,12 @@ final class CursorCheck {
   /** The cursor for the next page, after checking that it moves on from {@code previous}. */
   static String advance(String previous, String next, GraphQlDocument document) {
     if (next == null) {
-      throw WandbJson.unexpected(document.operationName(),
-          "more pages announced but no cursor to reach them");
+      throw WandbJson.unexpected(
+          document.operationName(), "more pages announced but no cursor to reach them");
     }
     if (next.equals(previous)) {
-      throw WandbJson.unexpected(document.operationName(),
+      throw WandbJson.unexpected(
+          document.operationName(),
           "the next page's cursor repeats the previous one (" + next + ")");
     }
     return next;

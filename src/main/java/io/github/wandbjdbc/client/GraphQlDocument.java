@@ -8,8 +8,8 @@ import java.util.Objects;
 
 /**
  * A GraphQL operation kept as a resource file ({@code <operationName>.graphql} beside this class).
- * Each document is loaded once, into one of the constants below; the one whose text depends on
- * the request, {@code HistoryBatch}, is written from its template by {@link HistoryBatchDocument}.
+ * Each document is loaded once, into one of the constants below; the one whose text depends on the
+ * request, {@code HistoryBatch}, is written from its template by {@link HistoryBatchDocument}.
  */
 record GraphQlDocument(String operationName, String text) {
 

@@ -25,14 +25,14 @@ import okhttp3.Response;
 
 /**
  * POSTs GraphQL documents to {@code <baseUrl>/graphql} and returns their {@code data}; holds the
- * client's one retry loop (see {@link RetryPolicy}) and turns every failure into a typed
- * {@link WandbException}.
+ * client's one retry loop (see {@link RetryPolicy}) and turns every failure into a typed {@link
+ * WandbException}.
  *
  * <p>All transports share one OkHttp connection pool and dispatcher; each has its own copy of the
  * client with its timeouts (each attempt is bounded by the settings' timeout). OkHttp's own silent
- * retry of failed connections is switched off so that the loop here is the only one, and
- * attempts, logs and backoff stay exact. A {@link RateLimitGate} makes every request of this client
- * wait while W&B says the rate-limit window is used up.
+ * retry of failed connections is switched off so that the loop here is the only one, and attempts,
+ * logs and backoff stay exact. A {@link RateLimitGate} makes every request of this client wait
+ * while W&B says the rate-limit window is used up.
  */
 final class GraphQlTransport implements AutoCloseable {
 
@@ -61,15 +61,19 @@ final class GraphQlTransport implements AutoCloseable {
     }
     this.endpoint = base.newBuilder().addPathSegment("graphql").build();
     Duration timeout = settings.timeout();
-    this.http = SHARED.newBuilder()
-        .callTimeout(timeout)
-        .connectTimeout(timeout)
-        .readTimeout(timeout)
-        .writeTimeout(timeout)
-        .build();
+    this.http =
+        SHARED
+            .newBuilder()
+            .callTimeout(timeout)
+            .connectTimeout(timeout)
+            .readTimeout(timeout)
+            .writeTimeout(timeout)
+            .build();
     this.apiKey = settings.apiKey();
-    this.authorization = "Basic " + Base64.getEncoder()
-        .encodeToString(("api:" + apiKey).getBytes(StandardCharsets.UTF_8));
+    this.authorization =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString(("api:" + apiKey).getBytes(StandardCharsets.UTF_8));
     this.retryPolicy = RetryPolicy.of(settings);
     this.rateLimitGate = new RateLimitGate(settings.maxBackoff(), System::nanoTime);
     this.failures = new FailureMapper(endpoint.host(), this::scrub);
@@ -87,8 +91,10 @@ final class GraphQlTransport implements AutoCloseable {
     try {
       // Checked after registering the scope: close() either cancels it or is seen here.
       if (closed) {
-        throw new WandbException("The W&B client is closed; " + document.operationName()
-            + " was not sent.", document.operationName(), 0);
+        throw new WandbException(
+            "The W&B client is closed; " + document.operationName() + " was not sent.",
+            document.operationName(),
+            0);
       }
       return executeWithRetries(document, variables, scope);
     } finally {
@@ -127,8 +133,11 @@ final class GraphQlTransport implements AutoCloseable {
         log(operation, "failed (" + scrub(e.toString()) + ")", attempt, start, 0);
         ensureNotCancelled(operation, scope);
         if (Thread.currentThread().isInterrupted()) {
-          throw new WandbException("Interrupted during W&B request " + operation
-              + "; the request was abandoned.", operation, 0, e);
+          throw new WandbException(
+              "Interrupted during W&B request " + operation + "; the request was abandoned.",
+              operation,
+              0,
+              e);
         }
         if (attempt > retryPolicy.maxRetries()) {
           throw failures.connectionFailure(
@@ -168,18 +177,22 @@ final class GraphQlTransport implements AutoCloseable {
   }
 
   private HttpResult send(byte[] body, Cancellation scope) throws IOException {
-    Request request = new Request.Builder()
-        .url(endpoint)
-        .header("Authorization", authorization)
-        .header("User-Agent", USER_AGENT)
-        .header("Accept", "application/json")
-        .post(RequestBody.create(body, JSON))
-        .build();
+    Request request =
+        new Request.Builder()
+            .url(endpoint)
+            .header("Authorization", authorization)
+            .header("User-Agent", USER_AGENT)
+            .header("Accept", "application/json")
+            .post(RequestBody.create(body, JSON))
+            .build();
     Call call = http.newCall(request);
     scope.register(call);
     try (Response response = call.execute()) {
-      return new HttpResult(response.code(), response.body().bytes(),
-          response.header("Retry-After"), response.header("RateLimit-Remaining"),
+      return new HttpResult(
+          response.code(),
+          response.body().bytes(),
+          response.header("Retry-After"),
+          response.header("RateLimit-Remaining"),
           response.header("RateLimit-Reset"));
     } catch (IOException | RuntimeException e) {
       throw e;
@@ -213,20 +226,29 @@ final class GraphQlTransport implements AutoCloseable {
     return (ObjectNode) data;
   }
 
-  private void pause(String operation, Cancellation scope, int retry,
-      Optional<Duration> retryAfter, int status) {
-    await(operation, scope,
-        retryPolicy.delay(retry, retryAfter, ThreadLocalRandom.current().nextDouble()), status);
+  private void pause(
+      String operation, Cancellation scope, int retry, Optional<Duration> retryAfter, int status) {
+    await(
+        operation,
+        scope,
+        retryPolicy.delay(retry, retryAfter, ThreadLocalRandom.current().nextDouble()),
+        status);
   }
 
   /** Waits while the gate is closed; another response may close it again meanwhile. */
   private void awaitRateLimitReset(String operation, Cancellation scope) {
-    for (Duration wait = rateLimitGate.waitTime(); !wait.isZero();
+    for (Duration wait = rateLimitGate.waitTime();
+        !wait.isZero();
         wait = rateLimitGate.waitTime()) {
       if (logRequests) {
         long millis = wait.toMillis();
-        LOG.info(() -> "W&B " + operation + ": rate-limit window used up, waiting " + millis
-            + " ms for its reset");
+        LOG.info(
+            () ->
+                "W&B "
+                    + operation
+                    + ": rate-limit window used up, waiting "
+                    + millis
+                    + " ms for its reset");
       }
       await(operation, scope, wait, 0);
     }
@@ -239,23 +261,41 @@ final class GraphQlTransport implements AutoCloseable {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new WandbException("Interrupted while waiting to send W&B request " + operation
-          + "; the request was abandoned.", operation, status, e);
+      throw new WandbException(
+          "Interrupted while waiting to send W&B request "
+              + operation
+              + "; the request was abandoned.",
+          operation,
+          status,
+          e);
     }
   }
 
   private static void ensureNotCancelled(String operation, Cancellation scope) {
     if (scope.isCancelled()) {
-      throw new WandbException("W&B request " + operation
-          + " was cancelled: its scan or the client was closed.", operation, 0);
+      throw new WandbException(
+          "W&B request " + operation + " was cancelled: its scan or the client was closed.",
+          operation,
+          0);
     }
   }
 
   private void log(String operation, String outcome, int attempt, long startNanos, long bytes) {
     if (logRequests) {
       long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
-      LOG.info(() -> "W&B " + operation + ": " + outcome + ", attempt " + attempt + ", "
-          + millis + " ms, " + bytes + " bytes");
+      LOG.info(
+          () ->
+              "W&B "
+                  + operation
+                  + ": "
+                  + outcome
+                  + ", attempt "
+                  + attempt
+                  + ", "
+                  + millis
+                  + " ms, "
+                  + bytes
+                  + " bytes");
     }
   }
 
@@ -267,9 +307,14 @@ final class GraphQlTransport implements AutoCloseable {
     if (apiKey.isEmpty()) {
       return text;
     }
-    return text.replace(apiKey, "(redacted)").replace(authorization.substring("Basic ".length()), "(redacted)");
+    return text.replace(apiKey, "(redacted)")
+        .replace(authorization.substring("Basic ".length()), "(redacted)");
   }
 
-  private record HttpResult(int status, byte[] body, String retryAfter,
-      String rateLimitRemaining, String rateLimitReset) {}
+  private record HttpResult(
+      int status,
+      byte[] body,
+      String retryAfter,
+      String rateLimitRemaining,
+      String rateLimitReset) {}
 }

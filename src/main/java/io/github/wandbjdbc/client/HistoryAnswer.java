@@ -8,10 +8,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What one {@link HistoryRead} returned: its row lists (one per spec for
- * {@link HistoryRead.Specs}, else one) and, for {@link HistoryRead.Events}, how many
- * system-metrics rows W&B holds for the run (null when it does not say). A run that no longer
- * exists answers no rows.
+ * What one {@link HistoryRead} returned: its row lists (one per spec for {@link HistoryRead.Specs},
+ * else one) and, for {@link HistoryRead.Events}, how many system-metrics rows W&B holds for the run
+ * (null when it does not say). A run that no longer exists answers no rows.
  */
 record HistoryAnswer(List<List<ObjectNode>> rowLists, Long eventsLineCount) {
   private static final String STEP = "_step";

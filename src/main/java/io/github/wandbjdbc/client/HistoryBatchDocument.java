@@ -11,10 +11,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Writes one GraphQL request for several history reads from the template
- * {@code HistoryBatch.graphql}: each read is an aliased {@code run} field ({@code h0},
- * {@code h1}, ...) of one {@code project}. Values travel as variables, never spliced into the
- * text, so run names need no escaping. The text depends only on the reads' kinds, not values.
+ * Writes one GraphQL request for several history reads from the template {@code
+ * HistoryBatch.graphql}: each read is an aliased {@code run} field ({@code h0}, {@code h1}, ...) of
+ * one {@code project}. Values travel as variables, never spliced into the text, so run names need
+ * no escaping. The text depends only on the reads' kinds, not values.
  */
 final class HistoryBatchDocument {
   static final String OPERATION = "HistoryBatch";
@@ -27,8 +27,8 @@ final class HistoryBatchDocument {
   record Request(GraphQlDocument document, ObjectNode variables) {}
 
   static Request of(String entity, String project, List<HistoryRead> reads) {
-    ObjectNode variables = WandbJson.MAPPER.createObjectNode()
-        .put("entity", entity).put("project", project);
+    ObjectNode variables =
+        WandbJson.MAPPER.createObjectNode().put("entity", entity).put("project", project);
     StringJoiner declarations = new StringJoiner(", ");
     StringJoiner runs = new StringJoiner("\n");
     for (int i = 0; i < reads.size(); i++) {
@@ -38,8 +38,12 @@ final class HistoryBatchDocument {
       declarations.add(section("run.variables", i)).add(section(kind + ".variables", i));
       runs.add(section("run", i).replace("{selection}", section(kind, i)));
     }
-    String text = TEMPLATE.get("operation").replace("{variables}", declarations.toString())
-        .replace("{runs}", runs.toString()) + "\n";
+    String text =
+        TEMPLATE
+                .get("operation")
+                .replace("{variables}", declarations.toString())
+                .replace("{runs}", runs.toString())
+            + "\n";
     return new Request(new GraphQlDocument(OPERATION, text), variables);
   }
 

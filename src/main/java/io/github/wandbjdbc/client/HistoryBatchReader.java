@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Sends batches of history reads of one project, one request per batch
- * ({@link HistoryBatchDocument}). Safe for several threads at once; {@link #close()} (from any
- * thread) cancels every request in flight or waiting to retry, and refuses new ones.
+ * Sends batches of history reads of one project, one request per batch ({@link
+ * HistoryBatchDocument}). Safe for several threads at once; {@link #close()} (from any thread)
+ * cancels every request in flight or waiting to retry, and refuses new ones.
  */
 final class HistoryBatchReader implements AutoCloseable {
   private final GraphQlTransport transport;
@@ -52,8 +52,8 @@ final class HistoryBatchReader implements AutoCloseable {
       return new HistoryAnswer(empty, null);
     }
     if (read instanceof HistoryRead.Specs) {
-      JsonNode sampled = WandbJson.decodeJsonString(
-          run.get("sampledHistory"), "sampledHistory", operation);
+      JsonNode sampled =
+          WandbJson.decodeJsonString(run.get("sampledHistory"), "sampledHistory", operation);
       if (!sampled.isArray() || sampled.size() != lists) {
         throw WandbJson.unexpected(operation, "sampledHistory does not hold one list per spec");
       }
@@ -63,7 +63,8 @@ final class HistoryBatchReader implements AutoCloseable {
     }
     if (read instanceof HistoryRead.Events) {
       JsonNode count = run.get("eventsLineCount");
-      return new HistoryAnswer(List.of(rows(run.get("events"), "events", operation)),
+      return new HistoryAnswer(
+          List.of(rows(run.get("events"), "events", operation)),
           count != null && count.canConvertToLong() ? count.asLong() : null);
     }
     return new HistoryAnswer(List.of(rows(run.get("history"), "history", operation)), null);

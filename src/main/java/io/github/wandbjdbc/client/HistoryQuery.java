@@ -7,12 +7,12 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A history read: the rows of every run of {@code entity/project} that {@code runFilter} (a W&B
- * run filter; null = every run) selects, listed {@code pageSize} runs per page and read with up to
+ * A history read: the rows of every run of {@code entity/project} that {@code runFilter} (a W&B run
+ * filter; null = every run) selects, listed {@code pageSize} runs per page and read with up to
  * {@code concurrency} requests in flight. {@code keys} are the logged keys wanted ({@code _step}
  * always comes along), or null for whole rows; {@code minStep} (inclusive) to {@code endStep}
- * (exclusive) bound the steps of {@link Kind#EXACT} reads; {@code samples} is the points per run
- * of {@link Kind#SAMPLED} reads. Lists and the filter are copied.
+ * (exclusive) bound the steps of {@link Kind#EXACT} reads; {@code samples} is the points per run of
+ * {@link Kind#SAMPLED} reads. Lists and the filter are copied.
  */
 public record HistoryQuery(
     String entity,

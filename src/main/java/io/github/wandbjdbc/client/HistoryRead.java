@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One read of one run's history or system metrics, as a {@link HistoryBatchReader} batch item.
- * Each answers a list of row lists: one per spec for {@link Specs}, exactly one otherwise.
+ * One read of one run's history or system metrics, as a {@link HistoryBatchReader} batch item. Each
+ * answers a list of row lists: one per spec for {@link Specs}, exactly one otherwise.
  */
 sealed interface HistoryRead {
 
@@ -13,9 +13,9 @@ sealed interface HistoryRead {
   String run();
 
   /**
-   * Whole rows of steps {@code minStep} (inclusive) to {@code maxStep} (exclusive), at most
-   * {@code samples} of them: every row when {@code samples >= maxStep - minStep}, otherwise the
-   * server may sample.
+   * Whole rows of steps {@code minStep} (inclusive) to {@code maxStep} (exclusive), at most {@code
+   * samples} of them: every row when {@code samples >= maxStep - minStep}, otherwise the server may
+   * sample.
    */
   record Window(String run, long minStep, long maxStep, int samples) implements HistoryRead {
     public Window {

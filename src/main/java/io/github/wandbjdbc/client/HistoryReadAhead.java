@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicReference;
 final class HistoryReadAhead implements AutoCloseable {
   /** Row lists one request may carry (reads × lists per read). */
   static final int LISTS_PER_REQUEST = 20;
+
   private static final AtomicInteger SCANS = new AtomicInteger();
 
   /** The rows of one read: its run and the rows in step order. */
@@ -39,8 +40,8 @@ final class HistoryReadAhead implements AutoCloseable {
   private final int readsPerRequest;
   private volatile boolean closed;
 
-  HistoryReadAhead(HistoryBatchReader reader, HistoryReadPlanner plan, RunIterator runs,
-      int concurrency) {
+  HistoryReadAhead(
+      HistoryBatchReader reader, HistoryReadPlanner plan, RunIterator runs, int concurrency) {
     this.reader = reader;
     this.plan = plan;
     this.runs = runs;
@@ -49,12 +50,15 @@ final class HistoryReadAhead implements AutoCloseable {
     this.liveWorkers = new AtomicInteger(concurrency);
     int scan = SCANS.incrementAndGet();
     AtomicInteger thread = new AtomicInteger();
-    this.workers = Executors.newFixedThreadPool(concurrency, task -> {
-      Thread t = new Thread(task,
-          "wandb-jdbc-history-" + scan + "-" + thread.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    this.workers =
+        Executors.newFixedThreadPool(
+            concurrency,
+            task -> {
+              Thread t =
+                  new Thread(task, "wandb-jdbc-history-" + scan + "-" + thread.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
     for (int i = 0; i < concurrency; i++) {
       workers.execute(this::work);
     }

@@ -12,26 +12,30 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>{@link HistoryQuery.Kind#EXACT} reads step windows of at most {@link #WINDOW_ROWS} rows. An
  * answer that may have been sampled by the server ({@link #isComplete}) is never trusted: its
- * window is split in two and read again. Window widths follow the run's density
- * ({@code historyLineCount} rows over {@code lastStep + 1} steps) so that a sparse run costs few
- * windows. With keys asked for, each key is its own {@code sampledHistory} spec (W&B returns only
- * rows holding every key of a spec), plus a {@code _step}-only spec that yields every row unless
- * one of the keys is in every row of the run; the answers are merged by step.
+ * window is split in two and read again. Window widths follow the run's density ({@code
+ * historyLineCount} rows over {@code lastStep + 1} steps) so that a sparse run costs few windows.
+ * With keys asked for, each key is its own {@code sampledHistory} spec (W&B returns only rows
+ * holding every key of a spec), plus a {@code _step}-only spec that yields every row unless one of
+ * the keys is in every row of the run; the answers are merged by step.
  *
  * <p>{@link HistoryQuery.Kind#SAMPLED} asks for whole rows sampled to {@code samples} per run;
- * {@link HistoryQuery.Kind#SYSTEM} for the whole system stream, checked against
- * {@code eventsLineCount}: the events API has no windows, so a stream W&B would only return
- * sampled fails the read instead of answering part of it.
+ * {@link HistoryQuery.Kind#SYSTEM} for the whole system stream, checked against {@code
+ * eventsLineCount}: the events API has no windows, so a stream W&B would only return sampled fails
+ * the read instead of answering part of it.
  */
 final class HistoryReadPlanner {
   /** Rows asked per window: the page size of the official client's {@code scan_history}. */
   static final int WINDOW_ROWS = 1000;
+
   /** System-metric rows asked per run at first. */
   static final int EVENTS_SAMPLES = 10_000;
+
   /** The most system-metric rows asked of one run. */
   static final int MAX_EVENTS = 100_000;
+
   /** Above this many metric keys, whole rows cost less than one spec per key. */
   private static final int MAX_SPECS = 8;
+
   private static final String STEP = "_step";
 
   private final HistoryQuery.Kind kind;
@@ -39,14 +43,17 @@ final class HistoryReadPlanner {
   private final int samples;
   private final long minStep;
   private final long endStep;
+
   /** The most rows any window answer of this scan held (read by every worker). */
   private final AtomicInteger largestAnswer = new AtomicInteger();
 
   HistoryReadPlanner(HistoryQuery query) {
     List<String> keys = query.keys();
     this.kind = query.kind();
-    this.keys = keys == null || keys.size() > MAX_SPECS
-        || keys.stream().anyMatch(k -> k.indexOf('.') >= 0) ? null : keys;
+    this.keys =
+        keys == null || keys.size() > MAX_SPECS || keys.stream().anyMatch(k -> k.indexOf('.') >= 0)
+            ? null
+            : keys;
     this.samples = query.samples();
     this.minStep = query.minStep();
     this.endStep = query.endStep();
@@ -79,9 +86,14 @@ final class HistoryReadPlanner {
       if (lines == null) {
         return List.of();
       }
-      throw new WandbInexactException("W&B reports " + lines + " history rows for run " + name
-          + " but not its last step (historyKeys.lastStep), so its history cannot be read in "
-          + "exact windows.", GraphQlDocument.RUNS.operationName());
+      throw new WandbInexactException(
+          "W&B reports "
+              + lines
+              + " history rows for run "
+              + name
+              + " but not its last step (historyKeys.lastStep), so its history cannot be read in "
+              + "exact windows.",
+          GraphQlDocument.RUNS.operationName());
     }
     long end = Math.min(endStep, lastStep.asLong() + 1);
     if (minStep >= end) {
@@ -114,13 +126,15 @@ final class HistoryReadPlanner {
   }
 
   /**
-   * Whether {@code historyKeys} counts as many values of {@code key} as the run has rows: then
-   * its spec alone yields every row, and the {@code _step}-only spec would only repeat them.
+   * Whether {@code historyKeys} counts as many values of {@code key} as the run has rows: then its
+   * spec alone yields every row, and the {@code _step}-only spec would only repeat them.
    */
   private static boolean inEveryRow(Run run, String key) {
     Long lines = run.historyLineCount();
-    JsonNode counts = run.historyKeys() == null ? null
-        : run.historyKeys().path("keys").path(key).path("typeCounts");
+    JsonNode counts =
+        run.historyKeys() == null
+            ? null
+            : run.historyKeys().path("keys").path(key).path("typeCounts");
     if (lines == null || counts == null || !counts.isArray()) {
       return false;
     }
@@ -142,8 +156,8 @@ final class HistoryReadPlanner {
   }
 
   /**
-   * The reads that replace {@code read} because its answer may be incomplete, or an empty list
-   * when the answer is exact. Throws when no read could make it exact.
+   * The reads that replace {@code read} because its answer may be incomplete, or an empty list when
+   * the answer is exact. Throws when no read could make it exact.
    */
   List<HistoryRead> rereads(HistoryRead read, HistoryAnswer answer) {
     if (read instanceof HistoryRead.Events events) {
@@ -168,11 +182,12 @@ final class HistoryReadPlanner {
       return List.of();
     }
     long middle = from + (to - from) / 2;
-    List<List<String>> specKeys = read instanceof HistoryRead.Specs specsRead
-        ? specsRead.specs().stream().map(HistorySpec::keys).toList()
-        : null;
-    return List.of(window(read.run(), specKeys, from, middle),
-        window(read.run(), specKeys, middle, to));
+    List<List<String>> specKeys =
+        read instanceof HistoryRead.Specs specsRead
+            ? specsRead.specs().stream().map(HistorySpec::keys).toList()
+            : null;
+    return List.of(
+        window(read.run(), specKeys, from, middle), window(read.run(), specKeys, middle, to));
   }
 
   /**
@@ -196,10 +211,16 @@ final class HistoryReadPlanner {
     if (total != null && total > read.samples() && total <= MAX_EVENTS) {
       return List.of(new HistoryRead.Events(read.run(), (int) (long) total));
     }
-    throw new WandbInexactException("W&B returned " + rows + " of "
-        + (total == null ? "at least " + rows : total.toString())
-        + " system-metric rows of run " + read.run() + ": its events API samples longer streams, "
-        + "so system_metrics cannot answer exactly for this run. Use sampled data through "
-        + "runs.system_metrics, or filter on other runs.", HistoryBatchDocument.OPERATION);
+    throw new WandbInexactException(
+        "W&B returned "
+            + rows
+            + " of "
+            + (total == null ? "at least " + rows : total.toString())
+            + " system-metric rows of run "
+            + read.run()
+            + ": its events API samples longer streams, "
+            + "so system_metrics cannot answer exactly for this run. Use sampled data through "
+            + "runs.system_metrics, or filter on other runs.",
+        HistoryBatchDocument.OPERATION);
   }
 }

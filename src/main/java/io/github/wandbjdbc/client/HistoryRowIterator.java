@@ -28,8 +28,8 @@ public final class HistoryRowIterator implements Iterator<HistoryRow>, AutoClose
   }
 
   /**
-   * Waits at most {@code waitMillis} for the next row or the end of the rows: true when
-   * {@link #hasNext()} will answer without waiting, false when neither came in time.
+   * Waits at most {@code waitMillis} for the next row or the end of the rows: true when {@link
+   * #hasNext()} will answer without waiting, false when neither came in time.
    */
   public boolean await(long waitMillis) throws InterruptedException {
     if (closed && page != HistoryReadAhead.END) {
@@ -54,8 +54,8 @@ public final class HistoryRowIterator implements Iterator<HistoryRow>, AutoClose
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new WandbException("Interrupted while waiting for W&B history rows",
-          HistoryBatchDocument.OPERATION, 0, e);
+      throw new WandbException(
+          "Interrupted while waiting for W&B history rows", HistoryBatchDocument.OPERATION, 0, e);
     }
     return page != HistoryReadAhead.END;
   }

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
- * One spec of a {@code sampledHistory} request: the keys a row must all have (W&B returns only
- * rows holding every key), about {@code samples} rows, and an optional step range whose
- * {@code maxStep} is INCLUSIVE (unlike {@link HistoryRead.Window}).
+ * One spec of a {@code sampledHistory} request: the keys a row must all have (W&B returns only rows
+ * holding every key), about {@code samples} rows, and an optional step range whose {@code maxStep}
+ * is INCLUSIVE (unlike {@link HistoryRead.Window}).
  */
 record HistorySpec(List<String> keys, int samples, Long minStep, Long maxStep) {
 

@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * The password of a netrc file's entry for one host: the first {@code machine <host>} entry, else
- * the {@code default} entry. Understands {@code login}, {@code password}, {@code account},
- * {@code macdef} (whose body runs to the next blank line) and {@code #} comment lines.
+ * the {@code default} entry. Understands {@code login}, {@code password}, {@code account}, {@code
+ * macdef} (whose body runs to the next blank line) and {@code #} comment lines.
  */
 final class Netrc {
 
@@ -34,7 +34,7 @@ final class Netrc {
             defaultPassword = password;
           }
         }
-        default -> { }
+        default -> {}
       }
     }
     return Optional.ofNullable(found ? machinePassword : defaultPassword);

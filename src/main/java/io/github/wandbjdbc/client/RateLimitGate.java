@@ -9,9 +9,9 @@ import java.util.function.LongSupplier;
  *
  * <p>W&B sends {@code RateLimit-Remaining} and {@code RateLimit-Reset} (delta seconds, the IETF
  * draft's form) on its responses: a remaining of 0 closes the gate for the reset time. A 429's
- * {@code Retry-After} closes it too, so that parallel requests (history reads) wait along with
- * the one that was refused. Waits are capped like retry waits, so one odd header cannot stall a
- * query for long. Shared by all threads of a client.
+ * {@code Retry-After} closes it too, so that parallel requests (history reads) wait along with the
+ * one that was refused. Waits are capped like retry waits, so one odd header cannot stall a query
+ * for long. Shared by all threads of a client.
  */
 final class RateLimitGate {
   private final Duration maxWait;

@@ -17,8 +17,8 @@ import java.util.Optional;
  *
  * <p>Wait before retry {@code n} (1-based): {@code initialBackoff * 2^(n-1)} plus up to 25% jitter,
  * capped at {@code maxBackoff}. A {@code Retry-After} header (seconds or HTTP date) replaces that
- * wait, also capped at {@code maxBackoff}: the cap bounds how long one query can stall, and a
- * retry that comes too early merely meets another 429 and waits again.
+ * wait, also capped at {@code maxBackoff}: the cap bounds how long one query can stall, and a retry
+ * that comes too early merely meets another 429 and waits again.
  */
 record RetryPolicy(int maxRetries, Duration initialBackoff, Duration maxBackoff) {
 
@@ -30,8 +30,7 @@ record RetryPolicy(int maxRetries, Duration initialBackoff, Duration maxBackoff)
   }
 
   static RetryPolicy of(ClientSettings settings) {
-    return new RetryPolicy(
-        settings.maxRetries(), settings.initialBackoff(), settings.maxBackoff());
+    return new RetryPolicy(settings.maxRetries(), settings.initialBackoff(), settings.maxBackoff());
   }
 
   static boolean isRetryableStatus(int status) {
@@ -39,8 +38,8 @@ record RetryPolicy(int maxRetries, Duration initialBackoff, Duration maxBackoff)
   }
 
   /**
-   * The wait before retry {@code retry} (1 for the first retry); {@code jitter} in [0, 1) picks
-   * the point in the jitter range, {@code retryAfter} (if present) overrides the backoff.
+   * The wait before retry {@code retry} (1 for the first retry); {@code jitter} in [0, 1) picks the
+   * point in the jitter range, {@code retryAfter} (if present) overrides the backoff.
    */
   Duration delay(int retry, Optional<Duration> retryAfter, double jitter) {
     if (retryAfter.isPresent()) {

@@ -36,8 +36,7 @@ final class RunDecoder {
         WandbJson.instant(node.get("heartbeatAt"), "heartbeatAt", OPERATION),
         lineCount == null || lineCount.isNull() ? null : lineCount.asLong(),
         user == null || user.isNull() ? null : WandbJson.text(user, "username"),
-        wanted.contains(RunField.CONFIG)
-            ? WandbJson.unwrapConfig(heavy(node, "config")) : null,
+        wanted.contains(RunField.CONFIG) ? WandbJson.unwrapConfig(heavy(node, "config")) : null,
         wanted.contains(RunField.SUMMARY_METRICS) ? heavy(node, "summaryMetrics") : null,
         wanted.contains(RunField.SYSTEM_METRICS) ? heavy(node, "systemMetrics") : null,
         wanted.contains(RunField.HISTORY_KEYS) ? heavy(node, "historyKeys") : null);

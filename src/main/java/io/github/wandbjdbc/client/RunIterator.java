@@ -10,10 +10,10 @@ import java.util.Set;
 
 /**
  * The runs of a {@link RunQuery}, fetched page by page only as they are consumed: no request is
- * sent before the first {@link #hasNext()}, and the next page only once the current one is used
- * up. It stops after {@code limit} runs (asking for no more than are still needed), and skips a
- * run whose name it has already returned, because W&B's offset cursors shift when runs are
- * created during a scan.
+ * sent before the first {@link #hasNext()}, and the next page only once the current one is used up.
+ * It stops after {@code limit} runs (asking for no more than are still needed), and skips a run
+ * whose name it has already returned, because W&B's offset cursors shift when runs are created
+ * during a scan.
  *
  * <p>One thread consumes it; {@link #close()} may come from another thread to cancel the scan: a
  * request in flight or a retry wait is aborted, and the consumer's {@code hasNext()} then throws a
@@ -63,8 +63,8 @@ public final class RunIterator implements Iterator<Run>, AutoCloseable {
   }
 
   /**
-   * Stops the iteration: no further pages are fetched, a request in flight is aborted, and
-   * {@link #hasNext()} answers false (or throws, if it was waiting on that request).
+   * Stops the iteration: no further pages are fetched, a request in flight is aborted, and {@link
+   * #hasNext()} answers false (or throws, if it was waiting on that request).
    */
   @Override
   public void close() {

@@ -40,17 +40,19 @@ final class RunPageReader {
    * {@code scope} aborts the request.
    */
   RunPage read(String cursor, int perPage, Cancellation scope) {
-    ObjectNode variables = WandbJson.MAPPER.createObjectNode()
-        .put("project", query.project())
-        .put("entity", query.entity())
-        .put("cursor", cursor)
-        .put("perPage", perPage)
-        .put("order", query.order())
-        .put("filters", filters)
-        .put("withConfig", query.wants(RunField.CONFIG))
-        .put("withSummaryMetrics", query.wants(RunField.SUMMARY_METRICS))
-        .put("withSystemMetrics", query.wants(RunField.SYSTEM_METRICS))
-        .put("withHistoryKeys", query.wants(RunField.HISTORY_KEYS));
+    ObjectNode variables =
+        WandbJson.MAPPER
+            .createObjectNode()
+            .put("project", query.project())
+            .put("entity", query.entity())
+            .put("cursor", cursor)
+            .put("perPage", perPage)
+            .put("order", query.order())
+            .put("filters", filters)
+            .put("withConfig", query.wants(RunField.CONFIG))
+            .put("withSummaryMetrics", query.wants(RunField.SUMMARY_METRICS))
+            .put("withSystemMetrics", query.wants(RunField.SYSTEM_METRICS))
+            .put("withHistoryKeys", query.wants(RunField.HISTORY_KEYS));
     ObjectNode data = transport.execute(DOCUMENT, variables, scope);
     JsonNode project = data.get("project");
     if (project == null || project.isNull()) {
@@ -75,8 +77,13 @@ final class RunPageReader {
   }
 
   static WandbNotFoundException projectNotFound(String operation, String entity, String project) {
-    return new WandbNotFoundException("W&B project " + entity + "/" + project
-        + " was not found, or the API key cannot see it. Check the entity and project names.",
-        operation, 200);
+    return new WandbNotFoundException(
+        "W&B project "
+            + entity
+            + "/"
+            + project
+            + " was not found, or the API key cannot see it. Check the entity and project names.",
+        operation,
+        200);
   }
 }

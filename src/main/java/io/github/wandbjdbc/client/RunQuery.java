@@ -7,9 +7,9 @@ import java.util.Set;
 
 /**
  * A run listing: W&B filter document ({@code {}} = every run; null is taken as {@code {}}), one
- * order key ({@code "+created_at"} when null or empty, as the official client), runs per page,
- * how many runs at most ({@code < 0} = all) and the heavy fields wanted. The filter is copied, so
- * later changes to the caller's node do not leak in.
+ * order key ({@code "+created_at"} when null or empty, as the official client), runs per page, how
+ * many runs at most ({@code < 0} = all) and the heavy fields wanted. The filter is copied, so later
+ * changes to the caller's node do not leak in.
  */
 public record RunQuery(
     String entity,

@@ -27,23 +27,29 @@ public final class WandbClient implements AutoCloseable {
     JsonNode viewer =
         transport.execute(document, WandbJson.MAPPER.createObjectNode()).get("viewer");
     if (viewer == null || viewer.isNull()) {
-      throw new WandbAuthenticationException("W&B does not recognise the API key (no viewer). "
-          + "Check the apiKey / password property, WANDB_API_KEY or the netrc entry.",
-          document.operationName(), 200);
+      throw new WandbAuthenticationException(
+          "W&B does not recognise the API key (no viewer). "
+              + "Check the apiKey / password property, WANDB_API_KEY or the netrc entry.",
+          document.operationName(),
+          200);
     }
     List<String> teams = new ArrayList<>();
-    viewer.path("teams").path("edges").forEach(edge -> {
-      String team = WandbJson.text(edge.path("node"), "name");
-      if (team != null) {
-        teams.add(team);
-      }
-    });
+    viewer
+        .path("teams")
+        .path("edges")
+        .forEach(
+            edge -> {
+              String team = WandbJson.text(edge.path("node"), "name");
+              if (team != null) {
+                teams.add(team);
+              }
+            });
     String id = WandbJson.text(viewer, "id");
     if (id == null) {
       throw WandbJson.unexpected(document.operationName(), "a viewer without id");
     }
-    return new Viewer(id, WandbJson.text(viewer, "username"),
-        WandbJson.text(viewer, "entity"), teams);
+    return new Viewer(
+        id, WandbJson.text(viewer, "username"), WandbJson.text(viewer, "entity"), teams);
   }
 
   /** Every project of {@code entity}, read in pages of 200. */
@@ -52,28 +58,38 @@ public final class WandbClient implements AutoCloseable {
     List<ProjectInfo> projects = new ArrayList<>();
     String cursor = null;
     while (true) {
-      ObjectNode variables = WandbJson.MAPPER.createObjectNode()
-          .put("entity", entity).put("cursor", cursor).put("perPage", PROJECTS_PER_PAGE);
+      ObjectNode variables =
+          WandbJson.MAPPER
+              .createObjectNode()
+              .put("entity", entity)
+              .put("cursor", cursor)
+              .put("perPage", PROJECTS_PER_PAGE);
       JsonNode models = transport.execute(document, variables).get("models");
       if (models == null || models.isNull()) {
-        throw new WandbNotFoundException("W&B entity " + entity + " was not found, or the API key "
-            + "cannot see it. Check the entity name.", document.operationName(), 200);
+        throw new WandbNotFoundException(
+            "W&B entity "
+                + entity
+                + " was not found, or the API key "
+                + "cannot see it. Check the entity name.",
+            document.operationName(),
+            200);
       }
       JsonNode edges = models.path("edges");
       edges.forEach(edge -> projects.add(project(edge.path("node"), document)));
       if (!models.path("pageInfo").path("hasNextPage").asBoolean(false)) {
         return projects;
       }
-      cursor = CursorCheck.advance(
-          cursor, WandbJson.text(models.path("pageInfo"), "endCursor"), document);
+      cursor =
+          CursorCheck.advance(
+              cursor, WandbJson.text(models.path("pageInfo"), "endCursor"), document);
     }
   }
 
   /** One project, empty when W&B has none of that name (or the key cannot see it). */
   public Optional<ProjectInfo> project(String entity, String name) {
     GraphQlDocument document = GraphQlDocument.GET_PROJECT;
-    ObjectNode variables = WandbJson.MAPPER.createObjectNode()
-        .put("name", name).put("entity", entity);
+    ObjectNode variables =
+        WandbJson.MAPPER.createObjectNode().put("name", name).put("entity", entity);
     JsonNode project = transport.execute(document, variables).get("project");
     return project == null || project.isNull()
         ? Optional.empty()
@@ -93,11 +109,15 @@ public final class WandbClient implements AutoCloseable {
   /** As {@link #runCount(String, String, ObjectNode)}; cancelling {@code scope} aborts it. */
   public long runCount(String entity, String project, ObjectNode filter, Cancellation scope) {
     GraphQlDocument document = GraphQlDocument.RUN_COUNT;
-    ObjectNode variables = WandbJson.MAPPER.createObjectNode()
-        .put("project", project)
-        .put("entity", entity)
-        .put("filters", RunPageReader.filterString(
-            filter == null ? WandbJson.MAPPER.createObjectNode() : filter));
+    ObjectNode variables =
+        WandbJson.MAPPER
+            .createObjectNode()
+            .put("project", project)
+            .put("entity", entity)
+            .put(
+                "filters",
+                RunPageReader.filterString(
+                    filter == null ? WandbJson.MAPPER.createObjectNode() : filter));
     JsonNode projectNode = transport.execute(document, variables, scope).get("project");
     if (projectNode == null || projectNode.isNull()) {
       throw RunPageReader.projectNotFound(document.operationName(), entity, project);
@@ -110,13 +130,17 @@ public final class WandbClient implements AutoCloseable {
   }
 
   /**
-   * The rows of {@code query}; lazy, so nothing is sent before the first {@code hasNext()}.
-   * Closing the iterator stops its worker threads and their requests.
+   * The rows of {@code query}; lazy, so nothing is sent before the first {@code hasNext()}. Closing
+   * the iterator stops its worker threads and their requests.
    */
   public HistoryRowIterator histories(HistoryQuery query) {
-    return new HistoryRowIterator(() -> new HistoryReadAhead(
-        new HistoryBatchReader(transport, query.entity(), query.project()),
-        new HistoryReadPlanner(query), runs(query.runListing()), query.concurrency()));
+    return new HistoryRowIterator(
+        () ->
+            new HistoryReadAhead(
+                new HistoryBatchReader(transport, query.entity(), query.project()),
+                new HistoryReadPlanner(query),
+                runs(query.runListing()),
+                query.concurrency()));
   }
 
   /**
@@ -140,7 +164,7 @@ public final class WandbClient implements AutoCloseable {
     if (entity == null || name == null) {
       throw WandbJson.unexpected(operation, "a project without name or entityName");
     }
-    return new ProjectInfo(entity, name,
-        WandbJson.instant(node.get("createdAt"), "createdAt", operation));
+    return new ProjectInfo(
+        entity, name, WandbJson.instant(node.get("createdAt"), "createdAt", operation));
   }
 }

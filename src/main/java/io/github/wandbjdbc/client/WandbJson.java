@@ -18,22 +18,23 @@ import java.util.Map;
 
 /**
  * JSON as W&B sends it: a lenient mapper ({@code NaN} / {@code Infinity} as bare tokens, raw
- * control characters in strings), and decoders for its JSONString fields, wrapped config values
- * and DateTime strings.
+ * control characters in strings), and decoders for its JSONString fields, wrapped config values and
+ * DateTime strings.
  */
 final class WandbJson {
 
   /** Lenient on input; output (request bodies) is standard JSON. */
-  static final ObjectMapper MAPPER = JsonMapper.builder()
-      .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-      .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
-      .build();
+  static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+          .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
+          .build();
 
   private WandbJson() {}
 
   /**
-   * A JSONString field as an object: W&B sends JSON text in a string, but an already-decoded
-   * object is accepted too, and null (or absent) becomes {@code {}}.
+   * A JSONString field as an object: W&B sends JSON text in a string, but an already-decoded object
+   * is accepted too, and null (or absent) becomes {@code {}}.
    */
   static ObjectNode objectField(JsonNode value, String field, String operation) {
     JsonNode decoded = decodeJsonString(value, field, operation);
@@ -54,8 +55,16 @@ final class WandbJson {
     try {
       return MAPPER.readTree(value.textValue());
     } catch (JsonProcessingException e) {
-      throw new WandbException("W&B sent " + field + " for " + operation
-          + " that is not valid JSON: " + e.getOriginalMessage(), operation, 200, e);
+      throw new WandbException(
+          "W&B sent "
+              + field
+              + " for "
+              + operation
+              + " that is not valid JSON: "
+              + e.getOriginalMessage(),
+          operation,
+          200,
+          e);
     }
   }
 
@@ -86,8 +95,9 @@ final class WandbJson {
       return null;
     }
     try {
-      TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME
-          .parseBest(value.asText(), OffsetDateTime::from, LocalDateTime::from);
+      TemporalAccessor parsed =
+          DateTimeFormatter.ISO_DATE_TIME.parseBest(
+              value.asText(), OffsetDateTime::from, LocalDateTime::from);
       return parsed instanceof OffsetDateTime offset
           ? offset.toInstant()
           : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
@@ -103,7 +113,13 @@ final class WandbJson {
   }
 
   static WandbException unexpected(String operation, String what) {
-    return new WandbException("Unexpected response from W&B for " + operation + ": " + what
-        + ". Check that baseUrl points at a W&B server.", operation, 200);
+    return new WandbException(
+        "Unexpected response from W&B for "
+            + operation
+            + ": "
+            + what
+            + ". Check that baseUrl points at a W&B server.",
+        operation,
+        200);
   }
 }

@@ -6,12 +6,12 @@ import java.util.Objects;
 
 /**
  * What {@code DatabaseMetaData.getColumns} reports for a column of one JDBC type: the plain type
- * name (Calcite's own is the full type string, e.g. {@code VARCHAR NOT NULL}), the size and
- * digits JDBC defines for it, and its radix.
+ * name (Calcite's own is the full type string, e.g. {@code VARCHAR NOT NULL}), the size and digits
+ * JDBC defines for it, and its radix.
  *
- * <p>VARCHAR columns have no declared length and W&B values (JSON config, notes) have no bound,
- * so their size is {@link Integer#MAX_VALUE}, as PostgreSQL reports {@code text}. TIMESTAMP values
- * are instants with millisecond resolution: 23 characters, {@code yyyy-mm-dd hh:mm:ss.fff}. DOUBLE
+ * <p>VARCHAR columns have no declared length and W&B values (JSON config, notes) have no bound, so
+ * their size is {@link Integer#MAX_VALUE}, as PostgreSQL reports {@code text}. TIMESTAMP values are
+ * instants with millisecond resolution: 23 characters, {@code yyyy-mm-dd hh:mm:ss.fff}. DOUBLE
  * reports Calcite's 15 decimal digits, as its type information and result set metadata do.
  *
  * @param size COLUMN_SIZE; null when JDBC defines none for the type
@@ -28,8 +28,8 @@ record ColumnTypeFacts(
 
   static ColumnTypeFacts of(int jdbcType) {
     return switch (jdbcType) {
-      case Types.VARCHAR -> new ColumnTypeFacts(
-          "VARCHAR", Integer.MAX_VALUE, null, null, Integer.MAX_VALUE);
+      case Types.VARCHAR ->
+          new ColumnTypeFacts("VARCHAR", Integer.MAX_VALUE, null, null, Integer.MAX_VALUE);
       case Types.BIGINT -> new ColumnTypeFacts("BIGINT", 19, 0, 10, null);
       case Types.DOUBLE -> new ColumnTypeFacts("DOUBLE", 15, null, 10, null);
       case Types.BOOLEAN -> new ColumnTypeFacts("BOOLEAN", 1, null, null, null);

@@ -40,18 +40,21 @@ public record ConnectionConfig(
 
   /** The cap on one wait stays the client's default, or the first wait if that is longer. */
   public ClientSettings clientSettings() {
-    Duration maxBackoff = ClientSettings.DEFAULT_MAX_BACKOFF.compareTo(retryBackoff) >= 0
-        ? ClientSettings.DEFAULT_MAX_BACKOFF
-        : retryBackoff;
-    return new ClientSettings(baseUrl, apiKey, timeout, maxRetries, retryBackoff, maxBackoff,
-        logRequests);
+    Duration maxBackoff =
+        ClientSettings.DEFAULT_MAX_BACKOFF.compareTo(retryBackoff) >= 0
+            ? ClientSettings.DEFAULT_MAX_BACKOFF
+            : retryBackoff;
+    return new ClientSettings(
+        baseUrl, apiKey, timeout, maxRetries, retryBackoff, maxBackoff, logRequests);
   }
 
   public AdapterSettings adapterSettings() {
     return new AdapterSettings(pageSize, samples, concurrency, pushdown);
   }
 
-  /** The W&B web app that shows this server's runs: wandb.ai for the public API, else the server. */
+  /**
+   * The W&B web app that shows this server's runs: wandb.ai for the public API, else the server.
+   */
   public String appUrl() {
     return URI.create(baseUrl).getHost().equals("api.wandb.ai") ? "https://wandb.ai" : baseUrl;
   }
@@ -70,9 +73,28 @@ public record ConnectionConfig(
 
   @Override
   public String toString() {
-    return "ConnectionConfig[apiKey=****, baseUrl=" + baseUrl + ", entity=" + entity
-        + ", project=" + project + ", pageSize=" + pageSize + ", timeout=" + timeout
-        + ", maxRetries=" + maxRetries + ", retryBackoff=" + retryBackoff + ", concurrency=" + concurrency + ", samples=" + samples
-        + ", logRequests=" + logRequests + ", pushdown=" + pushdown + "]";
+    return "ConnectionConfig[apiKey=****, baseUrl="
+        + baseUrl
+        + ", entity="
+        + entity
+        + ", project="
+        + project
+        + ", pageSize="
+        + pageSize
+        + ", timeout="
+        + timeout
+        + ", maxRetries="
+        + maxRetries
+        + ", retryBackoff="
+        + retryBackoff
+        + ", concurrency="
+        + concurrency
+        + ", samples="
+        + samples
+        + ", logRequests="
+        + logRequests
+        + ", pushdown="
+        + pushdown
+        + "]";
   }
 }

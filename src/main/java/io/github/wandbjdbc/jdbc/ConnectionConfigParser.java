@@ -16,14 +16,24 @@ import java.util.Properties;
 import java.util.Set;
 
 /**
- * Turns a {@code jdbc:wandb:} URL plus connection {@code Properties} into a {@link ConnectionConfig}.
- * URL values win over properties. Unknown keys and Calcite's plugin keys are refused, because a
- * typo silently ignored (or a user-chosen {@code schemaFactory}) is worse than an error.
+ * Turns a {@code jdbc:wandb:} URL plus connection {@code Properties} into a {@link
+ * ConnectionConfig}. URL values win over properties. Unknown keys and Calcite's plugin keys are
+ * refused, because a typo silently ignored (or a user-chosen {@code schemaFactory}) is worse than
+ * an error.
  */
 public final class ConnectionConfigParser {
   /** Calcite keys that would load user-named classes or replace our schema. */
-  private static final Set<String> PLUGIN_KEYS = Set.of("model", "schemafactory", "schema.type",
-      "typesystem", "parserfactory", "metatablefactory", "metacolumnfactory", "fun");
+  private static final Set<String> PLUGIN_KEYS =
+      Set.of(
+          "model",
+          "schemafactory",
+          "schema.type",
+          "typesystem",
+          "parserfactory",
+          "metatablefactory",
+          "metacolumnfactory",
+          "fun");
+
   /** Accepted for login forms and ignored: W&B identifies the user by the API key alone. */
   private static final String IGNORED_USER_KEY = "user";
 
@@ -40,8 +50,9 @@ public final class ConnectionConfigParser {
   }
 
   public ConnectionConfig parse(String url, Properties info) throws SQLException {
-    if (url == null || !url.regionMatches(true, 0, ConnectionConfig.URL_PREFIX, 0,
-        ConnectionConfig.URL_PREFIX.length())) {
+    if (url == null
+        || !url.regionMatches(
+            true, 0, ConnectionConfig.URL_PREFIX, 0, ConnectionConfig.URL_PREFIX.length())) {
       throw error("The URL must start with " + ConnectionConfig.URL_PREFIX);
     }
     Map<WandbConnectionProperty, String> raw = new EnumMap<>(WandbConnectionProperty.class);
@@ -70,9 +81,9 @@ public final class ConnectionConfigParser {
   }
 
   /**
-   * Records one key=value. A blank value counts as absent, so an empty login-form field cannot
-   * hide a key given elsewhere; one property given twice (say as apiKey and as password) with
-   * different values is an error rather than a guess.
+   * Records one key=value. A blank value counts as absent, so an empty login-form field cannot hide
+   * a key given elsewhere; one property given twice (say as apiKey and as password) with different
+   * values is an error rather than a guess.
    */
   private void put(Map<WandbConnectionProperty, String> target, String key, String value)
       throws SQLException {
@@ -83,8 +94,9 @@ public final class ConnectionConfigParser {
     if (PLUGIN_KEYS.contains(lower) || lower.endsWith("factory")) {
       throw error("Property '" + key + "' is not allowed: the wandb driver builds its own schema");
     }
-    WandbConnectionProperty property = WandbConnectionProperty.forKey(key)
-        .orElseThrow(() -> error("Unknown property '" + key + "'; known: " + knownKeys()));
+    WandbConnectionProperty property =
+        WandbConnectionProperty.forKey(key)
+            .orElseThrow(() -> error("Unknown property '" + key + "'; known: " + knownKeys()));
     if (value == null || value.isBlank()) {
       return;
     }
@@ -95,11 +107,17 @@ public final class ConnectionConfigParser {
   }
 
   private ConnectionConfig build(Map<WandbConnectionProperty, String> raw) throws SQLException {
-    String baseUrl = baseUrl(firstNonEmpty(raw.get(BASE_URL), env.get("WANDB_BASE_URL"),
-        BASE_URL.defaultValue()));
-    String apiKey = apiKey(raw.get(API_KEY), baseUrl)
-        .orElseThrow(() -> error("No W&B API key: set apiKey in the URL or the password property,"
-            + " or env WANDB_API_KEY, or a netrc entry for host " + URI.create(baseUrl).getHost()));
+    String baseUrl =
+        baseUrl(
+            firstNonEmpty(raw.get(BASE_URL), env.get("WANDB_BASE_URL"), BASE_URL.defaultValue()));
+    String apiKey =
+        apiKey(raw.get(API_KEY), baseUrl)
+            .orElseThrow(
+                () ->
+                    error(
+                        "No W&B API key: set apiKey in the URL or the password property,"
+                            + " or env WANDB_API_KEY, or a netrc entry for host "
+                            + URI.create(baseUrl).getHost()));
     return new ConnectionConfig(
         apiKey,
         baseUrl,
@@ -129,36 +147,58 @@ public final class ConnectionConfigParser {
     try {
       uri = new URI(value.trim());
     } catch (java.net.URISyntaxException e) {
-      throw error("Property 'baseUrl' is not a URL: '" + value + "'; expected e.g. https://api.wandb.ai");
+      throw error(
+          "Property 'baseUrl' is not a URL: '" + value + "'; expected e.g. https://api.wandb.ai");
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null
+    if (!(scheme.equals("https") || scheme.equals("http"))
+        || uri.getHost() == null
         || uri.getPort() > 65535) {
-      throw error("Property 'baseUrl' must be an http(s) URL with a host, e.g. https://api.wandb.ai;"
-          + " got '" + value + "'");
+      throw error(
+          "Property 'baseUrl' must be an http(s) URL with a host, e.g. https://api.wandb.ai;"
+              + " got '"
+              + value
+              + "'");
     }
     return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
   }
 
-  private static int intValue(Map<WandbConnectionProperty, String> raw,
-      WandbConnectionProperty property, int min, int max) throws SQLException {
+  private static int intValue(
+      Map<WandbConnectionProperty, String> raw, WandbConnectionProperty property, int min, int max)
+      throws SQLException {
     String text = raw.getOrDefault(property, property.defaultValue());
     int value;
     try {
       value = Integer.parseInt(text.trim());
     } catch (NumberFormatException e) {
-      throw error("Property '" + property.key() + "' must be a whole number from " + min + " to "
-          + max + "; got '" + text + "'");
+      throw error(
+          "Property '"
+              + property.key()
+              + "' must be a whole number from "
+              + min
+              + " to "
+              + max
+              + "; got '"
+              + text
+              + "'");
     }
     if (value < min || value > max) {
-      throw error("Property '" + property.key() + "' must be from " + min + " to " + max
-          + "; got " + value);
+      throw error(
+          "Property '"
+              + property.key()
+              + "' must be from "
+              + min
+              + " to "
+              + max
+              + "; got "
+              + value);
     }
     return value;
   }
 
-  private static boolean booleanValue(Map<WandbConnectionProperty, String> raw,
-      WandbConnectionProperty property) throws SQLException {
+  private static boolean booleanValue(
+      Map<WandbConnectionProperty, String> raw, WandbConnectionProperty property)
+      throws SQLException {
     String text = raw.getOrDefault(property, property.defaultValue()).trim();
     if (text.equalsIgnoreCase("true")) {
       return true;

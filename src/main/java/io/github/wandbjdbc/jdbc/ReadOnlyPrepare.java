@@ -23,10 +23,16 @@ import org.apache.calcite.sql.validate.SqlValidator;
 final class ReadOnlyPrepare extends CalcitePrepareImpl {
 
   @Override
-  protected CalcitePreparingStmt getPreparingStmt(CalcitePrepare.Context context,
-      Type elementType, CalciteCatalogReader catalogReader, RelOptPlanner planner) {
+  protected CalcitePreparingStmt getPreparingStmt(
+      CalcitePrepare.Context context,
+      Type elementType,
+      CalciteCatalogReader catalogReader,
+      RelOptPlanner planner) {
     // The same arguments Calcite's own implementation passes.
-    return new ReadOnlyPreparingStmt(this, context, catalogReader,
+    return new ReadOnlyPreparingStmt(
+        this,
+        context,
+        catalogReader,
         elementType == Object[].class ? EnumerableRel.Prefer.ARRAY : EnumerableRel.Prefer.CUSTOM,
         planner);
   }
@@ -36,30 +42,46 @@ final class ReadOnlyPrepare extends CalcitePrepareImpl {
     private static final long serialVersionUID = 1L;
 
     ReadOnlyViolation(SqlKind kind) {
-      super("wandb-jdbc is read-only: " + kind.name().toUpperCase(Locale.ROOT)
-          + " is not supported; W&B runs can only be queried");
+      super(
+          "wandb-jdbc is read-only: "
+              + kind.name().toUpperCase(Locale.ROOT)
+              + " is not supported; W&B runs can only be queried");
     }
   }
 
   private static final class ReadOnlyPreparingStmt extends CalcitePreparingStmt {
-    ReadOnlyPreparingStmt(ReadOnlyPrepare prepare, CalcitePrepare.Context context,
-        CalciteCatalogReader catalogReader, EnumerableRel.Prefer prefer, RelOptPlanner planner) {
-      super(prepare, context, catalogReader, context.getTypeFactory(), context.getRootSchema(),
-          prefer, prepare.createCluster(planner, new RexBuilder(context.getTypeFactory())),
+    ReadOnlyPreparingStmt(
+        ReadOnlyPrepare prepare,
+        CalcitePrepare.Context context,
+        CalciteCatalogReader catalogReader,
+        EnumerableRel.Prefer prefer,
+        RelOptPlanner planner) {
+      super(
+          prepare,
+          context,
+          catalogReader,
+          context.getTypeFactory(),
+          context.getRootSchema(),
+          prefer,
+          prepare.createCluster(planner, new RexBuilder(context.getTypeFactory())),
           prepare.enableBindable ? BindableConvention.INSTANCE : EnumerableConvention.INSTANCE,
           prepare.createConvertletTable());
     }
 
     @Override
-    public PreparedResult prepareSql(SqlNode sqlQuery, SqlNode sqlNodeOriginal,
-        Class<?> runtimeContextClass, SqlValidator validator, boolean needsValidation) {
-      SqlNode statement = sqlQuery instanceof SqlExplain explain
-          ? explain.getExplicandum() : sqlQuery;
+    public PreparedResult prepareSql(
+        SqlNode sqlQuery,
+        SqlNode sqlNodeOriginal,
+        Class<?> runtimeContextClass,
+        SqlValidator validator,
+        boolean needsValidation) {
+      SqlNode statement =
+          sqlQuery instanceof SqlExplain explain ? explain.getExplicandum() : sqlQuery;
       if (statement.getKind().belongsTo(SqlKind.DML)) {
         throw new ReadOnlyViolation(statement.getKind());
       }
-      return super.prepareSql(sqlQuery, sqlNodeOriginal, runtimeContextClass, validator,
-          needsValidation);
+      return super.prepareSql(
+          sqlQuery, sqlNodeOriginal, runtimeContextClass, validator, needsValidation);
     }
   }
 }

@@ -14,16 +14,30 @@ final class ReadOnlySql {
   /** SQLState 25006: read-only SQL transaction. */
   static final String SQL_STATE = "25006";
 
-  private static final Set<String> WRITES = Set.of("INSERT", "UPDATE", "DELETE", "MERGE",
-      "UPSERT", "REPLACE", "CREATE", "DROP", "ALTER", "TRUNCATE", "GRANT", "REVOKE");
+  private static final Set<String> WRITES =
+      Set.of(
+          "INSERT",
+          "UPDATE",
+          "DELETE",
+          "MERGE",
+          "UPSERT",
+          "REPLACE",
+          "CREATE",
+          "DROP",
+          "ALTER",
+          "TRUNCATE",
+          "GRANT",
+          "REVOKE");
 
   private ReadOnlySql() {}
 
   static void check(String sql) throws SQLException {
     String keyword = firstWord(sql);
     if (WRITES.contains(keyword)) {
-      throw new SQLNonTransientException("wandb-jdbc is read-only: " + keyword
-          + " is not supported. W&B data can only be queried (SELECT, WITH, VALUES, EXPLAIN).",
+      throw new SQLNonTransientException(
+          "wandb-jdbc is read-only: "
+              + keyword
+              + " is not supported. W&B data can only be queried (SELECT, WITH, VALUES, EXPLAIN).",
           SQL_STATE);
     }
   }

@@ -6,23 +6,43 @@ import org.apache.calcite.jdbc.CalciteMetaColumnFactory;
 import org.apache.calcite.schema.Table;
 
 /**
- * Rows of {@code DatabaseMetaData.getColumns}: plain type names with real sizes
- * ({@link ColumnTypeFacts}), no catalog, and remarks naming the W&B field or key each column
- * reads. Calcite supplies the rest (name, JDBC type, nullability, position) from the row type.
+ * Rows of {@code DatabaseMetaData.getColumns}: plain type names with real sizes ({@link
+ * ColumnTypeFacts}), no catalog, and remarks naming the W&B field or key each column reads. Calcite
+ * supplies the rest (name, JDBC type, nullability, position) from the row type.
  */
 final class WandbColumnFactory implements CalciteMetaColumnFactory {
 
   @Override
-  public MetaColumn createColumn(Table table, String tableCat, String tableSchem,
-      String tableName, String columnName, int dataType, String typeName, Integer columnSize,
-      Integer decimalDigits, int numPrecRadix, int nullable, Integer charOctetLength,
-      int ordinalPosition, String isNullable) {
+  public MetaColumn createColumn(
+      Table table,
+      String tableCat,
+      String tableSchem,
+      String tableName,
+      String columnName,
+      int dataType,
+      String typeName,
+      Integer columnSize,
+      Integer decimalDigits,
+      int numPrecRadix,
+      int nullable,
+      Integer charOctetLength,
+      int ordinalPosition,
+      String isNullable) {
     ColumnTypeFacts facts = ColumnTypeFacts.of(dataType);
-    String remarks = table instanceof TableFacts tableFacts
-        ? tableFacts.columnRemarks(columnName).orElse(null)
-        : null;
-    return new WandbMetaColumn(tableSchem, tableName, columnName, dataType, facts, nullable,
-        ordinalPosition, isNullable, remarks);
+    String remarks =
+        table instanceof TableFacts tableFacts
+            ? tableFacts.columnRemarks(columnName).orElse(null)
+            : null;
+    return new WandbMetaColumn(
+        tableSchem,
+        tableName,
+        columnName,
+        dataType,
+        facts,
+        nullable,
+        ordinalPosition,
+        isNullable,
+        remarks);
   }
 
   @Override
@@ -37,12 +57,32 @@ final class WandbColumnFactory implements CalciteMetaColumnFactory {
   public static final class WandbMetaColumn extends MetaColumn {
     public final String remarks;
 
-    WandbMetaColumn(String tableSchem, String tableName, String columnName, int dataType,
-        ColumnTypeFacts facts, int nullable, int ordinalPosition, String isNullable,
+    WandbMetaColumn(
+        String tableSchem,
+        String tableName,
+        String columnName,
+        int dataType,
+        ColumnTypeFacts facts,
+        int nullable,
+        int ordinalPosition,
+        String isNullable,
         String remarks) {
-      super(null, tableSchem, tableName, columnName, dataType, facts.typeName(), facts.size(),
-          facts.decimalDigits(), facts.radix(), nullable, facts.octetLength(), ordinalPosition,
-          isNullable, "NO", "NO");
+      super(
+          null,
+          tableSchem,
+          tableName,
+          columnName,
+          dataType,
+          facts.typeName(),
+          facts.size(),
+          facts.decimalDigits(),
+          facts.radix(),
+          nullable,
+          facts.octetLength(),
+          ordinalPosition,
+          isNullable,
+          "NO",
+          "NO");
       this.remarks = remarks;
     }
   }

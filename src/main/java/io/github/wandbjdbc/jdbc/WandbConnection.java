@@ -26,20 +26,25 @@ import org.apache.calcite.linq4j.EnumerableDefaults;
 /**
  * A Calcite connection whose {@link #isValid} asks W&B (Avatica's only checks that the connection
  * is open), whose {@code setMaxRows} also limits prepared statements, which refuses batch updates,
- * and whose isolation level is fixed: there are no transactions, so
- * {@link #setTransactionIsolation} accepts every JDBC level as a no-op and
- * {@link #getTransactionIsolation} stays {@link Connection#TRANSACTION_NONE}. Failures to prepare or
+ * and whose isolation level is fixed: there are no transactions, so {@link
+ * #setTransactionIsolation} accepts every JDBC level as a no-op and {@link
+ * #getTransactionIsolation} stays {@link Connection#TRANSACTION_NONE}. Failures to prepare or
  * execute a query reach the caller through {@link WandbErrors#atQuery}.
  *
- * <p>Statements that would write are refused with a read-only error ({@link ReadOnlySql}), and
- * each execution starts with the statement's cancel flag cleared: Avatica never clears it, so a
+ * <p>Statements that would write are refused with a read-only error ({@link ReadOnlySql}), and each
+ * execution starts with the statement's cancel flag cleared: Avatica never clears it, so a
  * statement once canceled would otherwise cancel every later query it runs.
  */
 final class WandbConnection extends CalcitePackageAccess.ConnectionBase {
   private final LivenessCheck liveness;
 
-  WandbConnection(Driver driver, AvaticaFactory factory, String url, Properties info,
-      CalciteSchema rootSchema, ClientSettings settings) {
+  WandbConnection(
+      Driver driver,
+      AvaticaFactory factory,
+      String url,
+      Properties info,
+      CalciteSchema rootSchema,
+      ClientSettings settings) {
     super(driver, factory, url, info, rootSchema);
     this.liveness = new LivenessCheck(settings);
   }
@@ -58,8 +63,8 @@ final class WandbConnection extends CalcitePackageAccess.ConnectionBase {
     if (reason == null || reason.getMessage() == null) {
       return e;
     }
-    return new SQLException(e.getMessage() + ": " + reason.getMessage(), e.getSQLState(),
-        e.getErrorCode(), reason);
+    return new SQLException(
+        e.getMessage() + ": " + reason.getMessage(), e.getSQLState(), e.getErrorCode(), reason);
   }
 
   /** One W&B request; false, never an exception, when W&B is unreachable or refuses the key. */
@@ -72,13 +77,15 @@ final class WandbConnection extends CalcitePackageAccess.ConnectionBase {
   }
 
   /**
-   * Applies the statement's current {@code setMaxRows} lazily, as Calcite does for a plain
-   * {@code Statement}: Calcite fixes the limit when it prepares, which for a
-   * {@code PreparedStatement} is before the caller can set it.
+   * Applies the statement's current {@code setMaxRows} lazily, as Calcite does for a plain {@code
+   * Statement}: Calcite fixes the limit when it prepares, which for a {@code PreparedStatement} is
+   * before the caller can set it.
    */
   @Override
-  public <T> Enumerable<T> enumerable(Meta.StatementHandle handle,
-      CalcitePrepare.CalciteSignature<T> signature, List<TypedValue> parameterValues)
+  public <T> Enumerable<T> enumerable(
+      Meta.StatementHandle handle,
+      CalcitePrepare.CalciteSignature<T> signature,
+      List<TypedValue> parameterValues)
       throws SQLException {
     Enumerable<T> rows = super.enumerable(handle, signature, parameterValues);
     long maxRows = lookupStatement(handle).getLargeMaxRows();
@@ -87,8 +94,8 @@ final class WandbConnection extends CalcitePackageAccess.ConnectionBase {
 
   /** Batches are for updates, and this connection only reads. */
   @Override
-  protected Meta.ExecuteBatchResult prepareAndUpdateBatch(AvaticaStatement statement,
-      List<String> queries) throws SQLException {
+  protected Meta.ExecuteBatchResult prepareAndUpdateBatch(
+      AvaticaStatement statement, List<String> queries) throws SQLException {
     throw batchesRefused();
   }
 
@@ -104,8 +111,9 @@ final class WandbConnection extends CalcitePackageAccess.ConnectionBase {
   }
 
   @Override
-  protected Meta.ExecuteResult prepareAndExecuteInternal(AvaticaStatement statement, String sql,
-      long maxRowCount) throws SQLException, NoSuchStatementException {
+  protected Meta.ExecuteResult prepareAndExecuteInternal(
+      AvaticaStatement statement, String sql, long maxRowCount)
+      throws SQLException, NoSuchStatementException {
     ReadOnlySql.check(sql);
     clearCancelFlag(statement);
     try {
@@ -123,13 +131,22 @@ final class WandbConnection extends CalcitePackageAccess.ConnectionBase {
    */
   private static SQLException badConstant(ExceptionInInitializerError e) {
     Throwable cause = e.getCause() == null ? e : e.getCause();
-    return new SQLDataException("A value in the query cannot be converted to the type it is "
-        + "compared with: " + cause.getMessage(), "22018", cause);
+    return new SQLDataException(
+        "A value in the query cannot be converted to the type it is "
+            + "compared with: "
+            + cause.getMessage(),
+        "22018",
+        cause);
   }
 
   @Override
-  protected ResultSet executeQueryInternal(AvaticaStatement statement, Meta.Signature signature,
-      Meta.Frame firstFrame, QueryState state, boolean isUpdate) throws SQLException {
+  protected ResultSet executeQueryInternal(
+      AvaticaStatement statement,
+      Meta.Signature signature,
+      Meta.Frame firstFrame,
+      QueryState state,
+      boolean isUpdate)
+      throws SQLException {
     clearCancelFlag(statement);
     try {
       return super.executeQueryInternal(statement, signature, firstFrame, state, isUpdate);
@@ -147,15 +164,14 @@ final class WandbConnection extends CalcitePackageAccess.ConnectionBase {
   }
 
   @Override
-  public PreparedStatement prepareStatement(String sql, int resultSetType,
-      int resultSetConcurrency) throws SQLException {
+  public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency)
+      throws SQLException {
     ReadOnlySql.check(sql);
     return super.prepareStatement(sql, resultSetType, resultSetConcurrency);
   }
 
   @Override
-  public PreparedStatement prepareStatement(String sql, int autoGeneratedKeys)
-      throws SQLException {
+  public PreparedStatement prepareStatement(String sql, int autoGeneratedKeys) throws SQLException {
     ReadOnlySql.check(sql);
     return super.prepareStatement(sql, autoGeneratedKeys);
   }
@@ -172,10 +188,13 @@ final class WandbConnection extends CalcitePackageAccess.ConnectionBase {
   public void setTransactionIsolation(int level) throws SQLException {
     checkOpen();
     switch (level) {
-      case TRANSACTION_NONE, TRANSACTION_READ_UNCOMMITTED, TRANSACTION_READ_COMMITTED,
-          TRANSACTION_REPEATABLE_READ, TRANSACTION_SERIALIZABLE -> { }
-      default -> throw new SQLException("Not a JDBC transaction isolation level: " + level,
-          "HY024");
+      case TRANSACTION_NONE,
+          TRANSACTION_READ_UNCOMMITTED,
+          TRANSACTION_READ_COMMITTED,
+          TRANSACTION_REPEATABLE_READ,
+          TRANSACTION_SERIALIZABLE -> {}
+      default ->
+          throw new SQLException("Not a JDBC transaction isolation level: " + level, "HY024");
     }
   }
 

@@ -8,8 +8,8 @@ import org.apache.calcite.avatica.Handler;
 import org.apache.calcite.jdbc.CalciteConnection;
 
 /**
- * Calcite's own handler (which initialises the connection) plus closing the connection's W&B
- * client when the connection closes.
+ * Calcite's own handler (which initialises the connection) plus closing the connection's W&B client
+ * when the connection closes.
  */
 final class WandbConnectionHandler implements Handler {
   private final Handler calcite;

@@ -9,33 +9,72 @@ import java.util.Optional;
  * (DBeaver's) work, and {@code user} is accepted and ignored for the same reason.
  */
 public enum WandbConnectionProperty {
-  API_KEY("apiKey", Type.STRING, null, true,
+  API_KEY(
+      "apiKey",
+      Type.STRING,
+      null,
+      true,
       "W&B API key. Default: env WANDB_API_KEY, then the netrc entry for the base URL's host."),
-  BASE_URL("baseUrl", Type.STRING, "https://api.wandb.ai", false,
+  BASE_URL(
+      "baseUrl",
+      Type.STRING,
+      "https://api.wandb.ai",
+      false,
       "W&B server URL. Default: env WANDB_BASE_URL, else https://api.wandb.ai."),
-  ENTITY("entity", Type.STRING, null, false,
+  ENTITY(
+      "entity",
+      Type.STRING,
+      null,
+      false,
       "User or team whose projects become schemas. Default: env WANDB_ENTITY, else the viewer's default entity."),
-  PROJECT("project", Type.STRING, null, false,
+  PROJECT(
+      "project",
+      Type.STRING,
+      null,
+      false,
       "Default schema (a project of the entity). Default: env WANDB_PROJECT."),
-  PAGE_SIZE("pageSize", Type.INT, "200", false,
-      "Runs per W&B request when listing runs (1 to 1000)."),
-  TIMEOUT("timeout", Type.INT, "60", false,
-      "Seconds to wait for one W&B HTTP request (1 to 3600)."),
-  MAX_RETRIES("maxRetries", Type.INT, "8", false,
+  PAGE_SIZE(
+      "pageSize", Type.INT, "200", false, "Runs per W&B request when listing runs (1 to 1000)."),
+  TIMEOUT(
+      "timeout", Type.INT, "60", false, "Seconds to wait for one W&B HTTP request (1 to 3600)."),
+  MAX_RETRIES(
+      "maxRetries",
+      Type.INT,
+      "8",
+      false,
       "Retries of a W&B request after 429, 408, 5xx or a connection failure (0 to 100)."),
-  RETRY_BACKOFF_MS("retryBackoffMs", Type.INT, "1000", false,
+  RETRY_BACKOFF_MS(
+      "retryBackoffMs",
+      Type.INT,
+      "1000",
+      false,
       "Milliseconds before the first retry, doubled on each further one up to 30 s (0 to 60000)."),
-  CONCURRENCY("concurrency", Type.INT, "8", false,
+  CONCURRENCY(
+      "concurrency",
+      Type.INT,
+      "8",
+      false,
       "Parallel W&B requests when reading histories (1 to 64)."),
-  SAMPLES("samples", Type.INT, "500", false,
-      "Points per run in sampled_histories (1 to 100000)."),
-  LOG_REQUESTS("logRequests", Type.BOOLEAN, "false", false,
+  SAMPLES("samples", Type.INT, "500", false, "Points per run in sampled_histories (1 to 100000)."),
+  LOG_REQUESTS(
+      "logRequests",
+      Type.BOOLEAN,
+      "false",
+      false,
       "Log every W&B request with its timing (java.util.logging, never the API key)."),
-  PUSHDOWN("pushdown", Type.BOOLEAN, "true", false,
+  PUSHDOWN(
+      "pushdown",
+      Type.BOOLEAN,
+      "true",
+      false,
       "Translate WHERE, ORDER BY, LIMIT and COUNT(*) into W&B requests; false evaluates all in the driver.");
 
   /** The value types a property can take; each has one parser with one error text. */
-  enum Type { STRING, INT, BOOLEAN }
+  enum Type {
+    STRING,
+    INT,
+    BOOLEAN
+  }
 
   private final String key;
   private final Type type;
@@ -43,7 +82,8 @@ public enum WandbConnectionProperty {
   private final boolean secret;
   private final String description;
 
-  WandbConnectionProperty(String key, Type type, String defaultValue, boolean secret, String description) {
+  WandbConnectionProperty(
+      String key, Type type, String defaultValue, boolean secret, String description) {
     this.key = key;
     this.type = type;
     this.defaultValue = defaultValue;

@@ -44,13 +44,18 @@ public class WandbDriver extends Driver {
 
   @Override
   protected DriverVersion createDriverVersion() {
-    return DriverVersion.load(WandbDriver.class, "io/github/wandbjdbc/jdbc/driver.properties",
-        "wandb-jdbc", "unknown", "Weights & Biases", "unknown");
+    return DriverVersion.load(
+        WandbDriver.class,
+        "io/github/wandbjdbc/jdbc/driver.properties",
+        "wandb-jdbc",
+        "unknown",
+        "Weights & Biases",
+        "unknown");
   }
 
   /**
-   * Calcite's factory with result sets that map W&B failures and report real column sizes
-   * ({@link WandbJdbcFactory}).
+   * Calcite's factory with result sets that map W&B failures and report real column sizes ({@link
+   * WandbJdbcFactory}).
    */
   @Override
   protected String getFactoryClassName(JdbcVersion jdbcVersion) {
@@ -63,7 +68,9 @@ public class WandbDriver extends Driver {
     return new WandbMeta((WandbConnection) connection);
   }
 
-  /** Calcite's preparation, refusing statements that would modify data; see {@link ReadOnlyPrepare}. */
+  /**
+   * Calcite's preparation, refusing statements that would modify data; see {@link ReadOnlyPrepare}.
+   */
   @Override
   public CalcitePrepare createPrepare() {
     return new ReadOnlyPrepare();
@@ -82,8 +89,10 @@ public class WandbDriver extends Driver {
     for (int i = 0; i < properties.length; i++) {
       WandbConnectionProperty property = properties[i];
       String given = info == null ? null : info.getProperty(property.key());
-      DriverPropertyInfo item = new DriverPropertyInfo(property.key(),
-          property.secret() ? null : given != null ? given : property.defaultValue());
+      DriverPropertyInfo item =
+          new DriverPropertyInfo(
+              property.key(),
+              property.secret() ? null : given != null ? given : property.defaultValue());
       item.description = property.description();
       if (property.type() == WandbConnectionProperty.Type.BOOLEAN) {
         item.choices = new String[] {"true", "false"};
@@ -115,8 +124,14 @@ public class WandbDriver extends Driver {
       EntitySchema entitySchema =
           new EntitySchema(client, entity, config.appUrl(), config.adapterSettings());
       CalciteSchema root = CalciteSchema.createRootSchema(false, false, "", entitySchema);
-      AvaticaConnection connection = new WandbConnection(this, factory, config.displayUrl(),
-          calciteProperties(config), root, config.clientSettings());
+      AvaticaConnection connection =
+          new WandbConnection(
+              this,
+              factory,
+              config.displayUrl(),
+              calciteProperties(config),
+              root,
+              config.clientSettings());
       handler.onConnectionInit(connection);
       if (config.project() != null) {
         connection.setSchema(config.project());

@@ -16,13 +16,14 @@ import java.sql.SQLTransientConnectionException;
 import java.sql.SQLTransientException;
 
 /**
- * The one place where W&B client failures (and the scan's cancel and timeout signals) become
- * {@link SQLException} subclasses. Client messages already name the operation, the HTTP status,
- * the attempts and what to do, and never contain the API key; they are passed on unchanged.
+ * The one place where W&B client failures (and the scan's cancel and timeout signals) become {@link
+ * SQLException} subclasses. Client messages already name the operation, the HTTP status, the
+ * attempts and what to do, and never contain the API key; they are passed on unchanged.
  */
 final class WandbErrors {
   /** SQLState of a statement stopped by {@code Statement.cancel()} (as PostgreSQL and DB2). */
   static final String CANCELED = "57014";
+
   /** SQLState of an expired {@code setQueryTimeout} (ODBC's "timeout expired"). */
   static final String TIMED_OUT = "HYT00";
 
@@ -34,9 +35,12 @@ final class WandbErrors {
   static SQLException atConnect(WandbException e, ConnectionConfig config) {
     String where = " (connecting to " + config.baseUrl() + ")";
     if (e instanceof WandbAuthenticationException) {
-      return new SQLInvalidAuthorizationSpecException(e.getMessage()
-          + where + ". Check the API key (apiKey / password property, WANDB_API_KEY or netrc)",
-          "28000", e);
+      return new SQLInvalidAuthorizationSpecException(
+          e.getMessage()
+              + where
+              + ". Check the API key (apiKey / password property, WANDB_API_KEY or netrc)",
+          "28000",
+          e);
     }
     if (e instanceof WandbTransientException) {
       return new SQLTransientConnectionException(e.getMessage() + where, "08001", e);
@@ -72,13 +76,14 @@ final class WandbErrors {
 
   private static SQLException mapped(Throwable cause) {
     if (cause instanceof QueryCanceledException) {
-      return new SQLException(cause.getMessage() + " (Statement.cancel()); no further rows are read.",
-          CANCELED, cause);
+      return new SQLException(
+          cause.getMessage() + " (Statement.cancel()); no further rows are read.", CANCELED, cause);
     }
     if (cause instanceof QueryTimeoutException) {
       return new SQLTimeoutException(
           cause.getMessage() + "; raise the statement's query timeout or narrow the query.",
-          TIMED_OUT, cause);
+          TIMED_OUT,
+          cause);
     }
     if (!(cause instanceof WandbException e)) {
       return null;

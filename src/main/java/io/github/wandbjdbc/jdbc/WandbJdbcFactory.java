@@ -12,23 +12,32 @@ import org.apache.calcite.jdbc.CalciteResultSet;
 
 /**
  * Calcite's JDBC object factory, with result sets whose {@code next()} reports W&B failures as
- * typed SQL exceptions ({@link WandbResultSet}) and whose metadata agrees with
- * {@code getColumns} ({@link WandbResultSetMetaData}).
+ * typed SQL exceptions ({@link WandbResultSet}) and whose metadata agrees with {@code getColumns}
+ * ({@link WandbResultSetMetaData}).
  */
 public final class WandbJdbcFactory extends CalciteJdbc41Factory {
   /** Avatica instantiates the factory by class name. */
   public WandbJdbcFactory() {}
 
   @Override
-  public CalciteResultSet newResultSet(AvaticaStatement statement, QueryState state,
-      Meta.Signature signature, TimeZone timeZone, Meta.Frame firstFrame) throws SQLException {
-    return new WandbResultSet(statement, (CalcitePrepare.CalciteSignature<?>) signature,
-        newResultSetMetaData(statement, signature), timeZone, firstFrame);
+  public CalciteResultSet newResultSet(
+      AvaticaStatement statement,
+      QueryState state,
+      Meta.Signature signature,
+      TimeZone timeZone,
+      Meta.Frame firstFrame)
+      throws SQLException {
+    return new WandbResultSet(
+        statement,
+        (CalcitePrepare.CalciteSignature<?>) signature,
+        newResultSetMetaData(statement, signature),
+        timeZone,
+        firstFrame);
   }
 
   @Override
-  public ResultSetMetaData newResultSetMetaData(AvaticaStatement statement,
-      Meta.Signature signature) {
+  public ResultSetMetaData newResultSetMetaData(
+      AvaticaStatement statement, Meta.Signature signature) {
     return new WandbResultSetMetaData(statement, signature);
   }
 }

@@ -28,10 +28,21 @@ import org.apache.calcite.sql.type.SqlTypeName;
  */
 final class WandbMeta extends CalciteMetaImpl {
   /** The types a column or a CAST can have, in {@code getTypeInfo}; Calcite lists 49. */
-  private static final Set<SqlTypeName> USABLE_TYPES = Set.of(SqlTypeName.BOOLEAN,
-      SqlTypeName.TINYINT, SqlTypeName.SMALLINT, SqlTypeName.INTEGER, SqlTypeName.BIGINT,
-      SqlTypeName.DECIMAL, SqlTypeName.REAL, SqlTypeName.DOUBLE, SqlTypeName.CHAR,
-      SqlTypeName.VARCHAR, SqlTypeName.DATE, SqlTypeName.TIME, SqlTypeName.TIMESTAMP);
+  private static final Set<SqlTypeName> USABLE_TYPES =
+      Set.of(
+          SqlTypeName.BOOLEAN,
+          SqlTypeName.TINYINT,
+          SqlTypeName.SMALLINT,
+          SqlTypeName.INTEGER,
+          SqlTypeName.BIGINT,
+          SqlTypeName.DECIMAL,
+          SqlTypeName.REAL,
+          SqlTypeName.DOUBLE,
+          SqlTypeName.CHAR,
+          SqlTypeName.VARCHAR,
+          SqlTypeName.DATE,
+          SqlTypeName.TIME,
+          SqlTypeName.TIMESTAMP);
 
   /** SQLState 07001: wrong number of parameters. */
   static final String UNBOUND_PARAMETER = "07001";
@@ -65,28 +76,42 @@ final class WandbMeta extends CalciteMetaImpl {
   }
 
   @Override
-  public MetaResultSet getTables(ConnectionHandle ch, String catalog, Pat schemaPattern,
-      Pat tableNamePattern, List<String> typeList) {
+  public MetaResultSet getTables(
+      ConnectionHandle ch,
+      String catalog,
+      Pat schemaPattern,
+      Pat tableNamePattern,
+      List<String> typeList) {
     if (catalog != null && !catalog.isEmpty()) {
       return createEmptyResultSet(MetaTable.class);
     }
     // JDBC orders tables by type, schema and name; Calcite lists a schema's tables unordered.
     List<MetaTable> tables = new ArrayList<>();
     super.getTables(ch, null, schemaPattern, tableNamePattern, typeList)
-        .firstFrame.rows.forEach(row -> tables.add((MetaTable) row));
-    tables.sort(Comparator.comparing((MetaTable t) -> t.tableType)
-        .thenComparing(t -> t.tableSchem).thenComparing(t -> t.tableName));
+        .firstFrame
+        .rows
+        .forEach(row -> tables.add((MetaTable) row));
+    tables.sort(
+        Comparator.comparing((MetaTable t) -> t.tableType)
+            .thenComparing(t -> t.tableSchem)
+            .thenComparing(t -> t.tableName));
     List<Object[]> rows = new ArrayList<>();
     for (MetaTable t : tables) {
-      rows.add(new Object[] {
-          null, t.tableSchem, t.tableName, t.tableType, null, null, null, null, null, null});
+      rows.add(
+          new Object[] {
+            null, t.tableSchem, t.tableName, t.tableType, null, null, null, null, null, null
+          });
     }
     return rows(MetadataColumns.TABLES, rows);
   }
 
   @Override
-  public MetaResultSet getColumns(ConnectionHandle ch, String catalog, Pat schemaPattern,
-      Pat tableNamePattern, Pat columnNamePattern) {
+  public MetaResultSet getColumns(
+      ConnectionHandle ch,
+      String catalog,
+      Pat schemaPattern,
+      Pat tableNamePattern,
+      Pat columnNamePattern) {
     return catalog == null || catalog.isEmpty()
         ? super.getColumns(ch, null, schemaPattern, tableNamePattern, columnNamePattern)
         : createEmptyResultSet(MetaColumn.class);
@@ -94,16 +119,23 @@ final class WandbMeta extends CalciteMetaImpl {
 
   /** JDBC: rows ordered by COLUMN_NAME; a null schema or table matches any. */
   @Override
-  public MetaResultSet getPrimaryKeys(ConnectionHandle ch, String catalog, String schema,
-      String table) {
+  public MetaResultSet getPrimaryKeys(
+      ConnectionHandle ch, String catalog, String schema, String table) {
     List<Object[]> rows = new ArrayList<>();
     if (catalog == null || catalog.isEmpty()) {
       for (FactsOf facts : tables(schema, table)) {
         List<String> key = facts.table().primaryKey();
         List<Object[]> keyRows = new ArrayList<>();
         for (int i = 0; i < key.size(); i++) {
-          keyRows.add(new Object[] {null, facts.schema(), facts.name(), key.get(i),
-              (short) (i + 1), primaryKeyName(facts.name())});
+          keyRows.add(
+              new Object[] {
+                null,
+                facts.schema(),
+                facts.name(),
+                key.get(i),
+                (short) (i + 1),
+                primaryKeyName(facts.name())
+              });
         }
         keyRows.sort(Comparator.comparing(row -> (String) row[3]));
         rows.addAll(keyRows);
@@ -113,46 +145,65 @@ final class WandbMeta extends CalciteMetaImpl {
   }
 
   @Override
-  public MetaResultSet getImportedKeys(ConnectionHandle ch, String catalog, String schema,
-      String table) {
+  public MetaResultSet getImportedKeys(
+      ConnectionHandle ch, String catalog, String schema, String table) {
     return foreignKeys(catalog, schema, null, schema, table);
   }
 
   @Override
-  public MetaResultSet getExportedKeys(ConnectionHandle ch, String catalog, String schema,
-      String table) {
+  public MetaResultSet getExportedKeys(
+      ConnectionHandle ch, String catalog, String schema, String table) {
     return foreignKeys(catalog, schema, table, schema, null);
   }
 
   @Override
-  public MetaResultSet getCrossReference(ConnectionHandle ch, String parentCatalog,
-      String parentSchema, String parentTable, String foreignCatalog, String foreignSchema,
+  public MetaResultSet getCrossReference(
+      ConnectionHandle ch,
+      String parentCatalog,
+      String parentSchema,
+      String parentTable,
+      String foreignCatalog,
+      String foreignSchema,
       String foreignTable) {
     boolean noCatalog = foreignCatalog == null || foreignCatalog.isEmpty();
-    return foreignKeys(noCatalog ? parentCatalog : foreignCatalog, parentSchema, parentTable,
-        foreignSchema, foreignTable);
+    return foreignKeys(
+        noCatalog ? parentCatalog : foreignCatalog,
+        parentSchema,
+        parentTable,
+        foreignSchema,
+        foreignTable);
   }
 
   /**
-   * The foreign keys the tables declare (both ends in the same project), restricted by exact
-   * names (null = any); ordered by schema and referencing table, as the JDBC orders of imported
-   * and exported keys agree here (one key column, one referenced table per key).
+   * The foreign keys the tables declare (both ends in the same project), restricted by exact names
+   * (null = any); ordered by schema and referencing table, as the JDBC orders of imported and
+   * exported keys agree here (one key column, one referenced table per key).
    */
-  private MetaResultSet foreignKeys(String catalog, String pkSchema, String pkTable,
-      String fkSchema, String fkTable) {
+  private MetaResultSet foreignKeys(
+      String catalog, String pkSchema, String pkTable, String fkSchema, String fkTable) {
     List<Object[]> rows = new ArrayList<>();
     if ((catalog == null || catalog.isEmpty())
         && (pkSchema == null || fkSchema == null || pkSchema.equals(fkSchema))) {
       for (FactsOf facts : tables(pkSchema != null ? pkSchema : fkSchema, fkTable)) {
         for (TableFacts.ForeignKey key : facts.table().foreignKeys()) {
           if (pkTable == null || pkTable.equals(key.referencedTable())) {
-            rows.add(new Object[] {null, facts.schema(), key.referencedTable(),
-                key.referencedColumn(), null, facts.schema(), facts.name(), key.column(),
-                (short) 1, (short) DatabaseMetaData.importedKeyNoAction,
-                (short) DatabaseMetaData.importedKeyNoAction,
-                facts.name() + "_" + key.referencedTable() + "_fk",
-                primaryKeyName(key.referencedTable()),
-                (short) DatabaseMetaData.importedKeyNotDeferrable});
+            rows.add(
+                new Object[] {
+                  null,
+                  facts.schema(),
+                  key.referencedTable(),
+                  key.referencedColumn(),
+                  null,
+                  facts.schema(),
+                  facts.name(),
+                  key.column(),
+                  (short) 1,
+                  (short) DatabaseMetaData.importedKeyNoAction,
+                  (short) DatabaseMetaData.importedKeyNoAction,
+                  facts.name() + "_" + key.referencedTable() + "_fk",
+                  primaryKeyName(key.referencedTable()),
+                  (short) DatabaseMetaData.importedKeyNotDeferrable
+                });
           }
         }
       }
@@ -196,8 +247,8 @@ final class WandbMeta extends CalciteMetaImpl {
         types.add(type);
       }
     }
-    types.sort(Comparator.<MetaTypeInfo>comparingInt(t -> t.dataType)
-        .thenComparing(t -> t.typeName));
+    types.sort(
+        Comparator.<MetaTypeInfo>comparingInt(t -> t.dataType).thenComparing(t -> t.typeName));
     return Linq4j.asEnumerable(types);
   }
 
@@ -207,9 +258,18 @@ final class WandbMeta extends CalciteMetaImpl {
    * which runs nothing, may show a plan with parameters).
    */
   @Override
-  public ExecuteResult prepareAndExecute(StatementHandle h, String sql, long maxRowCount,
-      int maxRowsInFirstFrame, PrepareCallback callback) throws NoSuchStatementException {
-    return super.prepareAndExecute(h, sql, maxRowCount, maxRowsInFirstFrame,
+  public ExecuteResult prepareAndExecute(
+      StatementHandle h,
+      String sql,
+      long maxRowCount,
+      int maxRowsInFirstFrame,
+      PrepareCallback callback)
+      throws NoSuchStatementException {
+    return super.prepareAndExecute(
+        h,
+        sql,
+        maxRowCount,
+        maxRowsInFirstFrame,
         new PrepareCallback() {
           @Override
           public Object getMonitor() {
@@ -224,11 +284,13 @@ final class WandbMeta extends CalciteMetaImpl {
           @Override
           public void assign(Signature signature, Frame firstFrame, long updateCount)
               throws SQLException {
-            if (!signature.parameters.isEmpty()
-                && !ReadOnlySql.firstWord(sql).equals("EXPLAIN")) {
-              throw new SQLException("The statement has " + signature.parameters.size()
-                  + " ? parameter(s), which a plain Statement cannot bind; use a "
-                  + "PreparedStatement and its set methods", UNBOUND_PARAMETER);
+            if (!signature.parameters.isEmpty() && !ReadOnlySql.firstWord(sql).equals("EXPLAIN")) {
+              throw new SQLException(
+                  "The statement has "
+                      + signature.parameters.size()
+                      + " ? parameter(s), which a plain Statement cannot bind; use a "
+                      + "PreparedStatement and its set methods",
+                  UNBOUND_PARAMETER);
             }
             callback.assign(signature, firstFrame, updateCount);
           }
@@ -248,8 +310,8 @@ final class WandbMeta extends CalciteMetaImpl {
   public void rollback(ConnectionHandle ch) {}
 
   private MetaResultSet rows(List<ColumnMetaData> columns, List<Object[]> rows) {
-    return createResultSet(Map.of(), columns, CursorFactory.ARRAY,
-        new Frame(0, true, new ArrayList<Object>(rows)));
+    return createResultSet(
+        Map.of(), columns, CursorFactory.ARRAY, new Frame(0, true, new ArrayList<Object>(rows)));
   }
 
   private static List<String> sorted(Set<String> names) {

@@ -15,8 +15,13 @@ import org.apache.calcite.jdbc.CalcitePrepare;
  */
 final class WandbResultSet extends CalcitePackageAccess.ResultSetBase {
 
-  WandbResultSet(AvaticaStatement statement, CalcitePrepare.CalciteSignature<?> signature,
-      ResultSetMetaData metaData, TimeZone timeZone, Meta.Frame firstFrame) throws SQLException {
+  WandbResultSet(
+      AvaticaStatement statement,
+      CalcitePrepare.CalciteSignature<?> signature,
+      ResultSetMetaData metaData,
+      TimeZone timeZone,
+      Meta.Frame firstFrame)
+      throws SQLException {
     super(statement, signature, metaData, timeZone, firstFrame);
   }
 
@@ -28,8 +33,10 @@ final class WandbResultSet extends CalcitePackageAccess.ResultSetBase {
       // Avatica checks the cancel flag itself before asking the scan, and says so without a
       // SQLState; give it the one our scans' cancels carry.
       if (e.getSQLState() == null && AVATICA_CANCELED.equals(e.getMessage())) {
-        throw new SQLException("The query was canceled (Statement.cancel()); no further rows are "
-            + "read.", WandbErrors.CANCELED, e);
+        throw new SQLException(
+            "The query was canceled (Statement.cancel()); no further rows are " + "read.",
+            WandbErrors.CANCELED,
+            e);
       }
       throw WandbErrors.atQuery(e);
     } catch (RuntimeException e) {

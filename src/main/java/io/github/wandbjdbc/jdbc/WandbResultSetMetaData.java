@@ -7,10 +7,10 @@ import org.apache.calcite.avatica.AvaticaStatement;
 import org.apache.calcite.avatica.Meta;
 
 /**
- * Result set metadata whose sizes agree with {@code DatabaseMetaData.getColumns}
- * ({@link ColumnTypeFacts}). Calcite reports precision 0 for a VARCHAR without a declared length
- * and, for TIMESTAMP, its fractional-second digits where JDBC means the length in characters;
- * tools that size grid columns or map types (Spark, DBeaver) read these numbers.
+ * Result set metadata whose sizes agree with {@code DatabaseMetaData.getColumns} ({@link
+ * ColumnTypeFacts}). Calcite reports precision 0 for a VARCHAR without a declared length and, for
+ * TIMESTAMP, its fractional-second digits where JDBC means the length in characters; tools that
+ * size grid columns or map types (Spark, DBeaver) read these numbers.
  */
 final class WandbResultSetMetaData extends AvaticaResultSetMetaData {
 

@@ -13,21 +13,23 @@ import org.apache.calcite.avatica.Meta;
  * package-private to {@code io.github.wandbjdbc.jdbc}, and nothing else.
  *
  * <p>Public routes checked first, and why they do not suffice:
+ *
  * <ul>
  *   <li>A connection: {@code CalciteFactory.newConnection}, as {@code CalciteJdbc41Factory}
- *   implements it, returns a private class, and Calcite's factory, meta and driver cast every
- *   connection to the package-private {@code CalciteConnectionImpl}; so our connection must
- *   extend that class, and only code in this package can.
+ *       implements it, returns a private class, and Calcite's factory, meta and driver cast every
+ *       connection to the package-private {@code CalciteConnectionImpl}; so our connection must
+ *       extend that class, and only code in this package can.
  *   <li>Prepare failures: the {@code prepareStatement} overloads that prepare all end in the
- *   four-argument one, whose return type, {@code CalcitePreparedStatement}, is package-private;
- *   only an override here can catch its failures.
- *   <li>A result set: {@code CalciteJdbc41Factory.newResultSet} must return a
- *   {@link CalciteResultSet}, whose constructor is package-private; {@code next()} can only be
- *   overridden in a subclass.
+ *       four-argument one, whose return type, {@code CalcitePreparedStatement}, is package-private;
+ *       only an override here can catch its failures.
+ *   <li>A result set: {@code CalciteJdbc41Factory.newResultSet} must return a {@link
+ *       CalciteResultSet}, whose constructor is package-private; {@code next()} can only be
+ *       overridden in a subclass.
  *   <li>Metadata needs nothing here: {@code CalciteMetaImpl.create} only makes Calcite's own, but
- *   its constructor is protected, and our connection, typed as our subclass, is a
- *   {@code CalciteConnectionImpl}.
+ *       its constructor is protected, and our connection, typed as our subclass, is a {@code
+ *       CalciteConnectionImpl}.
  * </ul>
+ *
  * {@code CalcitePackageAccessTest} fails, naming the member, when Calcite changes any of these.
  */
 public final class CalcitePackageAccess {
@@ -35,7 +37,11 @@ public final class CalcitePackageAccess {
 
   /** Calcite's connection, open to subclasses in other packages. */
   public abstract static class ConnectionBase extends CalciteConnectionImpl {
-    protected ConnectionBase(Driver driver, AvaticaFactory factory, String url, Properties info,
+    protected ConnectionBase(
+        Driver driver,
+        AvaticaFactory factory,
+        String url,
+        Properties info,
         CalciteSchema rootSchema) {
       super(driver, factory, url, info, rootSchema, null);
     }
@@ -44,11 +50,12 @@ public final class CalcitePackageAccess {
     protected abstract SQLException prepareFailure(Exception failure);
 
     @Override
-    public CalcitePreparedStatement prepareStatement(String sql, int resultSetType,
-        int resultSetConcurrency, int resultSetHoldability) throws SQLException {
+    public CalcitePreparedStatement prepareStatement(
+        String sql, int resultSetType, int resultSetConcurrency, int resultSetHoldability)
+        throws SQLException {
       try {
-        return super.prepareStatement(sql, resultSetType, resultSetConcurrency,
-            resultSetHoldability);
+        return super.prepareStatement(
+            sql, resultSetType, resultSetConcurrency, resultSetHoldability);
       } catch (SQLException | RuntimeException e) {
         throw prepareFailure(e);
       }
@@ -57,9 +64,13 @@ public final class CalcitePackageAccess {
 
   /** Calcite's result set, open to subclasses in other packages. */
   public abstract static class ResultSetBase extends CalciteResultSet {
-    protected ResultSetBase(AvaticaStatement statement,
-        CalcitePrepare.CalciteSignature<?> signature, ResultSetMetaData metaData,
-        TimeZone timeZone, Meta.Frame firstFrame) throws SQLException {
+    protected ResultSetBase(
+        AvaticaStatement statement,
+        CalcitePrepare.CalciteSignature<?> signature,
+        ResultSetMetaData metaData,
+        TimeZone timeZone,
+        Meta.Frame firstFrame)
+        throws SQLException {
       super(statement, signature, metaData, timeZone, firstFrame);
     }
   }

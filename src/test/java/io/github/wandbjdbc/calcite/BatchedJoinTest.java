@@ -30,9 +30,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Joins whose right side reads runs on {@code run_id}: the right side asks W&B only for the run
- * ids of each batch of left rows. Every query is checked three ways: its rows against
- * {@code pushdown=false} (a hash join over full listings), its plan, and the requests the emulator
+ * Joins whose right side reads runs on {@code run_id}: the right side asks W&B only for the run ids
+ * of each batch of left rows. Every query is checked three ways: its rows against {@code
+ * pushdown=false} (a hash join over full listings), its plan, and the requests the emulator
  * received.
  */
 class BatchedJoinTest {
@@ -45,8 +45,10 @@ class BatchedJoinTest {
 
   @BeforeAll
   static void start() throws SQLException {
-    emulator = WandbEmulator.start(EmulatorConfig.defaults(),
-        DatasetGenerator.generate(GeneratorSpec.defaults(7).withRunsPerProject(RUNS)));
+    emulator =
+        WandbEmulator.start(
+            EmulatorConfig.defaults(),
+            DatasetGenerator.generate(GeneratorSpec.defaults(7).withRunsPerProject(RUNS)));
     runs = emulator.dataset().project("acme", "demo").orElseThrow().runs();
     pushing = connect("");
     oracle = connect(";pushdown=false");
@@ -72,8 +74,9 @@ class BatchedJoinTest {
 
   @Test
   void aFilteredLeftSideFetchesOnlyItsRunsOnTheRight() throws Exception {
-    String sql = "SELECT a.run_id, b.display_name FROM runs a JOIN runs b ON a.run_id = b.run_id"
-        + " WHERE a.state = 'crashed'";
+    String sql =
+        "SELECT a.run_id, b.display_name FROM runs a JOIN runs b ON a.run_id = b.run_id"
+            + " WHERE a.state = 'crashed'";
     Set<String> crashed = names("crashed");
     assertTrue(crashed.size() > 1 && crashed.size() < 100, "dataset: " + crashed.size());
     List<String> rows = sameRowsAsTheOracle(sql);
@@ -92,8 +95,9 @@ class BatchedJoinTest {
 
   @Test
   void parametersOfTheLeftSideAndCorrelationAreBoundTogether() throws Exception {
-    String sql = "SELECT a.run_id, b.state FROM runs a JOIN runs b ON a.run_id = b.run_id"
-        + " WHERE a.state = ?";
+    String sql =
+        "SELECT a.run_id, b.state FROM runs a JOIN runs b ON a.run_id = b.run_id"
+            + " WHERE a.state = ?";
     try (PreparedStatement statement = pushing.prepareStatement(sql)) {
       for (String state : List.of("crashed", "failed")) {
         emulator.stats().reset();
@@ -111,15 +115,22 @@ class BatchedJoinTest {
   @ParameterizedTest
   @ValueSource(ints = {1, 99, 100, 101})
   void eachBatchOfAtMostAHundredLeftRowsIsOneRequest(int leftRows) throws Exception {
-    String sql = "SELECT a.run_id, b.display_name, b.created_at FROM (SELECT run_id FROM runs"
-        + " ORDER BY created_at LIMIT " + leftRows + ") a JOIN runs b ON a.run_id = b.run_id";
+    String sql =
+        "SELECT a.run_id, b.display_name, b.created_at FROM (SELECT run_id FROM runs"
+            + " ORDER BY created_at LIMIT "
+            + leftRows
+            + ") a JOIN runs b ON a.run_id = b.run_id";
     assertEquals(leftRows, sameRowsAsTheOracle(sql).size());
     List<JsonNode> filters = runsFilters();
     int batches = (leftRows + 99) / 100;
     assertEquals(1 + batches, filters.size(), filters.toString());
-    Set<String> first = new HashSet<>(runs.stream()
-        .sorted(Comparator.comparing(EmulatedRun::createdAt))
-        .limit(leftRows).map(EmulatedRun::name).toList());
+    Set<String> first =
+        new HashSet<>(
+            runs.stream()
+                .sorted(Comparator.comparing(EmulatedRun::createdAt))
+                .limit(leftRows)
+                .map(EmulatedRun::name)
+                .toList());
     Set<String> requested = new HashSet<>();
     for (JsonNode filter : filters.subList(1, filters.size())) {
       Set<String> ids = runIds(filter);
@@ -132,13 +143,15 @@ class BatchedJoinTest {
 
   @Test
   void leftJoinKeepsRowsWhoseKeyIsNullOrNamesNoRun() throws Exception {
-    String sql = "SELECT a.k, a.state, b.run_id, b.state FROM (SELECT CASE"
-        + " WHEN state = 'crashed' THEN run_id"
-        + " WHEN state = 'failed' THEN run_id || '-gone' END AS k, state FROM runs"
-        + " WHERE state IN ('crashed', 'failed', 'finished')) a"
-        + " LEFT JOIN runs b ON a.k = b.run_id";
+    String sql =
+        "SELECT a.k, a.state, b.run_id, b.state FROM (SELECT CASE"
+            + " WHEN state = 'crashed' THEN run_id"
+            + " WHEN state = 'failed' THEN run_id || '-gone' END AS k, state FROM runs"
+            + " WHERE state IN ('crashed', 'failed', 'finished')) a"
+            + " LEFT JOIN runs b ON a.k = b.run_id";
     List<String> rows = sameRowsAsTheOracle(sql);
-    assertTrue(rows.stream().anyMatch(r -> r.startsWith("null|finished|null|null")), rows.toString());
+    assertTrue(
+        rows.stream().anyMatch(r -> r.startsWith("null|finished|null|null")), rows.toString());
     assertTrue(rows.stream().anyMatch(r -> r.contains("-gone|failed|null|null")), rows.toString());
     assertTrue(explain(sql).contains("EnumerableBatchNestedLoopJoin"));
     Set<String> asked = new HashSet<>();
@@ -150,21 +163,23 @@ class BatchedJoinTest {
 
   @Test
   void repeatedLeftKeysAreJoinedEachTimeAndAskedForOnce() throws Exception {
-    String sql = "SELECT a.run_id, b.display_name FROM (SELECT run_id FROM runs WHERE state ="
-        + " 'crashed' UNION ALL SELECT run_id FROM runs WHERE state = 'crashed') a"
-        + " JOIN runs b ON a.run_id = b.run_id";
+    String sql =
+        "SELECT a.run_id, b.display_name FROM (SELECT run_id FROM runs WHERE state ="
+            + " 'crashed' UNION ALL SELECT run_id FROM runs WHERE state = 'crashed') a"
+            + " JOIN runs b ON a.run_id = b.run_id";
     assertEquals(2 * names("crashed").size(), sameRowsAsTheOracle(sql).size());
     List<JsonNode> filters = runsFilters();
     JsonNode correlated = filters.get(filters.size() - 1);
-    assertEquals(names("crashed").size(), correlated.get("name").get("$in").size(),
-        correlated.toString());
+    assertEquals(
+        names("crashed").size(), correlated.get("name").get("$in").size(), correlated.toString());
   }
 
   @Test
   void aBatchWithoutAnyKeySendsNoRequestForTheRightSide() throws Exception {
-    String sql = "SELECT a.run_id, b.run_id FROM (SELECT run_id, CASE WHEN display_name = ''"
-        + " THEN run_id END AS k FROM runs WHERE state = 'crashed') a"
-        + " LEFT JOIN runs b ON a.k = b.run_id";
+    String sql =
+        "SELECT a.run_id, b.run_id FROM (SELECT run_id, CASE WHEN display_name = ''"
+            + " THEN run_id END AS k FROM runs WHERE state = 'crashed') a"
+            + " LEFT JOIN runs b ON a.k = b.run_id";
     assertEquals(names("crashed").size(), sameRowsAsTheOracle(sql).size());
     assertTrue(explain(sql).contains("RunsCorrelatedFilter"));
     emulator.stats().reset();
@@ -174,23 +189,27 @@ class BatchedJoinTest {
 
   @Test
   void aRightSideWithALimitIsReadWhole() throws Exception {
-    String sql = "SELECT a.run_id, b.display_name FROM runs a JOIN (SELECT run_id, display_name"
-        + " FROM runs ORDER BY created_at LIMIT 5) b ON a.run_id = b.run_id"
-        + " WHERE a.state = 'crashed'";
+    String sql =
+        "SELECT a.run_id, b.display_name FROM runs a JOIN (SELECT run_id, display_name"
+            + " FROM runs ORDER BY created_at LIMIT 5) b ON a.run_id = b.run_id"
+            + " WHERE a.state = 'crashed'";
     sameRowsAsTheOracle(sql);
     assertFalse(explain(sql).contains("RunsCorrelatedFilter"));
   }
 
   @Test
   void otherJoinKeysAndPushdownFalseKeepTheHashJoin() throws Exception {
-    String sql = "SELECT a.run_id, b.run_id FROM runs a JOIN runs b ON a.group_name = b.group_name"
-        + " WHERE a.state = 'crashed'";
+    String sql =
+        "SELECT a.run_id, b.run_id FROM runs a JOIN runs b ON a.group_name = b.group_name"
+            + " WHERE a.state = 'crashed'";
     sameRowsAsTheOracle(sql);
     assertFalse(explain(sql).contains("BatchNestedLoopJoin"));
-    String onRunId = "SELECT a.run_id FROM runs a JOIN runs b ON a.run_id = b.run_id"
-        + " WHERE a.state = 'crashed'";
-    String plan = String.join("\n", rows(oracle.createStatement().executeQuery(
-        "EXPLAIN PLAN FOR " + onRunId)));
+    String onRunId =
+        "SELECT a.run_id FROM runs a JOIN runs b ON a.run_id = b.run_id"
+            + " WHERE a.state = 'crashed'";
+    String plan =
+        String.join(
+            "\n", rows(oracle.createStatement().executeQuery("EXPLAIN PLAN FOR " + onRunId)));
     assertFalse(plan.contains("BatchNestedLoopJoin"), plan);
   }
 

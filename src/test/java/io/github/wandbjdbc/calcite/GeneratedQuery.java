@@ -12,8 +12,8 @@ import java.util.Objects;
  *     statement
  * @param ordered whether its ORDER BY makes the row order total, so rows compare in order
  */
-record GeneratedQuery(long seed, String shape, String sql, List<QueryParameter> parameters,
-    boolean ordered) {
+record GeneratedQuery(
+    long seed, String shape, String sql, List<QueryParameter> parameters, boolean ordered) {
   GeneratedQuery {
     Objects.requireNonNull(shape, "shape is null");
     Objects.requireNonNull(sql, "sql is null");
@@ -22,7 +22,12 @@ record GeneratedQuery(long seed, String shape, String sql, List<QueryParameter> 
 
   @Override
   public String toString() {
-    return "seed " + seed + " (" + shape + "): " + sql
+    return "seed "
+        + seed
+        + " ("
+        + shape
+        + "): "
+        + sql
         + (parameters.isEmpty() ? "" : "\n  parameters " + parameters);
   }
 }

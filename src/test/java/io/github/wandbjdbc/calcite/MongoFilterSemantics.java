@@ -9,8 +9,8 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
- * A tiny MongoDB-semantics evaluator for W&B filters over a flat document keyed by filter key:
- * a missing key matches {@code {k: null}}, {@code $ne}, {@code $nin} and {@code $nor}; comparisons
+ * A tiny MongoDB-semantics evaluator for W&B filters over a flat document keyed by filter key: a
+ * missing key matches {@code {k: null}}, {@code $ne}, {@code $nin} and {@code $nor}; comparisons
  * never match across types; an array matches when it or any element does; {@code $ne}/{@code $nin}
  * are the negations of {@code $eq}/{@code $in}. Written for the tests, independent of the
  * translator and of the emulator.
@@ -84,7 +84,8 @@ public final class MongoFilterSemantics {
         return (value != null) == operand.booleanValue();
       case "$regex":
         Pattern pattern = Pattern.compile(operand.textValue());
-        return value != null && selfOrElement(value, n -> n.isTextual() && pattern.matcher(n.textValue()).find());
+        return value != null
+            && selfOrElement(value, n -> n.isTextual() && pattern.matcher(n.textValue()).find());
       default:
         throw new IllegalArgumentException("unsupported operator " + operator);
     }
@@ -103,23 +104,30 @@ public final class MongoFilterSemantics {
     if (value == null) {
       return operand.isNull();
     }
-    return selfOrElement(value, n -> n.isNumber() && operand.isNumber()
-        ? n.decimalValue().compareTo(operand.decimalValue()) == 0 : n.equals(operand));
+    return selfOrElement(
+        value,
+        n ->
+            n.isNumber() && operand.isNumber()
+                ? n.decimalValue().compareTo(operand.decimalValue()) == 0
+                : n.equals(operand));
   }
 
   private static boolean compare(JsonNode value, JsonNode operand, IntPredicate accept) {
-    return value != null && selfOrElement(value, n -> {
-      if (n.isNumber() && operand.isNumber()) {
-        return accept.test(n.decimalValue().compareTo(operand.decimalValue()));
-      }
-      if (n.isTextual() && operand.isTextual()) {
-        return accept.test(n.textValue().compareTo(operand.textValue()));
-      }
-      if (n.isBoolean() && operand.isBoolean()) {
-        return accept.test(Boolean.compare(n.booleanValue(), operand.booleanValue()));
-      }
-      return n.isNull() && operand.isNull() && accept.test(0);
-    });
+    return value != null
+        && selfOrElement(
+            value,
+            n -> {
+              if (n.isNumber() && operand.isNumber()) {
+                return accept.test(n.decimalValue().compareTo(operand.decimalValue()));
+              }
+              if (n.isTextual() && operand.isTextual()) {
+                return accept.test(n.textValue().compareTo(operand.textValue()));
+              }
+              if (n.isBoolean() && operand.isBoolean()) {
+                return accept.test(Boolean.compare(n.booleanValue(), operand.booleanValue()));
+              }
+              return n.isNull() && operand.isNull() && accept.test(0);
+            });
   }
 
   private static boolean selfOrElement(JsonNode value, Predicate<JsonNode> test) {

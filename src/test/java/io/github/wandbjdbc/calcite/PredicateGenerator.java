@@ -18,13 +18,25 @@ import java.util.Random;
  */
 final class PredicateGenerator {
   private static final List<String> COMPARISONS = List.of("=", "<>", "<", "<=", ">", ">=");
-  private static final List<String> BOOLEAN_TESTS = List.of("", "NOT ", " IS TRUE", " IS NOT TRUE",
-      " IS FALSE", " IS NOT FALSE", " IS UNKNOWN", " = TRUE", " <> FALSE");
+  private static final List<String> BOOLEAN_TESTS =
+      List.of(
+          "",
+          "NOT ",
+          " IS TRUE",
+          " IS NOT TRUE",
+          " IS FALSE",
+          " IS NOT FALSE",
+          " IS UNKNOWN",
+          " = TRUE",
+          " <> FALSE");
+
   /** Longer IN lists than this become a join with VALUES in Calcite, which is never pushed. */
   private static final int IN_LIST_JOIN_THRESHOLD = 20;
+
   /** The columns whose equality, IN and null tests W&B evaluates exactly as SQL does. */
-  private static final List<String> EXACT_COLUMNS = List.of("run_id", "display_name", "state",
-      "group_name", "job_type", "sweep_name", "username");
+  private static final List<String> EXACT_COLUMNS =
+      List.of(
+          "run_id", "display_name", "state", "group_name", "job_type", "sweep_name", "username");
 
   private final Random random;
   private final RunsSample sample;
@@ -32,7 +44,9 @@ final class PredicateGenerator {
   private final LikePatternGenerator likes;
   private final boolean exact;
 
-  /** @param exact whether to generate the flavour that W&B can mostly evaluate exactly */
+  /**
+   * @param exact whether to generate the flavour that W&B can mostly evaluate exactly
+   */
   PredicateGenerator(Random random, RunsSample sample, SqlValues values, boolean exact) {
     this.random = random;
     this.sample = sample;
@@ -143,11 +157,13 @@ final class PredicateGenerator {
       }
       if (join) {
         // Literals only: Calcite's VALUES for the list cannot take a BIGINT `?` among decimals.
-        operands.add(random.nextInt(12) == 0 ? "NULL" : SqlText.literal(value, random.nextBoolean()));
+        operands.add(
+            random.nextInt(12) == 0 ? "NULL" : SqlText.literal(value, random.nextBoolean()));
       } else {
-        operands.add(random.nextInt(12) == 0
-            ? values.nullOperand(column.kind())
-            : values.operand(column.kind(), value));
+        operands.add(
+            random.nextInt(12) == 0
+                ? values.nullOperand(column.kind())
+                : values.operand(column.kind(), value));
       }
     }
     return ref + (random.nextBoolean() ? " NOT IN (" : " IN (") + String.join(", ", operands) + ")";
@@ -161,15 +177,20 @@ final class PredicateGenerator {
       low = high;
       high = swap;
     }
-    return ref + (random.nextInt(4) == 0 ? " NOT BETWEEN " : " BETWEEN ")
-        + values.operand(column.kind(), low) + " AND " + values.operand(column.kind(), high);
+    return ref
+        + (random.nextInt(4) == 0 ? " NOT BETWEEN " : " BETWEEN ")
+        + values.operand(column.kind(), low)
+        + " AND "
+        + values.operand(column.kind(), high);
   }
 
   private String like(String ref, Column column) {
     LikePatternGenerator.Like like = likes.like((String) values.real(column));
-    String escape = like.escape() == null
-        ? "" : " ESCAPE " + SqlText.quote(like.escape().toString());
-    return ref + (random.nextInt(3) == 0 ? " NOT LIKE " : " LIKE ") + values.pattern(like.pattern())
+    String escape =
+        like.escape() == null ? "" : " ESCAPE " + SqlText.quote(like.escape().toString());
+    return ref
+        + (random.nextInt(3) == 0 ? " NOT LIKE " : " LIKE ")
+        + values.pattern(like.pattern())
         + escape;
   }
 
@@ -184,11 +205,15 @@ final class PredicateGenerator {
   private String computed(String ref, Column column) {
     return switch (column.kind()) {
       case TEXT -> "CHAR_LENGTH(" + ref + ") " + pick(COMPARISONS) + " " + random.nextInt(12);
-      case INTEGER, DOUBLE -> ref + " * 2 " + pick(COMPARISONS) + " "
-          + values.operand(column.kind(), values.pick(column));
+      case INTEGER, DOUBLE ->
+          ref
+              + " * 2 "
+              + pick(COMPARISONS)
+              + " "
+              + values.operand(column.kind(), values.pick(column));
       case BOOLEAN -> "COALESCE(" + ref + ", FALSE)";
-      case TIMESTAMP -> "EXTRACT(HOUR FROM " + ref + ") " + pick(COMPARISONS) + " "
-          + random.nextInt(24);
+      case TIMESTAMP ->
+          "EXTRACT(HOUR FROM " + ref + ") " + pick(COMPARISONS) + " " + random.nextInt(24);
     };
   }
 

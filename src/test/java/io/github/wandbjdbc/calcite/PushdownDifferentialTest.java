@@ -24,11 +24,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Differential test of pushdown: thousands of generated queries ({@link RunsQueryGenerator}) run
- * on a connection that pushes work into W&B requests and on one with {@code pushdown=false}, and
- * must give the same rows (in order under a total ORDER BY, as multisets otherwise) and no
- * exception. The requests the pushing connection planned (published on {@link Hook#QUERY_PLAN})
- * show that a good share of the queries did push something, and that the oracle pushed nothing.
+ * Differential test of pushdown: thousands of generated queries ({@link RunsQueryGenerator}) run on
+ * a connection that pushes work into W&B requests and on one with {@code pushdown=false}, and must
+ * give the same rows (in order under a total ORDER BY, as multisets otherwise) and no exception.
+ * The requests the pushing connection planned (published on {@link Hook#QUERY_PLAN}) show that a
+ * good share of the queries did push something, and that the oracle pushed nothing.
  *
  * <p>{@code -Ddifferential.seed=N} changes the base seed, {@code -Ddifferential.queries=N} the
  * number of queries, and {@code -Ddifferential.query=S} runs only the query of seed S (as printed
@@ -38,10 +38,13 @@ class PushdownDifferentialTest {
   private static final long BASE_SEED = 20_261_126L;
   private static final int QUERIES = 2_400;
   private static final long DATASET_SEED = 42;
+
   /** Pairs of connections querying at once: the emulator and the planner share the cores. */
   private static final int WORKERS = 2;
+
   /** Failures after this many are counted, not described. */
   private static final int DESCRIBED_FAILURES = 10;
+
   /** Share of queries whose W&B request must carry a filter (the rest may still push columns). */
   private static final double MIN_FILTERED_SHARE = 0.30;
 
@@ -52,8 +55,8 @@ class PushdownDifferentialTest {
 
   @BeforeAll
   static void start() throws Exception {
-    emulator = WandbEmulator.start(EmulatorConfig.defaults(),
-        DifferentialDataset.generate(DATASET_SEED));
+    emulator =
+        WandbEmulator.start(EmulatorConfig.defaults(), DifferentialDataset.generate(DATASET_SEED));
     for (int i = 0; i < WORKERS; i++) {
       PUSHING.add(discovered(emulator.jdbcUrl("demo")));
       ORACLES.add(discovered(emulator.jdbcUrl("demo") + ";pushdown=false"));
@@ -93,13 +96,16 @@ class PushdownDifferentialTest {
       List<Future<?>> done = new ArrayList<>();
       for (int w = 0; w < WORKERS; w++) {
         int worker = w;
-        done.add(workers.submit(() -> {
-          for (int i = worker; i < count; i += WORKERS) {
-            GeneratedQuery query = generator.generate(only != null ? only : querySeed(base, i));
-            compare(query, PUSHING.get(worker), ORACLES.get(worker), tally);
-          }
-          return null;
-        }));
+        done.add(
+            workers.submit(
+                () -> {
+                  for (int i = worker; i < count; i += WORKERS) {
+                    GeneratedQuery query =
+                        generator.generate(only != null ? only : querySeed(base, i));
+                    compare(query, PUSHING.get(worker), ORACLES.get(worker), tally);
+                  }
+                  return null;
+                }));
       }
       for (Future<?> future : done) {
         future.get();
@@ -108,15 +114,28 @@ class PushdownDifferentialTest {
       workers.shutdownNow();
     }
     if (tally.failed > 0) {
-      fail(tally.failed + " of " + count + " queries (base seed " + base
-          + ") differ with pushdown:\n\n" + String.join("\n\n", tally.failures));
+      fail(
+          tally.failed
+              + " of "
+              + count
+              + " queries (base seed "
+              + base
+              + ") differ with pushdown:\n\n"
+              + String.join("\n\n", tally.failures));
     }
     if (only == null) {
       int filtered = tally.pushed.getOrDefault("filters", 0);
-      assertTrue(filtered >= MIN_FILTERED_SHARE * count,
-          "only " + filtered + " of " + count + " queries pushed a filter; pushed: " + tally.pushed);
+      assertTrue(
+          filtered >= MIN_FILTERED_SHARE * count,
+          "only "
+              + filtered
+              + " of "
+              + count
+              + " queries pushed a filter; pushed: "
+              + tally.pushed);
       for (String part : List.of("order", "limit", "runCount")) {
-        assertTrue(tally.pushed.getOrDefault(part, 0) >= count / 100,
+        assertTrue(
+            tally.pushed.getOrDefault(part, 0) >= count / 100,
             "too few queries pushed " + part + ": " + tally.pushed);
       }
     }
@@ -129,7 +148,9 @@ class PushdownDifferentialTest {
     private int failed;
 
     synchronized void pushed(List<String> requests) {
-      requests.stream().flatMap(r -> pushedParts(r).stream()).distinct()
+      requests.stream()
+          .flatMap(r -> pushedParts(r).stream())
+          .distinct()
           .forEach(part -> pushed.merge(part, 1, Integer::sum));
     }
 
@@ -141,14 +162,18 @@ class PushdownDifferentialTest {
     }
   }
 
-  private static void compare(GeneratedQuery query, Connection pushing, Connection oracle,
-      Tally tally) {
+  private static void compare(
+      GeneratedQuery query, Connection pushing, Connection oracle, Tally tally) {
     List<String> requests = new ArrayList<>();
     QueryOutcome withPushdown = runRecording(pushing, query, requests);
     List<String> oracleRequests = new ArrayList<>();
     QueryOutcome expected = runRecording(oracle, query, oracleRequests);
-    oracleRequests.forEach(request -> assertEquals(List.of(), pushedParts(request),
-        "pushdown=false pushed " + request + " for " + query));
+    oracleRequests.forEach(
+        request ->
+            assertEquals(
+                List.of(),
+                pushedParts(request),
+                "pushdown=false pushed " + request + " for " + query));
     if (!withPushdown.sameRowsAs(expected, query.ordered())) {
       tally.failed(describe(query, withPushdown, expected, requests));
     }
@@ -165,8 +190,8 @@ class PushdownDifferentialTest {
 
   // "try": the hook is held open for the try block only and never read.
   @SuppressWarnings("try")
-  private static QueryOutcome runRecording(Connection connection, GeneratedQuery query,
-      List<String> requests) {
+  private static QueryOutcome runRecording(
+      Connection connection, GeneratedQuery query, List<String> requests) {
     Consumer<Object> recorder = plan -> requests.add(String.valueOf(plan));
     try (Hook.Closeable ignored = Hook.QUERY_PLAN.addThread(recorder)) {
       return QueryOutcome.run(connection, query);
@@ -191,14 +216,22 @@ class PushdownDifferentialTest {
     return parts;
   }
 
-  private static String describe(GeneratedQuery query, QueryOutcome withPushdown,
-      QueryOutcome expected, List<String> requests) {
-    StringBuilder text = new StringBuilder(query.toString())
-        .append("\n  with pushdown: ").append(withPushdown.describe())
-        .append("\n  pushdown=false: ").append(expected.describe());
+  private static String describe(
+      GeneratedQuery query,
+      QueryOutcome withPushdown,
+      QueryOutcome expected,
+      List<String> requests) {
+    StringBuilder text =
+        new StringBuilder(query.toString())
+            .append("\n  with pushdown: ")
+            .append(withPushdown.describe())
+            .append("\n  pushdown=false: ")
+            .append(expected.describe());
     if (withPushdown.error() == null && expected.error() == null) {
-      text.append("\n  only with pushdown: ").append(missing(expected.rows(), withPushdown.rows()))
-          .append("\n  only without: ").append(missing(withPushdown.rows(), expected.rows()));
+      text.append("\n  only with pushdown: ")
+          .append(missing(expected.rows(), withPushdown.rows()))
+          .append("\n  only without: ")
+          .append(missing(withPushdown.rows(), expected.rows()));
     }
     return text.append("\n  requests: ").append(requests).toString();
   }

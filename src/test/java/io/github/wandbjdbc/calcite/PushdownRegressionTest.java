@@ -9,9 +9,9 @@ import io.github.wandbjdbc.emulator.GeneratorSpec;
 import io.github.wandbjdbc.emulator.WandbEmulator;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.PreparedStatement;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,8 +25,10 @@ class PushdownRegressionTest {
 
   @BeforeAll
   static void start() {
-    emulator = WandbEmulator.start(EmulatorConfig.defaults(),
-        DatasetGenerator.generate(GeneratorSpec.defaults(11).withRunsPerProject(RUNS)));
+    emulator =
+        WandbEmulator.start(
+            EmulatorConfig.defaults(),
+            DatasetGenerator.generate(GeneratorSpec.defaults(11).withRunsPerProject(RUNS)));
   }
 
   @AfterAll
@@ -38,10 +40,16 @@ class PushdownRegressionTest {
   @ParameterizedTest
   @ValueSource(strings = {"", ";pushdown=false"})
   void countOfALimitedScanWithoutColumns(String properties) throws SQLException {
-    assertEquals(7L, single(emulator.jdbcUrl("demo") + properties,
-        "SELECT COUNT(*) FROM (SELECT run_id FROM runs LIMIT 7)"));
-    assertEquals((long) RUNS, single(emulator.jdbcUrl("demo") + properties,
-        "SELECT COUNT(*) FROM (SELECT run_id FROM runs LIMIT 100)"));
+    assertEquals(
+        7L,
+        single(
+            emulator.jdbcUrl("demo") + properties,
+            "SELECT COUNT(*) FROM (SELECT run_id FROM runs LIMIT 7)"));
+    assertEquals(
+        (long) RUNS,
+        single(
+            emulator.jdbcUrl("demo") + properties,
+            "SELECT COUNT(*) FROM (SELECT run_id FROM runs LIMIT 100)"));
   }
 
   /**
@@ -51,11 +59,12 @@ class PushdownRegressionTest {
   @ParameterizedTest
   @ValueSource(strings = {"", ";pushdown=false"})
   void doubleParameterBoundToANonFiniteValue(String properties) throws SQLException {
-    List<Double> losses = emulator.dataset().project("acme", "demo").orElseThrow().runs().stream()
-        .map(run -> run.summary().get("loss"))
-        .filter(loss -> loss != null && loss.isNumber())
-        .map(JsonNode::doubleValue)
-        .toList();
+    List<Double> losses =
+        emulator.dataset().project("acme", "demo").orElseThrow().runs().stream()
+            .map(run -> run.summary().get("loss"))
+            .filter(loss -> loss != null && loss.isNumber())
+            .map(JsonNode::doubleValue)
+            .toList();
     long finite = losses.stream().filter(Double::isFinite).count();
     String url = emulator.jdbcUrl("demo") + properties;
     String where = "SELECT COUNT(*) FROM runs WHERE ";
@@ -64,7 +73,8 @@ class PushdownRegressionTest {
     assertEquals((long) losses.size(), single(url, where + "\"summary.loss\" <> ?", Double.NaN));
     assertEquals(0L, single(url, where + "\"summary.loss\" = ?", Double.NaN));
     assertEquals(0L, single(url, where + "NOT (\"summary.loss\" <> ?)", Double.NaN));
-    assertEquals((long) losses.size(), single(url, where + "NOT (\"summary.loss\" = ?)", Double.NaN));
+    assertEquals(
+        (long) losses.size(), single(url, where + "NOT (\"summary.loss\" = ?)", Double.NaN));
   }
 
   private static Object single(String url, String sql, Object... parameters) throws SQLException {

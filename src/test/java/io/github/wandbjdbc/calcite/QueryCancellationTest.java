@@ -38,6 +38,7 @@ import org.junit.jupiter.api.Test;
 class QueryCancellationTest {
   /** "Within about a second", with room for a loaded 2-core build machine. */
   private static final long STOP_BOUND_MILLIS = 3_000;
+
   private static final Duration SLOW = Duration.ofSeconds(5);
   private static final int RUNS = 60;
   private static WandbEmulator emulator;
@@ -46,8 +47,10 @@ class QueryCancellationTest {
 
   @BeforeAll
   static void start() {
-    emulator = WandbEmulator.start(EmulatorConfig.defaults(),
-        DatasetGenerator.generate(GeneratorSpec.defaults(5).withRunsPerProject(RUNS)));
+    emulator =
+        WandbEmulator.start(
+            EmulatorConfig.defaults(),
+            DatasetGenerator.generate(GeneratorSpec.defaults(5).withRunsPerProject(RUNS)));
     worker = Executors.newSingleThreadExecutor();
   }
 
@@ -125,8 +128,9 @@ class QueryCancellationTest {
     try (Statement statement = connection.createStatement()) {
       statement.setQueryTimeout(1);
       long start = System.nanoTime();
-      Throwable failure = failureWithin(
-          inBackground(statement, "SELECT COUNT(*) FROM runs WHERE state = 'finished'"), start);
+      Throwable failure =
+          failureWithin(
+              inBackground(statement, "SELECT COUNT(*) FROM runs WHERE state = 'finished'"), start);
       assertTrue(isTimeout(failure), describe(failure));
       assertEquals(1L, emulator.stats().operations().get("RunCount"));
     }
@@ -157,8 +161,13 @@ class QueryCancellationTest {
     connection.close();
     assertTrue(elapsedMillis(start) <= STOP_BOUND_MILLIS, "close() blocked");
     Throwable failure = failureWithin(scan, start);
-    assertTrue(hasInChain(failure, e -> e instanceof QueryCanceledException
-        && e.getMessage().contains("connection was closed")), describe(failure));
+    assertTrue(
+        hasInChain(
+            failure,
+            e ->
+                e instanceof QueryCanceledException
+                    && e.getMessage().contains("connection was closed")),
+        describe(failure));
   }
 
   @Test
@@ -175,19 +184,19 @@ class QueryCancellationTest {
   }
 
   private static Future<Throwable> inBackground(Statement statement, String sql) {
-    return worker.submit(() -> {
-      try {
-        rowCount(statement, sql);
-        return null;
-      } catch (Exception e) {
-        return e;
-      }
-    });
+    return worker.submit(
+        () -> {
+          try {
+            rowCount(statement, sql);
+            return null;
+          } catch (Exception e) {
+            return e;
+          }
+        });
   }
 
   /** The scan's failure, which must come within the bound counted from {@code startNanos}. */
-  private static Throwable failureWithin(Future<Throwable> scan, long startNanos)
-      throws Exception {
+  private static Throwable failureWithin(Future<Throwable> scan, long startNanos) throws Exception {
     Throwable failure = scan.get(STOP_BOUND_MILLIS + 2_000, TimeUnit.MILLISECONDS);
     long millis = elapsedMillis(startNanos);
     assertNotNull(failure, "the scan ended as if complete");
@@ -202,11 +211,12 @@ class QueryCancellationTest {
   private static CountDownLatch requestsSeen(String operation, int count) {
     CountDownLatch latch = new CountDownLatch(count);
     AtomicInteger seen = new AtomicInteger();
-    emulator.beforeEachRequest(request -> {
-      if (request.operationName().equals(operation) && seen.incrementAndGet() <= count) {
-        latch.countDown();
-      }
-    });
+    emulator.beforeEachRequest(
+        request -> {
+          if (request.operationName().equals(operation) && seen.incrementAndGet() <= count) {
+            latch.countDown();
+          }
+        });
     return latch;
   }
 
@@ -220,8 +230,8 @@ class QueryCancellationTest {
 
   /** The other helper may map it to SQLTimeoutException; the cause chain shows it either way. */
   private static boolean isTimeout(Throwable failure) {
-    return hasInChain(failure, e -> e instanceof QueryTimeoutException
-        || e instanceof SQLTimeoutException);
+    return hasInChain(
+        failure, e -> e instanceof QueryTimeoutException || e instanceof SQLTimeoutException);
   }
 
   private static boolean hasInChain(Throwable failure, Predicate<Throwable> test) {

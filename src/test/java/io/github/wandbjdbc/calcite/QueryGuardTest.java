@@ -33,14 +33,17 @@ class QueryGuardTest {
     try (QueryGuard guard = QueryGuard.open(context(null, null))) {
       AtomicReference<String> stoppedOn = new AtomicReference<>();
       CountDownLatch stopped = new CountDownLatch(2);
-      guard.onStop(() -> {
-        throw new IllegalStateException("a failing action does not keep the others from running");
-      });
+      guard.onStop(
+          () -> {
+            throw new IllegalStateException(
+                "a failing action does not keep the others from running");
+          });
       guard.onStop(() -> stopped.countDown());
-      guard.onStop(() -> {
-        stoppedOn.set(Thread.currentThread().getName());
-        stopped.countDown();
-      });
+      guard.onStop(
+          () -> {
+            stoppedOn.set(Thread.currentThread().getName());
+            stopped.countDown();
+          });
       guard.check();
       cancelFlag.set(true);
       assertTrue(stopped.await(2, TimeUnit.SECONDS));

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * What a query gave on one connection: its rows, each value written as an exact comparison key,
- * or the exception it threw.
+ * What a query gave on one connection: its rows, each value written as an exact comparison key, or
+ * the exception it threw.
  */
 record QueryOutcome(List<String> rows, SQLException error) {
   private static final int SHOWN_ROWS = 5;
@@ -51,8 +51,8 @@ record QueryOutcome(List<String> rows, SQLException error) {
   }
 
   /**
-   * A text that two values share exactly when they are the same value: the class, and for a
-   * double its bits (so NaN equals NaN, as with Double.compare, and 0.0 differs from -0.0).
+   * A text that two values share exactly when they are the same value: the class, and for a double
+   * its bits (so NaN equals NaN, as with Double.compare, and 0.0 differs from -0.0).
    */
   static String key(Object value) {
     if (value == null) {
@@ -83,8 +83,11 @@ record QueryOutcome(List<String> rows, SQLException error) {
     if (error != null) {
       return "error " + error;
     }
-    String shown = rows.stream().limit(SHOWN_ROWS).collect(Collectors.joining("\n    ", "\n    ", ""));
-    return rows.size() + " rows" + (rows.isEmpty() ? "" : ":" + shown)
+    String shown =
+        rows.stream().limit(SHOWN_ROWS).collect(Collectors.joining("\n    ", "\n    ", ""));
+    return rows.size()
+        + " rows"
+        + (rows.isEmpty() ? "" : ":" + shown)
         + (rows.size() > SHOWN_ROWS ? "\n    ..." : "");
   }
 }

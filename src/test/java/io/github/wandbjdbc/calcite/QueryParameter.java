@@ -14,7 +14,14 @@ import java.util.Objects;
  * @param nullType the {@link Types} code passed to {@code setNull}
  */
 record QueryParameter(Setter setter, Object value, int nullType) {
-  enum Setter { STRING, LONG, DOUBLE, BOOLEAN, TIMESTAMP, NULL }
+  enum Setter {
+    STRING,
+    LONG,
+    DOUBLE,
+    BOOLEAN,
+    TIMESTAMP,
+    NULL
+  }
 
   QueryParameter {
     Objects.requireNonNull(setter, "setter is null");
@@ -47,7 +54,11 @@ record QueryParameter(Setter setter, Object value, int nullType) {
   public String toString() {
     return setter == Setter.NULL
         ? "setNull(" + nullType + ")"
-        : "set" + setter.name().charAt(0) + setter.name().substring(1).toLowerCase(java.util.Locale.ROOT)
-            + "(" + (value instanceof String text ? SqlText.quote(text) : value) + ")";
+        : "set"
+            + setter.name().charAt(0)
+            + setter.name().substring(1).toLowerCase(java.util.Locale.ROOT)
+            + "("
+            + (value instanceof String text ? SqlText.quote(text) : value)
+            + ")";
   }
 }

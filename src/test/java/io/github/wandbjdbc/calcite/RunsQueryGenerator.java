@@ -9,18 +9,26 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * Generates queries over {@code runs} from a seed: filtered selections, total ORDER BYs with
- * LIMIT / OFFSET, COUNT(*), GROUP BY, other aggregates, and self-joins, unions and subqueries; a
- * quarter of them with {@code ?} parameters. Rows are only limited under an order that is total
- * (ending with {@code run_id}, or on the distinct {@code created_at}) or under an aggregate, so
- * every query has one right answer.
+ * Generates queries over {@code runs} from a seed: filtered selections, total ORDER BYs with LIMIT
+ * / OFFSET, COUNT(*), GROUP BY, other aggregates, and self-joins, unions and subqueries; a quarter
+ * of them with {@code ?} parameters. Rows are only limited under an order that is total (ending
+ * with {@code run_id}, or on the distinct {@code created_at}) or under an aggregate, so every query
+ * has one right answer.
  */
 final class RunsQueryGenerator {
   private static final List<String> JSON_COLUMNS = List.of("config", "summary", "system_metrics");
-  private static final List<String> GROUP_KEYS = List.of("state", "group_name", "job_type",
-      "username", "config.optimizer", "config.use_amp", "config.warmup", "config.epochs");
-  private static final List<String> JOIN_KEYS = List.of("group_name", "group_name", "run_id",
-      "state", "config.optimizer");
+  private static final List<String> GROUP_KEYS =
+      List.of(
+          "state",
+          "group_name",
+          "job_type",
+          "username",
+          "config.optimizer",
+          "config.use_amp",
+          "config.warmup",
+          "config.epochs");
+  private static final List<String> JOIN_KEYS =
+      List.of("group_name", "group_name", "run_id", "state", "config.optimizer");
 
   /** Percentage of queries whose conditions W&B can mostly evaluate exactly. */
   private static final int EXACT_SHARE = 35;
@@ -35,8 +43,8 @@ final class RunsQueryGenerator {
     Random random = new Random(seed);
     SqlValues values = new SqlValues(random, sample, random.nextInt(4) == 0 ? 0.5 : 0);
     boolean exact = random.nextInt(100) < EXACT_SHARE;
-    Builder query = new Builder(random, values,
-        new PredicateGenerator(random, sample, values, exact));
+    Builder query =
+        new Builder(random, values, new PredicateGenerator(random, sample, values, exact));
     int roll = random.nextInt(100);
     String shape;
     String sql;
@@ -46,8 +54,13 @@ final class RunsQueryGenerator {
       sql = "SELECT " + query.selectList("") + " FROM runs" + query.where("");
     } else if (roll < 53) {
       shape = "ordered";
-      sql = "SELECT " + query.selectList("") + " FROM runs" + query.where("") + query.orderBy()
-          + query.limit();
+      sql =
+          "SELECT "
+              + query.selectList("")
+              + " FROM runs"
+              + query.where("")
+              + query.orderBy()
+              + query.limit();
       ordered = true;
     } else if (roll < 73) {
       shape = "count";
@@ -117,11 +130,12 @@ final class RunsQueryGenerator {
       List<String> keys = new ArrayList<>();
       int count = 1 + random.nextInt(2);
       for (int i = 0; i < count; i++) {
-        String nulls = switch (random.nextInt(3)) {
-          case 0 -> " NULLS FIRST";
-          case 1 -> " NULLS LAST";
-          default -> "";
-        };
+        String nulls =
+            switch (random.nextInt(3)) {
+              case 0 -> " NULLS FIRST";
+              case 1 -> " NULLS LAST";
+              default -> "";
+            };
         keys.add(SqlText.identifier(randomColumn().name()) + direction() + nulls);
       }
       keys.add("run_id" + direction());
@@ -149,8 +163,10 @@ final class RunsQueryGenerator {
     }
 
     String groupBy() {
-      Column column = random.nextInt(4) == 0
-          ? randomColumn() : sample.column(GROUP_KEYS.get(random.nextInt(GROUP_KEYS.size())));
+      Column column =
+          random.nextInt(4) == 0
+              ? randomColumn()
+              : sample.column(GROUP_KEYS.get(random.nextInt(GROUP_KEYS.size())));
       String key = SqlText.identifier(column.name());
       String sql = "SELECT " + key + ", COUNT(*) FROM runs" + where("") + " GROUP BY " + key;
       if (random.nextInt(4) == 0) {
@@ -158,8 +174,12 @@ final class RunsQueryGenerator {
       }
       if (random.nextInt(3) == 0 && !column.hasNonFinite()) {
         // The group key is unique per row, so it orders the groups totally.
-        sql += " ORDER BY 1" + direction() + (random.nextBoolean() ? " NULLS FIRST" : " NULLS LAST")
-            + " LIMIT " + (1 + random.nextInt(4));
+        sql +=
+            " ORDER BY 1"
+                + direction()
+                + (random.nextBoolean() ? " NULLS FIRST" : " NULLS LAST")
+                + " LIMIT "
+                + (1 + random.nextInt(4));
       }
       return sql;
     }
@@ -168,13 +188,21 @@ final class RunsQueryGenerator {
       Column column = randomColumn();
       String ref = SqlText.identifier(column.name());
       return switch (random.nextInt(3)) {
-        case 0 -> "SELECT COUNT(*), COUNT(" + ref + ")"
-            + (column.kind() == Kind.BOOLEAN ? "" : ", MIN(" + ref + "), MAX(" + ref + ")")
-            + " FROM runs" + where("");
+        case 0 ->
+            "SELECT COUNT(*), COUNT("
+                + ref
+                + ")"
+                + (column.kind() == Kind.BOOLEAN ? "" : ", MIN(" + ref + "), MAX(" + ref + ")")
+                + " FROM runs"
+                + where("");
         case 1 -> "SELECT DISTINCT " + ref + " FROM runs" + where("");
-        default -> "SELECT COUNT(*) FROM (SELECT run_id FROM runs" + where("") + " LIMIT "
-            + random.nextInt(40) + (random.nextBoolean() ? " OFFSET " + random.nextInt(60) : "")
-            + ")";
+        default ->
+            "SELECT COUNT(*) FROM (SELECT run_id FROM runs"
+                + where("")
+                + " LIMIT "
+                + random.nextInt(40)
+                + (random.nextBoolean() ? " OFFSET " + random.nextInt(60) : "")
+                + ")";
       };
     }
 
@@ -184,29 +212,60 @@ final class RunsQueryGenerator {
       switch (random.nextInt(5)) {
         case 0, 1 -> {
           boolean left = random.nextInt(3) == 0;
-          String sql = "SELECT a.run_id, b.run_id, " + selectList("a.") + " FROM runs a "
-              + (left ? "LEFT JOIN" : "JOIN") + " runs b ON a." + key + " = b." + key
-              + (random.nextBoolean() ? " AND " + condition("b.") : "")
-              + where("a.");
+          String sql =
+              "SELECT a.run_id, b.run_id, "
+                  + selectList("a.")
+                  + " FROM runs a "
+                  + (left ? "LEFT JOIN" : "JOIN")
+                  + " runs b ON a."
+                  + key
+                  + " = b."
+                  + key
+                  + (random.nextBoolean() ? " AND " + condition("b.") : "")
+                  + where("a.");
           if (random.nextInt(3) == 0) {
-            sql += " ORDER BY a.run_id" + direction() + ", b.run_id" + direction() + " NULLS FIRST"
-                + " LIMIT " + (1 + random.nextInt(20));
+            sql +=
+                " ORDER BY a.run_id"
+                    + direction()
+                    + ", b.run_id"
+                    + direction()
+                    + " NULLS FIRST"
+                    + " LIMIT "
+                    + (1 + random.nextInt(20));
           }
           return sql;
         }
         case 2 -> {
-          return "SELECT run_id, state FROM runs" + where("") + " UNION ALL SELECT run_id, state"
-              + " FROM runs" + where("");
+          return "SELECT run_id, state FROM runs"
+              + where("")
+              + " UNION ALL SELECT run_id, state"
+              + " FROM runs"
+              + where("");
         }
         case 3 -> {
-          return "SELECT run_id, " + key + " FROM runs WHERE " + key + (random.nextBoolean()
-              ? " IN" : " NOT IN") + " (SELECT " + key + " FROM runs" + where("") + ")";
+          return "SELECT run_id, "
+              + key
+              + " FROM runs WHERE "
+              + key
+              + (random.nextBoolean() ? " IN" : " NOT IN")
+              + " (SELECT "
+              + key
+              + " FROM runs"
+              + where("")
+              + ")";
         }
         default -> {
-          return "SELECT a.run_id FROM runs a WHERE " + (random.nextBoolean() ? "" : "NOT ")
-              + "EXISTS (SELECT 1 FROM runs b WHERE b." + key + " = a." + key + " AND b.run_id <> "
-              + "a.run_id AND " + condition("b.") + ")" + (random.nextBoolean()
-              ? " AND " + condition("a.") : "");
+          return "SELECT a.run_id FROM runs a WHERE "
+              + (random.nextBoolean() ? "" : "NOT ")
+              + "EXISTS (SELECT 1 FROM runs b WHERE b."
+              + key
+              + " = a."
+              + key
+              + " AND b.run_id <> "
+              + "a.run_id AND "
+              + condition("b.")
+              + ")"
+              + (random.nextBoolean() ? " AND " + condition("a.") : "");
         }
       }
     }

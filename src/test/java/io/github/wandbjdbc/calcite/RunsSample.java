@@ -20,7 +20,11 @@ import java.util.Set;
 final class RunsSample {
   /** How a column's values are compared and written in SQL. */
   enum Kind {
-    TEXT, INTEGER, DOUBLE, BOOLEAN, TIMESTAMP;
+    TEXT,
+    INTEGER,
+    DOUBLE,
+    BOOLEAN,
+    TIMESTAMP;
 
     static Kind of(int jdbcType, String column) {
       return switch (jdbcType) {
@@ -74,8 +78,8 @@ final class RunsSample {
       }
       while (rows.next()) {
         for (int i = 1; i <= count; i++) {
-          Object value = kinds.get(i - 1) == Kind.TIMESTAMP
-              ? timestamp(rows.getString(i)) : rows.getObject(i);
+          Object value =
+              kinds.get(i - 1) == Kind.TIMESTAMP ? timestamp(rows.getString(i)) : rows.getObject(i);
           if (value != null) {
             values.get(i - 1).add(value);
           }
@@ -83,8 +87,9 @@ final class RunsSample {
       }
       List<Column> columns = new ArrayList<>(count);
       for (int i = 1; i <= count; i++) {
-        columns.add(new Column(meta.getColumnName(i), kinds.get(i - 1),
-            new ArrayList<>(values.get(i - 1))));
+        columns.add(
+            new Column(
+                meta.getColumnName(i), kinds.get(i - 1), new ArrayList<>(values.get(i - 1))));
       }
       return new RunsSample(columns);
     }
@@ -99,7 +104,9 @@ final class RunsSample {
   }
 
   Column column(String name) {
-    return columns.stream().filter(c -> c.name().equals(name)).findFirst()
+    return columns.stream()
+        .filter(c -> c.name().equals(name))
+        .findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no column " + name));
   }
 

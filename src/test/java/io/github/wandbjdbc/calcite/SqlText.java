@@ -9,6 +9,7 @@ import java.util.Locale;
 final class SqlText {
   private static final DateTimeFormatter TIMESTAMP =
       DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss", Locale.ROOT);
+
   /** Digits of the longest exact numeric literal written; Calcite's DECIMAL holds 19. */
   private static final int DECIMAL_DIGITS = 18;
 
@@ -25,8 +26,8 @@ final class SqlText {
    */
   static String quote(String text) {
     StringBuilder literal = new StringBuilder("'");
-    text.codePoints().forEach(c ->
-        literal.append(c == '\'' ? "''" : c < 256 ? Character.toString(c) : "?"));
+    text.codePoints()
+        .forEach(c -> literal.append(c == '\'' ? "''" : c < 256 ? Character.toString(c) : "?"));
     return literal.append('\'').toString();
   }
 

@@ -34,32 +34,35 @@ public final class SqlTruth {
 
   public Boolean truth(RexNode node) {
     switch (node.getKind()) {
-      case AND: {
-        Boolean result = true;
-        for (RexNode operand : operands(node)) {
-          Boolean t = truth(operand);
-          if (Boolean.FALSE.equals(t)) {
-            return false;
+      case AND:
+        {
+          Boolean result = true;
+          for (RexNode operand : operands(node)) {
+            Boolean t = truth(operand);
+            if (Boolean.FALSE.equals(t)) {
+              return false;
+            }
+            result = t == null ? null : result;
           }
-          result = t == null ? null : result;
+          return result;
         }
-        return result;
-      }
-      case OR: {
-        Boolean result = false;
-        for (RexNode operand : operands(node)) {
-          Boolean t = truth(operand);
-          if (Boolean.TRUE.equals(t)) {
-            return true;
+      case OR:
+        {
+          Boolean result = false;
+          for (RexNode operand : operands(node)) {
+            Boolean t = truth(operand);
+            if (Boolean.TRUE.equals(t)) {
+              return true;
+            }
+            result = t == null ? null : result;
           }
-          result = t == null ? null : result;
+          return result;
         }
-        return result;
-      }
-      case NOT: {
-        Boolean t = truth(operands(node).get(0));
-        return t == null ? null : !t;
-      }
+      case NOT:
+        {
+          Boolean t = truth(operands(node).get(0));
+          return t == null ? null : !t;
+        }
       case IS_NULL:
         return value(operands(node).get(0)) == null;
       case IS_NOT_NULL:
@@ -76,18 +79,24 @@ public final class SqlTruth {
       case LESS_THAN_OR_EQUAL:
       case GREATER_THAN:
       case GREATER_THAN_OR_EQUAL:
-        return comparison(node.getKind(), value(operands(node).get(0)), value(operands(node).get(1)));
-      case LIKE: {
-        List<RexNode> args = operands(node);
-        String value = (String) value(args.get(0));
-        String pattern = (String) value(args.get(1));
-        if (value == null || pattern == null) {
-          return null;
+        return comparison(
+            node.getKind(), value(operands(node).get(0)), value(operands(node).get(1)));
+      case LIKE:
+        {
+          List<RexNode> args = operands(node);
+          String value = (String) value(args.get(0));
+          String pattern = (String) value(args.get(1));
+          if (value == null || pattern == null) {
+            return null;
+          }
+          return args.size() == 2
+              ? LIKE.like(value, pattern)
+              : LIKE.like(value, pattern, (String) value(args.get(2)));
         }
-        return args.size() == 2 ? LIKE.like(value, pattern) : LIKE.like(value, pattern, (String) value(args.get(2)));
-      }
       case SEARCH:
-        return search(value(operands(node).get(0)), (Sarg<?>) ((RexLiteral) operands(node).get(1)).getValue());
+        return search(
+            value(operands(node).get(0)),
+            (Sarg<?>) ((RexLiteral) operands(node).get(1)).getValue());
       default:
         return (Boolean) value(node);
     }
@@ -99,8 +108,10 @@ public final class SqlTruth {
     }
     if (node instanceof RexDynamicParam param) {
       Object value = parameters[param.getIndex()];
-      return param.getType().getSqlTypeName() == SqlTypeName.TIMESTAMP || !(value instanceof Number number)
-          ? value : (Object) number.doubleValue();
+      return param.getType().getSqlTypeName() == SqlTypeName.TIMESTAMP
+              || !(value instanceof Number number)
+          ? value
+          : (Object) number.doubleValue();
     }
     if (node instanceof RexLiteral literal) {
       return literal.getTypeName() == SqlTypeName.TIMESTAMP
@@ -110,10 +121,13 @@ public final class SqlTruth {
     switch (node.getKind()) {
       case CAST:
         return value(operands(node).get(0));
-      case OTHER_FUNCTION: {
-        String text = (String) value(operands(node).get(0));
-        return text == null ? null : text.toUpperCase(Locale.ROOT); // UPPER, the only function generated
-      }
+      case OTHER_FUNCTION:
+        {
+          String text = (String) value(operands(node).get(0));
+          return text == null
+              ? null
+              : text.toUpperCase(Locale.ROOT); // UPPER, the only function generated
+        }
       default:
         return truth(node);
     }
@@ -170,14 +184,18 @@ public final class SqlTruth {
       }
     }
     for (Range<?> range : sarg.rangeSet.asRanges()) {
-      boolean aboveLower = !range.hasLowerBound() || switch (range.lowerBoundType()) {
-        case CLOSED -> compare(value, normalize(range.lowerEndpoint())) >= 0;
-        case OPEN -> compare(value, normalize(range.lowerEndpoint())) > 0;
-      };
-      boolean belowUpper = !range.hasUpperBound() || switch (range.upperBoundType()) {
-        case CLOSED -> compare(value, normalize(range.upperEndpoint())) <= 0;
-        case OPEN -> compare(value, normalize(range.upperEndpoint())) < 0;
-      };
+      boolean aboveLower =
+          !range.hasLowerBound()
+              || switch (range.lowerBoundType()) {
+                case CLOSED -> compare(value, normalize(range.lowerEndpoint())) >= 0;
+                case OPEN -> compare(value, normalize(range.lowerEndpoint())) > 0;
+              };
+      boolean belowUpper =
+          !range.hasUpperBound()
+              || switch (range.upperBoundType()) {
+                case CLOSED -> compare(value, normalize(range.upperEndpoint())) <= 0;
+                case OPEN -> compare(value, normalize(range.upperEndpoint())) < 0;
+              };
       if (aboveLower && belowUpper) {
         return true;
       }

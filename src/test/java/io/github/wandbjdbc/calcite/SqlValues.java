@@ -13,8 +13,8 @@ import java.util.Random;
 
 /**
  * Picks the values a generated predicate compares a column with (mostly real values of the column,
- * else near misses and edge values) and writes each as a literal or as a {@code ?} whose
- * {@link QueryParameter} it records.
+ * else near misses and edge values) and writes each as a literal or as a {@code ?} whose {@link
+ * QueryParameter} it records.
  */
 final class SqlValues {
   private final Random random;
@@ -22,7 +22,9 @@ final class SqlValues {
   private final double parameterShare;
   private final List<QueryParameter> parameters = new ArrayList<>();
 
-  /** @param parameterShare the probability that an operand is written as {@code ?} */
+  /**
+   * @param parameterShare the probability that an operand is written as {@code ?}
+   */
   SqlValues(Random random, RunsSample sample, double parameterShare) {
     this.random = random;
     this.sample = sample;
@@ -47,8 +49,8 @@ final class SqlValues {
   Object real(Column column) {
     List<Object> values = column.values();
     if (values.isEmpty() || random.nextInt(10) == 0) {
-      List<Column> sameKind = sample.columns(column.kind()).stream()
-          .filter(c -> !c.values().isEmpty()).toList();
+      List<Column> sameKind =
+          sample.columns(column.kind()).stream().filter(c -> !c.values().isEmpty()).toList();
       values = sameKind.get(random.nextInt(sameKind.size())).values();
     }
     return values.get(random.nextInt(values.size()));
@@ -106,8 +108,8 @@ final class SqlValues {
   }
 
   /**
-   * The parameter for a value compared with a column of {@code kind}, or null when no setter
-   * fits (a `?` takes the column's type, so a decimal cannot be bound to a BIGINT one).
+   * The parameter for a value compared with a column of {@code kind}, or null when no setter fits
+   * (a `?` takes the column's type, so a decimal cannot be bound to a BIGINT one).
    */
   private static QueryParameter parameter(Kind kind, Object value) {
     if (value instanceof String text) {
@@ -187,14 +189,27 @@ final class SqlValues {
     return switch (kind) {
       case TEXT -> List.of("", "'", "%", "_", "\\", "a.*", "null", "NaN").get(random.nextInt(8));
       // Large, but within the DECIMAL(19, 1) that Calcite compares a BIGINT and a decimal in.
-      case INTEGER -> List.<Object>of(0L, -1L, 100_000_000_000_000_000L, 1L << 53,
-          new BigDecimal("1e3"), 1e300).get(random.nextInt(6));
-      case DOUBLE -> List.of(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0.0,
-          -0.0, Double.MIN_VALUE, Double.MAX_VALUE).get(random.nextInt(7));
+      case INTEGER ->
+          List.<Object>of(0L, -1L, 100_000_000_000_000_000L, 1L << 53, new BigDecimal("1e3"), 1e300)
+              .get(random.nextInt(6));
+      case DOUBLE ->
+          List.of(
+                  Double.NaN,
+                  Double.POSITIVE_INFINITY,
+                  Double.NEGATIVE_INFINITY,
+                  0.0,
+                  -0.0,
+                  Double.MIN_VALUE,
+                  Double.MAX_VALUE)
+              .get(random.nextInt(7));
       case BOOLEAN -> random.nextBoolean();
-      case TIMESTAMP -> List.of(LocalDateTime.of(1970, 1, 1, 0, 0),
-          LocalDateTime.of(2026, 11, 1, 0, 0), LocalDateTime.of(9999, 12, 31, 23, 59, 59),
-          LocalDateTime.of(1, 1, 1, 0, 0)).get(random.nextInt(4));
+      case TIMESTAMP ->
+          List.of(
+                  LocalDateTime.of(1970, 1, 1, 0, 0),
+                  LocalDateTime.of(2026, 11, 1, 0, 0),
+                  LocalDateTime.of(9999, 12, 31, 23, 59, 59),
+                  LocalDateTime.of(1, 1, 1, 0, 0))
+              .get(random.nextInt(4));
     };
   }
 }

@@ -23,8 +23,10 @@ class WandbSqlTest {
 
   @BeforeAll
   static void start() {
-    emulator = WandbEmulator.start(EmulatorConfig.defaults(),
-        DatasetGenerator.generate(GeneratorSpec.defaults(42).withRunsPerProject(5)));
+    emulator =
+        WandbEmulator.start(
+            EmulatorConfig.defaults(),
+            DatasetGenerator.generate(GeneratorSpec.defaults(42).withRunsPerProject(5)));
   }
 
   @AfterAll
@@ -33,7 +35,9 @@ class WandbSqlTest {
   }
 
   private int run(String... args) throws Exception {
-    return WandbSql.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+    return WandbSql.run(
+        args,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 
@@ -47,15 +51,21 @@ class WandbSqlTest {
 
   @Test
   void fieldsWithCommasQuotesOrNullsFollowRfc4180() throws Exception {
-    assertEquals(0, run("--url", emulator.jdbcUrl("demo"), "-e",
-        "SELECT 'a,b' AS c1, 'say \"hi\"' AS c2, CAST(NULL AS VARCHAR) AS c3, 'x' AS c4"
-            + " FROM (VALUES (1))"));
+    assertEquals(
+        0,
+        run(
+            "--url",
+            emulator.jdbcUrl("demo"),
+            "-e",
+            "SELECT 'a,b' AS c1, 'say \"hi\"' AS c2, CAST(NULL AS VARCHAR) AS c3, 'x' AS c4"
+                + " FROM (VALUES (1))"));
     assertEquals(List.of("c1,c2,c3,c4", "\"a,b\",\"say \"\"hi\"\"\",,x"), outLines());
   }
 
   @Test
   void aFailingQueryExitsOneWithTheErrorOnStderr() throws Exception {
-    assertEquals(1, run("--url", emulator.jdbcUrl("demo"), "-e", "SELECT no_such_column FROM runs"));
+    assertEquals(
+        1, run("--url", emulator.jdbcUrl("demo"), "-e", "SELECT no_such_column FROM runs"));
     assertTrue(errText().contains("Column 'no_such_column' not found"), errText());
     assertEquals(List.of(), outLines());
   }
@@ -64,8 +74,13 @@ class WandbSqlTest {
   void anApiKeyInTheUrlIsUsedButNeverPrinted() throws Exception {
     String url = emulator.jdbcUrl("demo");
     assertTrue(url.contains(";apiKey=" + emulator.apiKey() + ";"), url);
-    assertEquals(0, run("--url", url.replace(";apiKey=", ";PASSWORD="), "-e",
-        "SELECT COUNT(*) AS n FROM runs"));
+    assertEquals(
+        0,
+        run(
+            "--url",
+            url.replace(";apiKey=", ";PASSWORD="),
+            "-e",
+            "SELECT COUNT(*) AS n FROM runs"));
     assertEquals(List.of("n", "5"), outLines());
     // A broken URL fails before any request; the message names the segment, not the key.
     assertEquals(1, run("--url", url + ";oops", "-e", "SELECT 1"));

@@ -14,11 +14,10 @@ class ApiKeyResolverTest {
 
   private static final String SAAS = "https://api.wandb.ai";
 
-  @TempDir
-  Path home;
+  @TempDir Path home;
 
-  private static Optional<String> key(String explicit, String baseUrl, Map<String, String> env,
-      Path home) {
+  private static Optional<String> key(
+      String explicit, String baseUrl, Map<String, String> env, Path home) {
     return ApiKeyResolver.resolve(explicit, baseUrl, env, home);
   }
 
@@ -30,8 +29,8 @@ class ApiKeyResolverTest {
   void explicitKeyWinsOverEverything() throws IOException {
     write(".netrc", "machine api.wandb.ai login user password from-netrc\n");
 
-    assertEquals(Optional.of("explicit"),
-        key("explicit", SAAS, Map.of("WANDB_API_KEY", "from-env"), home));
+    assertEquals(
+        Optional.of("explicit"), key("explicit", SAAS, Map.of("WANDB_API_KEY", "from-env"), home));
   }
 
   @Test
@@ -48,8 +47,8 @@ class ApiKeyResolverTest {
     write(".netrc", "machine api.wandb.ai password from-home\n");
     Path custom = write("custom-netrc", "machine api.wandb.ai password from-NETRC\n");
 
-    assertEquals(Optional.of("from-NETRC"),
-        key(null, SAAS, Map.of("NETRC", custom.toString()), home));
+    assertEquals(
+        Optional.of("from-NETRC"), key(null, SAAS, Map.of("NETRC", custom.toString()), home));
   }
 
   @Test
@@ -63,7 +62,9 @@ class ApiKeyResolverTest {
 
   @Test
   void entryIsChosenByTheHostOfTheBaseUrlWithoutPort() throws IOException {
-    write(".netrc", """
+    write(
+        ".netrc",
+        """
         machine api.wandb.ai
           login user
           password saas-key
@@ -73,14 +74,16 @@ class ApiKeyResolverTest {
 
     assertEquals(Optional.of("saas-key"), key(null, SAAS + "/", Map.of(), home));
     assertEquals(Optional.of("local-key"), key(null, "http://localhost:8080", Map.of(), home));
-    assertEquals(Optional.of("dedicated-key"),
-        key(null, "https://wandb.example.com", Map.of(), home));
+    assertEquals(
+        Optional.of("dedicated-key"), key(null, "https://wandb.example.com", Map.of(), home));
     assertEquals(Optional.empty(), key(null, "https://other.example.com", Map.of(), home));
   }
 
   @Test
   void defaultEntryAppliesOnlyWhenNoMachineMatches() throws IOException {
-    write(".netrc", """
+    write(
+        ".netrc",
+        """
         machine api.wandb.ai login user password saas-key
         default login anonymous password fallback-key
         """);
@@ -91,7 +94,9 @@ class ApiKeyResolverTest {
 
   @Test
   void skipsMacrosCommentsAndAccounts() throws IOException {
-    write(".netrc", """
+    write(
+        ".netrc",
+        """
         # machine api.wandb.ai password commented-out
         macdef init
         machine api.wandb.ai password inside-macro
@@ -105,7 +110,12 @@ class ApiKeyResolverTest {
   @Test
   void nothingFoundIsEmpty() {
     assertEquals(Optional.empty(), key(null, SAAS, Map.of(), home));
-    assertEquals(Optional.empty(), key(null, SAAS, Map.of("NETRC", home.resolve("x").toString()),
-        home.resolve("missing-home")));
+    assertEquals(
+        Optional.empty(),
+        key(
+            null,
+            SAAS,
+            Map.of("NETRC", home.resolve("x").toString()),
+            home.resolve("missing-home")));
   }
 }

@@ -14,8 +14,15 @@ class ClientSettingsTest {
   void defaultsAndTrailingSlash() {
     ClientSettings settings = ClientSettings.of("https://api.wandb.ai//", TestSettings.API_KEY);
 
-    assertEquals(new ClientSettings("https://api.wandb.ai", TestSettings.API_KEY,
-        Duration.ofSeconds(60), 8, Duration.ofSeconds(1), Duration.ofSeconds(30), false),
+    assertEquals(
+        new ClientSettings(
+            "https://api.wandb.ai",
+            TestSettings.API_KEY,
+            Duration.ofSeconds(60),
+            8,
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(30),
+            false),
         settings);
   }
 
@@ -33,16 +40,30 @@ class ClientSettingsTest {
   void rejectsMissingOrInconsistentValues() {
     assertThrows(NullPointerException.class, () -> ClientSettings.of(null, "k"));
     assertThrows(NullPointerException.class, () -> ClientSettings.of("https://x", null));
-    assertThrows(IllegalArgumentException.class, () -> new ClientSettings("https://x", "k",
-        Duration.ofSeconds(1), -1, Duration.ZERO, Duration.ZERO, false));
-    assertThrows(IllegalArgumentException.class, () -> new ClientSettings("https://x", "k",
-        Duration.ofSeconds(1), 1, Duration.ofSeconds(2), Duration.ofSeconds(1), false));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new ClientSettings(
+                "https://x", "k", Duration.ofSeconds(1), -1, Duration.ZERO, Duration.ZERO, false));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new ClientSettings(
+                "https://x",
+                "k",
+                Duration.ofSeconds(1),
+                1,
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(1),
+                false));
   }
 
   @Test
   void clientRejectsABaseUrlThatIsNotHttp() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new WandbClient(ClientSettings.of("api.wandb.ai", TestSettings.API_KEY)));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new WandbClient(ClientSettings.of("api.wandb.ai", TestSettings.API_KEY)));
 
     assertTrue(e.getMessage().contains("https://api.wandb.ai"), e.getMessage());
   }

@@ -13,16 +13,19 @@ import org.junit.jupiter.api.Test;
 
 class GraphQlDocumentTest {
 
-  private static final List<GraphQlDocument> ALL = List.of(GraphQlDocument.VIEWER,
-      GraphQlDocument.GET_PROJECTS, GraphQlDocument.GET_PROJECT, GraphQlDocument.RUNS,
-      GraphQlDocument.RUN_COUNT);
+  private static final List<GraphQlDocument> ALL =
+      List.of(
+          GraphQlDocument.VIEWER,
+          GraphQlDocument.GET_PROJECTS,
+          GraphQlDocument.GET_PROJECT,
+          GraphQlDocument.RUNS,
+          GraphQlDocument.RUN_COUNT);
 
   @Test
   void everyDocumentParsesAndIsNamedAfterItsFile() {
     for (GraphQlDocument document : ALL) {
       Document parsed = Parser.parse(document.text());
-      List<OperationDefinition> operations =
-          parsed.getDefinitionsOfType(OperationDefinition.class);
+      List<OperationDefinition> operations = parsed.getDefinitionsOfType(OperationDefinition.class);
       assertEquals(1, operations.size(), document.operationName());
       assertEquals(document.operationName(), operations.get(0).getName());
     }
@@ -36,8 +39,10 @@ class GraphQlDocumentTest {
     while (included.find()) {
       pairs.append(included.group(1)).append('=').append(included.group(2)).append(' ');
     }
-    assertEquals("config=withConfig summaryMetrics=withSummaryMetrics "
-        + "systemMetrics=withSystemMetrics historyKeys=withHistoryKeys ", pairs.toString());
+    assertEquals(
+        "config=withConfig summaryMetrics=withSummaryMetrics "
+            + "systemMetrics=withSystemMetrics historyKeys=withHistoryKeys ",
+        pairs.toString());
     assertTrue(text.contains("filters: JSONString"), text);
   }
 }

@@ -62,8 +62,10 @@ class GraphQlTransportTest {
     viewer();
 
     ScriptedWandbServer.Recorded request = server.requests().get(0);
-    String expected = "Basic " + Base64.getEncoder().encodeToString(
-        ("api:" + TestSettings.API_KEY).getBytes(StandardCharsets.UTF_8));
+    String expected =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString(("api:" + TestSettings.API_KEY).getBytes(StandardCharsets.UTF_8));
     assertEquals(expected, request.authorization());
     assertEquals("wandb-jdbc/0.1.0", request.userAgent());
     assertEquals("application/json", request.accept());
@@ -94,10 +96,17 @@ class GraphQlTransportTest {
 
   @Test
   void retryAfterIsHonoured() {
-    server.enqueue(status(429, "{\"error\":\"rate limit exceeded\"}", Map.of("Retry-After", "1")),
-        ok(VIEWER));
-    ClientSettings settings = new ClientSettings(server.baseUrl(), TestSettings.API_KEY,
-        Duration.ofSeconds(10), 3, Duration.ofMillis(1), Duration.ofSeconds(5), false);
+    server.enqueue(
+        status(429, "{\"error\":\"rate limit exceeded\"}", Map.of("Retry-After", "1")), ok(VIEWER));
+    ClientSettings settings =
+        new ClientSettings(
+            server.baseUrl(),
+            TestSettings.API_KEY,
+            Duration.ofSeconds(10),
+            3,
+            Duration.ofMillis(1),
+            Duration.ofSeconds(5),
+            false);
 
     assertEquals("acme", viewer(settings).entity());
 
@@ -110,7 +119,8 @@ class GraphQlTransportTest {
 
   @Test
   void retryAfterIsCappedByMaxBackoff() {
-    server.enqueue(status(429, "{\"error\":\"rate limit exceeded\"}", Map.of("Retry-After", "600")),
+    server.enqueue(
+        status(429, "{\"error\":\"rate limit exceeded\"}", Map.of("Retry-After", "600")),
         ok(VIEWER));
     long start = System.nanoTime();
 
@@ -143,8 +153,9 @@ class GraphQlTransportTest {
   void givesUpAfterMaxRetriesWithStatusOperationAndAttempts() {
     server.setHandler(request -> status(503, "{\"error\":\"upstream unavailable\"}"));
 
-    WandbTransientException e = assertThrows(WandbTransientException.class,
-        () -> viewer(TestSettings.fast(server.baseUrl(), 2)));
+    WandbTransientException e =
+        assertThrows(
+            WandbTransientException.class, () -> viewer(TestSettings.fast(server.baseUrl(), 2)));
 
     assertEquals(3, server.requests().size());
     assertEquals(503, e.httpStatus());
@@ -159,8 +170,9 @@ class GraphQlTransportTest {
   void givesUpOnConnectionFailuresWithStatusZero() {
     server.setHandler(request -> drop());
 
-    WandbTransientException e = assertThrows(WandbTransientException.class,
-        () -> viewer(TestSettings.fast(server.baseUrl(), 1)));
+    WandbTransientException e =
+        assertThrows(
+            WandbTransientException.class, () -> viewer(TestSettings.fast(server.baseUrl(), 1)));
 
     assertEquals(2, server.requests().size());
     assertEquals(0, e.httpStatus());
@@ -170,8 +182,15 @@ class GraphQlTransportTest {
   @Test
   void timesOutEachAttemptAndGivesUpAsTransient() {
     server.setHandler(request -> late(5_000, ok(VIEWER)));
-    ClientSettings impatient = new ClientSettings(server.baseUrl(), TestSettings.API_KEY,
-        Duration.ofMillis(300), 1, Duration.ofMillis(1), Duration.ofMillis(5), false);
+    ClientSettings impatient =
+        new ClientSettings(
+            server.baseUrl(),
+            TestSettings.API_KEY,
+            Duration.ofMillis(300),
+            1,
+            Duration.ofMillis(1),
+            Duration.ofMillis(5),
+            false);
 
     WandbTransientException e =
         assertThrows(WandbTransientException.class, () -> viewer(impatient));
@@ -185,13 +204,15 @@ class GraphQlTransportTest {
   void closingTheClientAbortsARequestInFlight() {
     server.setHandler(request -> late(10_000, ok(VIEWER)));
     WandbClient client = new WandbClient(TestSettings.fast(server.baseUrl()));
-    Thread closer = new Thread(() -> {
-      for (int i = 0; i < 500 && server.requests().isEmpty(); i++) {
-        sleepQuietly(10);
-      }
-      sleepQuietly(100);
-      client.close();
-    });
+    Thread closer =
+        new Thread(
+            () -> {
+              for (int i = 0; i < 500 && server.requests().isEmpty(); i++) {
+                sleepQuietly(10);
+              }
+              sleepQuietly(100);
+              client.close();
+            });
     closer.start();
     long start = System.nanoTime();
 
@@ -216,11 +237,10 @@ class GraphQlTransportTest {
   @ParameterizedTest
   @ValueSource(ints = {401, 403})
   void authenticationFailureIsNotRetried(int status) {
-    server.enqueue(status(status, "{\"errors\":[{\"message\":\"user is not logged in\"}]}"),
-        ok(VIEWER));
+    server.enqueue(
+        status(status, "{\"errors\":[{\"message\":\"user is not logged in\"}]}"), ok(VIEWER));
 
-    WandbAuthenticationException e =
-        assertThrows(WandbAuthenticationException.class, this::viewer);
+    WandbAuthenticationException e = assertThrows(WandbAuthenticationException.class, this::viewer);
 
     assertEquals(1, server.requests().size());
     assertEquals(status, e.httpStatus());
@@ -250,23 +270,25 @@ class GraphQlTransportTest {
 
   @Test
   void graphQlErrorsInA200AreNotRetried() {
-    server.enqueue(ok("{\"errors\":[{\"message\":\"Cannot query field \\\"foo\\\"\"},"
-        + "{\"message\":\"second problem\"}],\"data\":null}"), ok(VIEWER));
+    server.enqueue(
+        ok(
+            "{\"errors\":[{\"message\":\"Cannot query field \\\"foo\\\"\"},"
+                + "{\"message\":\"second problem\"}],\"data\":null}"),
+        ok(VIEWER));
 
     WandbRequestException e = assertThrows(WandbRequestException.class, this::viewer);
 
     assertEquals(1, server.requests().size());
     assertEquals(200, e.httpStatus());
-    assertTrue(e.getMessage().contains("Cannot query field \"foo\"; second problem"),
-        e.getMessage());
+    assertTrue(
+        e.getMessage().contains("Cannot query field \"foo\"; second problem"), e.getMessage());
   }
 
   @Test
   void nullViewerIsAnAuthenticationFailure() {
     server.enqueue(ok("{\"data\":{\"viewer\":null}}"));
 
-    WandbAuthenticationException e =
-        assertThrows(WandbAuthenticationException.class, this::viewer);
+    WandbAuthenticationException e = assertThrows(WandbAuthenticationException.class, this::viewer);
 
     assertEquals("Viewer", e.operation());
   }
@@ -286,8 +308,12 @@ class GraphQlTransportTest {
       }
     }
 
-    assertEquals(List.of(WandbAuthenticationException.class, WandbRequestException.class,
-        WandbRequestException.class, WandbTransientException.class),
+    assertEquals(
+        List.of(
+            WandbAuthenticationException.class,
+            WandbRequestException.class,
+            WandbRequestException.class,
+            WandbTransientException.class),
         failures.stream().map(Object::getClass).toList());
     for (WandbException e : failures) {
       assertFalse(e.getMessage().contains(TestSettings.API_KEY), e.getMessage());
@@ -298,16 +324,25 @@ class GraphQlTransportTest {
   @Test
   void interruptDuringRetryWaitRestoresTheFlagAndThrows() {
     server.setHandler(request -> status(503, "{}"));
-    ClientSettings slow = new ClientSettings(server.baseUrl(), TestSettings.API_KEY,
-        Duration.ofSeconds(10), 5, Duration.ofSeconds(20), Duration.ofSeconds(20), false);
+    ClientSettings slow =
+        new ClientSettings(
+            server.baseUrl(),
+            TestSettings.API_KEY,
+            Duration.ofSeconds(10),
+            5,
+            Duration.ofSeconds(20),
+            Duration.ofSeconds(20),
+            false);
     Thread caller = Thread.currentThread();
-    Thread interrupter = new Thread(() -> {
-      for (int i = 0; i < 500 && server.requests().isEmpty(); i++) {
-        sleepQuietly(10);
-      }
-      sleepQuietly(100);
-      caller.interrupt();
-    });
+    Thread interrupter =
+        new Thread(
+            () -> {
+              for (int i = 0; i < 500 && server.requests().isEmpty(); i++) {
+                sleepQuietly(10);
+              }
+              sleepQuietly(100);
+              caller.interrupt();
+            });
     interrupter.start();
 
     WandbException e = assertThrows(WandbException.class, () -> viewer(slow));
@@ -331,22 +366,30 @@ class GraphQlTransportTest {
   @Test
   void logsEachAttemptWithoutTheKey() {
     server.enqueue(status(500, "{}"), ok(VIEWER));
-    ClientSettings logging = new ClientSettings(server.baseUrl(), TestSettings.API_KEY,
-        Duration.ofSeconds(10), 3, Duration.ofMillis(1), Duration.ofMillis(5), true);
+    ClientSettings logging =
+        new ClientSettings(
+            server.baseUrl(),
+            TestSettings.API_KEY,
+            Duration.ofSeconds(10),
+            3,
+            Duration.ofMillis(1),
+            Duration.ofMillis(5),
+            true);
     Logger logger = Logger.getLogger("io.github.wandbjdbc.client");
     List<String> messages = new ArrayList<>();
-    Handler capture = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        messages.add(record.getMessage());
-      }
+    Handler capture =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            messages.add(record.getMessage());
+          }
 
-      @Override
-      public void flush() {}
+          @Override
+          public void flush() {}
 
-      @Override
-      public void close() {}
-    };
+          @Override
+          public void close() {}
+        };
     logger.addHandler(capture);
     logger.setUseParentHandlers(false);
     try {
@@ -357,7 +400,8 @@ class GraphQlTransportTest {
     }
 
     assertEquals(2, messages.size(), messages.toString());
-    assertTrue(messages.get(0).matches("W&B Viewer: HTTP 500, attempt 1, \\d+ ms, 2 bytes"),
+    assertTrue(
+        messages.get(0).matches("W&B Viewer: HTTP 500, attempt 1, \\d+ ms, 2 bytes"),
         messages.get(0));
     assertTrue(messages.get(1).startsWith("W&B Viewer: HTTP 200, attempt 2, "), messages.get(1));
     messages.forEach(message -> assertFalse(message.contains(TestSettings.API_KEY)));

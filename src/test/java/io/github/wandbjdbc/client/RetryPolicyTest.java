@@ -43,9 +43,11 @@ class RetryPolicyTest {
   void parsesRetryAfterSecondsAndHttpDates() {
     Instant now = Instant.parse("2026-01-01T00:00:00Z");
     assertEquals(Optional.of(Duration.ofSeconds(12)), RetryPolicy.parseRetryAfter(" 12 ", now));
-    assertEquals(Optional.of(Duration.ofSeconds(90)),
+    assertEquals(
+        Optional.of(Duration.ofSeconds(90)),
         RetryPolicy.parseRetryAfter("Thu, 01 Jan 2026 00:01:30 GMT", now));
-    assertEquals(Optional.of(Duration.ZERO),
+    assertEquals(
+        Optional.of(Duration.ZERO),
         RetryPolicy.parseRetryAfter("Wed, 31 Dec 2025 23:00:00 GMT", now));
     assertEquals(Optional.empty(), RetryPolicy.parseRetryAfter(null, now));
     assertEquals(Optional.empty(), RetryPolicy.parseRetryAfter("-3", now));

@@ -75,7 +75,8 @@ class RunIteratorTest {
       assertEquals(pageSize, variables.get("perPage").asInt());
       // The next page starts after the last edge of the previous one: its cursor, not endCursor.
       String expectedCursor = page == 0 ? null : RunPages.cursor(page * pageSize - 1);
-      assertEquals(expectedCursor,
+      assertEquals(
+          expectedCursor,
           variables.get("cursor").isNull() ? null : variables.get("cursor").asText());
     }
   }
@@ -92,7 +93,8 @@ class RunIteratorTest {
     assertEquals("Runs", request.operationName());
     ObjectNode variables = request.variables();
     assertTrue(variables.get("filters").isTextual(), "filters must travel as a JSON string");
-    assertEquals("{\"state\":\"finished\",\"config.lr\":{\"$gt\":0.001}}",
+    assertEquals(
+        "{\"state\":\"finished\",\"config.lr\":{\"$gt\":0.001}}",
         variables.get("filters").asText());
     assertEquals("+created_at", variables.get("order").asText());
     assertEquals("acme", variables.get("entity").asText());
@@ -116,8 +118,16 @@ class RunIteratorTest {
   void heavyFieldsAreSwitchedOnOnlyWhenAsked() {
     server.setHandler(RunPages.serving(1));
 
-    names(client.runs(new RunQuery("acme", "mnist", null, "-summary_metrics.acc", 5, -1,
-        EnumSet.of(RunField.CONFIG, RunField.HISTORY_KEYS))));
+    names(
+        client.runs(
+            new RunQuery(
+                "acme",
+                "mnist",
+                null,
+                "-summary_metrics.acc",
+                5,
+                -1,
+                EnumSet.of(RunField.CONFIG, RunField.HISTORY_KEYS))));
 
     ObjectNode variables = server.requests().get(0).variables();
     assertEquals("-summary_metrics.acc", variables.get("order").asText());
@@ -134,8 +144,10 @@ class RunIteratorTest {
     RunIterator runs = client.runs(query(4, 6));
 
     assertEquals(expectedNames(6), names(runs));
-    List<Integer> perPage = server.requests().stream()
-        .map(request -> request.variables().get("perPage").asInt()).toList();
+    List<Integer> perPage =
+        server.requests().stream()
+            .map(request -> request.variables().get("perPage").asInt())
+            .toList();
     assertEquals(List.of(4, 2), perPage);
   }
 
@@ -188,8 +200,8 @@ class RunIteratorTest {
     server.enqueue(ok(RunPages.page(List.of(RunPages.runNode("a")), 0, false)));
 
     assertEquals(List.of("a"), names(client.runs(query(2, -1))));
-    assertEquals("not-the-edge-cursor",
-        server.requests().get(1).variables().get("cursor").asText());
+    assertEquals(
+        "not-the-edge-cursor", server.requests().get(1).variables().get("cursor").asText());
   }
 
   @Test
@@ -214,10 +226,14 @@ class RunIteratorTest {
 
     assertEquals(List.of("a", "b", "c"), names(client.runs(query(2, -1))));
 
-    List<String> cursors = server.requests().stream().map(request -> {
-      var cursor = request.variables().get("cursor");
-      return cursor.isNull() ? "first" : cursor.asText();
-    }).toList();
+    List<String> cursors =
+        server.requests().stream()
+            .map(
+                request -> {
+                  var cursor = request.variables().get("cursor");
+                  return cursor.isNull() ? "first" : cursor.asText();
+                })
+            .toList();
     assertEquals(List.of("first", RunPages.cursor(1), RunPages.cursor(1)), cursors);
   }
 
@@ -251,9 +267,16 @@ class RunIteratorTest {
   @Test
   void closeFromAnotherThreadEndsARetryWait() {
     server.setHandler(request -> status(429, "{}", Map.of("Retry-After", "20")));
-    WandbClient patient = new WandbClient(new ClientSettings(server.baseUrl(),
-        TestSettings.API_KEY, Duration.ofSeconds(10), 5, Duration.ofMillis(1),
-        Duration.ofSeconds(60), false));
+    WandbClient patient =
+        new WandbClient(
+            new ClientSettings(
+                server.baseUrl(),
+                TestSettings.API_KEY,
+                Duration.ofSeconds(10),
+                5,
+                Duration.ofMillis(1),
+                Duration.ofSeconds(60),
+                false));
     RunIterator runs = patient.runs(query(2, -1));
     closeOnceRequested(runs);
     long start = System.nanoTime();
@@ -266,13 +289,15 @@ class RunIteratorTest {
   }
 
   private void closeOnceRequested(RunIterator runs) {
-    Thread closer = new Thread(() -> {
-      for (int i = 0; i < 500 && server.requests().isEmpty(); i++) {
-        pause(10);
-      }
-      pause(100);
-      runs.close();
-    });
+    Thread closer =
+        new Thread(
+            () -> {
+              for (int i = 0; i < 500 && server.requests().isEmpty(); i++) {
+                pause(10);
+              }
+              pause(100);
+              runs.close();
+            });
     closer.setDaemon(true);
     closer.start();
   }

@@ -17,8 +17,8 @@ final class RunPages {
   private RunPages() {}
 
   static String cursor(int index) {
-    return Base64.getEncoder().encodeToString(
-        ("arrayconnection:" + index).getBytes(StandardCharsets.UTF_8));
+    return Base64.getEncoder()
+        .encodeToString(("arrayconnection:" + index).getBytes(StandardCharsets.UTF_8));
   }
 
   static int offsetAfter(String cursor) {
@@ -40,8 +40,8 @@ final class RunPages {
 
   /**
    * A page holding {@code nodes}, whose edges carry the cursors of positions {@code firstIndex}
-   * onwards. pageInfo.endCursor is deliberately a different string: clients must follow the
-   * last edge's cursor, as the official client does.
+   * onwards. pageInfo.endCursor is deliberately a different string: clients must follow the last
+   * edge's cursor, as the official client does.
    */
   static String page(List<ObjectNode> nodes, int firstIndex, boolean hasNextPage) {
     ArrayNode edges = JSON.createArrayNode();
@@ -50,7 +50,8 @@ final class RunPages {
     }
     ObjectNode runs = JSON.createObjectNode();
     runs.set("edges", edges);
-    runs.putObject("pageInfo").put("endCursor", "not-the-edge-cursor")
+    runs.putObject("pageInfo")
+        .put("endCursor", "not-the-edge-cursor")
         .put("hasNextPage", hasNextPage);
     ObjectNode root = JSON.createObjectNode();
     root.putObject("data").putObject("project").set("runs", runs);

@@ -24,8 +24,13 @@ import java.util.function.Function;
 final class ScriptedWandbServer implements AutoCloseable {
 
   /** One request as received: auth and content headers, the JSON body, and when it arrived. */
-  record Recorded(String authorization, String userAgent, String accept, String contentType,
-      ObjectNode body, long receivedNanos) {
+  record Recorded(
+      String authorization,
+      String userAgent,
+      String accept,
+      String contentType,
+      ObjectNode body,
+      long receivedNanos) {
 
     String operationName() {
       return body.path("operationName").asText();
@@ -109,9 +114,14 @@ final class ScriptedWandbServer implements AutoCloseable {
     long received = System.nanoTime();
     ObjectNode body = (ObjectNode) JSON.readTree(exchange.getRequestBody());
     var headers = exchange.getRequestHeaders();
-    Recorded request = new Recorded(headers.getFirst("Authorization"),
-        headers.getFirst("User-Agent"), headers.getFirst("Accept"),
-        headers.getFirst("Content-Type"), body, received);
+    Recorded request =
+        new Recorded(
+            headers.getFirst("Authorization"),
+            headers.getFirst("User-Agent"),
+            headers.getFirst("Accept"),
+            headers.getFirst("Content-Type"),
+            body,
+            received);
     Reply reply;
     synchronized (this) {
       requests.add(request);

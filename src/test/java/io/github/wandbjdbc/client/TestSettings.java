@@ -10,8 +10,14 @@ final class TestSettings {
   private TestSettings() {}
 
   static ClientSettings fast(String baseUrl, int maxRetries) {
-    return new ClientSettings(baseUrl, API_KEY, Duration.ofSeconds(10), maxRetries,
-        Duration.ofMillis(1), Duration.ofMillis(20), false);
+    return new ClientSettings(
+        baseUrl,
+        API_KEY,
+        Duration.ofSeconds(10),
+        maxRetries,
+        Duration.ofMillis(1),
+        Duration.ofMillis(20),
+        false);
   }
 
   static ClientSettings fast(String baseUrl) {

@@ -38,8 +38,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The real client against the real emulator: paging, limits, heavy fields, retries, cursor
- * resumption, run counts, histories and projects, checked against the generated dataset and
- * against the requests the emulator recorded.
+ * resumption, run counts, histories and projects, checked against the generated dataset and against
+ * the requests the emulator recorded.
  */
 class WandbClientEmulatorTest {
 
@@ -76,8 +76,11 @@ class WandbClientEmulatorTest {
     try (WandbClient refused = new WandbClient(settings(emu, badKey, Duration.ofMillis(50)))) {
       assertRefused(assertThrows(WandbAuthenticationException.class, refused::viewer), badKey);
       assertEquals(1, emu.stats().requests());
-      assertRefused(assertThrows(WandbAuthenticationException.class,
-          () -> refused.runs(demo(3, -1, Set.of())).hasNext()), badKey);
+      assertRefused(
+          assertThrows(
+              WandbAuthenticationException.class,
+              () -> refused.runs(demo(3, -1, Set.of())).hasNext()),
+          badKey);
       assertEquals(2, emu.stats().requests());
     }
   }
@@ -97,11 +100,13 @@ class WandbClientEmulatorTest {
   @CsvSource({"4, 6, '4,2'", "4, 3, '3'", "2, 5, '2,2,1'", "5, 0, ''"})
   void limitStopsEarlyAndAsksOnlyForWhatRemains(int pageSize, long limit, String perPages) {
     RunIterator runs = client.runs(demo(pageSize, limit, Set.of()));
-    List<String> expected = namesOf(demoRuns(), Comparator.comparing(EmulatedRun::createdAt))
-        .subList(0, (int) limit);
+    List<String> expected =
+        namesOf(demoRuns(), Comparator.comparing(EmulatedRun::createdAt)).subList(0, (int) limit);
     assertEquals(expected, names(runs));
-    List<String> sent = runsRequests().stream()
-        .map(request -> request.variables().path("perPage").asText()).toList();
+    List<String> sent =
+        runsRequests().stream()
+            .map(request -> request.variables().path("perPage").asText())
+            .toList();
     assertEquals(perPages.isEmpty() ? List.of() : List.of(perPages.split(",")), sent);
   }
 
@@ -116,15 +121,16 @@ class WandbClientEmulatorTest {
       assertNull(run.historyKeys(), run.name());
     }
     for (RecordedRequest request : runsRequests()) {
-      for (String flag : List.of(
-          "withConfig", "withSummaryMetrics", "withSystemMetrics", "withHistoryKeys")) {
+      for (String flag :
+          List.of("withConfig", "withSummaryMetrics", "withSystemMetrics", "withHistoryKeys")) {
         assertFalse(request.variables().path(flag).asBoolean(true), flag);
       }
     }
     emu.stats().reset();
     List<Run> full = list(demo(4, -1, EnumSet.allOf(RunField.class)));
     assertEquals(light.size(), full.size());
-    assertTrue(lightBytes < emu.stats().bytesOut(),
+    assertTrue(
+        lightBytes < emu.stats().bytesOut(),
         "light " + lightBytes + " bytes, full " + emu.stats().bytesOut());
   }
 
@@ -133,11 +139,15 @@ class WandbClientEmulatorTest {
     for (Run run : list(demo(5, -1, Set.of(RunField.CONFIG)))) {
       EmulatedRun stored = demoRun(run.name());
       ObjectNode expected = stored.config().objectNode();
-      stored.config().fields().forEachRemaining(entry -> {
-        if (!entry.getKey().equals("_wandb")) {
-          expected.set(entry.getKey(), entry.getValue().get("value"));
-        }
-      });
+      stored
+          .config()
+          .fields()
+          .forEachRemaining(
+              entry -> {
+                if (!entry.getKey().equals("_wandb")) {
+                  expected.set(entry.getKey(), entry.getValue().get("value"));
+                }
+              });
       assertEquals(expected, run.config(), run.name());
       assertFalse(run.config().has("_wandb"));
       assertNull(run.summaryMetrics());
@@ -154,8 +164,9 @@ class WandbClientEmulatorTest {
     for (int i = 0; i <= MAX_RETRIES; i++) {
       emu.faults().enqueue(fault);
     }
-    WandbTransientException e = assertThrows(WandbTransientException.class,
-        () -> client.runs(demo(3, -1, Set.of())).hasNext());
+    WandbTransientException e =
+        assertThrows(
+            WandbTransientException.class, () -> client.runs(demo(3, -1, Set.of())).hasNext());
     assertEquals(expectedStatus, e.httpStatus());
     assertEquals("Runs", e.operation());
     assertTrue(e.getMessage().contains("Runs"), e.getMessage());
@@ -165,8 +176,9 @@ class WandbClientEmulatorTest {
   @Test
   void graphQlErrorsAreFinalAndCarryTheServerMessage() {
     emu.faults().enqueue(Fault.graphqlError("filter exceeds the query budget"));
-    WandbRequestException e = assertThrows(WandbRequestException.class,
-        () -> client.runs(demo(3, -1, Set.of())).hasNext());
+    WandbRequestException e =
+        assertThrows(
+            WandbRequestException.class, () -> client.runs(demo(3, -1, Set.of())).hasNext());
     assertTrue(e.getMessage().contains("filter exceeds the query budget"), e.getMessage());
     assertEquals("Runs", e.operation());
     assertEquals(1, emu.stats().requests());
@@ -199,10 +211,16 @@ class WandbClientEmulatorTest {
     // Offset cursors name the last run already seen: page one is never asked for again.
     List<String> expected = new ArrayList<>();
     expected.add(null);
-    expected.addAll(List.of("arrayconnection:1", "arrayconnection:1", "arrayconnection:3",
-        "arrayconnection:5", "arrayconnection:7"));
+    expected.addAll(
+        List.of(
+            "arrayconnection:1",
+            "arrayconnection:1",
+            "arrayconnection:3",
+            "arrayconnection:5",
+            "arrayconnection:7"));
     assertEquals(expected, cursors);
-    assertEquals(List.of(200, 503, 200, 200, 200, 200),
+    assertEquals(
+        List.of(200, 503, 200, 200, 200, 200),
         requests.stream().map(RecordedRequest::status).toList());
   }
 
@@ -213,21 +231,22 @@ class WandbClientEmulatorTest {
             new WandbClient(settings(own, own.apiKey(), Duration.ofMillis(50)))) {
       EmulatedProject demo = own.dataset().project(ENTITY, DEMO).orElseThrow();
       List<EmulatedRun> original = demo.runs();
-      EmulatedRun newest = original.stream().max(Comparator.comparing(EmulatedRun::createdAt))
-          .orElseThrow();
-      own.beforeEachRequest(request -> {
-        // Just after page one was served: the first request that carries a cursor.
-        if (request.variables().hasNonNull("cursor") && demo.runs().size() == original.size()) {
-          demo.addRun(laterCopy(newest, "newrun01"));
-        }
-      });
-      RunIterator runs = ownClient.runs(new RunQuery(ENTITY, DEMO, null, "-created_at", 3, -1,
-          Set.of()));
+      EmulatedRun newest =
+          original.stream().max(Comparator.comparing(EmulatedRun::createdAt)).orElseThrow();
+      own.beforeEachRequest(
+          request -> {
+            // Just after page one was served: the first request that carries a cursor.
+            if (request.variables().hasNonNull("cursor") && demo.runs().size() == original.size()) {
+              demo.addRun(laterCopy(newest, "newrun01"));
+            }
+          });
+      RunIterator runs =
+          ownClient.runs(new RunQuery(ENTITY, DEMO, null, "-created_at", 3, -1, Set.of()));
       // The new run sorts first under -created_at, at an offset the scan has passed, so an
       // offset-cursor listing cannot return it; what it does is push every run one place on,
       // and page two starts with the last run of page one again: the iterator must skip it.
-      assertEquals(namesOf(original, Comparator.comparing(EmulatedRun::createdAt).reversed()),
-          names(runs));
+      assertEquals(
+          namesOf(original, Comparator.comparing(EmulatedRun::createdAt).reversed()), names(runs));
       assertEquals(N + 1, demo.runs().size());
       assertEquals(4, runs.pagesFetched());
     }
@@ -244,19 +263,21 @@ class WandbClientEmulatorTest {
 
   @Test
   void runCountOfAMissingProjectIsNotFound() {
-    WandbNotFoundException e = assertThrows(WandbNotFoundException.class,
-        () -> client.runCount(ENTITY, "no-such-project", null));
+    WandbNotFoundException e =
+        assertThrows(
+            WandbNotFoundException.class, () -> client.runCount(ENTITY, "no-such-project", null));
     assertTrue(e.getMessage().contains("acme/no-such-project"), e.getMessage());
   }
 
   @Test
   void projectsOfTheEntityAndOfAnUnknownOne() {
     List<ProjectInfo> projects = client.projects(ENTITY);
-    assertEquals(emu.dataset().projects().stream().map(EmulatedProject::name).toList(),
+    assertEquals(
+        emu.dataset().projects().stream().map(EmulatedProject::name).toList(),
         projects.stream().map(ProjectInfo::name).toList());
     assertTrue(projects.stream().allMatch(p -> p.entity().equals(ENTITY)));
-    WandbNotFoundException e = assertThrows(WandbNotFoundException.class,
-        () -> client.projects("no-such-entity"));
+    WandbNotFoundException e =
+        assertThrows(WandbNotFoundException.class, () -> client.projects("no-such-entity"));
     assertTrue(e.getMessage().contains("no-such-entity"), e.getMessage());
   }
 
@@ -266,8 +287,14 @@ class WandbClientEmulatorTest {
   }
 
   private static ClientSettings settings(WandbEmulator server, String key, Duration maxBackoff) {
-    return new ClientSettings(server.baseUrl(), key, Duration.ofSeconds(5), MAX_RETRIES,
-        Duration.ofMillis(5), maxBackoff, false);
+    return new ClientSettings(
+        server.baseUrl(),
+        key,
+        Duration.ofSeconds(5),
+        MAX_RETRIES,
+        Duration.ofMillis(5),
+        maxBackoff,
+        false);
   }
 
   private static RunQuery demo(int pageSize, long limit, Set<RunField> heavy) {
@@ -304,23 +331,40 @@ class WandbClientEmulatorTest {
 
   private static void assertRefused(WandbAuthenticationException e, String key) {
     assertEquals(401, e.httpStatus());
-    String encoded = Base64.getEncoder()
-        .encodeToString(("api:" + key).getBytes(StandardCharsets.UTF_8));
+    String encoded =
+        Base64.getEncoder().encodeToString(("api:" + key).getBytes(StandardCharsets.UTF_8));
     assertFalse(e.getMessage().contains(key), e.getMessage());
     assertFalse(e.getMessage().contains(encoded), e.getMessage());
   }
 
   /** The decoded offset cursor ("arrayconnection:i"), or null for the first page. */
   private static String offsetOf(JsonNode cursor) {
-    return cursor == null || cursor.isNull() ? null
+    return cursor == null || cursor.isNull()
+        ? null
         : new String(Base64.getDecoder().decode(cursor.asText()), StandardCharsets.UTF_8);
   }
 
   private static EmulatedRun laterCopy(EmulatedRun run, String name) {
-    return new EmulatedRun(name, run.displayName(), run.state(), run.tags(), run.group(),
-        run.jobType(), run.sweepName(), run.commit(), run.notes(), run.description(),
-        run.createdAt().plusSeconds(3600), run.heartbeatAt(), run.username(),
-        run.userFullName(), run.host(), run.config(), run.summary(), run.systemMetrics(),
-        run.history(), run.events());
+    return new EmulatedRun(
+        name,
+        run.displayName(),
+        run.state(),
+        run.tags(),
+        run.group(),
+        run.jobType(),
+        run.sweepName(),
+        run.commit(),
+        run.notes(),
+        run.description(),
+        run.createdAt().plusSeconds(3600),
+        run.heartbeatAt(),
+        run.username(),
+        run.userFullName(),
+        run.host(),
+        run.config(),
+        run.summary(),
+        run.systemMetrics(),
+        run.history(),
+        run.events());
   }
 }

@@ -40,11 +40,21 @@ class WandbClientHistoriesTest {
 
   @BeforeAll
   static void start() {
-    emu = WandbEmulator.start(EmulatorConfig.defaults().withMaxHistorySamples(CAP),
-        DatasetGenerator.generate(
-            GeneratorSpec.defaults(7).withRunsPerProject(RUNS).withHistorySteps(1500)));
-    client = new WandbClient(new ClientSettings(emu.baseUrl(), emu.apiKey(),
-        Duration.ofSeconds(5), 3, Duration.ofMillis(5), Duration.ofMillis(50), false));
+    emu =
+        WandbEmulator.start(
+            EmulatorConfig.defaults().withMaxHistorySamples(CAP),
+            DatasetGenerator.generate(
+                GeneratorSpec.defaults(7).withRunsPerProject(RUNS).withHistorySteps(1500)));
+    client =
+        new WandbClient(
+            new ClientSettings(
+                emu.baseUrl(),
+                emu.apiKey(),
+                Duration.ofSeconds(5),
+                3,
+                Duration.ofMillis(5),
+                Duration.ofMillis(50),
+                false));
   }
 
   @AfterAll
@@ -95,9 +105,10 @@ class WandbClientHistoriesTest {
       }
     }
     assertEquals(expected, read);
-    assertTrue(emu.stats().recorded().stream()
-        .filter(r -> r.operationName().equals("HistoryBatch"))
-        .allMatch(r -> r.query().contains("sampledHistory(specs: $s0)")));
+    assertTrue(
+        emu.stats().recorded().stream()
+            .filter(r -> r.operationName().equals("HistoryBatch"))
+            .allMatch(r -> r.query().contains("sampledHistory(specs: $s0)")));
   }
 
   @Test
@@ -108,21 +119,21 @@ class WandbClientHistoriesTest {
 
     Map<String, List<String>> read = readByRun(query(HistoryQuery.Kind.SYSTEM, null, filter, 2));
 
-    assertEquals(Map.of(run.name(), run.events().stream().map(ObjectNode::toString).toList()),
-        read);
+    assertEquals(
+        Map.of(run.name(), run.events().stream().map(ObjectNode::toString).toList()), read);
     assertEquals(Map.of("HistoryBatch", 1L, "Runs", 1L), emu.stats().operations());
   }
 
   @Test
   void aSystemStreamWandbWouldOnlySampleFailsTheRead() {
-    try (WandbEmulator capped = WandbEmulator.start(
-            EmulatorConfig.defaults().withMaxHistorySamples(5), emu.dataset());
-        WandbClient cappedClient = new WandbClient(ClientSettings.of(capped.baseUrl(),
-            capped.apiKey()));
-        HistoryRowIterator rows = cappedClient.histories(
-            query(HistoryQuery.Kind.SYSTEM, null, null, 1))) {
-      WandbInexactException e = assertThrows(WandbInexactException.class,
-          () -> rows.forEachRemaining(row -> { }));
+    try (WandbEmulator capped =
+            WandbEmulator.start(EmulatorConfig.defaults().withMaxHistorySamples(5), emu.dataset());
+        WandbClient cappedClient =
+            new WandbClient(ClientSettings.of(capped.baseUrl(), capped.apiKey()));
+        HistoryRowIterator rows =
+            cappedClient.histories(query(HistoryQuery.Kind.SYSTEM, null, null, 1))) {
+      WandbInexactException e =
+          assertThrows(WandbInexactException.class, () -> rows.forEachRemaining(row -> {}));
       assertEquals("HistoryBatch", e.operation());
       assertTrue(e.getMessage().contains("system-metric rows of run"), e.getMessage());
     }
@@ -140,8 +151,8 @@ class WandbClientHistoriesTest {
 
   @Test
   void closeMidStreamStopsTheWorkersAndTheirRequests() throws Exception {
-    emu.beforeEachRequest(request -> sleep(
-        request.operationName().equals("HistoryBatch") ? 300 : 0));
+    emu.beforeEachRequest(
+        request -> sleep(request.operationName().equals("HistoryBatch") ? 300 : 0));
     HistoryRowIterator rows = client.histories(query(HistoryQuery.Kind.EXACT, null, null, 4));
     assertTrue(rows.hasNext());
     rows.next();
@@ -163,32 +174,34 @@ class WandbClientHistoriesTest {
   @Test
   void awaitTimesOutWhileTheAnswerIsSlow() throws Exception {
     emu.beforeEachRequest(request -> sleep(400));
-    try (HistoryRowIterator rows = client.histories(
-        query(HistoryQuery.Kind.SAMPLED, null, null, 1))) {
+    try (HistoryRowIterator rows =
+        client.histories(query(HistoryQuery.Kind.SAMPLED, null, null, 1))) {
       assertFalse(rows.await(50));
       assertTrue(rows.await(TimeUnit.SECONDS.toMillis(5)));
       assertTrue(rows.hasNext());
     }
   }
 
-  private static HistoryQuery query(HistoryQuery.Kind kind, List<String> keys, ObjectNode filter,
-      int concurrency) {
-    return new HistoryQuery(ENTITY, DEMO, kind, keys, 50, 0, Long.MAX_VALUE, filter, 50,
-        concurrency);
+  private static HistoryQuery query(
+      HistoryQuery.Kind kind, List<String> keys, ObjectNode filter, int concurrency) {
+    return new HistoryQuery(
+        ENTITY, DEMO, kind, keys, 50, 0, Long.MAX_VALUE, filter, 50, concurrency);
   }
 
   /** Every row read, as JSON text, by run and in step order. */
   private static Map<String, List<String>> readByRun(HistoryQuery query) {
     Map<String, List<ObjectNode>> byRun = new TreeMap<>();
     try (HistoryRowIterator rows = client.histories(query)) {
-      rows.forEachRemaining(row ->
-          byRun.computeIfAbsent(row.run(), run -> new ArrayList<>()).add(row.values()));
+      rows.forEachRemaining(
+          row -> byRun.computeIfAbsent(row.run(), run -> new ArrayList<>()).add(row.values()));
     }
     Map<String, List<String>> text = new TreeMap<>();
-    Comparator<ObjectNode> byStep = Comparator.comparingDouble(
-        row -> row.path("_step").asDouble(row.path("_runtime").asDouble()));
-    byRun.forEach((run, list) ->
-        text.put(run, list.stream().sorted(byStep).map(ObjectNode::toString).toList()));
+    Comparator<ObjectNode> byStep =
+        Comparator.comparingDouble(
+            row -> row.path("_step").asDouble(row.path("_runtime").asDouble()));
+    byRun.forEach(
+        (run, list) ->
+            text.put(run, list.stream().sorted(byStep).map(ObjectNode::toString).toList()));
     return text;
   }
 
@@ -198,7 +211,8 @@ class WandbClientHistoriesTest {
 
   private static long workers() {
     return Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> t.getName().startsWith("wandb-jdbc-history-") && t.isAlive()).count();
+        .filter(t -> t.getName().startsWith("wandb-jdbc-history-") && t.isAlive())
+        .count();
   }
 
   private static void sleep(long millis) {

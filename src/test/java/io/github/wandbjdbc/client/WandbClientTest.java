@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -58,30 +57,36 @@ class WandbClientTest {
 
   @Test
   void decodesAFullRunWithUnwrappedConfigAndNonFiniteNumbers() throws IOException {
-    ObjectNode node = RunPages.runNode("abc12345")
-        .put("state", "crashed")
-        .put("group", "sweep-a")
-        .put("jobType", "train")
-        .put("sweepName", "sw1")
-        .put("commit", "deadbeef")
-        .put("notes", "n")
-        .put("description", "d")
-        .put("createdAt", "2023-11-05T17:46:35")
-        .put("heartbeatAt", "2023-11-05T18:00:00.250Z")
-        .put("historyLineCount", 42)
-        .put("config", "{\"lr\": {\"value\": 0.001, \"desc\": null}, \"opt\": \"adam\","
-            + " \"model\": {\"value\": {\"layers\": 3}}, \"_wandb\": {\"value\": {\"t\": 1}},"
-            + " \"wandb_version\": 1}")
-        .put("summaryMetrics", "{\"loss\": NaN, \"best\": Infinity, \"worst\": -Infinity,"
-            + " \"note\": \"tab\there\"}")
-        .putNull("systemMetrics");
+    ObjectNode node =
+        RunPages.runNode("abc12345")
+            .put("state", "crashed")
+            .put("group", "sweep-a")
+            .put("jobType", "train")
+            .put("sweepName", "sw1")
+            .put("commit", "deadbeef")
+            .put("notes", "n")
+            .put("description", "d")
+            .put("createdAt", "2023-11-05T17:46:35")
+            .put("heartbeatAt", "2023-11-05T18:00:00.250Z")
+            .put("historyLineCount", 42)
+            .put(
+                "config",
+                "{\"lr\": {\"value\": 0.001, \"desc\": null}, \"opt\": \"adam\","
+                    + " \"model\": {\"value\": {\"layers\": 3}}, \"_wandb\": {\"value\": {\"t\": 1}},"
+                    + " \"wandb_version\": 1}")
+            .put(
+                "summaryMetrics",
+                "{\"loss\": NaN, \"best\": Infinity, \"worst\": -Infinity,"
+                    + " \"note\": \"tab\there\"}")
+            .putNull("systemMetrics");
     node.putArray("tags").add("baseline").add("v2");
     node.putObject("user").put("username", "ada");
     node.set("historyKeys", json("{\"lastStep\": 9, \"keys\": {\"loss\": {}}}"));
     server.enqueue(ok(RunPages.page(List.of(node), 0, false)));
 
     List<Run> runs = new ArrayList<>();
-    client.runs(new RunQuery("acme", "mnist", null, null, 10, -1, EnumSet.allOf(RunField.class)))
+    client
+        .runs(new RunQuery("acme", "mnist", null, null, 10, -1, EnumSet.allOf(RunField.class)))
         .forEachRemaining(runs::add);
 
     assertEquals(1, runs.size());
@@ -101,8 +106,8 @@ class WandbClientTest {
     assertEquals(Instant.parse("2023-11-05T18:00:00.250Z"), run.heartbeatAt());
     assertEquals(42L, run.historyLineCount());
     assertEquals("ada", run.username());
-    assertEquals(json("{\"lr\": 0.001, \"opt\": \"adam\", \"model\": {\"layers\": 3}}"),
-        run.config());
+    assertEquals(
+        json("{\"lr\": 0.001, \"opt\": \"adam\", \"model\": {\"layers\": 3}}"), run.config());
     assertTrue(Double.isNaN(run.summaryMetrics().get("loss").doubleValue()));
     assertEquals(Double.POSITIVE_INFINITY, run.summaryMetrics().get("best").doubleValue());
     assertEquals(Double.NEGATIVE_INFINITY, run.summaryMetrics().get("worst").doubleValue());
@@ -119,8 +124,18 @@ class WandbClientTest {
     node.putNull("tags");
     server.enqueue(ok(RunPages.page(List.of(node), 0, false)));
 
-    Run run = client.runs(new RunQuery("acme", "mnist", null, null, 10, -1,
-        Set.of(RunField.SUMMARY_METRICS, RunField.HISTORY_KEYS))).next();
+    Run run =
+        client
+            .runs(
+                new RunQuery(
+                    "acme",
+                    "mnist",
+                    null,
+                    null,
+                    10,
+                    -1,
+                    Set.of(RunField.SUMMARY_METRICS, RunField.HISTORY_KEYS)))
+            .next();
 
     assertEquals(Instant.parse("2024-03-01T10:00:00Z"), run.createdAt());
     assertEquals(json("{\"acc\": 0.9}"), run.summaryMetrics());
@@ -135,18 +150,22 @@ class WandbClientTest {
   @Test
   void projectsPageThroughModelsWithEndCursor() {
     server.enqueue(
-        ok("{\"data\":{\"models\":{\"pageInfo\":{\"endCursor\":\"p1\",\"hasNextPage\":true},"
-            + "\"edges\":[{\"node\":{\"id\":\"1\",\"name\":\"mnist\",\"entityName\":\"acme\","
-            + "\"createdAt\":\"2024-01-02T03:04:05\"}}]}}}"),
-        ok("{\"data\":{\"models\":{\"pageInfo\":{\"endCursor\":\"p2\",\"hasNextPage\":false},"
-            + "\"edges\":[{\"node\":{\"id\":\"2\",\"name\":\"cifar-10\",\"entityName\":\"acme\","
-            + "\"createdAt\":\"2024-02-02T03:04:05Z\"}}]}}}"));
+        ok(
+            "{\"data\":{\"models\":{\"pageInfo\":{\"endCursor\":\"p1\",\"hasNextPage\":true},"
+                + "\"edges\":[{\"node\":{\"id\":\"1\",\"name\":\"mnist\",\"entityName\":\"acme\","
+                + "\"createdAt\":\"2024-01-02T03:04:05\"}}]}}}"),
+        ok(
+            "{\"data\":{\"models\":{\"pageInfo\":{\"endCursor\":\"p2\",\"hasNextPage\":false},"
+                + "\"edges\":[{\"node\":{\"id\":\"2\",\"name\":\"cifar-10\",\"entityName\":\"acme\","
+                + "\"createdAt\":\"2024-02-02T03:04:05Z\"}}]}}}"));
 
     List<ProjectInfo> projects = client.projects("acme");
 
-    assertEquals(List.of(
-        new ProjectInfo("acme", "mnist", Instant.parse("2024-01-02T03:04:05Z")),
-        new ProjectInfo("acme", "cifar-10", Instant.parse("2024-02-02T03:04:05Z"))), projects);
+    assertEquals(
+        List.of(
+            new ProjectInfo("acme", "mnist", Instant.parse("2024-01-02T03:04:05Z")),
+            new ProjectInfo("acme", "cifar-10", Instant.parse("2024-02-02T03:04:05Z"))),
+        projects);
     List<ScriptedWandbServer.Recorded> requests = server.requests();
     assertEquals("GetProjects", requests.get(0).operationName());
     assertTrue(requests.get(0).variables().get("cursor").isNull());
@@ -157,13 +176,16 @@ class WandbClientTest {
 
   @Test
   void projectIsEmptyWhenWandbHasNone() {
-    server.enqueue(ok("{\"data\":{\"project\":null}}"),
-        ok("{\"data\":{\"project\":{\"id\":\"1\",\"name\":\"mnist\",\"entityName\":\"acme\","
-            + "\"createdAt\":\"2024-01-02T03:04:05\"}}}"));
+    server.enqueue(
+        ok("{\"data\":{\"project\":null}}"),
+        ok(
+            "{\"data\":{\"project\":{\"id\":\"1\",\"name\":\"mnist\",\"entityName\":\"acme\","
+                + "\"createdAt\":\"2024-01-02T03:04:05\"}}}"));
 
     assertEquals(Optional.empty(), client.project("acme", "nope"));
-    assertEquals(Optional.of(new ProjectInfo("acme", "mnist",
-        Instant.parse("2024-01-02T03:04:05Z"))), client.project("acme", "mnist"));
+    assertEquals(
+        Optional.of(new ProjectInfo("acme", "mnist", Instant.parse("2024-01-02T03:04:05Z"))),
+        client.project("acme", "mnist"));
     assertEquals("GetProject", lastOperation());
     assertEquals("mnist", lastVariables().get("name").asText());
   }
@@ -187,8 +209,10 @@ class WandbClientTest {
   void runCountOfAMissingProjectNamesIt() {
     server.enqueue(ok("{\"data\":{\"project\":null}}"));
 
-    WandbNotFoundException e = assertThrows(WandbNotFoundException.class,
-        () -> client.runCount("acme", "gone", JsonNodeFactory.instance.objectNode()));
+    WandbNotFoundException e =
+        assertThrows(
+            WandbNotFoundException.class,
+            () -> client.runCount("acme", "gone", JsonNodeFactory.instance.objectNode()));
 
     assertTrue(e.getMessage().contains("acme/gone"), e.getMessage());
     assertEquals("RunCount", e.operation());

@@ -41,8 +41,10 @@ class HikariPoolTest {
 
   @BeforeAll
   static void startEmulator() {
-    emulator = WandbEmulator.start(EmulatorConfig.defaults(),
-        DatasetGenerator.generate(GeneratorSpec.defaults(23).withRunsPerProject(12)));
+    emulator =
+        WandbEmulator.start(
+            EmulatorConfig.defaults(),
+            DatasetGenerator.generate(GeneratorSpec.defaults(23).withRunsPerProject(12)));
   }
 
   @AfterAll
@@ -146,10 +148,15 @@ class HikariPoolTest {
     List<EmulatedRun> demo = project("demo").runs();
     return List.of(
         new Expectation("SELECT COUNT(*) FROM runs", List.of(String.valueOf(demo.size()))),
-        new Expectation("SELECT run_id FROM runs WHERE state = 'finished' ORDER BY run_id",
-            demo.stream().filter(r -> "finished".equals(r.state()))
-                .map(EmulatedRun::name).sorted().toList()),
-        new Expectation("SELECT COUNT(*) FROM \"image-classification\".runs",
+        new Expectation(
+            "SELECT run_id FROM runs WHERE state = 'finished' ORDER BY run_id",
+            demo.stream()
+                .filter(r -> "finished".equals(r.state()))
+                .map(EmulatedRun::name)
+                .sorted()
+                .toList()),
+        new Expectation(
+            "SELECT COUNT(*) FROM \"image-classification\".runs",
             List.of(String.valueOf(project("image-classification").runs().size()))));
   }
 

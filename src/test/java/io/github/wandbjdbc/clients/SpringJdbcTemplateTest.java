@@ -45,8 +45,10 @@ class SpringJdbcTemplateTest {
 
   @BeforeAll
   static void start() throws SQLException {
-    emulator = WandbEmulator.start(EmulatorConfig.defaults(),
-        DatasetGenerator.generate(GeneratorSpec.defaults(31).withRunsPerProject(300)));
+    emulator =
+        WandbEmulator.start(
+            EmulatorConfig.defaults(),
+            DatasetGenerator.generate(GeneratorSpec.defaults(31).withRunsPerProject(300)));
     demo = emulator.dataset().project("acme", "demo").orElseThrow().runs();
     // One connection for the whole class, so connecting and column discovery are not counted.
     dataSource = new SingleConnectionDataSource(emulator.jdbcUrl("demo"), true);
@@ -68,16 +70,22 @@ class SpringJdbcTemplateTest {
   @Test
   void stringAndTimestampParametersArePushedAndRowsMatch() throws Exception {
     Instant since = sortedCreatedAt().get(demo.size() / 2);
-    List<Map<String, Object>> rows = jdbc.queryForList(
-        "SELECT run_id, state, created_at FROM runs WHERE state = ? AND created_at >= ?"
-            + " ORDER BY run_id",
-        "finished", Timestamp.from(since));
-    List<String> expected = names(r -> "finished".equals(r.state())
-        && !r.createdAt().isBefore(since));
+    List<Map<String, Object>> rows =
+        jdbc.queryForList(
+            "SELECT run_id, state, created_at FROM runs WHERE state = ? AND created_at >= ?"
+                + " ORDER BY run_id",
+            "finished",
+            Timestamp.from(since));
+    List<String> expected =
+        names(r -> "finished".equals(r.state()) && !r.createdAt().isBefore(since));
     assertTrue(expected.size() > 5, "too few runs to tell: " + expected);
     assertEquals(expected, rows.stream().map(r -> (String) r.get("run_id")).toList());
-    assertTrue(rows.stream().allMatch(r -> "finished".equals(r.get("state"))
-        && !((Timestamp) r.get("created_at")).toInstant().isBefore(since)));
+    assertTrue(
+        rows.stream()
+            .allMatch(
+                r ->
+                    "finished".equals(r.get("state"))
+                        && !((Timestamp) r.get("created_at")).toInstant().isBefore(since)));
     JsonNode filter = onlyRunsFilter();
     assertEquals("finished", filter.get("state").asText(), filter.toString());
     // The bound is widened to whole seconds (W&B compares seconds); Calcite re-checks it.
@@ -88,36 +96,62 @@ class SpringJdbcTemplateTest {
 
   @Test
   void numericParametersAndARowMapper() throws Exception {
-    List<RunScore> scores = jdbc.query(
-        "SELECT run_id, \"config.optimizer\", \"config.lr\", \"summary.acc\" FROM runs"
-            + " WHERE \"config.lr\" >= ? AND \"config.epochs\" > ? AND \"config.optimizer\" = ?"
-            + " ORDER BY run_id",
-        (rs, i) -> new RunScore(rs.getString(1), rs.getString(2), rs.getDouble(3),
-            rs.getObject(4) == null ? null : rs.getDouble(4)),
-        0.001, 10, "adam");
-    List<RunScore> expected = demo.stream()
-        .filter(r -> config(r, "lr").isNumber() && config(r, "lr").asDouble() >= 0.001
-            && config(r, "epochs").isIntegralNumber() && config(r, "epochs").asLong() > 10
-            && "adam".equals(config(r, "optimizer").textValue()))
-        .map(r -> new RunScore(r.name(), "adam", config(r, "lr").asDouble(),
-            r.summary().path("acc").isNumber() ? r.summary().get("acc").asDouble() : null))
-        .sorted(Comparator.comparing(RunScore::runId)).toList();
+    List<RunScore> scores =
+        jdbc.query(
+            "SELECT run_id, \"config.optimizer\", \"config.lr\", \"summary.acc\" FROM runs"
+                + " WHERE \"config.lr\" >= ? AND \"config.epochs\" > ? AND \"config.optimizer\" = ?"
+                + " ORDER BY run_id",
+            (rs, i) ->
+                new RunScore(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getDouble(3),
+                    rs.getObject(4) == null ? null : rs.getDouble(4)),
+            0.001,
+            10,
+            "adam");
+    List<RunScore> expected =
+        demo.stream()
+            .filter(
+                r ->
+                    config(r, "lr").isNumber()
+                        && config(r, "lr").asDouble() >= 0.001
+                        && config(r, "epochs").isIntegralNumber()
+                        && config(r, "epochs").asLong() > 10
+                        && "adam".equals(config(r, "optimizer").textValue()))
+            .map(
+                r ->
+                    new RunScore(
+                        r.name(),
+                        "adam",
+                        config(r, "lr").asDouble(),
+                        r.summary().path("acc").isNumber()
+                            ? r.summary().get("acc").asDouble()
+                            : null))
+            .sorted(Comparator.comparing(RunScore::runId))
+            .toList();
     assertTrue(expected.size() > 5, "too few runs to tell: " + expected);
     assertEquals(expected, scores);
     // Numbers bound as Double and Integer reach W&B as JSON numbers; the filter is a superset
     // (a run may hold another type under the key), re-checked locally.
-    assertEquals(JSON.readTree("{\"config.lr\":{\"$gte\":0.001},\"config.epochs\":{\"$gt\":10},"
-        + "\"config.optimizer\":\"adam\"}"), onlyRunsFilter());
+    assertEquals(
+        JSON.readTree(
+            "{\"config.lr\":{\"$gte\":0.001},\"config.epochs\":{\"$gt\":10},"
+                + "\"config.optimizer\":\"adam\"}"),
+        onlyRunsFilter());
   }
 
   @Test
   void countIsOneRunCountRequest() throws Exception {
-    Long count = jdbc.queryForObject("SELECT COUNT(*) FROM runs WHERE state IN (?, ?)",
-        Long.class, "finished", "crashed");
-    assertEquals(names(r -> "finished".equals(r.state()) || "crashed".equals(r.state())).size(),
+    Long count =
+        jdbc.queryForObject(
+            "SELECT COUNT(*) FROM runs WHERE state IN (?, ?)", Long.class, "finished", "crashed");
+    assertEquals(
+        names(r -> "finished".equals(r.state()) || "crashed".equals(r.state())).size(),
         count.intValue());
     assertEquals(Map.of("RunCount", 1L), emulator.stats().operations());
-    assertEquals(JSON.readTree("{\"$or\":[{\"state\":\"finished\"},{\"state\":\"crashed\"}]}"),
+    assertEquals(
+        JSON.readTree("{\"$or\":[{\"state\":\"finished\"},{\"state\":\"crashed\"}]}"),
         filtersOf(emulator.stats().recorded().get(0)));
   }
 
@@ -126,22 +160,28 @@ class SpringJdbcTemplateTest {
     jdbc.setMaxRows(5);
     jdbc.setFetchSize(50);
     jdbc.setQueryTimeout(30);
-    List<String> ids = jdbc.queryForList("SELECT run_id FROM runs WHERE state <> ?",
-        String.class, "no-such-state");
+    List<String> ids =
+        jdbc.queryForList(
+            "SELECT run_id FROM runs WHERE state <> ?", String.class, "no-such-state");
     assertEquals(sortedByCreation().subList(0, 5), ids);
     assertEquals(Map.of("Runs", 1L), emulator.stats().operations());
   }
 
   @Test
   void errorsBecomeDataAccessExceptionsWithTheDriversReason() {
-    DataAccessException unknownColumn = assertThrows(DataAccessException.class,
-        () -> jdbc.queryForList("SELECT no_such_column FROM runs WHERE state = ?", "finished"));
-    assertTrue(unknownColumn.getMessage().contains("Column 'no_such_column' not found"),
+    DataAccessException unknownColumn =
+        assertThrows(
+            DataAccessException.class,
+            () -> jdbc.queryForList("SELECT no_such_column FROM runs WHERE state = ?", "finished"));
+    assertTrue(
+        unknownColumn.getMessage().contains("Column 'no_such_column' not found"),
         unknownColumn.getMessage());
-    DataAccessException update = assertThrows(DataAccessException.class,
-        () -> jdbc.update("DELETE FROM runs WHERE run_id = ?", "x"));
+    DataAccessException update =
+        assertThrows(
+            DataAccessException.class, () -> jdbc.update("DELETE FROM runs WHERE run_id = ?", "x"));
     assertInstanceOf(SQLException.class, update.getCause());
-    assertTrue(update.getMessage().contains("wandb-jdbc is read-only: DELETE is not supported"),
+    assertTrue(
+        update.getMessage().contains("wandb-jdbc is read-only: DELETE is not supported"),
         update.getMessage());
     assertEquals(Map.of(), emulator.stats().operations());
   }
@@ -174,6 +214,7 @@ class SpringJdbcTemplateTest {
   private static List<String> sortedByCreation() {
     return demo.stream()
         .sorted(Comparator.comparing(EmulatedRun::createdAt).thenComparing(EmulatedRun::name))
-        .map(EmulatedRun::name).toList();
+        .map(EmulatedRun::name)
+        .toList();
   }
 }

@@ -43,7 +43,9 @@ final class BsonValues {
   }
 
   static boolean isNaN(JsonNode node) {
-    return node != null && node.isNumber() && node.isFloatingPointNumber()
+    return node != null
+        && node.isNumber()
+        && node.isFloatingPointNumber()
         && Double.isNaN(node.doubleValue());
   }
 

@@ -10,37 +10,54 @@ import java.util.Set;
 
 /**
  * Generates the emulator's dataset from a {@link GeneratorSpec}; the same spec always gives the
- * same dataset, value for value. Entity "acme", viewer "demo-user", projects "demo" (the rich
- * one: its first eight runs take the eight run states in turn), "mnist-sweeps" (mostly sweep
- * runs), "empty-project" (no runs) and "image-classification" (a few runs). Run names are unique
- * 8-character ids and creation times are distinct to the second across the dataset, spread over
- * the 180 days before the base time. Config content comes from {@link RunConfigGenerator}, logged
- * data from {@link RunMetricsGenerator}.
+ * same dataset, value for value. Entity "acme", viewer "demo-user", projects "demo" (the rich one:
+ * its first eight runs take the eight run states in turn), "mnist-sweeps" (mostly sweep runs),
+ * "empty-project" (no runs) and "image-classification" (a few runs). Run names are unique
+ * 8-character ids and creation times are distinct to the second across the dataset, spread over the
+ * 180 days before the base time. Config content comes from {@link RunConfigGenerator}, logged data
+ * from {@link RunMetricsGenerator}.
  */
 public final class DatasetGenerator {
   static final String ENTITY = "acme";
   static final String VIEWER = "demo-user";
-  static final List<String> STATES = List.of(
-      "running", "finished", "crashed", "failed", "killed", "preempting", "preempted", "pending");
+  static final List<String> STATES =
+      List.of(
+          "running",
+          "finished",
+          "crashed",
+          "failed",
+          "killed",
+          "preempting",
+          "preempted",
+          "pending");
   private static final int SPREAD_SECONDS = (int) Duration.ofDays(179).toSeconds();
-  private static final List<String> ADJECTIVES = List.of("happy", "brisk", "quiet", "misty",
-      "bold", "lucky", "gentle", "vivid", "sunny", "frosty", "swift", "dainty");
-  private static final List<String> NOUNS = List.of("fox", "river", "pine", "comet", "otter",
-      "meadow", "falcon", "breeze", "lake", "ember", "sky", "moon");
+  private static final List<String> ADJECTIVES =
+      List.of(
+          "happy", "brisk", "quiet", "misty", "bold", "lucky", "gentle", "vivid", "sunny", "frosty",
+          "swift", "dainty");
+  private static final List<String> NOUNS =
+      List.of(
+          "fox", "river", "pine", "comet", "otter", "meadow", "falcon", "breeze", "lake", "ember",
+          "sky", "moon");
   private static final List<String> USERNAMES = List.of("demo-user", "alice", "bob", "carol");
   private static final List<String> FULL_NAMES =
       List.of("Demo User", "Alice Martin", "Bob Chen", "Carol Diaz");
-  private static final List<String> TAGS = List.of(
-      "baseline", "tuned", "v2", "ablation", "prod", "debug", "resnet", "lr-sweep");
+  private static final List<String> TAGS =
+      List.of("baseline", "tuned", "v2", "ablation", "prod", "debug", "resnet", "lr-sweep");
   private static final List<String> JOB_TYPES = List.of("train", "train", "eval");
-  private static final List<String> NOTES = List.of(
-      "Lower lr after the loss spike", "Re-run with a fixed seed", "Compare with baseline");
-  private static final List<String> DESCRIPTIONS = List.of(
-      "Baseline configuration", "Mixed precision trial", "Longer warmup");
+  private static final List<String> NOTES =
+      List.of("Lower lr after the loss spike", "Re-run with a fixed seed", "Compare with baseline");
+  private static final List<String> DESCRIPTIONS =
+      List.of("Baseline configuration", "Mixed precision trial", "Longer warmup");
 
   /** How one project's runs are drawn. */
-  private record ProjectPlan(String name, int runCount, double sweepShare, List<String> sweeps,
-      List<String> groups, boolean everyStateFirst) {}
+  private record ProjectPlan(
+      String name,
+      int runCount,
+      double sweepShare,
+      List<String> sweeps,
+      List<String> groups,
+      boolean everyStateFirst) {}
 
   private final GeneratorSpec spec;
   private final Instant base;
@@ -58,14 +75,20 @@ public final class DatasetGenerator {
 
   private EmulatedDataset dataset() {
     int n = spec.runsPerProject();
-    List<ProjectPlan> plans = List.of(
-        new ProjectPlan("demo", n, 0.15, List.of("k3x9q2aw"),
-            List.of("exp-a", "exp-b", "exp-c"), true),
-        new ProjectPlan("mnist-sweeps", n, 0.85, List.of("7hq2m4zp", "c8v1n5rt", "w2e6y9ub"),
-            List.of("mnist-cnn"), false),
-        new ProjectPlan("empty-project", 0, 0, List.of(), List.of(), false),
-        new ProjectPlan("image-classification", Math.min(5, n), 0, List.of(),
-            List.of("resnet50"), false));
+    List<ProjectPlan> plans =
+        List.of(
+            new ProjectPlan(
+                "demo", n, 0.15, List.of("k3x9q2aw"), List.of("exp-a", "exp-b", "exp-c"), true),
+            new ProjectPlan(
+                "mnist-sweeps",
+                n,
+                0.85,
+                List.of("7hq2m4zp", "c8v1n5rt", "w2e6y9ub"),
+                List.of("mnist-cnn"),
+                false),
+            new ProjectPlan("empty-project", 0, 0, List.of(), List.of(), false),
+            new ProjectPlan(
+                "image-classification", Math.min(5, n), 0, List.of(), List.of("resnet50"), false));
     List<EmulatedProject> projects = new ArrayList<>();
     for (int p = 0; p < plans.size(); p++) {
       ProjectPlan plan = plans.get(p);
@@ -82,13 +105,16 @@ public final class DatasetGenerator {
   private EmulatedRun run(ProjectPlan plan, int index, SeededDice dice) {
     String name = uniqueName(dice);
     Instant createdAt = uniqueCreationTime(dice);
-    String state = plan.everyStateFirst() && index < STATES.size()
-        ? STATES.get(index) : weightedState(dice);
+    String state =
+        plan.everyStateFirst() && index < STATES.size() ? STATES.get(index) : weightedState(dice);
     int user = dice.below(USERNAMES.size());
     RunMetricsGenerator.RunMetrics metrics =
         RunMetricsGenerator.generate(dice, spec, state, index, createdAt);
-    Instant heartbeatAt = state.equals("pending") ? null
-        : createdAt.plusSeconds((long) Math.ceil(metrics.runtimeSeconds()) + 1 + dice.below(30));
+    Instant heartbeatAt =
+        state.equals("pending")
+            ? null
+            : createdAt.plusSeconds(
+                (long) Math.ceil(metrics.runtimeSeconds()) + 1 + dice.below(30));
     return new EmulatedRun(
         name,
         dice.pick(ADJECTIVES) + "-" + dice.pick(NOUNS) + "-" + (index + 1),
@@ -96,7 +122,9 @@ public final class DatasetGenerator {
         tags(dice),
         plan.groups().isEmpty() || dice.chance(0.3) ? null : dice.pick(plan.groups()),
         dice.chance(0.2) ? null : dice.pick(JOB_TYPES),
-        !plan.sweeps().isEmpty() && dice.chance(plan.sweepShare()) ? dice.pick(plan.sweeps()) : null,
+        !plan.sweeps().isEmpty() && dice.chance(plan.sweepShare())
+            ? dice.pick(plan.sweeps())
+            : null,
         dice.chance(0.8) ? dice.hex(40) : null,
         dice.chance(0.3) ? dice.pick(NOTES) : null,
         dice.chance(0.2) ? dice.pick(DESCRIPTIONS) : null,

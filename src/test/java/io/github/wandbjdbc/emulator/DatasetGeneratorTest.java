@@ -46,7 +46,9 @@ class DatasetGeneratorTest {
         r.put("name", run.name()).put("displayName", run.displayName()).put("state", run.state());
         r.set("tags", MAPPER.valueToTree(run.tags()));
         r.put("group", run.group()).put("jobType", run.jobType()).put("sweep", run.sweepName());
-        r.put("commit", run.commit()).put("notes", run.notes()).put("description", run.description());
+        r.put("commit", run.commit())
+            .put("notes", run.notes())
+            .put("description", run.description());
         r.put("createdAt", run.createdAt().toString());
         r.put("heartbeatAt", run.heartbeatAt() == null ? null : run.heartbeatAt().toString());
         r.put("username", run.username()).put("userFullName", run.userFullName());
@@ -73,15 +75,22 @@ class DatasetGeneratorTest {
   void projectsAndSizesFollowTheSpec() {
     assertEquals("acme", DEFAULT.entity());
     assertEquals("demo-user", DEFAULT.viewerUsername());
-    assertEquals(List.of("demo", "mnist-sweeps", "empty-project", "image-classification"),
+    assertEquals(
+        List.of("demo", "mnist-sweeps", "empty-project", "image-classification"),
         DEFAULT.projects().stream().map(EmulatedProject::name).collect(Collectors.toList()));
-    assertEquals(List.of(40, 40, 0, 5), DEFAULT.projects().stream()
-        .map(p -> p.runs().size()).collect(Collectors.toList()));
+    assertEquals(
+        List.of(40, 40, 0, 5),
+        DEFAULT.projects().stream().map(p -> p.runs().size()).collect(Collectors.toList()));
 
-    EmulatedDataset small = DatasetGenerator.generate(
-        GeneratorSpec.defaults(1).withRunsPerProject(3).withHistorySteps(7).withEventsPerRun(2));
-    assertEquals(List.of(3, 3, 0, 3), small.projects().stream()
-        .map(p -> p.runs().size()).collect(Collectors.toList()));
+    EmulatedDataset small =
+        DatasetGenerator.generate(
+            GeneratorSpec.defaults(1)
+                .withRunsPerProject(3)
+                .withHistorySteps(7)
+                .withEventsPerRun(2));
+    assertEquals(
+        List.of(3, 3, 0, 3),
+        small.projects().stream().map(p -> p.runs().size()).collect(Collectors.toList()));
     for (EmulatedRun run : allRuns(small)) {
       assertTrue(run.history().size() <= 7, run.name());
       assertEquals(run.state().equals("pending") ? 0 : 2, run.events().size(), run.name());
@@ -93,15 +102,28 @@ class DatasetGeneratorTest {
 
   @Test
   void demoHasEveryStateAndMnistIsMostlySweepRuns() {
-    assertEquals(new TreeSet<>(DatasetGenerator.STATES), runs(DEFAULT, "demo").stream()
-        .map(EmulatedRun::state).collect(Collectors.toCollection(TreeSet::new)));
-    EmulatedDataset eight = DatasetGenerator.generate(GeneratorSpec.defaults(5).withRunsPerProject(8));
-    assertEquals(new TreeSet<>(DatasetGenerator.STATES), runs(eight, "demo").stream()
-        .map(EmulatedRun::state).collect(Collectors.toCollection(TreeSet::new)));
-    long sweepRuns = runs(DEFAULT, "mnist-sweeps").stream().filter(r -> r.sweepName() != null).count();
+    assertEquals(
+        new TreeSet<>(DatasetGenerator.STATES),
+        runs(DEFAULT, "demo").stream()
+            .map(EmulatedRun::state)
+            .collect(Collectors.toCollection(TreeSet::new)));
+    EmulatedDataset eight =
+        DatasetGenerator.generate(GeneratorSpec.defaults(5).withRunsPerProject(8));
+    assertEquals(
+        new TreeSet<>(DatasetGenerator.STATES),
+        runs(eight, "demo").stream()
+            .map(EmulatedRun::state)
+            .collect(Collectors.toCollection(TreeSet::new)));
+    long sweepRuns =
+        runs(DEFAULT, "mnist-sweeps").stream().filter(r -> r.sweepName() != null).count();
     assertTrue(sweepRuns > 20, "sweep runs in mnist-sweeps: " + sweepRuns);
-    assertTrue(runs(DEFAULT, "mnist-sweeps").stream()
-        .map(EmulatedRun::sweepName).filter(s -> s != null).distinct().count() > 1);
+    assertTrue(
+        runs(DEFAULT, "mnist-sweeps").stream()
+                .map(EmulatedRun::sweepName)
+                .filter(s -> s != null)
+                .distinct()
+                .count()
+            > 1);
   }
 
   @Test
@@ -132,8 +154,15 @@ class DatasetGeneratorTest {
     assertTrue(all.stream().anyMatch(r -> r.tags() == null));
     assertTrue(all.stream().anyMatch(r -> r.tags() != null && r.tags().isEmpty()));
     assertTrue(all.stream().anyMatch(r -> r.tags() != null && r.tags().size() > 1));
-    List<Function<EmulatedRun, Object>> optionalFields = List.of(EmulatedRun::group, EmulatedRun::jobType, EmulatedRun::sweepName, EmulatedRun::commit,
-        EmulatedRun::notes, EmulatedRun::description, EmulatedRun::host);
+    List<Function<EmulatedRun, Object>> optionalFields =
+        List.of(
+            EmulatedRun::group,
+            EmulatedRun::jobType,
+            EmulatedRun::sweepName,
+            EmulatedRun::commit,
+            EmulatedRun::notes,
+            EmulatedRun::description,
+            EmulatedRun::host);
     for (Function<EmulatedRun, Object> field : optionalFields) {
       assertTrue(all.stream().anyMatch(r -> field.apply(r) == null));
       assertTrue(all.stream().anyMatch(r -> field.apply(r) != null));
@@ -144,8 +173,9 @@ class DatasetGeneratorTest {
   @Test
   void generatesTenThousandRunsWithinGenerousBounds() {
     long start = System.nanoTime();
-    EmulatedDataset big = DatasetGenerator.generate(
-        GeneratorSpec.defaults(9).withRunsPerProject(5_000).withHistorySteps(50));
+    EmulatedDataset big =
+        DatasetGenerator.generate(
+            GeneratorSpec.defaults(9).withRunsPerProject(5_000).withHistorySteps(50));
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     List<EmulatedRun> all = allRuns(big);
     assertEquals(10_005, all.size());

@@ -5,7 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** Everything the emulator serves: one entity (the viewer's default), its projects and runs. */
-public record EmulatedDataset(String entity, String viewerUsername, List<EmulatedProject> projects) {
+public record EmulatedDataset(
+    String entity, String viewerUsername, List<EmulatedProject> projects) {
 
   public EmulatedDataset {
     Objects.requireNonNull(entity, "entity is null");

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A project and its runs. Runs can be added and removed while the server is serving (tests use
- * this to shift offset cursors mid-scan), so the run list is guarded and read as snapshots.
+ * A project and its runs. Runs can be added and removed while the server is serving (tests use this
+ * to shift offset cursors mid-scan), so the run list is guarded and read as snapshots.
  */
 public final class EmulatedProject {
   private final String entity;

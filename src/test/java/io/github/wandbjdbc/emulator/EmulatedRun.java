@@ -7,11 +7,11 @@ import java.util.Objects;
 
 /**
  * One run as the emulator stores it. {@code config} is kept the way W&B stores it: every value
- * wrapped as {@code {"value": v, "desc": null}} (plus the raw {@code _wandb} entry);
- * {@code summary} and {@code systemMetrics} are plain objects. History and event rows are objects
- * holding {@code _step} (history only), {@code _runtime}, {@code _timestamp} and the logged keys.
- * Nullable: everything but {@code name}, {@code createdAt}, {@code config}, {@code summary},
- * {@code systemMetrics}, {@code history}, {@code events}.
+ * wrapped as {@code {"value": v, "desc": null}} (plus the raw {@code _wandb} entry); {@code
+ * summary} and {@code systemMetrics} are plain objects. History and event rows are objects holding
+ * {@code _step} (history only), {@code _runtime}, {@code _timestamp} and the logged keys. Nullable:
+ * everything but {@code name}, {@code createdAt}, {@code config}, {@code summary}, {@code
+ * systemMetrics}, {@code history}, {@code events}.
  */
 public record EmulatedRun(
     String name,

@@ -12,8 +12,8 @@ import java.util.Set;
  * @param apiKeys accepted API keys, in order; the first is the one {@link WandbEmulator#apiKey()}
  *     hands out
  * @param latencyMs delay added to every {@code /graphql} request
- * @param rateLimitPerSecond token-bucket rate for {@code /graphql} (burst = one second's worth);
- *     0 turns the limit off
+ * @param rateLimitPerSecond token-bucket rate for {@code /graphql} (burst = one second's worth); 0
+ *     turns the limit off
  * @param failEvery every Nth {@code /graphql} request answers 500; 0 turns this off
  * @param maxHistorySamples server-side cap on any {@code samples} argument
  */
@@ -48,7 +48,8 @@ public record EmulatorConfig(
       throw new IllegalArgumentException("failEvery must not be negative: " + failEvery);
     }
     if (maxHistorySamples < 1) {
-      throw new IllegalArgumentException("maxHistorySamples must be positive: " + maxHistorySamples);
+      throw new IllegalArgumentException(
+          "maxHistorySamples must be positive: " + maxHistorySamples);
     }
   }
 
@@ -57,40 +58,50 @@ public record EmulatorConfig(
   }
 
   public EmulatorConfig withPort(int port) {
-    return new EmulatorConfig(port, apiKeys, latencyMs, rateLimitPerSecond, failEvery,
-        maxHistorySamples);
+    return new EmulatorConfig(
+        port, apiKeys, latencyMs, rateLimitPerSecond, failEvery, maxHistorySamples);
   }
 
   public EmulatorConfig withApiKeys(Set<String> apiKeys) {
-    return new EmulatorConfig(port, apiKeys, latencyMs, rateLimitPerSecond, failEvery,
-        maxHistorySamples);
+    return new EmulatorConfig(
+        port, apiKeys, latencyMs, rateLimitPerSecond, failEvery, maxHistorySamples);
   }
 
   public EmulatorConfig withLatencyMs(long latencyMs) {
-    return new EmulatorConfig(port, apiKeys, latencyMs, rateLimitPerSecond, failEvery,
-        maxHistorySamples);
+    return new EmulatorConfig(
+        port, apiKeys, latencyMs, rateLimitPerSecond, failEvery, maxHistorySamples);
   }
 
   public EmulatorConfig withRateLimitPerSecond(double rateLimitPerSecond) {
-    return new EmulatorConfig(port, apiKeys, latencyMs, rateLimitPerSecond, failEvery,
-        maxHistorySamples);
+    return new EmulatorConfig(
+        port, apiKeys, latencyMs, rateLimitPerSecond, failEvery, maxHistorySamples);
   }
 
   public EmulatorConfig withFailEvery(int failEvery) {
-    return new EmulatorConfig(port, apiKeys, latencyMs, rateLimitPerSecond, failEvery,
-        maxHistorySamples);
+    return new EmulatorConfig(
+        port, apiKeys, latencyMs, rateLimitPerSecond, failEvery, maxHistorySamples);
   }
 
   public EmulatorConfig withMaxHistorySamples(int maxHistorySamples) {
-    return new EmulatorConfig(port, apiKeys, latencyMs, rateLimitPerSecond, failEvery,
-        maxHistorySamples);
+    return new EmulatorConfig(
+        port, apiKeys, latencyMs, rateLimitPerSecond, failEvery, maxHistorySamples);
   }
 
   /** Keys are secrets: only their count is shown. */
   @Override
   public String toString() {
-    return "EmulatorConfig[port=" + port + ", apiKeys=<" + apiKeys.size() + " redacted>, latencyMs="
-        + latencyMs + ", rateLimitPerSecond=" + rateLimitPerSecond + ", failEvery=" + failEvery
-        + ", maxHistorySamples=" + maxHistorySamples + "]";
+    return "EmulatorConfig[port="
+        + port
+        + ", apiKeys=<"
+        + apiKeys.size()
+        + " redacted>, latencyMs="
+        + latencyMs
+        + ", rateLimitPerSecond="
+        + rateLimitPerSecond
+        + ", failEvery="
+        + failEvery
+        + ", maxHistorySamples="
+        + maxHistorySamples
+        + "]";
   }
 }

@@ -42,8 +42,8 @@ final class EmulatorHttp {
   }
 
   static String basicAuth(String key) {
-    return "Basic " + Base64.getEncoder()
-        .encodeToString(("api:" + key).getBytes(StandardCharsets.UTF_8));
+    return "Basic "
+        + Base64.getEncoder().encodeToString(("api:" + key).getBytes(StandardCharsets.UTF_8));
   }
 
   /** Body {query, variables} like the legacy client: no operationName key. */
@@ -66,11 +66,12 @@ final class EmulatorHttp {
   }
 
   Response post(String body, String authorization) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(emulator.baseUrl() + "/graphql"))
-        .timeout(Duration.ofSeconds(30))
-        .header("Content-Type", "application/json")
-        .header("User-Agent", "W&B Public Client 0.30.0")
-        .POST(HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(emulator.baseUrl() + "/graphql"))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .header("User-Agent", "W&B Public Client 0.30.0")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     if (authorization != null) {
       request.header("Authorization", authorization);
     }
@@ -78,16 +79,21 @@ final class EmulatorHttp {
   }
 
   Response get(String path) {
-    return send(HttpRequest.newBuilder(URI.create(emulator.baseUrl() + path))
-        .timeout(Duration.ofSeconds(30)).GET().build());
+    return send(
+        HttpRequest.newBuilder(URI.create(emulator.baseUrl() + path))
+            .timeout(Duration.ofSeconds(30))
+            .GET()
+            .build());
   }
 
   /** Sends and propagates I/O failures, for the tests that expect one. */
   HttpResponse<String> sendRaw(String body) throws IOException, InterruptedException {
-    return client.send(HttpRequest.newBuilder(URI.create(emulator.baseUrl() + "/graphql"))
-        .timeout(Duration.ofSeconds(30))
-        .header("Authorization", basicAuth(emulator.apiKey()))
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+    return client.send(
+        HttpRequest.newBuilder(URI.create(emulator.baseUrl() + "/graphql"))
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", basicAuth(emulator.apiKey()))
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 

@@ -3,8 +3,8 @@ package io.github.wandbjdbc.emulator;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Serves a generated dataset until killed. Prints the JDBC URL of project "demo", the base URL
- * and the API key, one per line, so scripts can read them.
+ * Serves a generated dataset until killed. Prints the JDBC URL of project "demo", the base URL and
+ * the API key, one per line, so scripts can read them.
  */
 public final class EmulatorMain {
   private EmulatorMain() {}

@@ -22,12 +22,12 @@ final class EmulatorSchema {
   private EmulatorSchema() {}
 
   static GraphQL engine(EmulatedDataset dataset, int maxHistorySamples) {
-    GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(
-        new SchemaParser().parse(schemaText()),
-        new SchemaWiring(dataset, maxHistorySamples).build());
-    return GraphQL.newGraphQL(schema)
-        .defaultDataFetcherExceptionHandler(new FieldErrors())
-        .build();
+    GraphQLSchema schema =
+        new SchemaGenerator()
+            .makeExecutableSchema(
+                new SchemaParser().parse(schemaText()),
+                new SchemaWiring(dataset, maxHistorySamples).build());
+    return GraphQL.newGraphQL(schema).defaultDataFetcherExceptionHandler(new FieldErrors()).build();
   }
 
   private static String schemaText() {
@@ -42,20 +42,22 @@ final class EmulatorSchema {
   }
 
   /**
-   * Reports a failing field the way W&B does: an error with the field's path and location, and
-   * null for that field only. Bad arguments (IllegalArgumentException) keep their own message.
+   * Reports a failing field the way W&B does: an error with the field's path and location, and null
+   * for that field only. Bad arguments (IllegalArgumentException) keep their own message.
    */
   private static final class FieldErrors implements DataFetcherExceptionHandler {
     @Override
     public CompletableFuture<DataFetcherExceptionHandlerResult> handleException(
         DataFetcherExceptionHandlerParameters parameters) {
       Throwable exception = parameters.getException();
-      String message = exception instanceof IllegalArgumentException
-          ? exception.getMessage()
-          : "internal error: " + exception;
-      GraphQLError error = GraphqlErrorBuilder.newError(parameters.getDataFetchingEnvironment())
-          .message(message)
-          .build();
+      String message =
+          exception instanceof IllegalArgumentException
+              ? exception.getMessage()
+              : "internal error: " + exception;
+      GraphQLError error =
+          GraphqlErrorBuilder.newError(parameters.getDataFetchingEnvironment())
+              .message(message)
+              .build();
       return CompletableFuture.completedFuture(
           DataFetcherExceptionHandlerResult.newResult(error).build());
     }

@@ -65,7 +65,14 @@ public final class EmulatorStats {
 
   /** The JSON document served at {@code /_emulator/stats}. */
   synchronized Map<String, Object> toJson() {
-    return Map.of("requests", requests, "operations", new TreeMap<>(operations),
-        "bytesIn", bytesIn, "bytesOut", bytesOut);
+    return Map.of(
+        "requests",
+        requests,
+        "operations",
+        new TreeMap<>(operations),
+        "bytesIn",
+        bytesIn,
+        "bytesOut",
+        bytesOut);
   }
 }

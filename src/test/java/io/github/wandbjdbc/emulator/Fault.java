@@ -39,8 +39,8 @@ public sealed interface Fault {
   }
 
   /**
-   * Answers normally, with the headers W&B sends when the rate-limit window is used up:
-   * {@code RateLimit-Remaining: 0} and {@code RateLimit-Reset} (whole seconds).
+   * Answers normally, with the headers W&B sends when the rate-limit window is used up: {@code
+   * RateLimit-Remaining: 0} and {@code RateLimit-Reset} (whole seconds).
    */
   static Fault windowUsedUp(Duration reset) {
     return new WindowUsedUp(reset);

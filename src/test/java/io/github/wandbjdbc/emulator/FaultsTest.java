@@ -41,8 +41,13 @@ class FaultsTest {
 
   @Test
   void statusFaultsUseWandbBodiesAndAreConsumedInOrder() {
-    emulator.faults().enqueue(Fault.status(503), Fault.status(429, Duration.ofMillis(2500)),
-        Fault.status(401), Fault.status(500));
+    emulator
+        .faults()
+        .enqueue(
+            Fault.status(503),
+            Fault.status(429, Duration.ofMillis(2500)),
+            Fault.status(401),
+            Fault.status(500));
     EmulatorHttp.Response unavailable = http.query(QUERY, null);
     assertEquals(503, unavailable.status());
     assertEquals("{\"error\":\"service unavailable\"}", unavailable.text());
@@ -68,7 +73,8 @@ class FaultsTest {
     emulator.faults().enqueue(Fault.graphqlError("permission denied"));
     EmulatorHttp.Response response = http.query(QUERY, null);
     assertEquals(200, response.status());
-    assertEquals("{\"data\":null,\"errors\":[{\"message\":\"permission denied\"}]}", response.text());
+    assertEquals(
+        "{\"data\":null,\"errors\":[{\"message\":\"permission denied\"}]}", response.text());
   }
 
   @Test
@@ -143,9 +149,10 @@ class FaultsTest {
 
   @Test
   void hookFailureIsReportedAsServerError() {
-    emulator.beforeEachRequest(request -> {
-      throw new IllegalStateException("hook exploded");
-    });
+    emulator.beforeEachRequest(
+        request -> {
+          throw new IllegalStateException("hook exploded");
+        });
     EmulatorHttp.Response response = http.query(QUERY, null);
     assertEquals(500, response.status());
     assertTrue(response.text().contains("hook exploded"), response.text());

@@ -16,7 +16,9 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** Config, summary, history and events of the default dataset (seed 42) have the features asked for. */
+/**
+ * Config, summary, history and events of the default dataset (seed 42) have the features asked for.
+ */
 class GeneratedRunContentTest {
   private static final List<EmulatedRun> RUNS = allRuns(DEFAULT);
 
@@ -55,15 +57,19 @@ class GeneratedRunContentTest {
       assertTrue(configValue(run, "model").get("layers").isInt());
       assertTrue(configValue(run, "model").get("activation").isTextual());
       assertTrue(configValue(run, "data.path").textValue().startsWith("/data/"));
-      assertTrue(configValue(run, "layer_sizes").isArray() && configValue(run, "layer_sizes").size() > 0);
+      assertTrue(
+          configValue(run, "layer_sizes").isArray() && configValue(run, "layer_sizes").size() > 0);
     }
     assertTrue(some(r -> configValue(r, "warmup").isNumber()));
     assertTrue(some(r -> configValue(r, "warmup").isTextual()));
     assertTrue(some(r -> configValue(r, "dropout") == null));
     assertTrue(some(r -> configValue(r, "dropout") != null));
     assertTrue(some(r -> configValue(r, "checkpoint") == null));
-    assertTrue(some(r -> configValue(r, "checkpoint") != null && configValue(r, "checkpoint").isNull()));
-    assertTrue(some(r -> configValue(r, "checkpoint") != null && configValue(r, "checkpoint").isTextual()));
+    assertTrue(
+        some(r -> configValue(r, "checkpoint") != null && configValue(r, "checkpoint").isNull()));
+    assertTrue(
+        some(
+            r -> configValue(r, "checkpoint") != null && configValue(r, "checkpoint").isTextual()));
   }
 
   @Test
@@ -76,20 +82,35 @@ class GeneratedRunContentTest {
   @Test
   void summariesHoldNonFiniteNumbersMediaHistogramsAndNestedObjects() {
     assertTrue(some(r -> isNaN(r.summary().get("loss"))));
-    assertTrue(some(r -> r.summary().path("max_grad_norm").doubleValue() == Double.POSITIVE_INFINITY));
-    assertTrue(some(r -> r.summary().path("min_log_prob").doubleValue() == Double.NEGATIVE_INFINITY));
-    assertTrue(some(r -> r.summary().has("min_log_prob")) && some(r -> !r.summary().has("min_log_prob")));
+    assertTrue(
+        some(r -> r.summary().path("max_grad_norm").doubleValue() == Double.POSITIVE_INFINITY));
+    assertTrue(
+        some(r -> r.summary().path("min_log_prob").doubleValue() == Double.NEGATIVE_INFINITY));
+    assertTrue(
+        some(r -> r.summary().has("min_log_prob")) && some(r -> !r.summary().has("min_log_prob")));
     assertTrue(some(r -> r.summary().path("eval").path("f1").isDouble()));
     assertTrue(some(r -> !r.summary().has("eval")));
-    assertTrue(RUNS.stream().filter(r -> r.state().equals("pending")).allMatch(r -> r.summary().isEmpty()));
-    JsonNode image = RUNS.stream().map(r -> r.summary().get("examples"))
-        .filter(n -> n != null).findFirst().orElseThrow();
+    assertTrue(
+        RUNS.stream()
+            .filter(r -> r.state().equals("pending"))
+            .allMatch(r -> r.summary().isEmpty()));
+    JsonNode image =
+        RUNS.stream()
+            .map(r -> r.summary().get("examples"))
+            .filter(n -> n != null)
+            .findFirst()
+            .orElseThrow();
     assertEquals("image-file", image.get("_type").textValue());
     assertTrue(image.get("sha256").textValue().matches("[0-9a-f]{64}"));
     assertTrue(image.get("path").textValue().startsWith("media/images/examples_"));
-    assertTrue(image.get("size").isInt() && image.get("width").isInt() && image.get("height").isInt());
-    JsonNode histogram = RUNS.stream().map(r -> r.summary().get("gradients"))
-        .filter(n -> n != null).findFirst().orElseThrow();
+    assertTrue(
+        image.get("size").isInt() && image.get("width").isInt() && image.get("height").isInt());
+    JsonNode histogram =
+        RUNS.stream()
+            .map(r -> r.summary().get("gradients"))
+            .filter(n -> n != null)
+            .findFirst()
+            .orElseThrow();
     assertEquals("histogram", histogram.get("_type").textValue());
     assertEquals(histogram.get("values").size() + 1, histogram.get("bins").size());
   }
@@ -103,16 +124,20 @@ class GeneratedRunContentTest {
       ObjectNode last = run.history().get(run.history().size() - 1);
       assertEquals(last.get("_step"), run.summary().get("_step"), run.name());
       assertEquals(last.get("loss"), run.summary().get("loss"), run.name());
-      assertEquals(last.get("_runtime").longValue(), run.summary().at("/_wandb/runtime").longValue());
+      assertEquals(
+          last.get("_runtime").longValue(), run.summary().at("/_wandb/runtime").longValue());
     }
   }
 
   @Test
   void historyRowsHaveGapsKeysAtDifferentStepsAndMixedValues() {
     Set<Integer> lengths = RUNS.stream().map(r -> r.history().size()).collect(Collectors.toSet());
-    assertTrue(lengths.contains(0) && lengths.contains(200) && lengths.size() > 5, lengths.toString());
-    assertTrue(RUNS.stream().filter(r -> r.state().equals("finished"))
-        .allMatch(r -> r.history().size() == 200 || r.history().isEmpty()));
+    assertTrue(
+        lengths.contains(0) && lengths.contains(200) && lengths.size() > 5, lengths.toString());
+    assertTrue(
+        RUNS.stream()
+            .filter(r -> r.state().equals("finished"))
+            .allMatch(r -> r.history().size() == 200 || r.history().isEmpty()));
     boolean gaps = false;
     int rows = 0;
     int gradNorms = 0;
@@ -132,7 +157,8 @@ class GeneratedRunContentTest {
         assertEquals(step % 10 == 0, row.has("val_loss"));
         assertEquals(step % 25 == 0, row.has("lr"));
         assertEquals(step % 20 == 0, row.has("phase") && row.get("phase").isTextual());
-        assertEquals(step % 50 == 0, row.path("examples").path("_type").asText().equals("image-file"));
+        assertEquals(
+            step % 50 == 0, row.path("examples").path("_type").asText().equals("image-file"));
         valLosses += row.has("val_loss") ? 1 : 0;
         gradNorms += row.has("grad_norm") ? 1 : 0;
       }
@@ -145,7 +171,8 @@ class GeneratedRunContentTest {
 
   @Test
   void eventsAreSystemMetricRowsAndSystemMetricsTheLastSnapshot() {
-    Set<String> keys = Set.of("_runtime", "_timestamp", "system.cpu", "system.memory", "system.gpu.0.gpu");
+    Set<String> keys =
+        Set.of("_runtime", "_timestamp", "system.cpu", "system.memory", "system.gpu.0.gpu");
     for (EmulatedRun run : RUNS) {
       if (run.state().equals("pending")) {
         assertTrue(run.events().isEmpty() && run.systemMetrics().isEmpty(), run.name());

@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * Parameters of {@link DatasetGenerator}: the seed and the sizes. {@code runsPerProject} applies
- * to the "demo" and "mnist-sweeps" projects; {@code historySteps} is the most history rows a run
- * holds (finished runs hold exactly that many); {@code eventsPerRun} the system-metrics rows of
- * every run that has started; runs are created in the ~180 days before {@code baseTime}.
+ * Parameters of {@link DatasetGenerator}: the seed and the sizes. {@code runsPerProject} applies to
+ * the "demo" and "mnist-sweeps" projects; {@code historySteps} is the most history rows a run holds
+ * (finished runs hold exactly that many); {@code eventsPerRun} the system-metrics rows of every run
+ * that has started; runs are created in the ~180 days before {@code baseTime}.
  */
 public record GeneratorSpec(
     long seed, int runsPerProject, int historySteps, int eventsPerRun, Instant baseTime) {

@@ -38,9 +38,10 @@ final class GraphQlEndpoint implements HttpHandler {
     this.graphQl = graphQl;
     this.stats = stats;
     this.faults = faults;
-    this.rateLimiter = config.rateLimitPerSecond() > 0
-        ? new RateLimiter(config.rateLimitPerSecond(), System::nanoTime)
-        : null;
+    this.rateLimiter =
+        config.rateLimitPerSecond() > 0
+            ? new RateLimiter(config.rateLimitPerSecond(), System::nanoTime)
+            : null;
   }
 
   void beforeEachRequest(Consumer<RecordedRequest> hook) {
@@ -61,12 +62,15 @@ final class GraphQlEndpoint implements HttpHandler {
     } catch (IllegalArgumentException e) {
       request = null;
     }
-    RecordedRequest recorded = new RecordedRequest(
-        request == null ? OperationNames.INVALID
-            : OperationNames.of(request.query(), request.operationName()),
-        request == null ? new String(body, StandardCharsets.UTF_8) : request.query(),
-        request == null ? null : request.variables(),
-        headers(exchange), 0);
+    RecordedRequest recorded =
+        new RecordedRequest(
+            request == null
+                ? OperationNames.INVALID
+                : OperationNames.of(request.query(), request.operationName()),
+            request == null ? new String(body, StandardCharsets.UTF_8) : request.query(),
+            request == null ? null : request.variables(),
+            headers(exchange),
+            0);
     stats.countRequest(recorded.operationName(), body.length);
     HttpAnswer answer = answer(exchange, request, recorded);
     // Counted before writing so that a client reading the stats after its response sees it.
@@ -74,7 +78,8 @@ final class GraphQlEndpoint implements HttpHandler {
     HttpWriter.write(exchange, answer);
   }
 
-  private HttpAnswer answer(HttpExchange exchange, GraphQlRequest request, RecordedRequest recorded) {
+  private HttpAnswer answer(
+      HttpExchange exchange, GraphQlRequest request, RecordedRequest recorded) {
     Consumer<RecordedRequest> currentHook = hook;
     if (currentHook != null) {
       try {
@@ -88,10 +93,11 @@ final class GraphQlEndpoint implements HttpHandler {
       return unlimited(exchange, request);
     }
     RateLimiter.Decision decision = rateLimiter.acquire();
-    HttpAnswer answer = decision.allowed()
-        ? unlimited(exchange, request)
-        : HttpAnswer.forStatus(429)
-            .withHeader("Retry-After", Long.toString(decision.retryAfterSeconds()));
+    HttpAnswer answer =
+        decision.allowed()
+            ? unlimited(exchange, request)
+            : HttpAnswer.forStatus(429)
+                .withHeader("Retry-After", Long.toString(decision.retryAfterSeconds()));
     return answer
         .withHeader("RateLimit-Remaining", Long.toString(decision.remaining()))
         .withHeader("RateLimit-Reset", Long.toString(decision.resetSeconds()));
@@ -113,8 +119,8 @@ final class GraphQlEndpoint implements HttpHandler {
           : answer.withHeader("Retry-After", wholeSeconds(status.retryAfter()));
     }
     if (fault instanceof Fault.GraphqlError error) {
-      return HttpAnswer.json(200,
-          nullData(Map.of("errors", List.of(Map.of("message", error.message())))));
+      return HttpAnswer.json(
+          200, nullData(Map.of("errors", List.of(Map.of("message", error.message())))));
     }
     if (fault instanceof Fault.Delay delay) {
       sleep(delay.duration());
@@ -142,11 +148,13 @@ final class GraphQlEndpoint implements HttpHandler {
     if (request == null) {
       return HttpAnswer.errors(400, "request body must be a JSON object with a \"query\" string");
     }
-    ExecutionResult result = graphQl.execute(ExecutionInput.newExecutionInput()
-        .query(request.query())
-        .variables(request.variableMap())
-        .operationName(request.selectedOperation())
-        .build());
+    ExecutionResult result =
+        graphQl.execute(
+            ExecutionInput.newExecutionInput()
+                .query(request.query())
+                .variables(request.variableMap())
+                .operationName(request.selectedOperation())
+                .build());
     return HttpAnswer.json(200, result.toSpecification());
   }
 
@@ -156,8 +164,10 @@ final class GraphQlEndpoint implements HttpHandler {
     }
     String credentials;
     try {
-      credentials = new String(
-          Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+      credentials =
+          new String(
+              Base64.getDecoder().decode(authorization.substring(6).trim()),
+              StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
       return false;
     }
@@ -173,8 +183,10 @@ final class GraphQlEndpoint implements HttpHandler {
 
   private static Map<String, String> headers(HttpExchange exchange) {
     Map<String, String> headers = new TreeMap<>();
-    exchange.getRequestHeaders().forEach(
-        (name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
+    exchange
+        .getRequestHeaders()
+        .forEach(
+            (name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
     return headers;
   }
 

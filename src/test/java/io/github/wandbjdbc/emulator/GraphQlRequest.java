@@ -11,7 +11,9 @@ record GraphQlRequest(String query, JsonNode variables, String operationName) {
     variables = variables == null ? NullNode.getInstance() : variables;
   }
 
-  /** @throws IllegalArgumentException when the body is not such an object */
+  /**
+   * @throws IllegalArgumentException when the body is not such an object
+   */
   static GraphQlRequest parse(byte[] body) {
     JsonNode json;
     try {
@@ -31,8 +33,8 @@ record GraphQlRequest(String query, JsonNode variables, String operationName) {
       throw new IllegalArgumentException("variables must be a JSON object");
     }
     JsonNode name = json.get("operationName");
-    return new GraphQlRequest(query.asText(), variables,
-        name == null || name.isNull() ? null : name.asText());
+    return new GraphQlRequest(
+        query.asText(), variables, name == null || name.isNull() ? null : name.asText());
   }
 
   /** Variables for graphql-java: plain Java maps, lists and numbers. */

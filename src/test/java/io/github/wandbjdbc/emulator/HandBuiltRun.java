@@ -10,11 +10,14 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 
-/** Builds small runs by hand for evaluator and ordering tests; JSON may use single quotes and NaN. */
+/**
+ * Builds small runs by hand for evaluator and ordering tests; JSON may use single quotes and NaN.
+ */
 final class HandBuiltRun {
-  static final JsonMapper LENIENT = JsonMapper.builder()
-      .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES, JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-      .build();
+  static final JsonMapper LENIENT =
+      JsonMapper.builder()
+          .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES, JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+          .build();
 
   private final String name;
   private String displayName;
@@ -116,8 +119,26 @@ final class HandBuiltRun {
   }
 
   EmulatedRun build() {
-    return new EmulatedRun(name, displayName, state, tags, group, jobType, sweepName, null, null,
-        null, createdAt, heartbeatAt, username, null, host, config, summary,
-        JsonNodeFactory.instance.objectNode(), List.of(), List.of());
+    return new EmulatedRun(
+        name,
+        displayName,
+        state,
+        tags,
+        group,
+        jobType,
+        sweepName,
+        null,
+        null,
+        null,
+        createdAt,
+        heartbeatAt,
+        username,
+        null,
+        host,
+        config,
+        summary,
+        JsonNodeFactory.instance.objectNode(),
+        List.of(),
+        List.of());
   }
 }

@@ -69,7 +69,8 @@ final class HistoryKeys {
       typeCounts.merge(typeOf(value), 1L, Long::sum);
       if (!value.isNumber()) {
         numeric = false;
-      } else if (previous != null && previous.isNumber()
+      } else if (previous != null
+          && previous.isNumber()
           && value.doubleValue() < previous.doubleValue()) {
         nonDecreasing = false;
       }

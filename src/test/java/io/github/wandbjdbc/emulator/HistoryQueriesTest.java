@@ -33,16 +33,27 @@ class HistoryQueriesTest {
     }
     sparse.get(0).put("done", false).putObject("img").put("_type", "image-file");
     sparse.get(1).putObject("nested").put("a", 1);
-    List<ObjectNode> odd = List.of(TestData.NODES.objectNode().put("_step", 0)
-        .put("loss", Double.NaN).put("up", Double.POSITIVE_INFINITY));
-    ObjectNode summary = TestData.NODES.objectNode().put("nan", Double.NaN)
-        .put("inf", Double.POSITIVE_INFINITY).put("ninf", Double.NEGATIVE_INFINITY);
-    List<EmulatedRun> runs = List.of(
-        TestData.withEvents(TestData.run("long", 0, TestData.steps(100)), TestData.steps(50)),
-        TestData.run("sparse", 1, sparse),
-        TestData.withSummary(TestData.run("odd", 2, odd), summary));
-    emulator = WandbEmulator.start(EmulatorConfig.defaults().withMaxHistorySamples(CAP),
-        TestData.dataset(runs));
+    List<ObjectNode> odd =
+        List.of(
+            TestData.NODES
+                .objectNode()
+                .put("_step", 0)
+                .put("loss", Double.NaN)
+                .put("up", Double.POSITIVE_INFINITY));
+    ObjectNode summary =
+        TestData.NODES
+            .objectNode()
+            .put("nan", Double.NaN)
+            .put("inf", Double.POSITIVE_INFINITY)
+            .put("ninf", Double.NEGATIVE_INFINITY);
+    List<EmulatedRun> runs =
+        List.of(
+            TestData.withEvents(TestData.run("long", 0, TestData.steps(100)), TestData.steps(50)),
+            TestData.run("sparse", 1, sparse),
+            TestData.withSummary(TestData.run("odd", 2, odd), summary));
+    emulator =
+        WandbEmulator.start(
+            EmulatorConfig.defaults().withMaxHistorySamples(CAP), TestData.dataset(runs));
     http = new EmulatorHttp(emulator);
   }
 
@@ -53,7 +64,8 @@ class HistoryQueriesTest {
 
   @Test
   void windowLargerThanSamplesIsSampledKeepingBothEnds() {
-    assertEquals(List.of(10, 23, 36, 49), steps(history("long", "samples: 4, minStep: 10, maxStep: 50")));
+    assertEquals(
+        List.of(10, 23, 36, 49), steps(history("long", "samples: 4, minStep: 10, maxStep: 50")));
   }
 
   @Test
@@ -69,14 +81,16 @@ class HistoryQueriesTest {
   @Test
   void historyMaxStepIsExclusiveAndSampledHistoryMaxStepInclusive() {
     assertEquals(List.of(3, 4, 5), steps(history("long", "minStep: 3, maxStep: 6")));
-    JsonNode rows = sampledHistory("long",
-        "{\"keys\": [\"_step\"], \"minStep\": 3, \"maxStep\": 6, \"samples\": 100}");
+    JsonNode rows =
+        sampledHistory(
+            "long", "{\"keys\": [\"_step\"], \"minStep\": 3, \"maxStep\": 6, \"samples\": 100}");
     assertEquals("[{\"_step\":3},{\"_step\":4},{\"_step\":5},{\"_step\":6}]", rows.toString());
   }
 
   @Test
   void sampledHistoryReturnsOnlyRowsHoldingEveryKey() {
-    assertEquals("[{\"_step\":0,\"acc\":0.0},{\"_step\":2,\"acc\":0.2},{\"_step\":4,\"acc\":0.4}]",
+    assertEquals(
+        "[{\"_step\":0,\"acc\":0.0},{\"_step\":2,\"acc\":0.2},{\"_step\":4,\"acc\":0.4}]",
         sampledHistory("sparse", "{\"keys\": [\"_step\", \"acc\"], \"samples\": 10}").toString());
     assertEquals("[]", sampledHistory("sparse", "{\"keys\": [\"acc\", \"val\"]}").toString());
     assertEquals("[]", sampledHistory("sparse", "{\"keys\": [\"missing\"]}").toString());
@@ -105,7 +119,8 @@ class HistoryQueriesTest {
     assertTrue(summary.contains("\"ninf\":-Infinity"), summary);
     assertEquals("{\"_step\":0,\"loss\":NaN,\"up\":Infinity}", history("odd", "").get(0).asText());
     // Inside a JSON value the envelope must stay strict JSON, so they travel as strings there.
-    assertEquals("[{\"loss\":\"NaN\"}]", sampledHistory("odd", "{\"keys\": [\"loss\"]}").toString());
+    assertEquals(
+        "[{\"loss\":\"NaN\"}]", sampledHistory("odd", "{\"keys\": [\"loss\"]}").toString());
   }
 
   @Test
@@ -116,9 +131,12 @@ class HistoryQueriesTest {
 
   @Test
   void badSpecsAndSamplesAreFieldErrors() {
-    assertEquals("invalid history spec: \"keys\" must be a list of strings",
+    assertEquals(
+        "invalid history spec: \"keys\" must be a list of strings",
         errorOf("sampledHistory(specs: [\"{\\\"samples\\\": 3}\"])"));
-    assertTrue(errorOf("sampledHistory(specs: [\"{oops\"])").startsWith("invalid history spec: not valid JSON"));
+    assertTrue(
+        errorOf("sampledHistory(specs: [\"{oops\"])")
+            .startsWith("invalid history spec: not valid JSON"));
     assertEquals("samples must not be negative: -1", errorOf("history(samples: -1)"));
   }
 
@@ -129,19 +147,31 @@ class HistoryQueriesTest {
   private static JsonNode sampledHistory(String run, String spec) {
     ObjectNode variables = vars().put("name", run);
     variables.putArray("specs").add(spec);
-    return http.query("query S($name: String!, $specs: [JSONString!]!) { project(name: \"demo\") {"
-        + " run(name: $name) { sampledHistory(specs: $specs) } } }", variables)
-        .data().at("/project/run/sampledHistory/0");
+    return http.query(
+            "query S($name: String!, $specs: [JSONString!]!) { project(name: \"demo\") {"
+                + " run(name: $name) { sampledHistory(specs: $specs) } } }",
+            variables)
+        .data()
+        .at("/project/run/sampledHistory/0");
   }
 
   private static JsonNode runField(String run, String selection) {
-    return http.query("{ project(name: \"demo\") { run(name: \"" + run + "\") { value: " + selection
-        + " } } }", null).data().at("/project/run/value");
+    return http.query(
+            "{ project(name: \"demo\") { run(name: \""
+                + run
+                + "\") { value: "
+                + selection
+                + " } } }",
+            null)
+        .data()
+        .at("/project/run/value");
   }
 
   private static String errorOf(String selection) {
-    JsonNode body = http.query("{ project(name: \"demo\") { run(name: \"long\") { " + selection
-        + " } } }", null).json();
+    JsonNode body =
+        http.query(
+                "{ project(name: \"demo\") { run(name: \"long\") { " + selection + " } } }", null)
+            .json();
     assertTrue(body.at("/data/project/run").isObject(), "only the failing field is null");
     return body.at("/errors/0/message").asText();
   }

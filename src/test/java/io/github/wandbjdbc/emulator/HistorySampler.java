@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Down-samples a window of rows deterministically: evenly spaced picks that always keep the
- * window's first and last row, so a client sees the whole step range at a coarser resolution.
- * W&B's exact algorithm is unknown; clients may rely only on the count and the end points.
+ * window's first and last row, so a client sees the whole step range at a coarser resolution. W&B's
+ * exact algorithm is unknown; clients may rely only on the count and the end points.
  */
 final class HistorySampler {
   private HistorySampler() {}

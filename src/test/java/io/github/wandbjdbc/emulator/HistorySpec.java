@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One {@code sampledHistory} spec: {@code {"keys": [...], "samples": n, "minStep": a,
- * "maxStep": b}}, with {@code maxStep} inclusive as on W&B.
+ * One {@code sampledHistory} spec: {@code {"keys": [...], "samples": n, "minStep": a, "maxStep":
+ * b}}, with {@code maxStep} inclusive as on W&B.
  */
 record HistorySpec(List<String> keys, int samples, Long minStep, Long maxStepInclusive) {
   private static final int DEFAULT_SAMPLES = 500;
@@ -22,7 +22,8 @@ record HistorySpec(List<String> keys, int samples, Long minStep, Long maxStepInc
     }
     JsonNode keys = spec.get("keys");
     if (keys == null || !keys.isArray()) {
-      throw new IllegalArgumentException("invalid history spec: \"keys\" must be a list of strings");
+      throw new IllegalArgumentException(
+          "invalid history spec: \"keys\" must be a list of strings");
     }
     List<String> names = new ArrayList<>();
     for (JsonNode key : keys) {
@@ -32,9 +33,13 @@ record HistorySpec(List<String> keys, int samples, Long minStep, Long maxStepInc
       names.add(key.asText());
     }
     JsonNode samples = spec.get("samples");
-    return new HistorySpec(names,
-        samples == null || samples.isNull() ? DEFAULT_SAMPLES : integer(samples, "samples").intValue(),
-        optionalInteger(spec, "minStep"), optionalInteger(spec, "maxStep"));
+    return new HistorySpec(
+        names,
+        samples == null || samples.isNull()
+            ? DEFAULT_SAMPLES
+            : integer(samples, "samples").intValue(),
+        optionalInteger(spec, "minStep"),
+        optionalInteger(spec, "maxStep"));
   }
 
   private static Long optionalInteger(JsonNode spec, String field) {

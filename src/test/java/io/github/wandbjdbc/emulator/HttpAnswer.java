@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A response before it is written. {@code cutMidway} makes the writer send the headers and half
- * of the body, then drop the connection.
+ * A response before it is written. {@code cutMidway} makes the writer send the headers and half of
+ * the body, then drop the connection.
  */
 record HttpAnswer(int status, Map<String, String> headers, byte[] body, boolean cutMidway) {
   HttpAnswer {

@@ -11,8 +11,8 @@ final class HttpWriter {
   /**
    * Writes {@link HttpAnswer#bodyBytesSent()} bytes of the body.
    *
-   * @throws IOException always for an answer cut midway: the server then closes the connection
-   *     with the declared body length unfulfilled, so the client sees a truncated response
+   * @throws IOException always for an answer cut midway: the server then closes the connection with
+   *     the declared body length unfulfilled, so the client sees a truncated response
    */
   static void write(HttpExchange exchange, HttpAnswer answer) throws IOException {
     exchange.getResponseHeaders().set("Content-Type", "application/json");

@@ -13,16 +13,17 @@ import java.util.regex.Pattern;
 /**
  * Timestamps as W&B's filters see them. A run's {@code createdAt}/{@code heartbeatAt} is the
  * GraphQL {@code DateTime} text {@code yyyy-MM-ddTHH:mm:ss} (UTC, whole seconds). A filter operand
- * is read as an instant when it is an ISO-8601 date or date-time: {@code 2026-05-01},
- * {@code 2026-05-01T13}, {@code 2026-05-01T13:05}, {@code ...:07}, {@code ...:07.250}, each
- * optionally followed (when a time is present) by {@code Z} or an offset {@code +02:00},
- * {@code +0200}, {@code +02}; no offset means UTC.
+ * is read as an instant when it is an ISO-8601 date or date-time: {@code 2026-05-01}, {@code
+ * 2026-05-01T13}, {@code 2026-05-01T13:05}, {@code ...:07}, {@code ...:07.250}, each optionally
+ * followed (when a time is present) by {@code Z} or an offset {@code +02:00}, {@code +0200}, {@code
+ * +02}; no offset means UTC.
  */
 final class IsoTimestamps {
-  private static final Pattern ISO = Pattern.compile(
-      "(\\d{4})-(\\d{2})-(\\d{2})"
-          + "(?:T(\\d{2})(?::(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,9}))?)?)?"
-          + "(Z|[+-]\\d{2}(?::?\\d{2})?)?)?");
+  private static final Pattern ISO =
+      Pattern.compile(
+          "(\\d{4})-(\\d{2})-(\\d{2})"
+              + "(?:T(\\d{2})(?::(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,9}))?)?)?"
+              + "(Z|[+-]\\d{2}(?::?\\d{2})?)?)?");
   private static final DateTimeFormatter DATE_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
 
@@ -45,9 +46,15 @@ final class IsoTimestamps {
       return Optional.empty();
     }
     try {
-      LocalDateTime local = LocalDateTime.of(
-          Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
-          intOrZero(m.group(4)), intOrZero(m.group(5)), intOrZero(m.group(6)), nanos(m.group(7)));
+      LocalDateTime local =
+          LocalDateTime.of(
+              Integer.parseInt(m.group(1)),
+              Integer.parseInt(m.group(2)),
+              Integer.parseInt(m.group(3)),
+              intOrZero(m.group(4)),
+              intOrZero(m.group(5)),
+              intOrZero(m.group(6)),
+              nanos(m.group(7)));
       return Optional.of(local.toInstant(offset(m.group(8))));
     } catch (DateTimeException e) {
       // Shaped like a date but not one (month 13, hour 25): compared as a plain string.

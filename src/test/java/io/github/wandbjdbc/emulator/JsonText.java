@@ -10,20 +10,20 @@ import java.io.UncheckedIOException;
 
 /**
  * The two JSON dialects the emulator speaks. Text inside {@code JSONString} values is written the
- * way Python's {@code json.dumps} writes it: non-finite numbers as bare {@code NaN},
- * {@code Infinity} and {@code -Infinity} tokens, which clients must tolerate. The HTTP envelope
- * itself stays strict JSON (non-finite numbers inside {@code JSON} values become strings there).
+ * way Python's {@code json.dumps} writes it: non-finite numbers as bare {@code NaN}, {@code
+ * Infinity} and {@code -Infinity} tokens, which clients must tolerate. The HTTP envelope itself
+ * stays strict JSON (non-finite numbers inside {@code JSON} values become strings there).
  */
 final class JsonText {
   /** Strict JSON for HTTP bodies; reads leniently so tests can parse what the server wrote. */
-  static final ObjectMapper ENVELOPE = JsonMapper.builder()
-      .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-      .build();
+  static final ObjectMapper ENVELOPE =
+      JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
 
-  private static final ObjectMapper PYTHON_STYLE = JsonMapper.builder()
-      .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
-      .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-      .build();
+  private static final ObjectMapper PYTHON_STYLE =
+      JsonMapper.builder()
+          .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
+          .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+          .build();
 
   private JsonText() {}
 

@@ -14,20 +14,24 @@ record LauncherOptions(
     double rateLimit,
     int failEvery) {
 
-  static final String USAGE = String.join("\n",
-      "usage: wandb-emulator [options]",
-      "Serves a generated W&B dataset (entity \"acme\", project \"demo\") on 127.0.0.1 and prints",
-      "the JDBC URL, the base URL and the API key, one per line.",
-      "  --port N            TCP port, 0 = any free port (default 0)",
-      "  --seed S            dataset seed (default 42)",
-      "  --runs N            runs per project",
-      "  --history-steps N   history rows per run",
-      "  --latency-ms L      delay added to every request (default 0)",
-      "  --rate-limit R      requests per second, 0 = unlimited (default 0)",
-      "  --fail-every N      every Nth request answers 500, 0 = never (default 0)",
-      "  --help              show this help");
+  static final String USAGE =
+      String.join(
+          "\n",
+          "usage: wandb-emulator [options]",
+          "Serves a generated W&B dataset (entity \"acme\", project \"demo\") on 127.0.0.1 and prints",
+          "the JDBC URL, the base URL and the API key, one per line.",
+          "  --port N            TCP port, 0 = any free port (default 0)",
+          "  --seed S            dataset seed (default 42)",
+          "  --runs N            runs per project",
+          "  --history-steps N   history rows per run",
+          "  --latency-ms L      delay added to every request (default 0)",
+          "  --rate-limit R      requests per second, 0 = unlimited (default 0)",
+          "  --fail-every N      every Nth request answers 500, 0 = never (default 0)",
+          "  --help              show this help");
 
-  /** @throws IllegalArgumentException naming the offending flag */
+  /**
+   * @throws IllegalArgumentException naming the offending flag
+   */
   static LauncherOptions parse(String... args) {
     boolean help = false;
     int port = 0;
@@ -44,8 +48,8 @@ record LauncherOptions(
         continue;
       }
       if (i + 1 >= args.length) {
-        throw new IllegalArgumentException(flag.startsWith("--")
-            ? "missing value for " + flag : "unknown argument: " + flag);
+        throw new IllegalArgumentException(
+            flag.startsWith("--") ? "missing value for " + flag : "unknown argument: " + flag);
       }
       String value = args[++i];
       switch (flag) {
@@ -59,13 +63,16 @@ record LauncherOptions(
         default -> throw new IllegalArgumentException("unknown argument: " + flag);
       }
     }
-    return new LauncherOptions(help, port, seed, runs, historySteps, latencyMs, rateLimit,
-        failEvery);
+    return new LauncherOptions(
+        help, port, seed, runs, historySteps, latencyMs, rateLimit, failEvery);
   }
 
   EmulatorConfig config() {
-    return EmulatorConfig.defaults().withPort(port).withLatencyMs(latencyMs)
-        .withRateLimitPerSecond(rateLimit).withFailEvery(failEvery);
+    return EmulatorConfig.defaults()
+        .withPort(port)
+        .withLatencyMs(latencyMs)
+        .withRateLimitPerSecond(rateLimit)
+        .withFailEvery(failEvery);
   }
 
   GeneratorSpec spec() {

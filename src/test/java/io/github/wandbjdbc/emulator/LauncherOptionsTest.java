@@ -18,13 +18,32 @@ class LauncherOptionsTest {
 
   @Test
   void everyFlag() {
-    LauncherOptions options = LauncherOptions.parse("--port", "8123", "--seed", "7", "--runs", "30",
-        "--history-steps", "400", "--latency-ms", "25", "--rate-limit", "2.5", "--fail-every", "4");
+    LauncherOptions options =
+        LauncherOptions.parse(
+            "--port",
+            "8123",
+            "--seed",
+            "7",
+            "--runs",
+            "30",
+            "--history-steps",
+            "400",
+            "--latency-ms",
+            "25",
+            "--rate-limit",
+            "2.5",
+            "--fail-every",
+            "4");
     assertEquals(new LauncherOptions(false, 8123, 7, 30, 400, 25, 2.5, 4), options);
-    assertEquals(EmulatorConfig.defaults().withPort(8123).withLatencyMs(25)
-        .withRateLimitPerSecond(2.5).withFailEvery(4), options.config());
-    assertEquals(GeneratorSpec.defaults(7).withRunsPerProject(30).withHistorySteps(400),
-        options.spec());
+    assertEquals(
+        EmulatorConfig.defaults()
+            .withPort(8123)
+            .withLatencyMs(25)
+            .withRateLimitPerSecond(2.5)
+            .withFailEvery(4),
+        options.config());
+    assertEquals(
+        GeneratorSpec.defaults(7).withRunsPerProject(30).withHistorySteps(400), options.spec());
     assertTrue(LauncherOptions.parse("--help").help());
   }
 

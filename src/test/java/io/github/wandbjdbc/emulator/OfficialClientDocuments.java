@@ -9,14 +9,16 @@ final class OfficialClientDocuments {
 
   static final String DEFAULT_ENTITY = "query GetDefaultEntity { viewer { id entity } }";
 
-  static final String LIGHTWEIGHT_FRAGMENT = """
+  static final String LIGHTWEIGHT_FRAGMENT =
+      """
       fragment LightweightRunFragment on Run {
         id tags name displayName sweepName state group jobType commit readOnly createdAt
         heartbeatAt description notes historyLineCount user { name username }
       }
       """;
 
-  static final String RUN_FRAGMENT = """
+  static final String RUN_FRAGMENT =
+      """
       fragment RunFragment on Run {
         id tags name displayName sweepName state group jobType commit readOnly createdAt
         heartbeatAt description notes historyLineCount user { name username }
@@ -24,7 +26,8 @@ final class OfficialClientDocuments {
       }
       """;
 
-  private static final String RUNS_TEMPLATE = """
+  private static final String RUNS_TEMPLATE =
+      """
       query Runs($project: String!, $entity: String!, $cursor: String, $perPage: Int = 50,
                  $order: String, $filters: JSONString) {
         project(name: $project, entityName: $entity) {
@@ -44,54 +47,64 @@ final class OfficialClientDocuments {
 
   static final String RUNS_FULL = RUNS_TEMPLATE.formatted("RunFragment") + RUN_FRAGMENT;
 
-  static final String RUN = """
+  static final String RUN =
+      """
       query Run($project: String!, $entity: String!, $name: String!) {
         project(name: $project, entityName: $entity) { run(name: $name) { projectId ...RunFragment } }
       }
-      """ + RUN_FRAGMENT;
+      """
+          + RUN_FRAGMENT;
 
-  static final String HISTORY_KEYS = """
+  static final String HISTORY_KEYS =
+      """
       query RunHistoryKeys($project: String!, $entity: String!, $name: String!) {
         project(name: $project, entityName: $entity) { run(name: $name) { historyKeys } } }
       """;
 
-  static final String FULL_HISTORY = """
+  static final String FULL_HISTORY =
+      """
       query RunFullHistory($project: String!, $entity: String!, $name: String!, $samples: Int) {
         project(name: $project, entityName: $entity) { run(name: $name) { history(samples: $samples) } } }
       """;
 
-  static final String EVENTS = """
+  static final String EVENTS =
+      """
       query RunEvents($project: String!, $entity: String!, $name: String!, $samples: Int) {
         project(name: $project, entityName: $entity) { run(name: $name) { events(samples: $samples) } } }
       """;
 
-  static final String SAMPLED_HISTORY = """
+  static final String SAMPLED_HISTORY =
+      """
       query RunSampledHistory($project: String!, $entity: String!, $name: String!,
                               $specs: [JSONString!]!) {
         project(name: $project, entityName: $entity) { run(name: $name) { sampledHistory(specs: $specs) } } }
       """;
 
-  static final String HISTORY_PAGE = """
+  static final String HISTORY_PAGE =
+      """
       query HistoryPage($entity: String!, $project: String!, $run: String!,
                         $minStep: Int64!, $maxStep: Int64!, $pageSize: Int!) {
         project(name: $project, entityName: $entity) {
           run(name: $run) { history(minStep: $minStep, maxStep: $maxStep, samples: $pageSize) } } }
       """;
 
-  static final String SAMPLED_HISTORY_PAGE = """
+  static final String SAMPLED_HISTORY_PAGE =
+      """
       query SampledHistoryPage($entity: String!, $project: String!, $run: String!,
                                $spec: JSONString!) {
         project(name: $project, entityName: $entity) { run(name: $run) { sampledHistory(specs: [$spec]) } } }
       """;
 
-  static final String PARQUET_HISTORY = """
+  static final String PARQUET_HISTORY =
+      """
       query RunParquetHistory($entity: String!, $project: String!, $runName: String!,
                               $liveKeys: [String!]!) {
         project(name: $project, entityName: $entity) {
           run(name: $runName) { parquetHistory(liveKeys: $liveKeys) { parquetUrls liveData } } } }
       """;
 
-  static final String GET_PROJECTS = """
+  static final String GET_PROJECTS =
+      """
       query GetProjects($entity: String, $cursor: String, $perPage: Int = 50) {
         models(entityName: $entity, after: $cursor, first: $perPage) {
           pageInfo { __typename endCursor hasNextPage }

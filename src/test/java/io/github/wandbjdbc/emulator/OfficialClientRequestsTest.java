@@ -37,22 +37,27 @@ class OfficialClientRequestsTest {
 
   @Test
   void viewerNamesTheDefaultEntity() {
-    JsonNode viewer = http.query(OfficialClientDocuments.VIEWER, null, "Viewer").data().get("viewer");
+    JsonNode viewer =
+        http.query(OfficialClientDocuments.VIEWER, null, "Viewer").data().get("viewer");
     assertEquals("acme", viewer.get("entity").asText());
     assertEquals("alice", viewer.get("username").asText());
     assertEquals("{}", viewer.get("flags").asText());
     assertEquals("acme", viewer.at("/teams/edges/0/node/name").asText());
 
-    JsonNode entity = http.query(OfficialClientDocuments.DEFAULT_ENTITY, vars(), "")
-        .data().get("viewer");
+    JsonNode entity =
+        http.query(OfficialClientDocuments.DEFAULT_ENTITY, vars(), "").data().get("viewer");
     assertEquals("acme", entity.get("entity").asText());
     assertTrue(entity.get("id").isTextual());
   }
 
   @Test
   void runsPageWithLightweightFragmentAndEmptyOperationName() {
-    ObjectNode variables = project().put("order", "+created_at").put("filters", "{}")
-        .put("perPage", 50).putNull("cursor");
+    ObjectNode variables =
+        project()
+            .put("order", "+created_at")
+            .put("filters", "{}")
+            .put("perPage", 50)
+            .putNull("cursor");
     JsonNode project =
         http.query(OfficialClientDocuments.RUNS_LIGHTWEIGHT, variables, "").data().get("project");
 
@@ -86,70 +91,106 @@ class OfficialClientRequestsTest {
   @Test
   void runsPageWithFullFragmentAndNoOperationName() throws Exception {
     ObjectNode variables = project().put("order", "+created_at").put("filters", "{}");
-    JsonNode node = http.query(OfficialClientDocuments.RUNS_FULL, variables)
-        .data().at("/project/runs/edges/4/node");
+    JsonNode node =
+        http.query(OfficialClientDocuments.RUNS_FULL, variables)
+            .data()
+            .at("/project/runs/edges/4/node");
 
     JsonNode config = JsonText.ENVELOPE.readTree(node.get("config").asText());
     assertEquals(0.01, config.at("/lr/value").asDouble());
     assertEquals("0.30.0", config.at("/_wandb/value/cli_version").asText());
-    assertEquals(0.25,
+    assertEquals(
+        0.25,
         JsonText.ENVELOPE.readTree(node.get("summaryMetrics").asText()).get("loss").asDouble());
-    assertEquals(12.5,
-        JsonText.ENVELOPE.readTree(node.get("systemMetrics").asText()).get("system.cpu").asDouble());
+    assertEquals(
+        12.5,
+        JsonText.ENVELOPE
+            .readTree(node.get("systemMetrics").asText())
+            .get("system.cpu")
+            .asDouble());
     assertEquals(9, node.at("/historyKeys/lastStep").asInt());
   }
 
   @Test
   void runQueryAndMissingRunOrProject() {
-    JsonNode run = http.query(OfficialClientDocuments.RUN, project().put("name", "r02"), "")
-        .data().at("/project/run");
+    JsonNode run =
+        http.query(OfficialClientDocuments.RUN, project().put("name", "r02"), "")
+            .data()
+            .at("/project/run");
     assertEquals("r02", run.get("name").asText());
     assertTrue(run.get("config").isTextual());
 
-    assertTrue(http.query(OfficialClientDocuments.RUN, project().put("name", "nope"), "")
-        .data().at("/project/run").isNull());
-    assertTrue(http.query(OfficialClientDocuments.RUN,
-        vars().put("project", "nope").put("entity", "acme").put("name", "r02"), "")
-        .data().get("project").isNull());
-    assertTrue(http.query(OfficialClientDocuments.RUN,
-        vars().put("project", "demo").put("entity", "other").put("name", "r02"), "")
-        .data().get("project").isNull());
+    assertTrue(
+        http.query(OfficialClientDocuments.RUN, project().put("name", "nope"), "")
+            .data()
+            .at("/project/run")
+            .isNull());
+    assertTrue(
+        http.query(
+                OfficialClientDocuments.RUN,
+                vars().put("project", "nope").put("entity", "acme").put("name", "r02"),
+                "")
+            .data()
+            .get("project")
+            .isNull());
+    assertTrue(
+        http.query(
+                OfficialClientDocuments.RUN,
+                vars().put("project", "demo").put("entity", "other").put("name", "r02"),
+                "")
+            .data()
+            .get("project")
+            .isNull());
   }
 
   @Test
   void historyKeysDescribeTheLoggedKeys() {
-    JsonNode keys = http.query(OfficialClientDocuments.HISTORY_KEYS, project().put("name", "r04"), "")
-        .data().at("/project/run/historyKeys");
+    JsonNode keys =
+        http.query(OfficialClientDocuments.HISTORY_KEYS, project().put("name", "r04"), "")
+            .data()
+            .at("/project/run/historyKeys");
     assertEquals(9, keys.get("lastStep").asInt());
     assertEquals(0, keys.get("sets").size());
-    assertEquals("{\"type\":\"number\",\"count\":10}", keys.at("/keys/_step/typeCounts/0").toString());
+    assertEquals(
+        "{\"type\":\"number\",\"count\":10}", keys.at("/keys/_step/typeCounts/0").toString());
     assertTrue(keys.at("/keys/_step/monotonic").asBoolean());
     assertEquals(9, keys.at("/keys/_step/previousValue").asInt());
     assertEquals(0.9, keys.at("/keys/loss/previousValue").asDouble());
 
-    JsonNode none = http.query(OfficialClientDocuments.HISTORY_KEYS, project().put("name", "r00"), "")
-        .data().at("/project/run/historyKeys");
+    JsonNode none =
+        http.query(OfficialClientDocuments.HISTORY_KEYS, project().put("name", "r00"), "")
+            .data()
+            .at("/project/run/historyKeys");
     assertFalse(none.has("lastStep"));
     assertEquals(0, none.get("keys").size());
   }
 
   @Test
   void fullHistoryReturnsRowsAsJsonText() throws Exception {
-    JsonNode rows = http.query(OfficialClientDocuments.FULL_HISTORY,
-        project().put("name", "r04").put("samples", 500), "").data().at("/project/run/history");
+    JsonNode rows =
+        http.query(
+                OfficialClientDocuments.FULL_HISTORY,
+                project().put("name", "r04").put("samples", 500),
+                "")
+            .data()
+            .at("/project/run/history");
     assertEquals(10, rows.size());
     assertTrue(rows.get(3).isTextual());
-    assertEquals("{\"_step\":3,\"loss\":0.3}", JsonText.ENVELOPE.readTree(rows.get(3).asText()).toString());
+    assertEquals(
+        "{\"_step\":3,\"loss\":0.3}", JsonText.ENVELOPE.readTree(rows.get(3).asText()).toString());
   }
 
   @Test
   void sampledHistoryIsOneListOfRowObjectsPerSpec() {
     ObjectNode variables = project().put("name", "r04");
-    variables.putArray("specs")
+    variables
+        .putArray("specs")
         .add("{\"keys\": [\"_step\", \"loss\"], \"samples\": 500}")
         .add("{\"keys\": [\"loss\"], \"samples\": 2}");
-    JsonNode result = http.query(OfficialClientDocuments.SAMPLED_HISTORY, variables, "")
-        .data().at("/project/run/sampledHistory");
+    JsonNode result =
+        http.query(OfficialClientDocuments.SAMPLED_HISTORY, variables, "")
+            .data()
+            .at("/project/run/sampledHistory");
     assertEquals(2, result.size());
     assertEquals(10, result.get(0).size());
     assertEquals("{\"_step\":7,\"loss\":0.7}", result.get(0).get(7).toString());
@@ -158,9 +199,19 @@ class OfficialClientRequestsTest {
 
   @Test
   void historyPageWindowExcludesMaxStep() throws Exception {
-    JsonNode rows = http.query(OfficialClientDocuments.HISTORY_PAGE, vars().put("entity", "acme")
-        .put("project", "demo").put("run", "r04").put("minStep", 2).put("maxStep", 5)
-        .put("pageSize", 3), "HistoryPage").data().at("/project/run/history");
+    JsonNode rows =
+        http.query(
+                OfficialClientDocuments.HISTORY_PAGE,
+                vars()
+                    .put("entity", "acme")
+                    .put("project", "demo")
+                    .put("run", "r04")
+                    .put("minStep", 2)
+                    .put("maxStep", 5)
+                    .put("pageSize", 3),
+                "HistoryPage")
+            .data()
+            .at("/project/run/history");
     List<Integer> steps = new ArrayList<>();
     for (JsonNode row : rows) {
       steps.add(JsonText.ENVELOPE.readTree(row.asText()).get("_step").asInt());
@@ -170,29 +221,46 @@ class OfficialClientRequestsTest {
 
   @Test
   void sampledHistoryPageWindowIncludesMaxStep() {
-    ObjectNode variables = vars().put("entity", "acme").put("project", "demo").put("run", "r04")
-        .put("spec", "{\"keys\": [\"loss\", \"_step\", \"_step\"], \"minStep\": 2, \"maxStep\": 5,"
-            + " \"samples\": 1000}");
-    JsonNode page = http.query(OfficialClientDocuments.SAMPLED_HISTORY_PAGE, variables,
-        "SampledHistoryPage").data().at("/project/run/sampledHistory/0");
-    assertEquals("[{\"loss\":0.2,\"_step\":2},{\"loss\":0.3,\"_step\":3},"
-        + "{\"loss\":0.4,\"_step\":4},{\"loss\":0.5,\"_step\":5}]", page.toString());
+    ObjectNode variables =
+        vars()
+            .put("entity", "acme")
+            .put("project", "demo")
+            .put("run", "r04")
+            .put(
+                "spec",
+                "{\"keys\": [\"loss\", \"_step\", \"_step\"], \"minStep\": 2, \"maxStep\": 5,"
+                    + " \"samples\": 1000}");
+    JsonNode page =
+        http.query(OfficialClientDocuments.SAMPLED_HISTORY_PAGE, variables, "SampledHistoryPage")
+            .data()
+            .at("/project/run/sampledHistory/0");
+    assertEquals(
+        "[{\"loss\":0.2,\"_step\":2},{\"loss\":0.3,\"_step\":3},"
+            + "{\"loss\":0.4,\"_step\":4},{\"loss\":0.5,\"_step\":5}]",
+        page.toString());
   }
 
   @Test
   void parquetHistoryForcesTheLivePath() {
-    ObjectNode variables = vars().put("entity", "acme").put("project", "demo").put("runName", "r04");
+    ObjectNode variables =
+        vars().put("entity", "acme").put("project", "demo").put("runName", "r04");
     variables.putArray("liveKeys").add("_step");
-    JsonNode parquet = http.query(OfficialClientDocuments.PARQUET_HISTORY, variables,
-        "RunParquetHistory").data().at("/project/run/parquetHistory");
+    JsonNode parquet =
+        http.query(OfficialClientDocuments.PARQUET_HISTORY, variables, "RunParquetHistory")
+            .data()
+            .at("/project/run/parquetHistory");
     assertEquals("{\"parquetUrls\":[],\"liveData\":[]}", parquet.toString());
   }
 
   @Test
   void projectsListing() {
-    JsonNode models = http.query(OfficialClientDocuments.GET_PROJECTS,
-        vars().put("entity", "acme").put("perPage", 200).putNull("cursor"), "")
-        .data().get("models");
+    JsonNode models =
+        http.query(
+                OfficialClientDocuments.GET_PROJECTS,
+                vars().put("entity", "acme").put("perPage", 200).putNull("cursor"),
+                "")
+            .data()
+            .get("models");
     assertEquals("demo", models.at("/edges/0/node/name").asText());
     assertEquals("empty", models.at("/edges/1/node/name").asText());
     assertEquals("Project", models.at("/edges/0/node/__typename").asText());
@@ -204,20 +272,25 @@ class OfficialClientRequestsTest {
 
   @Test
   void introspectionProbesSeeTheOptionalFields() {
-    assertTrue(fieldNames(http.query(OfficialClientDocuments.PROBE_PROJECT, null)
-        .data().get("ProjectType")).contains("internalId"));
-    assertTrue(fieldNames(http.query(OfficialClientDocuments.PROBE_RUN, null)
-        .data().get("RunType")).contains("projectId"));
+    assertTrue(
+        fieldNames(
+                http.query(OfficialClientDocuments.PROBE_PROJECT, null).data().get("ProjectType"))
+            .contains("internalId"));
+    assertTrue(
+        fieldNames(http.query(OfficialClientDocuments.PROBE_RUN, null).data().get("RunType"))
+            .contains("projectId"));
   }
 
   @Test
   void operationNameSelectsAmongSeveralAndUnnamedOperationsAreNamedByRootFields() {
     String twoOperations = "query A { viewer { id } } query B { viewer { entity } }";
-    assertEquals("acme", http.query(twoOperations, vars(), "B").data().at("/viewer/entity").asText());
+    assertEquals(
+        "acme", http.query(twoOperations, vars(), "B").data().at("/viewer/entity").asText());
     assertEquals("B", lastRecorded().operationName());
 
-    JsonNode aliased = http.query("{ me: viewer { username } demo: project(name: \"demo\") { name } }",
-        null).data();
+    JsonNode aliased =
+        http.query("{ me: viewer { username } demo: project(name: \"demo\") { name } }", null)
+            .data();
     assertEquals("alice", aliased.at("/me/username").asText());
     assertEquals("demo", aliased.at("/demo/name").asText());
     assertEquals("viewer,project", lastRecorded().operationName());

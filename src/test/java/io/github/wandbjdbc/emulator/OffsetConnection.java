@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A Relay connection page over a sorted list with W&B's offset cursors:
- * {@code base64("arrayconnection:<i>")}, i being the item's 0-based index in the whole list.
- * Because cursors are offsets, runs inserted or deleted mid-scan shift later pages, as on W&B.
+ * A Relay connection page over a sorted list with W&B's offset cursors: {@code
+ * base64("arrayconnection:<i>")}, i being the item's 0-based index in the whole list. Because
+ * cursors are offsets, runs inserted or deleted mid-scan shift later pages, as on W&B.
  */
 record OffsetConnection<T>(List<Edge<T>> edges, PageInfo pageInfo, int totalCount) {
   static final int DEFAULT_PAGE_SIZE = 50;
@@ -45,17 +45,17 @@ record OffsetConnection<T>(List<Edge<T>> edges, PageInfo pageInfo, int totalCoun
     for (int i = start; i < end; i++) {
       edges.add(new Edge<>(all.get(i), encode(i)));
     }
-    PageInfo info = new PageInfo(
-        edges.isEmpty() ? null : edges.get(0).cursor(),
-        edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor(),
-        end < all.size(),
-        start > 0);
+    PageInfo info =
+        new PageInfo(
+            edges.isEmpty() ? null : edges.get(0).cursor(),
+            edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor(),
+            end < all.size(),
+            start > 0);
     return new OffsetConnection<>(edges, info, all.size());
   }
 
   static String encode(int index) {
-    return Base64.getEncoder()
-        .encodeToString((PREFIX + index).getBytes(StandardCharsets.UTF_8));
+    return Base64.getEncoder().encodeToString((PREFIX + index).getBytes(StandardCharsets.UTF_8));
   }
 
   static int decode(String cursor) {

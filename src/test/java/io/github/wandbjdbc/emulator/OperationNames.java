@@ -17,8 +17,8 @@ final class OperationNames {
 
   /**
    * The name of the operation the request selects: the document's operation name (the request's
-   * {@code operationName} picks one when several exist), or the root field names joined by ","
-   * for an unnamed operation.
+   * {@code operationName} picks one when several exist), or the root field names joined by "," for
+   * an unnamed operation.
    */
   static String of(String query, String requestedName) {
     if (query == null) {
@@ -30,8 +30,7 @@ final class OperationNames {
     } catch (InvalidSyntaxException e) {
       return INVALID;
     }
-    List<OperationDefinition> operations =
-        document.getDefinitionsOfType(OperationDefinition.class);
+    List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
     if (requestedName != null && !requestedName.isEmpty()) {
       return requestedName;
     }

@@ -39,8 +39,10 @@ class RateLimitTest {
 
   @Test
   void serverAnswers429WithRetryAfterAndRateLimitHeadersOnEveryResponse() {
-    try (WandbEmulator emulator = WandbEmulator.start(
-        EmulatorConfig.defaults().withRateLimitPerSecond(1), TestData.dataset(TestData.runs(1)))) {
+    try (WandbEmulator emulator =
+        WandbEmulator.start(
+            EmulatorConfig.defaults().withRateLimitPerSecond(1),
+            TestData.dataset(TestData.runs(1)))) {
       EmulatorHttp http = new EmulatorHttp(emulator);
       EmulatorHttp.Response first = http.query("{ viewer { id } }", null);
       assertEquals(200, first.status());

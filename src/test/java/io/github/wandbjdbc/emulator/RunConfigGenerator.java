@@ -8,12 +8,12 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A run's config, stored wrapped as W&B stores it ({@code {"value": v, "desc": null}}) plus the
- * raw {@code _wandb} entry. Features every dataset has (by run position, so small datasets have
- * them too): numbers, strings, a boolean, a nested object ({@code model}), a key containing a dot
- * ({@code data.path}), a key that is an int in even runs and a string in odd ones
- * ({@code warmup}), a key missing in every third run ({@code dropout}), a key that is null in some
- * runs and missing in others ({@code checkpoint}) and a list ({@code layer_sizes}).
+ * A run's config, stored wrapped as W&B stores it ({@code {"value": v, "desc": null}}) plus the raw
+ * {@code _wandb} entry. Features every dataset has (by run position, so small datasets have them
+ * too): numbers, strings, a boolean, a nested object ({@code model}), a key containing a dot
+ * ({@code data.path}), a key that is an int in even runs and a string in odd ones ({@code warmup}),
+ * a key missing in every third run ({@code dropout}), a key that is null in some runs and missing
+ * in others ({@code checkpoint}) and a list ({@code layer_sizes}).
  */
 final class RunConfigGenerator {
   static final String CLI_VERSION = "0.19.1";
@@ -39,9 +39,12 @@ final class RunConfigGenerator {
     model.put("activation", dice.pick(ACTIVATIONS));
     wrap(config, "model", model);
     wrap(config, "data.path", NODES.textNode("/data/" + dice.pick(DATASETS) + "/train"));
-    wrap(config, "warmup", index % 2 == 0
-        ? NODES.numberNode(50 * dice.below(21))
-        : NODES.textNode(dice.pick(WARMUP_MODES)));
+    wrap(
+        config,
+        "warmup",
+        index % 2 == 0
+            ? NODES.numberNode(50 * dice.below(21))
+            : NODES.textNode(dice.pick(WARMUP_MODES)));
     if (index % 3 != 0) {
       wrap(config, "dropout", NODES.numberNode(SeededDice.round(dice.between(0, 0.5), 2)));
     }

@@ -12,47 +12,77 @@ import java.util.Objects;
 
 /**
  * A dotted key path into a run, read as W&B's {@code filters} and {@code order} arguments read it
- * (wandb-api.md §3, §4). {@link #resolve} returns Java {@code null} for a missing field and
- * {@link NullNode} for a present null: run columns ({@code group}, {@code tags}, ...) are always
- * present, config and summary keys may be absent.
+ * (wandb-api.md §3, §4). {@link #resolve} returns Java {@code null} for a missing field and {@link
+ * NullNode} for a present null: run columns ({@code group}, {@code tags}, ...) are always present,
+ * config and summary keys may be absent.
  *
- * <p>{@code config.<key>} and {@code config.<key>.value} both address the stored
- * {@code {"value": v, "desc": null}} wrapper's value, and {@code config.a.b} means
- * {@code config.a.value.b}; so a config key containing a dot cannot be addressed (W&B's known
- * limitation, kept on purpose). Below the root, segments step into objects, a numeric segment
- * indexes an array, and a name applied to an array collects that field from its object elements
- * (MongoDB's array traversal, flattened to one array of the values found).
+ * <p>{@code config.<key>} and {@code config.<key>.value} both address the stored {@code {"value":
+ * v, "desc": null}} wrapper's value, and {@code config.a.b} means {@code config.a.value.b}; so a
+ * config key containing a dot cannot be addressed (W&B's known limitation, kept on purpose). Below
+ * the root, segments step into objects, a numeric segment indexes an array, and a name applied to
+ * an array collects that field from its object elements (MongoDB's array traversal, flattened to
+ * one array of the values found).
  */
 record RunFieldPath(Root root, List<String> rest) {
 
   enum Root {
-    NAME, DISPLAY_NAME, STATE, TAGS, CREATED_AT, HEARTBEAT_AT, GROUP, JOB_TYPE, SWEEP, USERNAME,
-    HOST, CONFIG, SUMMARY, UNKNOWN
+    NAME,
+    DISPLAY_NAME,
+    STATE,
+    TAGS,
+    CREATED_AT,
+    HEARTBEAT_AT,
+    GROUP,
+    JOB_TYPE,
+    SWEEP,
+    USERNAME,
+    HOST,
+    CONFIG,
+    SUMMARY,
+    UNKNOWN
   }
 
-  private static final Map<String, Root> FILTER_ROOTS = Map.ofEntries(
-      Map.entry("name", Root.NAME),
-      Map.entry("display_name", Root.DISPLAY_NAME), Map.entry("displayName", Root.DISPLAY_NAME),
-      Map.entry("state", Root.STATE),
-      Map.entry("tags", Root.TAGS),
-      Map.entry("created_at", Root.CREATED_AT), Map.entry("createdAt", Root.CREATED_AT),
-      Map.entry("heartbeat_at", Root.HEARTBEAT_AT), Map.entry("heartbeatAt", Root.HEARTBEAT_AT),
-      Map.entry("group", Root.GROUP),
-      Map.entry("jobType", Root.JOB_TYPE),
-      Map.entry("sweep", Root.SWEEP),
-      Map.entry("username", Root.USERNAME),
-      Map.entry("host", Root.HOST),
-      Map.entry("config", Root.CONFIG),
-      Map.entry("summary_metrics", Root.SUMMARY));
+  private static final Map<String, Root> FILTER_ROOTS =
+      Map.ofEntries(
+          Map.entry("name", Root.NAME),
+          Map.entry("display_name", Root.DISPLAY_NAME),
+          Map.entry("displayName", Root.DISPLAY_NAME),
+          Map.entry("state", Root.STATE),
+          Map.entry("tags", Root.TAGS),
+          Map.entry("created_at", Root.CREATED_AT),
+          Map.entry("createdAt", Root.CREATED_AT),
+          Map.entry("heartbeat_at", Root.HEARTBEAT_AT),
+          Map.entry("heartbeatAt", Root.HEARTBEAT_AT),
+          Map.entry("group", Root.GROUP),
+          Map.entry("jobType", Root.JOB_TYPE),
+          Map.entry("sweep", Root.SWEEP),
+          Map.entry("username", Root.USERNAME),
+          Map.entry("host", Root.HOST),
+          Map.entry("config", Root.CONFIG),
+          Map.entry("summary_metrics", Root.SUMMARY));
 
-  private static final Map<String, Root> ORDER_ROOTS = Map.of(
-      "name", Root.NAME,
-      "display_name", Root.DISPLAY_NAME, "displayName", Root.DISPLAY_NAME,
-      "state", Root.STATE,
-      "created_at", Root.CREATED_AT, "createdAt", Root.CREATED_AT,
-      "heartbeat_at", Root.HEARTBEAT_AT, "heartbeatAt", Root.HEARTBEAT_AT,
-      "config", Root.CONFIG,
-      "summary_metrics", Root.SUMMARY);
+  private static final Map<String, Root> ORDER_ROOTS =
+      Map.of(
+          "name",
+          Root.NAME,
+          "display_name",
+          Root.DISPLAY_NAME,
+          "displayName",
+          Root.DISPLAY_NAME,
+          "state",
+          Root.STATE,
+          "created_at",
+          Root.CREATED_AT,
+          "createdAt",
+          Root.CREATED_AT,
+          "heartbeat_at",
+          Root.HEARTBEAT_AT,
+          "heartbeatAt",
+          Root.HEARTBEAT_AT,
+          "config",
+          Root.CONFIG,
+          "summary_metrics",
+          Root.SUMMARY);
 
   RunFieldPath {
     Objects.requireNonNull(root, "root is null");
@@ -67,8 +97,8 @@ record RunFieldPath(Root root, List<String> rest) {
   }
 
   /**
-   * An order path; a path whose first segment is not a sortable run field means
-   * {@code summary_metrics.<path>}, as the W&B UI maps bare metric names.
+   * An order path; a path whose first segment is not a sortable run field means {@code
+   * summary_metrics.<path>}, as the W&B UI maps bare metric names.
    */
   static RunFieldPath forOrder(String path) {
     List<String> segments = segments(path, "order path");
@@ -133,7 +163,9 @@ record RunFieldPath(Root root, List<String> rest) {
       case CREATED_AT:
       case HEARTBEAT_AT:
         Instant instant = instant(run);
-        return instant == null ? NullNode.getInstance() : nodes.textNode(IsoTimestamps.format(instant));
+        return instant == null
+            ? NullNode.getInstance()
+            : nodes.textNode(IsoTimestamps.format(instant));
       case GROUP:
         return text(run.group());
       case JOB_TYPE:

@@ -18,45 +18,45 @@ import java.util.regex.PatternSyntaxException;
  * MongoDB's query semantics; written from the protocol documents, independently of the driver.
  *
  * <p><b>Shape.</b> A filter is a JSON object. Its keys are field paths (see {@link RunFieldPath}:
- * {@code name}, {@code display_name}/{@code displayName}, {@code state}, {@code tags},
- * {@code created_at}/{@code createdAt}, {@code heartbeat_at}/{@code heartbeatAt}, {@code group},
- * {@code jobType}, {@code sweep}, {@code username}, {@code host}, {@code config.<key>[.value][...]},
+ * {@code name}, {@code display_name}/{@code displayName}, {@code state}, {@code tags}, {@code
+ * created_at}/{@code createdAt}, {@code heartbeat_at}/{@code heartbeatAt}, {@code group}, {@code
+ * jobType}, {@code sweep}, {@code username}, {@code host}, {@code config.<key>[.value][...]},
  * {@code summary_metrics.<key>[...]}; any other key is missing in every run) or the logical
  * operators {@code $and}, {@code $or}, {@code $nor}, each a non-empty array of filters. A field's
- * condition is either a literal (implicit {@code $eq}) or an object of operators {@code $eq $ne
- * $gt $gte $lt $lte $in $nin $exists $regex}. Several keys, or several operators on one key, are
- * ANDed; {@code {}} matches every run.
+ * condition is either a literal (implicit {@code $eq}) or an object of operators {@code $eq $ne $gt
+ * $gte $lt $lte $in $nin $exists $regex}. Several keys, or several operators on one key, are ANDed;
+ * {@code {}} matches every run.
  *
  * <p><b>Missing and null.</b> {@code {k: null}} and {@code $eq: null} match a null and a missing
- * value; {@code $ne: v} is the negation of {@code $eq: v}, so it matches missing (and
- * {@code $ne: null} only present non-null values); {@code $in} containing null matches missing;
- * {@code $nin} is the negation of {@code $in}; {@code $exists: true} matches present values, even
- * null, and {@code false} absent ones.
+ * value; {@code $ne: v} is the negation of {@code $eq: v}, so it matches missing (and {@code $ne:
+ * null} only present non-null values); {@code $in} containing null matches missing; {@code $nin} is
+ * the negation of {@code $in}; {@code $exists: true} matches present values, even null, and {@code
+ * false} absent ones.
  *
  * <p><b>Types.</b> Equality and comparisons hold only within one type class (numbers, strings,
  * booleans, null, objects, arrays; see {@link BsonValues}): {@code 1 != "1"}, {@code 1 == 1.0},
- * {@code {"$gt": 1}} never matches a string, and missing never matches a comparison. NaN equals
- * NaN and is never greater or less than anything. {@code $gte: null}/{@code $lte: null} match a
- * present null only (MongoDB would also match missing).
+ * {@code {"$gt": 1}} never matches a string, and missing never matches a comparison. NaN equals NaN
+ * and is never greater or less than anything. {@code $gte: null}/{@code $lte: null} match a present
+ * null only (MongoDB would also match missing).
  *
  * <p><b>Arrays</b> (tags, list-valued config): {@code $eq}/{@code $in}/comparisons match when any
- * element matches or the whole array does; {@code $ne}/{@code $nin} are their negations;
- * {@code $regex} matches when any string element does.
+ * element matches or the whole array does; {@code $ne}/{@code $nin} are their negations; {@code
+ * $regex} matches when any string element does.
  *
  * <p><b>Regex.</b> W&B evaluates RE2; this emulates it with {@code java.util.regex} {@code find()}
- * (unanchored, {@code ^}/{@code $} anchor the whole string, only strings match) under
- * {@code UNIX_LINES} so that, as in RE2, only {@code \n} is a line terminator. Known differences:
- * Java accepts backreferences, lookaround, atomic groups and possessive quantifiers, which RE2
- * rejects; Java's {@code $} also matches before a final {@code \n}; {@code $options} is not
- * supported (use inline flags such as {@code (?i)}, which both engines accept).
+ * (unanchored, {@code ^}/{@code $} anchor the whole string, only strings match) under {@code
+ * UNIX_LINES} so that, as in RE2, only {@code \n} is a line terminator. Known differences: Java
+ * accepts backreferences, lookaround, atomic groups and possessive quantifiers, which RE2 rejects;
+ * Java's {@code $} also matches before a final {@code \n}; {@code $options} is not supported (use
+ * inline flags such as {@code (?i)}, which both engines accept).
  *
  * <p><b>Timestamps.</b> On {@code created_at}/{@code heartbeat_at} an operand that is an ISO-8601
- * date or date-time ({@link IsoTimestamps}) is compared as an instant with the run's timestamp;
- * any other operand is compared with its {@code DateTime} text {@code yyyy-MM-ddTHH:mm:ss}.
+ * date or date-time ({@link IsoTimestamps}) is compared as an instant with the run's timestamp; any
+ * other operand is compared with its {@code DateTime} text {@code yyyy-MM-ddTHH:mm:ss}.
  */
 public final class RunFilterEvaluator {
-  private static final List<String> FIELD_OPERATORS = List.of(
-      "$eq", "$ne", "$gt", "$gte", "$lt", "$lte", "$in", "$nin", "$exists", "$regex");
+  private static final List<String> FIELD_OPERATORS =
+      List.of("$eq", "$ne", "$gt", "$gte", "$lt", "$lte", "$in", "$nin", "$exists", "$regex");
 
   private static final AtomicReference<Compiled> LAST_COMPILED = new AtomicReference<>();
 
@@ -70,10 +70,10 @@ public final class RunFilterEvaluator {
   }
 
   /**
-   * Whether the run matches; throws like {@link #validate} for a malformed filter. The server
-   * tests one filter against every run of a project, so the last compiled filter is kept, keyed
-   * by its JSON text (order-sensitive, unlike {@code JsonNode.equals}, and immune to a caller
-   * mutating its node afterwards).
+   * Whether the run matches; throws like {@link #validate} for a malformed filter. The server tests
+   * one filter against every run of a project, so the last compiled filter is kept, keyed by its
+   * JSON text (order-sensitive, unlike {@code JsonNode.equals}, and immune to a caller mutating its
+   * node afterwards).
    */
   public static boolean matches(JsonNode filter, EmulatedRun run) {
     String key = String.valueOf(filter);
@@ -99,9 +99,10 @@ public final class RunFilterEvaluator {
   /** A comparison operand; {@code instant} is set when it is compared as a timestamp. */
   private record Operand(JsonNode json, Instant instant) {
     static Operand of(RunFieldPath path, JsonNode json) {
-      Instant instant = path.isTimestamp() && json.isTextual()
-          ? IsoTimestamps.parseOperand(json.textValue()).orElse(null)
-          : null;
+      Instant instant =
+          path.isTimestamp() && json.isTextual()
+              ? IsoTimestamps.parseOperand(json.textValue()).orElse(null)
+              : null;
       return new Operand(json, instant);
     }
   }
@@ -129,7 +130,9 @@ public final class RunFilterEvaluator {
         break;
     }
     if (key.startsWith("$")) {
-      throw error(where, "unknown top-level operator " + key + " (expected $and, $or, $nor or a field key)");
+      throw error(
+          where,
+          "unknown top-level operator " + key + " (expected $and, $or, $nor or a field key)");
     }
     RunFieldPath path;
     try {
@@ -141,7 +144,8 @@ public final class RunFilterEvaluator {
     return run -> test.test(path.resolve(run));
   }
 
-  private static List<Predicate<EmulatedRun>> logicalOperands(String op, JsonNode value, String where) {
+  private static List<Predicate<EmulatedRun>> logicalOperands(
+      String op, JsonNode value, String where) {
     if (!value.isArray() || value.isEmpty()) {
       throw error(where, op + " needs a non-empty array of filters, got " + describe(value));
     }
@@ -171,8 +175,11 @@ public final class RunFilterEvaluator {
     List<ValueTest> tests = new ArrayList<>();
     for (Map.Entry<String, JsonNode> e : value.properties()) {
       if (!e.getKey().startsWith("$")) {
-        throw error(where, "mixes operators and the plain key '" + e.getKey()
-            + "' in one object; wrap a literal object in {\"$eq\": ...}");
+        throw error(
+            where,
+            "mixes operators and the plain key '"
+                + e.getKey()
+                + "' in one object; wrap a literal object in {\"$eq\": ...}");
       }
       tests.add(operator(path, e.getKey(), e.getValue(), where));
     }
@@ -206,7 +213,9 @@ public final class RunFilterEvaluator {
       case "$regex":
         return regex(operand, where);
       default:
-        throw error(where, "unknown operator " + op + " (supported: " + String.join(" ", FIELD_OPERATORS) + ")");
+        throw error(
+            where,
+            "unknown operator " + op + " (supported: " + String.join(" ", FIELD_OPERATORS) + ")");
     }
   }
 
@@ -216,7 +225,8 @@ public final class RunFilterEvaluator {
 
   private static ValueTest equality(RunFieldPath path, JsonNode operand) {
     Operand op = Operand.of(path, operand);
-    return v -> v == null ? operand.isNull() : selfOrAnyElement(v, n -> sameClass(n, op, c -> c == 0));
+    return v ->
+        v == null ? operand.isNull() : selfOrAnyElement(v, n -> sameClass(n, op, c -> c == 0));
   }
 
   private static ValueTest comparison(RunFieldPath path, JsonNode operand, IntPredicate accept) {
@@ -241,11 +251,18 @@ public final class RunFilterEvaluator {
     try {
       pattern = Pattern.compile(operand.textValue(), Pattern.UNIX_LINES);
     } catch (PatternSyntaxException e) {
-      throw error(where, "$regex is not a valid pattern: " + e.getDescription()
-          + " near index " + e.getIndex() + " of " + operand);
+      throw error(
+          where,
+          "$regex is not a valid pattern: "
+              + e.getDescription()
+              + " near index "
+              + e.getIndex()
+              + " of "
+              + operand);
     }
-    return v -> v != null
-        && selfOrAnyElement(v, n -> n.isTextual() && pattern.matcher(n.textValue()).find());
+    return v ->
+        v != null
+            && selfOrAnyElement(v, n -> n.isTextual() && pattern.matcher(n.textValue()).find());
   }
 
   private static boolean selfOrAnyElement(JsonNode value, Predicate<JsonNode> test) {
@@ -280,7 +297,8 @@ public final class RunFilterEvaluator {
       return "nothing";
     }
     String text = node.toString();
-    return node.getNodeType().name().toLowerCase(Locale.ROOT) + " "
+    return node.getNodeType().name().toLowerCase(Locale.ROOT)
+        + " "
         + (text.length() > 60 ? text.substring(0, 57) + "..." : text);
   }
 

@@ -16,7 +16,11 @@ class RunFilterEvaluatorTest {
   }
 
   @ParameterizedTest(name = "{0} => {1}")
-  @CsvSource(delimiterString = "=>", quoteCharacter = '"', textBlock = """
+  @CsvSource(
+      delimiterString = "=>",
+      quoteCharacter = '"',
+      textBlock =
+          """
       {}                                                    => r1 r2 r3 r4 r5
       {'state': 'finished'}                                 => r1
       {'state': 'nope'}                                     => -
@@ -44,7 +48,11 @@ class RunFilterEvaluatorTest {
   }
 
   @ParameterizedTest(name = "{0} => {1}")
-  @CsvSource(delimiterString = "=>", quoteCharacter = '"', textBlock = """
+  @CsvSource(
+      delimiterString = "=>",
+      quoteCharacter = '"',
+      textBlock =
+          """
       # run columns are always present: a null group is a present null
       {'group': null}                                       => r2
       {'group': {'$ne': null}}                              => r1 r3 r4 r5
@@ -78,7 +86,11 @@ class RunFilterEvaluatorTest {
   }
 
   @ParameterizedTest(name = "{0} => {1}")
-  @CsvSource(delimiterString = "=>", quoteCharacter = '"', textBlock = """
+  @CsvSource(
+      delimiterString = "=>",
+      quoteCharacter = '"',
+      textBlock =
+          """
       # tags: r1 [baseline v2], r2 [], r3 null, r4 [debug], r5 [v2 prod]
       {'tags': 'baseline'}                                  => r1
       {'tags': 'v2'}                                        => r1 r5
@@ -108,7 +120,11 @@ class RunFilterEvaluatorTest {
   }
 
   @ParameterizedTest(name = "{0} => {1}")
-  @CsvSource(delimiterString = "=>", quoteCharacter = '"', textBlock = """
+  @CsvSource(
+      delimiterString = "=>",
+      quoteCharacter = '"',
+      textBlock =
+          """
       # config.lr: r1 0.01, r2 1 (int), r3 0.1, r4 missing, r5 1.0
       {'config.lr': 1}                                      => r2 r5
       {'config.lr': 1.0}                                    => r2 r5
@@ -151,7 +167,11 @@ class RunFilterEvaluatorTest {
   }
 
   @ParameterizedTest(name = "{0} => {1}")
-  @CsvSource(delimiterString = "=>", quoteCharacter = '"', textBlock = """
+  @CsvSource(
+      delimiterString = "=>",
+      quoteCharacter = '"',
+      textBlock =
+          """
       {'$and': [{'state': 'finished'}, {'config.lr': {'$lt': 1}}]}          => r1
       {'$or': [{'state': 'crashed'}, {'tags': 'debug'}]}                    => r2 r4
       {'$nor': [{'state': 'finished'}, {'state': 'failed'}]}                => r2 r3 r4

@@ -6,8 +6,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Key paths (config wrapping, dotted and nested keys, summary), regexes and timestamps over
- * {@link FilterFixture}. Rows are {@code filter => matching runs} computed by hand ("-" = none).
+ * Key paths (config wrapping, dotted and nested keys, summary), regexes and timestamps over {@link
+ * FilterFixture}. Rows are {@code filter => matching runs} computed by hand ("-" = none).
  */
 class RunFilterPathsTest {
 
@@ -16,7 +16,11 @@ class RunFilterPathsTest {
   }
 
   @ParameterizedTest(name = "{0} => {1}")
-  @CsvSource(delimiterString = "=>", quoteCharacter = '"', textBlock = """
+  @CsvSource(
+      delimiterString = "=>",
+      quoteCharacter = '"',
+      textBlock =
+          """
       # config.X is config.X.value, and config.a.b is config.a.value.b
       {'config.lr.value': 0.1}                              => r3
       {'config.lr.value': {'$exists': true}}                => r1 r2 r3 r5
@@ -49,7 +53,11 @@ class RunFilterPathsTest {
   }
 
   @ParameterizedTest(name = "{0} => {1}")
-  @CsvSource(delimiterString = "=>", quoteCharacter = '"', textBlock = """
+  @CsvSource(
+      delimiterString = "=>",
+      quoteCharacter = '"',
+      textBlock =
+          """
       # display names: r1 happy-fox-1, r2 sad-cat-2, r3 Happy-Owl-3, r4 null, r5 a.b*c
       {'display_name': {'$regex': 'happy'}}                 => r1
       {'display_name': {'$regex': '(?i)^happy'}}            => r1 r3
@@ -72,7 +80,11 @@ class RunFilterPathsTest {
   }
 
   @ParameterizedTest(name = "{0} => {1}")
-  @CsvSource(delimiterString = "=>", quoteCharacter = '"', textBlock = """
+  @CsvSource(
+      delimiterString = "=>",
+      quoteCharacter = '"',
+      textBlock =
+          """
       # created: r1 2026-01-10T08:00:00, r2 2026-02-01T00:00:00, r3 2026-03-15T12:30:45,
       #          r4 2026-04-01T00:00:00, r5 2026-05-20T23:59:59 (all UTC)
       {'created_at': {'$gte': '2026-02-01'}}                => r2 r3 r4 r5

@@ -12,7 +12,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 class RunFilterValidationTest {
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiterString = "=>", quoteCharacter = '"', textBlock = """
+  @CsvSource(
+      delimiterString = "=>",
+      quoteCharacter = '"',
+      textBlock =
+          """
       []                                 => filter: must be a JSON object, got array []
       'finished'                         => filter: must be a JSON object, got string "finished"
       null                               => filter: must be a JSON object, got null null
@@ -33,36 +37,44 @@ class RunFilterValidationTest {
       {'': 1}                            => filter: filter key '' has an empty path segment
       """)
   void rejectsMalformedFilters(String filter, String message) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> RunFilterEvaluator.validate(HandBuiltRun.json(filter)));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> RunFilterEvaluator.validate(HandBuiltRun.json(filter)));
     assertEquals(message, e.getMessage());
   }
 
   @Test
   void rejectsAnInvalidRegexWithThePatternSyntaxError() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> RunFilterEvaluator.validate(HandBuiltRun.json("{'name': {'$regex': 'a(b'}}")));
-    assertTrue(e.getMessage().startsWith("filter.name: $regex is not a valid pattern: Unclosed group"),
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> RunFilterEvaluator.validate(HandBuiltRun.json("{'name': {'$regex': 'a(b'}}")));
+    assertTrue(
+        e.getMessage().startsWith("filter.name: $regex is not a valid pattern: Unclosed group"),
         e.getMessage());
   }
 
   @Test
   void rejectsAMissingFilter() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> RunFilterEvaluator.validate(null));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> RunFilterEvaluator.validate(null));
     assertEquals("filter: must be a JSON object, got nothing", e.getMessage());
   }
 
   @Test
   void matchesRejectsWhatValidateRejects() {
     EmulatedRun run = FilterFixture.RUNS.get(0);
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> RunFilterEvaluator.matches(HandBuiltRun.json("{'state': {'$in': 1}}"), run));
   }
 
   @Test
   void acceptsEveryDocumentedOperator() {
-    RunFilterEvaluator.validate(HandBuiltRun.json("""
+    RunFilterEvaluator.validate(
+        HandBuiltRun.json(
+            """
         {"$and": [{"state": "finished"}, {"$or": [{"tags": null}, {"$nor": [{"group": "x"}]}]}],
          "config.lr": {"$eq": 1, "$ne": 2, "$gt": 0, "$gte": 0, "$lt": 9, "$lte": 9,
                        "$in": [1], "$nin": [], "$exists": true},

@@ -13,7 +13,9 @@ final class RunHistory {
 
   private final int maxSamples;
 
-  /** @param maxSamples the server-side cap on any {@code samples} argument */
+  /**
+   * @param maxSamples the server-side cap on any {@code samples} argument
+   */
   RunHistory(int maxSamples) {
     this.maxSamples = maxSamples;
   }

@@ -8,16 +8,16 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A run's history, summary, system events and system-metrics snapshot, consistent with each
- * other: the summary holds the last logged value of every history key, as W&B's does.
+ * A run's history, summary, system events and system-metrics snapshot, consistent with each other:
+ * the summary holds the last logged value of every history key, as W&B's does.
  *
- * <p>History rows: {@code _step} (long; about one step in ten skips ahead 2-5 steps),
- * {@code _runtime} and {@code _timestamp} (double seconds), {@code loss}/{@code acc} every row,
- * {@code val_loss}/{@code val_acc} at steps divisible by 10, {@code lr} by 25, the string
- * {@code phase} by 20, an image media object {@code examples} by 50, and the sparse
- * {@code grad_norm} at ~3% of rows. Crashed and failed runs diverge: their last three losses are
- * NaN, and their summary has {@code max_grad_norm: Infinity}. Finished runs log exactly
- * {@code historySteps} rows, pending runs none, every tenth run none, others a random number.
+ * <p>History rows: {@code _step} (long; about one step in ten skips ahead 2-5 steps), {@code
+ * _runtime} and {@code _timestamp} (double seconds), {@code loss}/{@code acc} every row, {@code
+ * val_loss}/{@code val_acc} at steps divisible by 10, {@code lr} by 25, the string {@code phase} by
+ * 20, an image media object {@code examples} by 50, and the sparse {@code grad_norm} at ~3% of
+ * rows. Crashed and failed runs diverge: their last three losses are NaN, and their summary has
+ * {@code max_grad_norm: Infinity}. Finished runs log exactly {@code historySteps} rows, pending
+ * runs none, every tenth run none, others a random number.
  */
 final class RunMetricsGenerator {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -26,8 +26,12 @@ final class RunMetricsGenerator {
   private static final String TIMESTAMP = "_timestamp";
 
   /** What a run logged; {@code runtimeSeconds} is how long it ran (0 for pending). */
-  record RunMetrics(List<ObjectNode> history, ObjectNode summary, List<ObjectNode> events,
-      ObjectNode systemMetrics, double runtimeSeconds) {
+  record RunMetrics(
+      List<ObjectNode> history,
+      ObjectNode summary,
+      List<ObjectNode> events,
+      ObjectNode systemMetrics,
+      double runtimeSeconds) {
     RunMetrics {
       history = List.copyOf(history);
       Objects.requireNonNull(summary, "summary is null");
@@ -38,8 +42,8 @@ final class RunMetricsGenerator {
 
   private RunMetricsGenerator() {}
 
-  static RunMetrics generate(SeededDice dice, GeneratorSpec spec, String state, int index,
-      Instant createdAt) {
+  static RunMetrics generate(
+      SeededDice dice, GeneratorSpec spec, String state, int index, Instant createdAt) {
     boolean started = !state.equals("pending");
     boolean diverged = state.equals("crashed") || state.equals("failed");
     int length = historyLength(dice, spec.historySteps(), state, index);
@@ -54,7 +58,8 @@ final class RunMetricsGenerator {
     for (int i = 0; i < length; i++) {
       runtime += dice.between(0.5, 3.0);
       double progress = (double) i / Math.max(1, spec.historySteps());
-      double cleanLoss = floor + 2.3 * Math.exp(-decay * progress) + Math.abs(0.02 * dice.gaussian());
+      double cleanLoss =
+          floor + 2.3 * Math.exp(-decay * progress) + Math.abs(0.02 * dice.gaussian());
       boolean nan = (diverged && i >= length - 3) || dice.chance(0.002);
       ObjectNode row = NODES.objectNode();
       row.put(STEP, step);
@@ -84,20 +89,24 @@ final class RunMetricsGenerator {
       step += dice.chance(0.1) ? 2 + dice.below(4) : 1;
     }
     // The rounded total equals the last row's _runtime, so the summary agrees with the history.
-    runtime = started && length == 0
-        ? SeededDice.round(dice.between(10, 5000), 3)
-        : SeededDice.round(runtime, 3);
-    ObjectNode summary = started ? summary(dice, latest, runtime, state, index, diverged)
-        : NODES.objectNode();
-    List<ObjectNode> events = started ? events(dice, spec.eventsPerRun(), start, runtime) : List.of();
+    runtime =
+        started && length == 0
+            ? SeededDice.round(dice.between(10, 5000), 3)
+            : SeededDice.round(runtime, 3);
+    ObjectNode summary =
+        started ? summary(dice, latest, runtime, state, index, diverged) : NODES.objectNode();
+    List<ObjectNode> events =
+        started ? events(dice, spec.eventsPerRun(), start, runtime) : List.of();
     ObjectNode systemMetrics = NODES.objectNode();
     if (!events.isEmpty()) {
       ObjectNode last = events.get(events.size() - 1);
-      last.fieldNames().forEachRemaining(key -> {
-        if (key.startsWith("system.")) {
-          systemMetrics.set(key, last.get(key));
-        }
-      });
+      last.fieldNames()
+          .forEachRemaining(
+              key -> {
+                if (key.startsWith("system.")) {
+                  systemMetrics.set(key, last.get(key));
+                }
+              });
     }
     return new RunMetrics(history, summary, events, systemMetrics, runtime);
   }
@@ -113,8 +122,13 @@ final class RunMetricsGenerator {
     return SeededDice.round(Math.max(0, Math.min(1, 1 - loss / 2.5)), 4);
   }
 
-  private static ObjectNode summary(SeededDice dice, ObjectNode latest, double runtime,
-      String state, int index, boolean diverged) {
+  private static ObjectNode summary(
+      SeededDice dice,
+      ObjectNode latest,
+      double runtime,
+      String state,
+      int index,
+      boolean diverged) {
     ObjectNode summary = latest.deepCopy();
     if (!summary.has(RUNTIME)) {
       summary.put(RUNTIME, runtime);

@@ -8,19 +8,19 @@ import java.util.regex.Pattern;
 /**
  * Parses W&B's {@code order} argument (wandb-api.md §4) into a comparator over runs.
  *
- * <p>Syntax: {@code [+|-]path}, {@code +} (ascending) by default; null or {@code ""} means
- * {@code +created_at}. Paths: {@code created_at}/{@code createdAt},
- * {@code heartbeat_at}/{@code heartbeatAt}, {@code name}, {@code display_name}/{@code displayName},
- * {@code state}, {@code config.<key>} or {@code config.<key>.value}, and
- * {@code summary_metrics.<key>} (nested paths allowed). Any other path, bare or dotted, means
- * {@code summary_metrics.<path>}, as the W&B UI helper maps metric names.
+ * <p>Syntax: {@code [+|-]path}, {@code +} (ascending) by default; null or {@code ""} means {@code
+ * +created_at}. Paths: {@code created_at}/{@code createdAt}, {@code heartbeat_at}/{@code
+ * heartbeatAt}, {@code name}, {@code display_name}/{@code displayName}, {@code state}, {@code
+ * config.<key>} or {@code config.<key>.value}, and {@code summary_metrics.<key>} (nested paths
+ * allowed). Any other path, bare or dotted, means {@code summary_metrics.<path>}, as the W&B UI
+ * helper maps metric names.
  *
  * <p>Values compare in MongoDB's BSON type order: missing = null &lt; numbers &lt; strings &lt;
  * objects &lt; arrays &lt; booleans &lt; dates ({@link BsonValues}), so ascending puts missing and
- * null first and descending puts them last; NaN sorts below every other number. Unlike MongoDB,
- * an array sorts as a whole (MongoDB sorts by its smallest element ascending, its largest
- * descending). Ties are always broken by {@code createdAt} then {@code name}, both ascending,
- * whatever the direction, so paging over a fixed set of runs is deterministic.
+ * null first and descending puts them last; NaN sorts below every other number. Unlike MongoDB, an
+ * array sorts as a whole (MongoDB sorts by its smallest element ascending, its largest descending).
+ * Ties are always broken by {@code createdAt} then {@code name}, both ascending, whatever the
+ * direction, so paging over a fixed set of runs is deterministic.
  */
 public final class RunOrdering {
   private static final Pattern WELL_FORMED = Pattern.compile("[+-]?[^+\\-\\s][^\\s]*");
@@ -34,8 +34,10 @@ public final class RunOrdering {
       return byPath("created_at", false);
     }
     if (!WELL_FORMED.matcher(order).matches()) {
-      throw new IllegalArgumentException("order '" + order
-          + "' is malformed: expected [+|-]path, e.g. -created_at or +summary_metrics.loss");
+      throw new IllegalArgumentException(
+          "order '"
+              + order
+              + "' is malformed: expected [+|-]path, e.g. -created_at or +summary_metrics.loss");
     }
     boolean descending = order.charAt(0) == '-';
     String path = order.charAt(0) == '+' || descending ? order.substring(1) : order;

@@ -17,34 +17,74 @@ import org.junit.jupiter.params.provider.ValueSource;
  * covers every BSON type class; b, d and g share the display name "Zed".
  */
 class RunOrderingTest {
-  private static final List<EmulatedRun> RUNS = List.of(
-      run("e").state("failed").displayName("beta").createdAt("2026-01-04T00:00:00Z")
-          .heartbeatAt("2026-01-03T00:00:00Z").config("lr", "{'x': 1}")
-          .summary("{'loss': 2, 'model': {'loss': 0.3}}").build(),
-      run("c").state("running").displayName("alpha").createdAt("2026-01-03T00:00:00Z")
-          .heartbeatAt("2026-01-01T12:00:00Z").config("lr", "1")
-          .summary("{'loss': null}").build(),
-      run("g").state("preempted").displayName("Zed").createdAt("2026-01-06T00:00:00Z")
-          .heartbeatAt("2026-01-06T01:00:00Z").config("lr", "0.1")
-          .summary("{'loss': -Infinity}").build(),
-      run("a").state("crashed").createdAt("2026-01-01T00:00:00Z")
-          .config("lr", "'high'").summary("{'loss': NaN}").build(),
-      run("f").state("killed").displayName("zed").createdAt("2026-01-05T00:00:00Z")
-          .heartbeatAt("2026-01-04T00:00:00Z").config("lr", "[1, 2]")
-          .summary("{'loss': 'text', 'model': {'loss': 0.1}}").build(),
-      run("b").state("finished").displayName("Zed").createdAt("2026-01-01T00:00:00Z")
-          .heartbeatAt("2026-01-02T00:00:00Z").config("lr", "0.1")
-          .summary("{'loss': 0.5, 'model': {'loss': 0.2}}").build(),
-      run("d").state("pending").displayName("Zed").createdAt("2026-01-02T00:00:00Z")
-          .heartbeatAt("2026-01-05T00:00:00Z").config("lr", "true").build());
+  private static final List<EmulatedRun> RUNS =
+      List.of(
+          run("e")
+              .state("failed")
+              .displayName("beta")
+              .createdAt("2026-01-04T00:00:00Z")
+              .heartbeatAt("2026-01-03T00:00:00Z")
+              .config("lr", "{'x': 1}")
+              .summary("{'loss': 2, 'model': {'loss': 0.3}}")
+              .build(),
+          run("c")
+              .state("running")
+              .displayName("alpha")
+              .createdAt("2026-01-03T00:00:00Z")
+              .heartbeatAt("2026-01-01T12:00:00Z")
+              .config("lr", "1")
+              .summary("{'loss': null}")
+              .build(),
+          run("g")
+              .state("preempted")
+              .displayName("Zed")
+              .createdAt("2026-01-06T00:00:00Z")
+              .heartbeatAt("2026-01-06T01:00:00Z")
+              .config("lr", "0.1")
+              .summary("{'loss': -Infinity}")
+              .build(),
+          run("a")
+              .state("crashed")
+              .createdAt("2026-01-01T00:00:00Z")
+              .config("lr", "'high'")
+              .summary("{'loss': NaN}")
+              .build(),
+          run("f")
+              .state("killed")
+              .displayName("zed")
+              .createdAt("2026-01-05T00:00:00Z")
+              .heartbeatAt("2026-01-04T00:00:00Z")
+              .config("lr", "[1, 2]")
+              .summary("{'loss': 'text', 'model': {'loss': 0.1}}")
+              .build(),
+          run("b")
+              .state("finished")
+              .displayName("Zed")
+              .createdAt("2026-01-01T00:00:00Z")
+              .heartbeatAt("2026-01-02T00:00:00Z")
+              .config("lr", "0.1")
+              .summary("{'loss': 0.5, 'model': {'loss': 0.2}}")
+              .build(),
+          run("d")
+              .state("pending")
+              .displayName("Zed")
+              .createdAt("2026-01-02T00:00:00Z")
+              .heartbeatAt("2026-01-05T00:00:00Z")
+              .config("lr", "true")
+              .build());
 
   private static String sorted(String order) {
-    return RUNS.stream().sorted(RunOrdering.parse(order))
-        .map(EmulatedRun::name).collect(Collectors.joining(" "));
+    return RUNS.stream()
+        .sorted(RunOrdering.parse(order))
+        .map(EmulatedRun::name)
+        .collect(Collectors.joining(" "));
   }
 
   @ParameterizedTest(name = "{0} => {1}")
-  @CsvSource(delimiterString = "=>", textBlock = """
+  @CsvSource(
+      delimiterString = "=>",
+      textBlock =
+          """
       +created_at                 => a b d c e f g
       created_at                  => a b d c e f g
       createdAt                   => a b d c e f g
@@ -64,7 +104,10 @@ class RunOrderingTest {
   }
 
   @ParameterizedTest(name = "{0} => {1}")
-  @CsvSource(delimiterString = "=>", textBlock = """
+  @CsvSource(
+      delimiterString = "=>",
+      textBlock =
+          """
       # null and missing first, NaN below -Infinity, then ints/doubles together, then strings
       +summary_metrics.loss       => d c a g b e f
       summary_metrics.loss        => d c a g b e f
@@ -94,8 +137,24 @@ class RunOrderingTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"+", "-", "--loss", "+-loss", "-+loss", " loss", "loss ", "lo ss",
-      "config", "+config", "-summary_metrics", "config..lr", "loss.", ".loss", "config.lr..value"})
+  @ValueSource(
+      strings = {
+        "+",
+        "-",
+        "--loss",
+        "+-loss",
+        "-+loss",
+        " loss",
+        "loss ",
+        "lo ss",
+        "config",
+        "+config",
+        "-summary_metrics",
+        "config..lr",
+        "loss.",
+        ".loss",
+        "config.lr..value"
+      })
   void rejectsMalformedOrders(String order) {
     assertThrows(IllegalArgumentException.class, () -> RunOrdering.parse(order));
   }
@@ -104,7 +163,9 @@ class RunOrderingTest {
   void malformedOrderMessageShowsTheExpectedForm() {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> RunOrdering.parse("+ created_at"));
-    assertEquals("order '+ created_at' is malformed: expected [+|-]path, e.g. -created_at or"
-        + " +summary_metrics.loss", e.getMessage());
+    assertEquals(
+        "order '+ created_at' is malformed: expected [+|-]path, e.g. -created_at or"
+            + " +summary_metrics.loss",
+        e.getMessage());
   }
 }

@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Offset-cursor paging of {@code Project.runs}, driven like the official client drives it. */
 class RunPagingTest {
   private static final int RUNS = 7;
-  private static final String PAGE = """
+  private static final String PAGE =
+      """
       query Runs($cursor: String, $perPage: Int = 50) {
         project(name: "demo", entityName: "acme") {
           runCount(filters: "{}")
@@ -35,7 +36,8 @@ class RunPagingTest {
 
   @BeforeEach
   void start() {
-    emulator = WandbEmulator.start(EmulatorConfig.defaults(), TestData.dataset(TestData.runs(RUNS)));
+    emulator =
+        WandbEmulator.start(EmulatorConfig.defaults(), TestData.dataset(TestData.runs(RUNS)));
     http = new EmulatorHttp(emulator);
   }
 
@@ -96,7 +98,8 @@ class RunPagingTest {
 
   @Test
   void emptyProject() {
-    JsonNode project = http.query(PAGE.replace("\"demo\"", "\"empty\""), vars()).data().get("project");
+    JsonNode project =
+        http.query(PAGE.replace("\"demo\"", "\"empty\""), vars()).data().get("project");
     assertEquals(0, project.get("runCount").asInt());
     assertEquals(0, project.at("/runs/edges").size());
     assertFalse(project.at("/runs/pageInfo/hasNextPage").asBoolean());
@@ -105,7 +108,8 @@ class RunPagingTest {
 
   @Test
   void badCursorIsAnErrorOnTheRunsFieldOnly() {
-    JsonNode body = http.query(PAGE, vars().put("cursor", "bm90LWEtY3Vyc29y").put("perPage", 2)).json();
+    JsonNode body =
+        http.query(PAGE, vars().put("cursor", "bm90LWEtY3Vyc29y").put("perPage", 2)).json();
     assertEquals(RUNS, body.at("/data/project/runCount").asInt());
     assertTrue(body.at("/data/project/runs").isNull());
     assertEquals("invalid cursor: bm90LWEtY3Vyc29y", body.at("/errors/0/message").asText());
@@ -114,7 +118,8 @@ class RunPagingTest {
 
   @Test
   void malformedFilterJsonIsAFieldError() {
-    String document = "{ project(name: \"demo\") { name runs(filters: \"{not json\") { edges { cursor } } } }";
+    String document =
+        "{ project(name: \"demo\") { name runs(filters: \"{not json\") { edges { cursor } } } }";
     JsonNode body = http.query(document, null).json();
     assertEquals("demo", body.at("/data/project/name").asText());
     assertTrue(body.at("/data/project/runs").isNull());
@@ -124,11 +129,12 @@ class RunPagingTest {
   @Test
   void runInsertedMidScanShiftsTheOffsets() {
     EmulatedProject demo = emulator.dataset().projects().get(0);
-    emulator.beforeEachRequest(request -> {
-      if (request.variables().hasNonNull("cursor") && demo.runs().size() == RUNS) {
-        demo.addRun(TestData.run("early", -1, List.of()));
-      }
-    });
+    emulator.beforeEachRequest(
+        request -> {
+          if (request.variables().hasNonNull("cursor") && demo.runs().size() == RUNS) {
+            demo.addRun(TestData.run("early", -1, List.of()));
+          }
+        });
     JsonNode first = page(null, 3).at("/project/runs/edges");
     JsonNode second = page(first.get(2).get("cursor").asText(), 3).at("/project/runs/edges");
     // "early" sorts first, so everything moves one place: r02 is served twice, as on W&B.

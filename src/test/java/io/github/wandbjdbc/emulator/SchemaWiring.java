@@ -38,17 +38,23 @@ final class SchemaWiring {
   private TypeRuntimeWiring.Builder query() {
     // An unknown entity is null, like an unknown project, not an empty list: an entity may
     // really have no projects, and a client must be able to tell a misspelt name from that.
-    DataFetcher<?> projects = env -> entityMatches(env)
-        ? OffsetConnection.page(projectRefs(), env.getArgument("first"), env.getArgument("after"))
-        : null;
-    DataFetcher<?> project = env -> {
-      if (!entityMatches(env)) {
-        return null;
-      }
-      String name = env.getArgument("name");
-      return projectRefs().stream().filter(p -> p.project().name().equals(name)).findFirst()
-          .orElse(null);
-    };
+    DataFetcher<?> projects =
+        env ->
+            entityMatches(env)
+                ? OffsetConnection.page(
+                    projectRefs(), env.getArgument("first"), env.getArgument("after"))
+                : null;
+    DataFetcher<?> project =
+        env -> {
+          if (!entityMatches(env)) {
+            return null;
+          }
+          String name = env.getArgument("name");
+          return projectRefs().stream()
+              .filter(p -> p.project().name().equals(name))
+              .findFirst()
+              .orElse(null);
+        };
     return TypeRuntimeWiring.newTypeWiring("Query")
         .dataFetcher("viewer", env -> UserView.viewer(dataset))
         .dataFetcher("models", projects)
@@ -58,13 +64,14 @@ final class SchemaWiring {
   }
 
   private TypeRuntimeWiring.Builder project() {
-    DataFetcher<?> run = env -> {
-      ProjectRef project = env.getSource();
-      String name = env.getArgument("name");
-      Optional<EmulatedRun> found =
-          project.project().runs().stream().filter(r -> r.name().equals(name)).findFirst();
-      return found.map(r -> new RunRef(project, r)).orElse(null);
-    };
+    DataFetcher<?> run =
+        env -> {
+          ProjectRef project = env.getSource();
+          String name = env.getArgument("name");
+          Optional<EmulatedRun> found =
+              project.project().runs().stream().filter(r -> r.name().equals(name)).findFirst();
+          return found.map(r -> new RunRef(project, r)).orElse(null);
+        };
     return TypeRuntimeWiring.newTypeWiring("Project")
         .dataFetcher("id", onProject(ProjectRef::id))
         .dataFetcher("internalId", onProject(ProjectRef::internalId))
@@ -74,9 +81,17 @@ final class SchemaWiring {
         .dataFetcher("isBenchmark", env -> false)
         .dataFetcher("readOnly", env -> false)
         .dataFetcher("user", env -> UserView.viewer(dataset))
-        .dataFetcher("runCount", env -> RunListing.count(env.getSource(), env.getArgument("filters")))
-        .dataFetcher("runs", env -> RunListing.runs(env.getSource(), env.getArgument("filters"),
-            env.getArgument("order"), env.getArgument("first"), env.getArgument("after")))
+        .dataFetcher(
+            "runCount", env -> RunListing.count(env.getSource(), env.getArgument("filters")))
+        .dataFetcher(
+            "runs",
+            env ->
+                RunListing.runs(
+                    env.getSource(),
+                    env.getArgument("filters"),
+                    env.getArgument("order"),
+                    env.getArgument("first"),
+                    env.getArgument("after")))
         .dataFetcher("run", run)
         .dataFetcher("bucket", run);
   }
@@ -106,14 +121,18 @@ final class SchemaWiring {
         .dataFetcher("summaryMetrics", env -> subset(run(env).summary(), env.getArgument("keys")))
         .dataFetcher("systemMetrics", onRun(EmulatedRun::systemMetrics))
         .dataFetcher("historyKeys", onRun(HistoryKeys::of))
-        .dataFetcher("history", env -> history.history(run(env), samples(env),
-            env.getArgument("minStep"), env.getArgument("maxStep")))
+        .dataFetcher(
+            "history",
+            env ->
+                history.history(
+                    run(env), samples(env), env.getArgument("minStep"), env.getArgument("maxStep")))
         .dataFetcher("events", env -> history.events(run(env), samples(env)))
-        .dataFetcher("sampledHistory",
+        .dataFetcher(
+            "sampledHistory",
             env -> history.sampledHistory(run(env), env.<List<?>>getArgument("specs")))
         // No exported parquet files and no live boundary: clients read every row live.
-        .dataFetcher("parquetHistory",
-            env -> Map.of("parquetUrls", List.of(), "liveData", List.of()));
+        .dataFetcher(
+            "parquetHistory", env -> Map.of("parquetUrls", List.of(), "liveData", List.of()));
   }
 
   private boolean entityMatches(DataFetchingEnvironment env) {

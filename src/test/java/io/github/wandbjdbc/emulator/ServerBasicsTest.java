@@ -29,8 +29,9 @@ class ServerBasicsTest {
   @BeforeEach
   void start() {
     Set<String> keys = new LinkedHashSet<>(List.of(EmulatorConfig.DEFAULT_API_KEY, SECOND_KEY));
-    emulator = WandbEmulator.start(EmulatorConfig.defaults().withApiKeys(keys),
-        TestData.dataset(TestData.runs(1)));
+    emulator =
+        WandbEmulator.start(
+            EmulatorConfig.defaults().withApiKeys(keys), TestData.dataset(TestData.runs(1)));
     http = new EmulatorHttp(emulator);
   }
 
@@ -44,8 +45,13 @@ class ServerBasicsTest {
     assertTrue(emulator.baseUrl().matches("http://127\\.0\\.0\\.1:\\d+"), emulator.baseUrl());
     assertEquals(EmulatorConfig.DEFAULT_API_KEY, emulator.apiKey());
     assertTrue(emulator.apiKey().length() >= 40);
-    assertEquals("jdbc:wandb:baseUrl=" + emulator.baseUrl() + ";apiKey="
-        + EmulatorConfig.DEFAULT_API_KEY + ";entity=acme;project=demo", emulator.jdbcUrl("demo"));
+    assertEquals(
+        "jdbc:wandb:baseUrl="
+            + emulator.baseUrl()
+            + ";apiKey="
+            + EmulatorConfig.DEFAULT_API_KEY
+            + ";entity=acme;project=demo",
+        emulator.jdbcUrl("demo"));
     assertEquals("acme", emulator.dataset().entity());
   }
 
@@ -53,10 +59,17 @@ class ServerBasicsTest {
   void rejectsMissingWrongOrForeignCredentials() {
     String body = "{\"query\": \"" + QUERY + "\"}";
     String unauthorized = "{\"errors\":[{\"message\":\"user is not logged in\"}]}";
-    for (String authorization : new String[] {null, EmulatorHttp.basicAuth("wrong-key"),
-        "Basic " + Base64.getEncoder().encodeToString(
-            ("bob:" + EmulatorConfig.DEFAULT_API_KEY).getBytes(StandardCharsets.UTF_8)),
-        "Bearer " + EmulatorConfig.DEFAULT_API_KEY, "Basic %%%"}) {
+    for (String authorization :
+        new String[] {
+          null,
+          EmulatorHttp.basicAuth("wrong-key"),
+          "Basic "
+              + Base64.getEncoder()
+                  .encodeToString(
+                      ("bob:" + EmulatorConfig.DEFAULT_API_KEY).getBytes(StandardCharsets.UTF_8)),
+          "Bearer " + EmulatorConfig.DEFAULT_API_KEY,
+          "Basic %%%"
+        }) {
       EmulatorHttp.Response response = http.post(body, authorization);
       assertEquals(401, response.status(), String.valueOf(authorization));
       assertEquals(unauthorized, response.text());
@@ -69,7 +82,8 @@ class ServerBasicsTest {
   void statsCountEveryRequestAndItsBytes() {
     String body = "{\"query\": \"" + QUERY + "\"}";
     http.post(body, null);
-    EmulatorHttp.Response ok = http.query("{ viewer { id } project(name: \"demo\") { name } }", null);
+    EmulatorHttp.Response ok =
+        http.query("{ viewer { id } project(name: \"demo\") { name } }", null);
     http.post("not json", EmulatorHttp.basicAuth(emulator.apiKey()));
 
     EmulatorStats stats = emulator.stats();
@@ -101,8 +115,10 @@ class ServerBasicsTest {
   void variablesAndHookSeeTheRequest() {
     List<RecordedRequest> seen = new CopyOnWriteArrayList<>();
     emulator.beforeEachRequest(seen::add);
-    http.query("query P($n: String!) { project(name: $n) { name } }",
-        EmulatorHttp.vars().put("n", "demo"), "");
+    http.query(
+        "query P($n: String!) { project(name: $n) { name } }",
+        EmulatorHttp.vars().put("n", "demo"),
+        "");
     assertEquals(1, seen.size());
     assertEquals("P", seen.get(0).operationName());
     assertEquals("demo", seen.get(0).variables().get("n").asText());

@@ -17,8 +17,10 @@ final class StatsEndpoint implements HttpHandler {
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     exchange.getRequestBody().readAllBytes();
-    boolean isStats = exchange.getRequestURI().getPath().equals(PATH)
-        && exchange.getRequestMethod().equals("GET");
-    HttpWriter.write(exchange, isStats ? HttpAnswer.json(200, stats.toJson()) : HttpAnswer.forStatus(404));
+    boolean isStats =
+        exchange.getRequestURI().getPath().equals(PATH)
+            && exchange.getRequestMethod().equals("GET");
+    HttpWriter.write(
+        exchange, isStats ? HttpAnswer.json(200, stats.toJson()) : HttpAnswer.forStatus(404));
   }
 }

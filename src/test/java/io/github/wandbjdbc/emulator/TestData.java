@@ -15,9 +15,12 @@ final class TestData {
 
   /** Entity "acme", viewer "alice"; project "demo" with {@code runs}, project "empty" with none. */
   static EmulatedDataset dataset(List<EmulatedRun> runs) {
-    return new EmulatedDataset("acme", "alice", List.of(
-        new EmulatedProject("acme", "demo", T0, runs),
-        new EmulatedProject("acme", "empty", T0, List.of())));
+    return new EmulatedDataset(
+        "acme",
+        "alice",
+        List.of(
+            new EmulatedProject("acme", "demo", T0, runs),
+            new EmulatedProject("acme", "empty", T0, List.of())));
   }
 
   /** Runs r00..r(n-1), created a minute apart in reverse insertion order (so sorting matters). */
@@ -35,10 +38,27 @@ final class TestData {
     config.putObject("_wandb").putObject("value").put("cli_version", "0.30.0");
     ObjectNode summary = NODES.objectNode().put("loss", 0.25).put("_step", 9);
     ObjectNode system = NODES.objectNode().put("system.cpu", 12.5);
-    return new EmulatedRun(name, "display-" + name, "finished", List.of("baseline"), "grp",
-        "train", null, "abc123", null, null, T0.plusSeconds(60L * minute),
-        T0.plusSeconds(60L * minute + 30), "alice", "Alice A.", "host-1", config, summary, system,
-        history, List.of());
+    return new EmulatedRun(
+        name,
+        "display-" + name,
+        "finished",
+        List.of("baseline"),
+        "grp",
+        "train",
+        null,
+        "abc123",
+        null,
+        null,
+        T0.plusSeconds(60L * minute),
+        T0.plusSeconds(60L * minute + 30),
+        "alice",
+        "Alice A.",
+        "host-1",
+        config,
+        summary,
+        system,
+        history,
+        List.of());
   }
 
   /** History rows with {@code _step} 0..n-1 and a "loss" value on each. */
@@ -51,16 +71,50 @@ final class TestData {
   }
 
   static EmulatedRun withSummary(EmulatedRun run, ObjectNode summary) {
-    return new EmulatedRun(run.name(), run.displayName(), run.state(), run.tags(), run.group(),
-        run.jobType(), run.sweepName(), run.commit(), run.notes(), run.description(),
-        run.createdAt(), run.heartbeatAt(), run.username(), run.userFullName(), run.host(),
-        run.config(), summary, run.systemMetrics(), run.history(), run.events());
+    return new EmulatedRun(
+        run.name(),
+        run.displayName(),
+        run.state(),
+        run.tags(),
+        run.group(),
+        run.jobType(),
+        run.sweepName(),
+        run.commit(),
+        run.notes(),
+        run.description(),
+        run.createdAt(),
+        run.heartbeatAt(),
+        run.username(),
+        run.userFullName(),
+        run.host(),
+        run.config(),
+        summary,
+        run.systemMetrics(),
+        run.history(),
+        run.events());
   }
 
   static EmulatedRun withEvents(EmulatedRun run, List<ObjectNode> events) {
-    return new EmulatedRun(run.name(), run.displayName(), run.state(), run.tags(), run.group(),
-        run.jobType(), run.sweepName(), run.commit(), run.notes(), run.description(),
-        run.createdAt(), run.heartbeatAt(), run.username(), run.userFullName(), run.host(),
-        run.config(), run.summary(), run.systemMetrics(), run.history(), events);
+    return new EmulatedRun(
+        run.name(),
+        run.displayName(),
+        run.state(),
+        run.tags(),
+        run.group(),
+        run.jobType(),
+        run.sweepName(),
+        run.commit(),
+        run.notes(),
+        run.description(),
+        run.createdAt(),
+        run.heartbeatAt(),
+        run.username(),
+        run.userFullName(),
+        run.host(),
+        run.config(),
+        run.summary(),
+        run.systemMetrics(),
+        run.history(),
+        events);
   }
 }

@@ -20,8 +20,15 @@ record UserView(
   /** The API key's owner: a member of one team, the dataset's entity. */
   static UserView viewer(EmulatedDataset dataset) {
     String username = dataset.viewerUsername();
-    return new UserView(Refs.id("User", username), username, username,
-        username + "@example.com", dataset.entity(), false, null, "{}",
+    return new UserView(
+        Refs.id("User", username),
+        username,
+        username,
+        username + "@example.com",
+        dataset.entity(),
+        false,
+        null,
+        "{}",
         Map.of("edges", List.of(Map.of("node", Map.of("name", dataset.entity())))),
         Map.of("edges", List.of()));
   }
@@ -32,7 +39,16 @@ record UserView(
       return null;
     }
     String name = run.userFullName() == null ? run.username() : run.userFullName();
-    return new UserView(Refs.id("User", run.username()), name, run.username(), null, null, null,
-        null, null, null, null);
+    return new UserView(
+        Refs.id("User", run.username()),
+        name,
+        run.username(),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 }

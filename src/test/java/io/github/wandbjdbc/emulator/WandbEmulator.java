@@ -10,8 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * A W&B-compatible GraphQL server on 127.0.0.1 serving one {@link EmulatedDataset}, with knobs
- * for latency, rate limiting and scripted faults, and counters of what clients sent.
+ * A W&B-compatible GraphQL server on 127.0.0.1 serving one {@link EmulatedDataset}, with knobs for
+ * latency, rate limiting and scripted faults, and counters of what clients sent.
  */
 public final class WandbEmulator implements AutoCloseable {
   /** Enough for the official client's 10 parallel requests plus slow (delayed) ones. */
@@ -28,15 +28,19 @@ public final class WandbEmulator implements AutoCloseable {
   private WandbEmulator(EmulatorConfig config, EmulatedDataset dataset) throws IOException {
     this.config = Objects.requireNonNull(config, "config is null");
     this.dataset = Objects.requireNonNull(dataset, "dataset is null");
-    this.graphQl = new GraphQlEndpoint(config,
-        EmulatorSchema.engine(dataset, config.maxHistorySamples()), stats, faults);
+    this.graphQl =
+        new GraphQlEndpoint(
+            config, EmulatorSchema.engine(dataset, config.maxHistorySamples()), stats, faults);
     this.server = LoopbackHttpServer.create(config.port());
     AtomicInteger threadNumber = new AtomicInteger();
-    this.executor = Executors.newFixedThreadPool(THREADS, task -> {
-      Thread thread = new Thread(task, "wandb-emulator-" + threadNumber.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.executor =
+        Executors.newFixedThreadPool(
+            THREADS,
+            task -> {
+              Thread thread = new Thread(task, "wandb-emulator-" + threadNumber.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
     server.createContext("/graphql", graphQl);
     server.createContext("/", new StatsEndpoint(stats));
     server.setExecutor(executor);
@@ -61,8 +65,14 @@ public final class WandbEmulator implements AutoCloseable {
   }
 
   public String jdbcUrl(String project) {
-    return "jdbc:wandb:baseUrl=" + baseUrl() + ";apiKey=" + apiKey() + ";entity="
-        + dataset.entity() + ";project=" + project;
+    return "jdbc:wandb:baseUrl="
+        + baseUrl()
+        + ";apiKey="
+        + apiKey()
+        + ";entity="
+        + dataset.entity()
+        + ";project="
+        + project;
   }
 
   public EmulatedDataset dataset() {

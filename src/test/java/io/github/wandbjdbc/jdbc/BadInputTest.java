@@ -33,9 +33,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * SQL the driver cannot or must not run gets a clear error (before any W&B request where it can),
- * and odd but valid SQL gets the right answer. URL and property errors are in
- * {@link ConnectionConfigParserTest}; generated hostile literals in
- * {@code calcite.HostileLiteralsFuzzTest}.
+ * and odd but valid SQL gets the right answer. URL and property errors are in {@link
+ * ConnectionConfigParserTest}; generated hostile literals in {@code
+ * calcite.HostileLiteralsFuzzTest}.
  */
 class BadInputTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -44,8 +44,10 @@ class BadInputTest {
 
   @BeforeAll
   static void start() throws SQLException {
-    emulator = WandbEmulator.start(EmulatorConfig.defaults(),
-        DatasetGenerator.generate(GeneratorSpec.defaults(4).withRunsPerProject(30)));
+    emulator =
+        WandbEmulator.start(
+            EmulatorConfig.defaults(),
+            DatasetGenerator.generate(GeneratorSpec.defaults(4).withRunsPerProject(30)));
     connection = DriverManager.getConnection(emulator.jdbcUrl("demo"));
     query("SELECT run_id FROM runs LIMIT 1");
   }
@@ -62,49 +64,56 @@ class BadInputTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "INSERT INTO runs (run_id) VALUES ('x')",
-      "update runs set state = 'x'",
-      "DELETE FROM runs WHERE run_id = 'x'",
-      "MERGE INTO runs USING (VALUES 1) ON TRUE WHEN MATCHED THEN UPDATE SET state = 'x'",
-      "CREATE TABLE t (a INT)",
-      "DROP TABLE runs",
-      "ALTER TABLE runs ADD c INT",
-      "TRUNCATE TABLE runs",
-      "/* a note */ (-- why not\n  INSERT INTO runs SELECT * FROM runs)"})
+  @ValueSource(
+      strings = {
+        "INSERT INTO runs (run_id) VALUES ('x')",
+        "update runs set state = 'x'",
+        "DELETE FROM runs WHERE run_id = 'x'",
+        "MERGE INTO runs USING (VALUES 1) ON TRUE WHEN MATCHED THEN UPDATE SET state = 'x'",
+        "CREATE TABLE t (a INT)",
+        "DROP TABLE runs",
+        "ALTER TABLE runs ADD c INT",
+        "TRUNCATE TABLE runs",
+        "/* a note */ (-- why not\n  INSERT INTO runs SELECT * FROM runs)"
+      })
   void writesAreRefusedAsReadOnlyBeforeAnyRequest(String sql) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       assertReadOnly(() -> statement.executeQuery(sql));
       assertReadOnly(() -> statement.execute(sql));
       assertReadOnly(() -> statement.executeUpdate(sql));
-      assertReadOnly(() -> {
-        statement.addBatch(sql);
-        statement.executeBatch();
-      });
+      assertReadOnly(
+          () -> {
+            statement.addBatch(sql);
+            statement.executeBatch();
+          });
     }
     assertReadOnly(() -> connection.prepareStatement(sql));
-    assertReadOnly(() -> connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
-        ResultSet.CONCUR_READ_ONLY));
+    assertReadOnly(
+        () ->
+            connection.prepareStatement(
+                sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY));
     assertEquals(0, emulator.stats().requests());
   }
 
   @Test
   void aQueryThatOnlyMentionsAWriteRuns() throws SQLException {
-    List<List<String>> rows = query(
-        "-- DELETE FROM runs\nSELECT COUNT(*) AS \"delete\" FROM runs WHERE state <> 'DROP'");
+    List<List<String>> rows =
+        query("-- DELETE FROM runs\nSELECT COUNT(*) AS \"delete\" FROM runs WHERE state <> 'DROP'");
     assertEquals(List.of(List.of("30")), rows);
   }
 
   @Test
   void aQuestionMarkInAPlainStatementIsAnErrorNotAnEmptyAnswer() throws SQLException {
     try (Statement statement = connection.createStatement()) {
-      SQLException e = assertThrows(SQLException.class,
-          () -> statement.executeQuery("SELECT run_id FROM runs WHERE run_id = ?"));
+      SQLException e =
+          assertThrows(
+              SQLException.class,
+              () -> statement.executeQuery("SELECT run_id FROM runs WHERE run_id = ?"));
       assertEquals("07001", e.getSQLState());
       assertTrue(e.getMessage().contains("use a PreparedStatement"), e.getMessage());
       // EXPLAIN runs nothing: its plan may show the parameter.
-      try (ResultSet plan = statement.executeQuery(
-          "EXPLAIN PLAN FOR SELECT run_id FROM runs WHERE run_id = ?")) {
+      try (ResultSet plan =
+          statement.executeQuery("EXPLAIN PLAN FOR SELECT run_id FROM runs WHERE run_id = ?")) {
         assertTrue(plan.next());
       }
     }
@@ -122,17 +131,21 @@ class BadInputTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-      "SELEC run_id FROM runs|Non-query expression encountered in illegal context",
-      "SELECT run_id FROM runs WHERE|Encountered \"<EOF>\"",
-      "SELECT run_id FROM runs WHERE state = 'open|Encountered",
-      "SELECT nope FROM runs|Column 'nope' not found in any table",
-      "SELECT * FROM nope|Object 'nope' not found",
-      "SELECT * FROM nope.runs|Object 'nope' not found",
-      "SELECT \"config.a\"\"b\" FROM runs|Column 'config.a\"b' not found in any table",
-      "SELECT * FROM \"de\"\"mo\".runs|Object 'de\"mo' not found",
-      "SELECT \"{\"\"$ne\"\": 1}\" FROM runs|Column '{\"$ne\": 1}' not found in any table",
-      "SELECT run_id FROM runs WHERE \"summary.acc\" > 'x'|cannot be converted"})
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '`',
+      value = {
+        "SELEC run_id FROM runs|Non-query expression encountered in illegal context",
+        "SELECT run_id FROM runs WHERE|Encountered \"<EOF>\"",
+        "SELECT run_id FROM runs WHERE state = 'open|Encountered",
+        "SELECT nope FROM runs|Column 'nope' not found in any table",
+        "SELECT * FROM nope|Object 'nope' not found",
+        "SELECT * FROM nope.runs|Object 'nope' not found",
+        "SELECT \"config.a\"\"b\" FROM runs|Column 'config.a\"b' not found in any table",
+        "SELECT * FROM \"de\"\"mo\".runs|Object 'de\"mo' not found",
+        "SELECT \"{\"\"$ne\"\": 1}\" FROM runs|Column '{\"$ne\": 1}' not found in any table",
+        "SELECT run_id FROM runs WHERE \"summary.acc\" > 'x'|cannot be converted"
+      })
   void badSqlFailsNamingTheProblemBeforeAnyRequest(String sql, String expected) {
     SQLException e = assertThrows(SQLException.class, () -> query(sql));
     assertTrue(e.getMessage().contains(expected), e.getMessage());
@@ -141,11 +154,25 @@ class BadInputTest {
 
   @Test
   void injectionShapedAndJsonShapedLiteralsAreJustText() throws SQLException {
-    for (String literal : List.of("finished' OR '1'='1", "{\"$ne\": null}", "\"}, {\"state\": 1",
-        "\\\"", "finished\\", ".*", "$where")) {
+    for (String literal :
+        List.of(
+            "finished' OR '1'='1",
+            "{\"$ne\": null}",
+            "\"}, {\"state\": 1",
+            "\\\"",
+            "finished\\",
+            ".*",
+            "$where")) {
       String quoted = "'" + literal.replace("'", "''") + "'";
-      assertEquals(List.of(), query("SELECT run_id FROM runs WHERE state = " + quoted
-          + " OR display_name IN (" + quoted + ", 'x') OR group_name LIKE " + quoted));
+      assertEquals(
+          List.of(),
+          query(
+              "SELECT run_id FROM runs WHERE state = "
+                  + quoted
+                  + " OR display_name IN ("
+                  + quoted
+                  + ", 'x') OR group_name LIKE "
+                  + quoted));
     }
     assertFiltersAreJson();
   }
@@ -165,14 +192,14 @@ class BadInputTest {
 
   /**
    * Calcite turns an IN list into a join with its values, written into generated Java code; at
-   * about 10,000 values that code passes the JVM's 64 KB method limit. A clear failure, not a
-   * hang or a wrong answer; the message is not echoed here (it holds the whole query).
+   * about 10,000 values that code passes the JVM's 64 KB method limit. A clear failure, not a hang
+   * or a wrong answer; the message is not echoed here (it holds the whole query).
    */
   @Test
   void anInListOfTenThousandValuesFailsAsAnSqlException() {
-    SQLException e = assertThrows(SQLException.class,
-        () -> query(inList(Set.of("x"), 10_000)));
-    assertTrue(e.getMessage().contains("Error while compiling generated Java code"),
+    SQLException e = assertThrows(SQLException.class, () -> query(inList(Set.of("x"), 10_000)));
+    assertTrue(
+        e.getMessage().contains("Error while compiling generated Java code"),
         e.getMessage().substring(0, 200));
   }
 

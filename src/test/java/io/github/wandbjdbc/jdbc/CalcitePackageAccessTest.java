@@ -41,8 +41,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link CalcitePackageAccess} and {@link WandbMeta} lean on Calcite members that are not public
- * API. A Calcite upgrade that changes one fails here naming the member, rather than as a
- * linkage error at connect time; a real connection shows the bases are the ones in use.
+ * API. A Calcite upgrade that changes one fails here naming the member, rather than as a linkage
+ * error at connect time; a real connection shows the bases are the ones in use.
  */
 class CalcitePackageAccessTest {
   private static final String CALCITE_JDBC = "org.apache.calcite.jdbc.";
@@ -50,31 +50,50 @@ class CalcitePackageAccessTest {
   @Test
   void theCalciteMembersTheBasesNeedAreStillThere() {
     Class<?> connection = calciteClass("CalciteConnectionImpl");
-    assertReachableFromItsPackage(constructor(connection, Driver.class, AvaticaFactory.class,
-        String.class, Properties.class, CalciteSchema.class, JavaTypeFactory.class));
+    assertReachableFromItsPackage(
+        constructor(
+            connection,
+            Driver.class,
+            AvaticaFactory.class,
+            String.class,
+            Properties.class,
+            CalciteSchema.class,
+            JavaTypeFactory.class));
 
-    Method prepare = method(connection, "prepareStatement", String.class, int.class, int.class,
-        int.class);
-    assertEquals(calciteClass("CalcitePreparedStatement"), prepare.getReturnType(),
+    Method prepare =
+        method(connection, "prepareStatement", String.class, int.class, int.class, int.class);
+    assertEquals(
+        calciteClass("CalcitePreparedStatement"),
+        prepare.getReturnType(),
         "CalciteConnectionImpl.prepareStatement(String, int, int, int) changed its return type; "
             + "CalcitePackageAccess.ConnectionBase overrides it");
-    assertFalse(Modifier.isFinal(prepare.getModifiers()),
+    assertFalse(
+        Modifier.isFinal(prepare.getModifiers()),
         "CalciteConnectionImpl.prepareStatement(String, int, int, int) became final; "
             + "CalcitePackageAccess.ConnectionBase overrides it");
 
-    assertReachableFromItsPackage(constructor(CalciteResultSet.class, AvaticaStatement.class,
-        CalcitePrepare.CalciteSignature.class, ResultSetMetaData.class, TimeZone.class,
-        Meta.Frame.class));
+    assertReachableFromItsPackage(
+        constructor(
+            CalciteResultSet.class,
+            AvaticaStatement.class,
+            CalcitePrepare.CalciteSignature.class,
+            ResultSetMetaData.class,
+            TimeZone.class,
+            Meta.Frame.class));
   }
 
   /** WandbMeta calls it from our package, passing our connection as the first argument. */
   @Test
   void calciteMetaImplStillHasItsProtectedConstructor() {
-    Constructor<?> meta = constructor(CalciteMetaImpl.class,
-        calciteClass("CalciteConnectionImpl"), CalciteMetaTableFactory.class,
-        CalciteMetaColumnFactory.class);
+    Constructor<?> meta =
+        constructor(
+            CalciteMetaImpl.class,
+            calciteClass("CalciteConnectionImpl"),
+            CalciteMetaTableFactory.class,
+            CalciteMetaColumnFactory.class);
     int modifiers = meta.getModifiers();
-    assertTrue(Modifier.isProtected(modifiers) || Modifier.isPublic(modifiers),
+    assertTrue(
+        Modifier.isProtected(modifiers) || Modifier.isPublic(modifiers),
         "CalciteMetaImpl's constructor " + meta + " is no longer protected; WandbMeta calls it");
   }
 
@@ -82,14 +101,21 @@ class CalcitePackageAccessTest {
   @Test
   void calciteStillOffersNoPublicRoute() {
     Class<?> connection = calciteClass("CalciteConnectionImpl");
-    assertFalse(Modifier.isPublic(connection.getModifiers())
+    assertFalse(
+        Modifier.isPublic(connection.getModifiers())
             && Modifier.isPublic(calciteClass("CalcitePreparedStatement").getModifiers()),
         "CalciteConnectionImpl and CalcitePreparedStatement are now public: WandbConnection can "
             + "extend Calcite's connection directly; remove CalcitePackageAccess.ConnectionBase");
-    Constructor<?> resultSet = constructor(CalciteResultSet.class, AvaticaStatement.class,
-        CalcitePrepare.CalciteSignature.class, ResultSetMetaData.class, TimeZone.class,
-        Meta.Frame.class);
-    assertFalse(Modifier.isProtected(resultSet.getModifiers())
+    Constructor<?> resultSet =
+        constructor(
+            CalciteResultSet.class,
+            AvaticaStatement.class,
+            CalcitePrepare.CalciteSignature.class,
+            ResultSetMetaData.class,
+            TimeZone.class,
+            Meta.Frame.class);
+    assertFalse(
+        Modifier.isProtected(resultSet.getModifiers())
             || Modifier.isPublic(resultSet.getModifiers()),
         "CalciteResultSet's constructor is now accessible to subclasses: WandbResultSet can "
             + "extend it directly; remove CalcitePackageAccess.ResultSetBase");
@@ -97,8 +123,10 @@ class CalcitePackageAccessTest {
 
   @Test
   void aRealConnectionGoesThroughTheBases() throws SQLException {
-    try (WandbEmulator emulator = WandbEmulator.start(EmulatorConfig.defaults(),
-            DatasetGenerator.generate(GeneratorSpec.defaults(5).withRunsPerProject(3)));
+    try (WandbEmulator emulator =
+            WandbEmulator.start(
+                EmulatorConfig.defaults(),
+                DatasetGenerator.generate(GeneratorSpec.defaults(5).withRunsPerProject(3)));
         Connection connection = DriverManager.getConnection(emulator.jdbcUrl("demo"))) {
       assertInstanceOf(CalcitePackageAccess.ConnectionBase.class, connection);
       try (ResultSet tables = connection.getMetaData().getTables(null, "demo", "runs", null)) {
@@ -111,9 +139,15 @@ class CalcitePackageAccessTest {
         assertTrue(rows.next());
       }
       // Only the four-argument overload, the one ConnectionBase overrides, sees this failure.
-      SQLException e = assertThrows(SQLException.class,
-          () -> connection.prepareStatement("SELECT nope FROM runs", ResultSet.TYPE_FORWARD_ONLY,
-              ResultSet.CONCUR_READ_ONLY, ResultSet.HOLD_CURSORS_OVER_COMMIT));
+      SQLException e =
+          assertThrows(
+              SQLException.class,
+              () ->
+                  connection.prepareStatement(
+                      "SELECT nope FROM runs",
+                      ResultSet.TYPE_FORWARD_ONLY,
+                      ResultSet.CONCUR_READ_ONLY,
+                      ResultSet.HOLD_CURSORS_OVER_COMMIT));
       assertTrue(e.getMessage().contains("Column 'nope' not found"), e.getMessage());
     }
   }
@@ -122,8 +156,12 @@ class CalcitePackageAccessTest {
     try {
       return Class.forName(CALCITE_JDBC + simpleName);
     } catch (ClassNotFoundException e) {
-      return fail("Calcite no longer has " + CALCITE_JDBC + simpleName
-          + ", which CalcitePackageAccess extends or names", e);
+      return fail(
+          "Calcite no longer has "
+              + CALCITE_JDBC
+              + simpleName
+              + ", which CalcitePackageAccess extends or names",
+          e);
     }
   }
 
@@ -131,8 +169,13 @@ class CalcitePackageAccessTest {
     try {
       return owner.getDeclaredConstructor(parameters);
     } catch (NoSuchMethodException e) {
-      return fail(owner.getSimpleName() + " no longer has a constructor taking "
-          + names(parameters) + "; it has " + Arrays.toString(owner.getDeclaredConstructors()), e);
+      return fail(
+          owner.getSimpleName()
+              + " no longer has a constructor taking "
+              + names(parameters)
+              + "; it has "
+              + Arrays.toString(owner.getDeclaredConstructors()),
+          e);
     }
   }
 
@@ -146,12 +189,14 @@ class CalcitePackageAccessTest {
 
   /** Package-private, protected or public: a class in the same package may call it. */
   private static void assertReachableFromItsPackage(Member member) {
-    assertFalse(Modifier.isPrivate(member.getModifiers()),
+    assertFalse(
+        Modifier.isPrivate(member.getModifiers()),
         member + " became private; CalcitePackageAccess calls it");
   }
 
   private static String names(Class<?>... parameters) {
-    return Arrays.stream(parameters).map(Class::getSimpleName)
+    return Arrays.stream(parameters)
+        .map(Class::getSimpleName)
         .collect(Collectors.joining(", ", "(", ")"));
   }
 }

@@ -53,10 +53,14 @@ class ConnectionConfigParserTest {
 
   @Test
   void everyKeyExplicitly() throws SQLException {
-    ConnectionConfig c = parse("jdbc:wandb:apiKey=" + KEY + ";baseUrl=http://127.0.0.1:8080/;"
-        + "entity=acme;project=my-proj;pageSize=7;timeout=9;maxRetries=0;retryBackoffMs=40000;"
-        + "concurrency=3;"
-        + "samples=42;logRequests=true;pushdown=false");
+    ConnectionConfig c =
+        parse(
+            "jdbc:wandb:apiKey="
+                + KEY
+                + ";baseUrl=http://127.0.0.1:8080/;"
+                + "entity=acme;project=my-proj;pageSize=7;timeout=9;maxRetries=0;retryBackoffMs=40000;"
+                + "concurrency=3;"
+                + "samples=42;logRequests=true;pushdown=false");
     assertEquals("http://127.0.0.1:8080", c.baseUrl());
     assertEquals("acme", c.entity());
     assertEquals("my-proj", c.project());
@@ -94,9 +98,19 @@ class ConnectionConfigParserTest {
 
   @Test
   void environmentDefaults() throws SQLException {
-    ConnectionConfig c = parse("jdbc:wandb:", Map.of("WANDB_API_KEY", KEY,
-        "WANDB_BASE_URL", "https://wandb.example.com", "WANDB_ENTITY", "team",
-        "WANDB_PROJECT", "proj"), new Properties());
+    ConnectionConfig c =
+        parse(
+            "jdbc:wandb:",
+            Map.of(
+                "WANDB_API_KEY",
+                KEY,
+                "WANDB_BASE_URL",
+                "https://wandb.example.com",
+                "WANDB_ENTITY",
+                "team",
+                "WANDB_PROJECT",
+                "proj"),
+            new Properties());
     assertEquals(KEY, c.apiKey());
     assertEquals("https://wandb.example.com", c.baseUrl());
     assertEquals("team", c.entity());
@@ -105,9 +119,12 @@ class ConnectionConfigParserTest {
 
   @Test
   void netrcSuppliesTheKeyForTheBaseUrlHost() throws Exception {
-    Files.writeString(home.resolve(".netrc"),
+    Files.writeString(
+        home.resolve(".netrc"),
         "machine other.host login user password wrong\n"
-            + "machine wandb.example.com login user password " + KEY + "\n");
+            + "machine wandb.example.com login user password "
+            + KEY
+            + "\n");
     ConnectionConfig c = parse("jdbc:wandb:baseUrl=https://wandb.example.com");
     assertEquals(KEY, c.apiKey());
   }
@@ -120,32 +137,35 @@ class ConnectionConfigParserTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "jdbc:wandb:colour=blue|Unknown property 'colour'",
-      "jdbc:wandb:model=/tmp/x.json|Property 'model' is not allowed",
-      "jdbc:wandb:schemaFactory=x.Y|Property 'schemaFactory' is not allowed",
-      "jdbc:wandb:typeSystem=x.Y|Property 'typeSystem' is not allowed",
-      "jdbc:wandb:pageSize=0|Property 'pageSize' must be from 1 to 1000; got 0",
-      "jdbc:wandb:pageSize=ten|Property 'pageSize' must be a whole number from 1 to 1000; got 'ten'",
-      "jdbc:wandb:timeout=0|Property 'timeout' must be from 1 to 3600; got 0",
-      "jdbc:wandb:maxRetries=-1|Property 'maxRetries' must be from 0 to 100; got -1",
-      "jdbc:wandb:retryBackoffMs=60001|Property 'retryBackoffMs' must be from 0 to 60000; got 60001",
-      "jdbc:wandb:concurrency=65|Property 'concurrency' must be from 1 to 64; got 65",
-      "jdbc:wandb:samples=0|Property 'samples' must be from 1 to 100000; got 0",
-      "jdbc:wandb:pushdown=yes|Property 'pushdown' must be true or false; got 'yes'",
-      "jdbc:wandb:logRequests=1|Property 'logRequests' must be true or false; got '1'",
-      "jdbc:wandb:baseUrl=ftp://host|Property 'baseUrl' must be an http(s) URL with a host",
-      "jdbc:wandb:entity=a;entity=b|Property 'entity' is given twice with different values",
-      "jdbc:wandb:baseUrl=http://host:99999|Property 'baseUrl' must be an http(s) URL with a host",
-      "jdbc:wandb:entity=a;garbage|URL segment 2 is not of the form key=value",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "jdbc:wandb:colour=blue|Unknown property 'colour'",
+        "jdbc:wandb:model=/tmp/x.json|Property 'model' is not allowed",
+        "jdbc:wandb:schemaFactory=x.Y|Property 'schemaFactory' is not allowed",
+        "jdbc:wandb:typeSystem=x.Y|Property 'typeSystem' is not allowed",
+        "jdbc:wandb:pageSize=0|Property 'pageSize' must be from 1 to 1000; got 0",
+        "jdbc:wandb:pageSize=ten|Property 'pageSize' must be a whole number from 1 to 1000; got 'ten'",
+        "jdbc:wandb:timeout=0|Property 'timeout' must be from 1 to 3600; got 0",
+        "jdbc:wandb:maxRetries=-1|Property 'maxRetries' must be from 0 to 100; got -1",
+        "jdbc:wandb:retryBackoffMs=60001|Property 'retryBackoffMs' must be from 0 to 60000; got 60001",
+        "jdbc:wandb:concurrency=65|Property 'concurrency' must be from 1 to 64; got 65",
+        "jdbc:wandb:samples=0|Property 'samples' must be from 1 to 100000; got 0",
+        "jdbc:wandb:pushdown=yes|Property 'pushdown' must be true or false; got 'yes'",
+        "jdbc:wandb:logRequests=1|Property 'logRequests' must be true or false; got '1'",
+        "jdbc:wandb:baseUrl=ftp://host|Property 'baseUrl' must be an http(s) URL with a host",
+        "jdbc:wandb:entity=a;entity=b|Property 'entity' is given twice with different values",
+        "jdbc:wandb:baseUrl=http://host:99999|Property 'baseUrl' must be an http(s) URL with a host",
+        "jdbc:wandb:entity=a;garbage|URL segment 2 is not of the form key=value",
+      })
   void badInputNamesTheProblemAndShowsTheFormat(String url, String expected) {
     Properties info = new Properties();
     info.setProperty("apiKey", KEY);
-    SQLException e = assertThrows(SQLNonTransientConnectionException.class,
-        () -> parse(url, Map.of(), info));
+    SQLException e =
+        assertThrows(SQLNonTransientConnectionException.class, () -> parse(url, Map.of(), info));
     assertTrue(e.getMessage().startsWith(expected), e.getMessage());
-    assertTrue(e.getMessage().contains("URL format: jdbc:wandb:entity=<entity>;project=<project>"),
+    assertTrue(
+        e.getMessage().contains("URL format: jdbc:wandb:entity=<entity>;project=<project>"),
         e.getMessage());
     assertEquals("08001", e.getSQLState());
   }
@@ -168,24 +188,31 @@ class ConnectionConfigParserTest {
     assertEquals(KEY, parse("jdbc:wandb:", Map.of(), info).apiKey());
     info.setProperty("apiKey", "j".repeat(40));
     SQLException e = assertThrows(SQLException.class, () -> parse("jdbc:wandb:", Map.of(), info));
-    assertTrue(e.getMessage().startsWith("Property 'apiKey' is given twice with different values"),
+    assertTrue(
+        e.getMessage().startsWith("Property 'apiKey' is given twice with different values"),
         e.getMessage());
     assertFalse(e.getMessage().contains(KEY));
   }
 
   @Test
   void unreadableNetrcIsAnSqlException() throws Exception {
-    SQLException e = assertThrows(SQLException.class,
-        () -> parse("jdbc:wandb:entity=acme", Map.of("NETRC", "bad\0path"), new Properties()));
-    assertTrue(e.getMessage().startsWith("Cannot read the netrc file for the API key"),
-        e.getMessage());
+    SQLException e =
+        assertThrows(
+            SQLException.class,
+            () -> parse("jdbc:wandb:entity=acme", Map.of("NETRC", "bad\0path"), new Properties()));
+    assertTrue(
+        e.getMessage().startsWith("Cannot read the netrc file for the API key"), e.getMessage());
   }
 
   @Test
   void missingKeySaysWhereAKeyCanComeFrom() {
     SQLException e = assertThrows(SQLException.class, () -> parse("jdbc:wandb:entity=acme"));
-    assertTrue(e.getMessage().startsWith("No W&B API key: set apiKey in the URL or the password"
-        + " property, or env WANDB_API_KEY, or a netrc entry for host api.wandb.ai"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "No W&B API key: set apiKey in the URL or the password"
+                    + " property, or env WANDB_API_KEY, or a netrc entry for host api.wandb.ai"),
+        e.getMessage());
   }
 
   @Test

@@ -26,8 +26,10 @@ class ConnectionValidityTest {
 
   @BeforeAll
   static void start() {
-    emulator = WandbEmulator.start(EmulatorConfig.defaults(),
-        DatasetGenerator.generate(GeneratorSpec.defaults(5).withRunsPerProject(3)));
+    emulator =
+        WandbEmulator.start(
+            EmulatorConfig.defaults(),
+            DatasetGenerator.generate(GeneratorSpec.defaults(5).withRunsPerProject(3)));
   }
 
   @AfterAll
@@ -76,8 +78,10 @@ class ConnectionValidityTest {
 
   @Test
   void anUnreachableServerIsNotValid() throws SQLException {
-    WandbEmulator gone = WandbEmulator.start(EmulatorConfig.defaults(),
-        DatasetGenerator.generate(GeneratorSpec.defaults(5).withRunsPerProject(1)));
+    WandbEmulator gone =
+        WandbEmulator.start(
+            EmulatorConfig.defaults(),
+            DatasetGenerator.generate(GeneratorSpec.defaults(5).withRunsPerProject(1)));
     try (Connection c = DriverManager.getConnection(gone.jdbcUrl("demo"))) {
       gone.close();
       assertFalse(c.isValid(2));

@@ -35,8 +35,11 @@ class DbeaverSessionTest {
 
   @BeforeAll
   static void start() {
-    emulator = WandbEmulator.start(EmulatorConfig.defaults(), DatasetGenerator.generate(
-        GeneratorSpec.defaults(17).withRunsPerProject(450).withHistorySteps(3)));
+    emulator =
+        WandbEmulator.start(
+            EmulatorConfig.defaults(),
+            DatasetGenerator.generate(
+                GeneratorSpec.defaults(17).withRunsPerProject(450).withHistorySteps(3)));
   }
 
   @AfterAll
@@ -58,24 +61,29 @@ class DbeaverSessionTest {
       List<String> schemas = step("getSchemas", () -> strings(md.getSchemas(), "TABLE_SCHEM"));
       assertEquals(PROJECTS, schemas);
       step("getTables", () -> count(md.getTables(null, null, "%", null)));
-      Map<String, List<String>> columns = step("getColumns of each project's runs",
-          () -> columnsOfEachProject(md, schemas));
+      Map<String, List<String>> columns =
+          step("getColumns of each project's runs", () -> columnsOfEachProject(md, schemas));
       step("getColumns again", () -> columnsOfEachProject(md, schemas));
-      step("keys, indexes, type info", () -> {
-        for (String schema : schemas) {
-          count(md.getPrimaryKeys(null, schema, "runs"));
-          count(md.getImportedKeys(null, schema, "runs"));
-          count(md.getExportedKeys(null, schema, "runs"));
-          count(md.getIndexInfo(null, schema, "runs", false, true));
-        }
-        return count(md.getTypeInfo());
-      });
-      List<String> probed = step("SELECT * FROM runs WHERE 1=0", () -> {
-        try (Statement s = c.createStatement();
-            ResultSet rs = s.executeQuery("SELECT * FROM runs WHERE 1=0")) {
-          return labels(rs.getMetaData());
-        }
-      });
+      step(
+          "keys, indexes, type info",
+          () -> {
+            for (String schema : schemas) {
+              count(md.getPrimaryKeys(null, schema, "runs"));
+              count(md.getImportedKeys(null, schema, "runs"));
+              count(md.getExportedKeys(null, schema, "runs"));
+              count(md.getIndexInfo(null, schema, "runs", false, true));
+            }
+            return count(md.getTypeInfo());
+          });
+      List<String> probed =
+          step(
+              "SELECT * FROM runs WHERE 1=0",
+              () -> {
+                try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT * FROM runs WHERE 1=0")) {
+                  return labels(rs.getMetaData());
+                }
+              });
       assertEquals(columns.get("demo"), probed);
       List<String> page1 = step("grid page 1", () -> page(c, 0));
       List<String> page2 = step("grid page 2", () -> page(c, 200));
@@ -110,8 +118,8 @@ class DbeaverSessionTest {
     return result;
   }
 
-  private static Map<String, List<String>> columnsOfEachProject(DatabaseMetaData md,
-      List<String> schemas) throws SQLException {
+  private static Map<String, List<String>> columnsOfEachProject(
+      DatabaseMetaData md, List<String> schemas) throws SQLException {
     Map<String, List<String>> columns = new LinkedHashMap<>();
     for (String schema : schemas) {
       columns.put(schema, strings(md.getColumns(null, schema, "runs", "%"), "COLUMN_NAME"));
@@ -132,7 +140,8 @@ class DbeaverSessionTest {
   private static List<String> demoRunIdsInCreationOrder() {
     return emulator.dataset().project("acme", "demo").orElseThrow().runs().stream()
         .sorted(Comparator.comparing(EmulatedRun::createdAt).thenComparing(EmulatedRun::name))
-        .map(EmulatedRun::name).toList();
+        .map(EmulatedRun::name)
+        .toList();
   }
 
   private static List<String> strings(ResultSet rs, String column) throws SQLException {

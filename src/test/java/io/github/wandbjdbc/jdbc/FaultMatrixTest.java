@@ -32,21 +32,23 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The fault matrix: each W&B misbehaviour once, through the JDBC driver, in the middle of a scan
- * of 40 runs read 5 per request (8 pages). Faults start on the 4th page, after 15 rows were
- * returned. Each case checks the rows (the project's runs in creation order, as the emulator's
- * dataset has them) or the exception type, SQLState and message, plus how many page requests the
- * emulator received and a generous bound on the time spent retrying.
+ * The fault matrix: each W&B misbehaviour once, through the JDBC driver, in the middle of a scan of
+ * 40 runs read 5 per request (8 pages). Faults start on the 4th page, after 15 rows were returned.
+ * Each case checks the rows (the project's runs in creation order, as the emulator's dataset has
+ * them) or the exception type, SQLState and message, plus how many page requests the emulator
+ * received and a generous bound on the time spent retrying.
  */
 class FaultMatrixTest {
   private static final int PAGE_SIZE = 5;
   private static final int PAGES = 8;
   private static final int FAULTY_PAGE = 4;
   private static final String SCAN = "SELECT run_id FROM runs";
+
   /** Short backoff keeps the suite fast; a Retry-After still overrides it. */
   private static final String FAST_RETRIES = ";pageSize=" + PAGE_SIZE + ";retryBackoffMs=10";
 
   private WandbEmulator emulator;
+
   /** Arrival times of the scan's page requests, retries included (see atFaultyPage). */
   private final List<Long> pageArrivals = new CopyOnWriteArrayList<>();
 
@@ -58,8 +60,11 @@ class FaultMatrixTest {
   }
 
   private EmulatedProject start(EmulatorConfig config) {
-    emulator = WandbEmulator.start(config, DatasetGenerator.generate(
-        GeneratorSpec.defaults(11).withHistorySteps(2).withEventsPerRun(0)));
+    emulator =
+        WandbEmulator.start(
+            config,
+            DatasetGenerator.generate(
+                GeneratorSpec.defaults(11).withHistorySteps(2).withEventsPerRun(0)));
     EmulatedProject demo = emulator.dataset().project("acme", "demo").orElseThrow();
     assertEquals(PAGES * PAGE_SIZE, demo.runs().size());
     return demo;
@@ -74,8 +79,14 @@ class FaultMatrixTest {
   @Test
   void rateLimitStormWithRetryAfterIsWaitedOut() throws Exception {
     EmulatedProject demo = start();
-    atFaultyPage(() -> emulator.faults().enqueue(Fault.status(429, Duration.ofSeconds(1)),
-        Fault.status(429, Duration.ofSeconds(1)), Fault.status(429, Duration.ofSeconds(1))));
+    atFaultyPage(
+        () ->
+            emulator
+                .faults()
+                .enqueue(
+                    Fault.status(429, Duration.ofSeconds(1)),
+                    Fault.status(429, Duration.ofSeconds(1)),
+                    Fault.status(429, Duration.ofSeconds(1))));
     assertEquals(runIds(demo), scan(""));
     assertEquals(PAGES + 3, pageRequests());
     assertEquals(3, statusCount(429));
@@ -88,8 +99,12 @@ class FaultMatrixTest {
   @Test
   void rateLimitWithoutRetryAfterBacksOffExponentially() throws Exception {
     EmulatedProject demo = start();
-    atFaultyPage(() -> emulator.faults().enqueue(
-        Fault.status(429), Fault.status(429), Fault.status(429), Fault.status(429)));
+    atFaultyPage(
+        () ->
+            emulator
+                .faults()
+                .enqueue(
+                    Fault.status(429), Fault.status(429), Fault.status(429), Fault.status(429)));
     assertEquals(runIds(demo), scan(""));
     assertEquals(PAGES + 4, pageRequests());
     // 10 + 20 + 40 + 80 ms plus jitter.
@@ -103,7 +118,8 @@ class FaultMatrixTest {
     assertEquals(runIds(demo), scan(""));
     assertEquals(PAGES, pageRequests(), "no request was refused");
     // Page 4 came with RateLimit-Remaining: 0, RateLimit-Reset: 2; page 5 waited for the reset.
-    Duration gap = Duration.ofNanos(pageArrivals.get(FAULTY_PAGE) - pageArrivals.get(FAULTY_PAGE - 1));
+    Duration gap =
+        Duration.ofNanos(pageArrivals.get(FAULTY_PAGE) - pageArrivals.get(FAULTY_PAGE - 1));
     assertTrue(gap.compareTo(Duration.ofSeconds(2)) >= 0, gap.toString());
     assertTrue(gap.compareTo(Duration.ofSeconds(4)) < 0, gap.toString());
   }
@@ -115,7 +131,7 @@ class FaultMatrixTest {
     // RateLimit-Remaining: 0 with a RateLimit-Reset when the burst is used up, and the driver
     // waits for the reset instead of sending a request that would be refused.
     EmulatedProject demo = start(EmulatorConfig.defaults().withRateLimitPerSecond(5));
-    atFaultyPage(() -> { });
+    atFaultyPage(() -> {});
     try (Connection c = DriverManager.getConnection(emulator.jdbcUrl("demo") + FAST_RETRIES)) {
       assertEquals(runIds(demo), scan(c));
       assertEquals(runIds(demo), scan(c));
@@ -129,8 +145,12 @@ class FaultMatrixTest {
   @Test
   void burstOfServerErrorsIsRetried() throws Exception {
     EmulatedProject demo = start();
-    atFaultyPage(() -> emulator.faults().enqueue(
-        Fault.status(500), Fault.status(502), Fault.status(503), Fault.status(504)));
+    atFaultyPage(
+        () ->
+            emulator
+                .faults()
+                .enqueue(
+                    Fault.status(500), Fault.status(502), Fault.status(503), Fault.status(504)));
     assertEquals(runIds(demo), scan(""));
     assertEquals(PAGES + 4, pageRequests());
     assertTrue(retryTime(4).compareTo(Duration.ofSeconds(3)) < 0, retryTime(4).toString());
@@ -162,8 +182,8 @@ class FaultMatrixTest {
   @Test
   void rateLimitOutlastingTheRetriesIsTransient() {
     start();
-    atFaultyPage(() -> emulator.faults().enqueue(
-        Fault.status(429), Fault.status(429), Fault.status(429)));
+    atFaultyPage(
+        () -> emulator.faults().enqueue(Fault.status(429), Fault.status(429), Fault.status(429)));
     SQLException e = assertThrows(SQLException.class, () -> scan(";maxRetries=2"));
     assertEquals(SQLTransientException.class, e.getClass());
     assertMessage(e, "Runs", "HTTP 429", "rate limit exceeded", "after 3 attempts", "maxRetries");
@@ -173,8 +193,8 @@ class FaultMatrixTest {
   @Test
   void serverErrorsOutlastingTheRetriesAreTransient() {
     start();
-    atFaultyPage(() -> emulator.faults().enqueue(
-        Fault.status(502), Fault.status(503), Fault.status(503)));
+    atFaultyPage(
+        () -> emulator.faults().enqueue(Fault.status(502), Fault.status(503), Fault.status(503)));
     SQLException e = assertThrows(SQLException.class, () -> scan(";maxRetries=2"));
     assertEquals(SQLTransientException.class, e.getClass());
     assertEquals("HY000", e.getSQLState());
@@ -185,8 +205,12 @@ class FaultMatrixTest {
   @Test
   void timeoutsOutlastingTheRetriesAreATransientConnectionFailure() {
     start();
-    atFaultyPage(() -> emulator.faults().enqueue(
-        Fault.delay(Duration.ofMillis(1500)), Fault.delay(Duration.ofMillis(1500))));
+    atFaultyPage(
+        () ->
+            emulator
+                .faults()
+                .enqueue(
+                    Fault.delay(Duration.ofMillis(1500)), Fault.delay(Duration.ofMillis(1500))));
     SQLException e = assertThrows(SQLException.class, () -> scan(";timeout=1;maxRetries=1"));
     long failedAfter = System.nanoTime() - pageArrivals.get(FAULTY_PAGE - 1);
     assertInstanceOf(SQLTransientConnectionException.class, e);
@@ -225,11 +249,14 @@ class FaultMatrixTest {
     try (Connection c = DriverManager.getConnection(emulator.jdbcUrl("demo") + FAST_RETRIES);
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(SCAN)) {
-      SQLException e = assertThrows(SQLException.class, () -> {
-        while (rs.next()) {
-          read.add(rs.getString(1));
-        }
-      });
+      SQLException e =
+          assertThrows(
+              SQLException.class,
+              () -> {
+                while (rs.next()) {
+                  read.add(rs.getString(1));
+                }
+              });
       assertInstanceOf(SQLInvalidAuthorizationSpecException.class, e);
       assertEquals("28000", e.getSQLState());
       assertMessage(e, "Runs", "HTTP 401", "user is not logged in", "API key");
@@ -237,8 +264,9 @@ class FaultMatrixTest {
     // The rows before the failure were delivered (the cursor looks one row ahead, so the error
     // comes with the last row of page 3 at the latest).
     assertTrue(read.size() >= (FAULTY_PAGE - 1) * PAGE_SIZE - 1, read.toString());
-    assertEquals(runIds(emulator.dataset().project("acme", "demo").orElseThrow())
-        .subList(0, read.size()), read);
+    assertEquals(
+        runIds(emulator.dataset().project("acme", "demo").orElseThrow()).subList(0, read.size()),
+        read);
     assertEquals(FAULTY_PAGE, pageRequests(), "401 is not retried");
   }
 
@@ -259,8 +287,7 @@ class FaultMatrixTest {
   @Test
   void projectDeletedDuringTheScanIsNotFound() {
     start();
-    atFaultyPage(() -> emulator.faults().enqueue(
-        Fault.body(200, "{\"data\":{\"project\":null}}")));
+    atFaultyPage(() -> emulator.faults().enqueue(Fault.body(200, "{\"data\":{\"project\":null}}")));
     SQLException e = assertThrows(SQLException.class, () -> scan(""));
     assertEquals(SQLNonTransientException.class, e.getClass());
     assertEquals("42S02", e.getSQLState());
@@ -275,13 +302,16 @@ class FaultMatrixTest {
     try (Connection c = DriverManager.getConnection(emulator.jdbcUrl("demo") + FAST_RETRIES);
         var ps = c.prepareStatement(SCAN + " WHERE run_id <> ?")) {
       ps.setString(1, "none");
-      SQLException e = assertThrows(SQLException.class, () -> {
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            rs.getString(1);
-          }
-        }
-      });
+      SQLException e =
+          assertThrows(
+              SQLException.class,
+              () -> {
+                try (ResultSet rs = ps.executeQuery()) {
+                  while (rs.next()) {
+                    rs.getString(1);
+                  }
+                }
+              });
       assertInstanceOf(SQLInvalidAuthorizationSpecException.class, e);
     }
   }
@@ -293,12 +323,13 @@ class FaultMatrixTest {
   void runsCreatedDuringTheScanAreReturnedOnceAtTheEnd() throws Exception {
     EmulatedProject demo = start();
     List<String> before = runIds(demo);
-    EmulatedRun newest = demo.runs().stream().max(Comparator.comparing(EmulatedRun::createdAt))
-        .orElseThrow();
-    atFaultyPage(() -> {
-      demo.addRun(copy(newest, "new-run-1", newest.createdAt().plusSeconds(60)));
-      demo.addRun(copy(newest, "new-run-2", newest.createdAt().plusSeconds(120)));
-    });
+    EmulatedRun newest =
+        demo.runs().stream().max(Comparator.comparing(EmulatedRun::createdAt)).orElseThrow();
+    atFaultyPage(
+        () -> {
+          demo.addRun(copy(newest, "new-run-1", newest.createdAt().plusSeconds(60)));
+          demo.addRun(copy(newest, "new-run-2", newest.createdAt().plusSeconds(120)));
+        });
     List<String> expected = new ArrayList<>(before);
     expected.addAll(List.of("new-run-1", "new-run-2"));
     assertEquals(expected, scan(""));
@@ -308,8 +339,8 @@ class FaultMatrixTest {
   void aRunInsertedBehindTheCursorShiftsThePagesButNoRowRepeats() throws Exception {
     EmulatedProject demo = start();
     List<String> before = runIds(demo);
-    EmulatedRun oldest = demo.runs().stream().min(Comparator.comparing(EmulatedRun::createdAt))
-        .orElseThrow();
+    EmulatedRun oldest =
+        demo.runs().stream().min(Comparator.comparing(EmulatedRun::createdAt)).orElseThrow();
     // Sorts first: every later run moves one offset on, so page 4 starts with the last run of
     // page 3 again, which the driver skips; the inserted run is behind the cursor and not read.
     atFaultyPage(() -> demo.addRun(copy(oldest, "backdated", oldest.createdAt().minusSeconds(60))));
@@ -345,8 +376,8 @@ class FaultMatrixTest {
 
   /** Every run_id of the scan, in order, with the connection properties {@code extra}. */
   private List<String> scan(String extra) throws SQLException {
-    try (Connection c = DriverManager.getConnection(
-        emulator.jdbcUrl("demo") + FAST_RETRIES + extra)) {
+    try (Connection c =
+        DriverManager.getConnection(emulator.jdbcUrl("demo") + FAST_RETRIES + extra)) {
       return scan(c);
     } catch (SQLException e) {
       assertFalse(String.valueOf(e.getMessage()).contains(emulator.apiKey()), "API key leaked");
@@ -356,7 +387,8 @@ class FaultMatrixTest {
 
   private static List<String> scan(Connection c) throws SQLException {
     List<String> ids = new ArrayList<>();
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(SCAN)) {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(SCAN)) {
       while (rs.next()) {
         ids.add(rs.getString(1));
       }
@@ -369,14 +401,15 @@ class FaultMatrixTest {
    * notes when each page request arrives (the emulator records a request only once answered).
    */
   private void atFaultyPage(Runnable action) {
-    emulator.beforeEachRequest(request -> {
-      if (isScanPage(request)) {
-        pageArrivals.add(System.nanoTime());
-        if (pageArrivals.size() == FAULTY_PAGE) {
-          action.run();
-        }
-      }
-    });
+    emulator.beforeEachRequest(
+        request -> {
+          if (isScanPage(request)) {
+            pageArrivals.add(System.nanoTime());
+            if (pageArrivals.size() == FAULTY_PAGE) {
+              action.run();
+            }
+          }
+        });
   }
 
   /** From the first request of the faulty page to its {@code retries}-th retry. */
@@ -414,9 +447,26 @@ class FaultMatrixTest {
   }
 
   private static EmulatedRun copy(EmulatedRun run, String name, java.time.Instant createdAt) {
-    return new EmulatedRun(name, run.displayName(), run.state(), run.tags(), run.group(),
-        run.jobType(), run.sweepName(), run.commit(), run.notes(), run.description(), createdAt,
-        run.heartbeatAt(), run.username(), run.userFullName(), run.host(), run.config(),
-        run.summary(), run.systemMetrics(), run.history(), run.events());
+    return new EmulatedRun(
+        name,
+        run.displayName(),
+        run.state(),
+        run.tags(),
+        run.group(),
+        run.jobType(),
+        run.sweepName(),
+        run.commit(),
+        run.notes(),
+        run.description(),
+        createdAt,
+        run.heartbeatAt(),
+        run.username(),
+        run.userFullName(),
+        run.host(),
+        run.config(),
+        run.summary(),
+        run.systemMetrics(),
+        run.history(),
+        run.events());
   }
 }

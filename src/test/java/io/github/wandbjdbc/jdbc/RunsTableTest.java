@@ -31,16 +31,36 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Reads whole projects through the driver and compares every column with the emulator's data. */
 class RunsTableTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final List<String> FIXED_COLUMNS = List.of("run_id", "display_name", "state",
-      "entity", "project", "group_name", "job_type", "sweep_name", "tags", "username",
-      "created_at", "heartbeat_at", "git_commit", "notes", "description", "history_line_count",
-      "url", "config", "summary", "system_metrics");
+  private static final List<String> FIXED_COLUMNS =
+      List.of(
+          "run_id",
+          "display_name",
+          "state",
+          "entity",
+          "project",
+          "group_name",
+          "job_type",
+          "sweep_name",
+          "tags",
+          "username",
+          "created_at",
+          "heartbeat_at",
+          "git_commit",
+          "notes",
+          "description",
+          "history_line_count",
+          "url",
+          "config",
+          "summary",
+          "system_metrics");
   private static WandbEmulator emulator;
 
   @BeforeAll
   static void start() {
-    emulator = WandbEmulator.start(EmulatorConfig.defaults(),
-        DatasetGenerator.generate(GeneratorSpec.defaults(7).withRunsPerProject(23)));
+    emulator =
+        WandbEmulator.start(
+            EmulatorConfig.defaults(),
+            DatasetGenerator.generate(GeneratorSpec.defaults(7).withRunsPerProject(23)));
   }
 
   @AfterAll
@@ -53,8 +73,10 @@ class RunsTableTest {
   void everyRunOfEveryProjectExactlyOnceAtAnyPageSize(int pageSize) throws Exception {
     for (EmulatedProject project : emulator.dataset().projects()) {
       List<Map<String, Object>> expected = expectedRows(project);
-      List<Map<String, Object>> rows = query(emulator.jdbcUrl(project.name()) + ";pageSize=" + pageSize,
-          "SELECT " + String.join(", ", FIXED_COLUMNS) + " FROM runs");
+      List<Map<String, Object>> rows =
+          query(
+              emulator.jdbcUrl(project.name()) + ";pageSize=" + pageSize,
+              "SELECT " + String.join(", ", FIXED_COLUMNS) + " FROM runs");
       assertEquals(expected, rows, "project " + project.name() + " at page size " + pageSize);
     }
   }
@@ -63,22 +85,25 @@ class RunsTableTest {
   void requestsOnlyTheHeavyFieldsAQueryNames() throws Exception {
     EmulatedProject demo = emulator.dataset().project("acme", "demo").orElseThrow();
     emulator.stats().reset();
-    List<Map<String, Object>> rows = query(emulator.jdbcUrl("demo"),
-        "SELECT run_id, state FROM runs");
+    List<Map<String, Object>> rows =
+        query(emulator.jdbcUrl("demo"), "SELECT run_id, state FROM runs");
     assertEquals(demo.runs().size(), rows.size());
-    String runsQueryVariables = emulator.stats().recorded().stream()
-        .filter(r -> r.query().contains("runs("))
-        .map(r -> r.variables().toString())
-        .reduce("", String::concat);
+    String runsQueryVariables =
+        emulator.stats().recorded().stream()
+            .filter(r -> r.query().contains("runs("))
+            .map(r -> r.variables().toString())
+            .reduce("", String::concat);
     assertTrue(runsQueryVariables.contains("\"withConfig\":false"), runsQueryVariables);
     assertTrue(runsQueryVariables.contains("\"withSummaryMetrics\":false"), runsQueryVariables);
   }
 
   @Test
   void qualifiedNamesReachOtherProjectsCaseInsensitively() throws Exception {
-    EmulatedProject other = emulator.dataset().project("acme", "image-classification").orElseThrow();
-    List<Map<String, Object>> rows = query(emulator.jdbcUrl("demo"),
-        "SELECT RUN_ID, Project FROM \"image-classification\".RUNS");
+    EmulatedProject other =
+        emulator.dataset().project("acme", "image-classification").orElseThrow();
+    List<Map<String, Object>> rows =
+        query(
+            emulator.jdbcUrl("demo"), "SELECT RUN_ID, Project FROM \"image-classification\".RUNS");
     assertEquals(other.runs().size(), rows.size());
     assertTrue(rows.stream().allMatch(r -> "image-classification".equals(r.get("project"))));
   }
@@ -107,8 +132,11 @@ class RunsTableTest {
   /** The rows the driver must return, computed from the dataset in W&B's default creation order. */
   private static List<Map<String, Object>> expectedRows(EmulatedProject project) throws Exception {
     List<EmulatedRun> runs = new ArrayList<>(project.runs());
-    runs.sort((a, b) -> a.createdAt().equals(b.createdAt())
-        ? a.name().compareTo(b.name()) : a.createdAt().compareTo(b.createdAt()));
+    runs.sort(
+        (a, b) ->
+            a.createdAt().equals(b.createdAt())
+                ? a.name().compareTo(b.name())
+                : a.createdAt().compareTo(b.createdAt()));
     List<Map<String, Object>> rows = new ArrayList<>();
     for (EmulatedRun run : runs) {
       Map<String, Object> row = new LinkedHashMap<>();
@@ -145,7 +173,8 @@ class RunsTableTest {
         continue;
       }
       JsonNode value = entry.getValue();
-      config.set(entry.getKey(), value.isObject() && value.has("value") ? value.get("value") : value);
+      config.set(
+          entry.getKey(), value.isObject() && value.has("value") ? value.get("value") : value);
     }
     return config;
   }

@@ -34,7 +34,6 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.logging.Handler;
-import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
@@ -47,9 +46,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The API key, raw or as the Basic credential sent to W&B, appears in nothing the driver shows:
- * messages of successful and failed work, logs with {@code logRequests=true}, {@code toString()}
- * of the JDBC objects, metadata, EXPLAIN, client info and thread names. Everything the driver
- * shows is collected into one text and searched.
+ * messages of successful and failed work, logs with {@code logRequests=true}, {@code toString()} of
+ * the JDBC objects, metadata, EXPLAIN, client info and thread names. Everything the driver shows is
+ * collected into one text and searched.
  */
 class SecretsTest {
   private static final String KEY = "sekrit-0123456789abcdef0123456789abcdef0123";
@@ -61,27 +60,30 @@ class SecretsTest {
 
   private final StringBuilder shown = new StringBuilder();
   private final Logger clientLogger = Logger.getLogger("io.github.wandbjdbc.client");
-  private final Handler logCapture = new Handler() {
-    private final SimpleFormatter formatter = new SimpleFormatter();
+  private final Handler logCapture =
+      new Handler() {
+        private final SimpleFormatter formatter = new SimpleFormatter();
 
-    @Override
-    public void publish(LogRecord record) {
-      synchronized (shown) {
-        shown.append(formatter.format(record));
-      }
-    }
+        @Override
+        public void publish(LogRecord record) {
+          synchronized (shown) {
+            shown.append(formatter.format(record));
+          }
+        }
 
-    @Override
-    public void flush() {}
+        @Override
+        public void flush() {}
 
-    @Override
-    public void close() {}
-  };
+        @Override
+        public void close() {}
+      };
 
   @BeforeAll
   static void start() {
-    emulator = WandbEmulator.start(EmulatorConfig.defaults().withApiKeys(Set.of(KEY)),
-        DatasetGenerator.generate(GeneratorSpec.defaults(9).withRunsPerProject(12)));
+    emulator =
+        WandbEmulator.start(
+            EmulatorConfig.defaults().withApiKeys(Set.of(KEY)),
+            DatasetGenerator.generate(GeneratorSpec.defaults(9).withRunsPerProject(12)));
   }
 
   @AfterAll
@@ -117,8 +119,9 @@ class SecretsTest {
       show(connection.unwrap(org.apache.calcite.jdbc.CalciteConnection.class).getProperties());
       try (Statement statement = connection.createStatement()) {
         show(statement);
-        try (ResultSet rows = statement.executeQuery(
-            "SELECT run_id, state, config FROM runs WHERE state = 'finished'")) {
+        try (ResultSet rows =
+            statement.executeQuery(
+                "SELECT run_id, state, config FROM runs WHERE state = 'finished'")) {
           ResultSetMetaData columns = rows.getMetaData();
           show(rows, columns);
           while (rows.next()) {
@@ -152,8 +155,8 @@ class SecretsTest {
 
   @Test
   void failuresAtConnectDoNotShowTheKey() {
-    showFailure(() -> DriverManager.getConnection(
-        url("").replace(KEY, KEY.toUpperCase(Locale.ROOT))));
+    showFailure(
+        () -> DriverManager.getConnection(url("").replace(KEY, KEY.toUpperCase(Locale.ROOT))));
     emulator.faults().enqueue(Fault.status(500), Fault.status(500));
     showFailure(() -> DriverManager.getConnection(url("")));
     showFailure(() -> DriverManager.getConnection(url(";colour=" + KEY)));
@@ -178,16 +181,27 @@ class SecretsTest {
   /** HTTPS unless told otherwise, and no code that could weaken certificate or host checks. */
   @Test
   void tlsIsTheDefaultAndNothingTurnsItsChecksOff() throws IOException, SQLException {
-    DriverPropertyInfo baseUrl = Stream.of(DriverManager.getDriver("jdbc:wandb:")
-        .getPropertyInfo("jdbc:wandb:", new Properties()))
-        .filter(p -> p.name.equals("baseUrl")).findFirst().orElseThrow();
+    DriverPropertyInfo baseUrl =
+        Stream.of(
+                DriverManager.getDriver("jdbc:wandb:")
+                    .getPropertyInfo("jdbc:wandb:", new Properties()))
+            .filter(p -> p.name.equals("baseUrl"))
+            .findFirst()
+            .orElseThrow();
     assertEquals("https://api.wandb.ai", baseUrl.value);
     List<String> weakening = new ArrayList<>();
     try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
       for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
         String text = Files.readString(source);
-        for (String risky : List.of("TrustManager", "HostnameVerifier", "hostnameVerifier(",
-            "sslSocketFactory(", "certificatePinner(", "CLEARTEXT", "setDefaultSSLSocketFactory")) {
+        for (String risky :
+            List.of(
+                "TrustManager",
+                "HostnameVerifier",
+                "hostnameVerifier(",
+                "sslSocketFactory(",
+                "certificatePinner(",
+                "CLEARTEXT",
+                "setDefaultSSLSocketFactory")) {
           if (text.contains(risky)) {
             weakening.add(source + ": " + risky);
           }
@@ -249,8 +263,12 @@ class SecretsTest {
     assertTrue(text.length() > 1_000, "too little was collected to prove anything");
     for (String secret : List.of(KEY, BASIC, KEY_BASE64)) {
       int at = text.indexOf(secret);
-      assertEquals(-1, at, () -> "secret shown: ..."
-          + text.substring(Math.max(0, at - 200), Math.min(text.length(), at + 100)));
+      assertEquals(
+          -1,
+          at,
+          () ->
+              "secret shown: ..."
+                  + text.substring(Math.max(0, at - 200), Math.min(text.length(), at + 100)));
     }
   }
 

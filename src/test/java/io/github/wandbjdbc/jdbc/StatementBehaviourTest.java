@@ -31,9 +31,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 /**
- * The {@code Statement} and {@code Connection} knobs JDBC clients turn: limits are honoured
- * lazily (counted in W&B requests), housekeeping setters are accepted, and what a read-only
- * driver cannot do fails with an {@link SQLException}, never a {@link NullPointerException}.
+ * The {@code Statement} and {@code Connection} knobs JDBC clients turn: limits are honoured lazily
+ * (counted in W&B requests), housekeeping setters are accepted, and what a read-only driver cannot
+ * do fails with an {@link SQLException}, never a {@link NullPointerException}.
  */
 class StatementBehaviourTest {
   private static final int RUNS = 1000;
@@ -42,8 +42,11 @@ class StatementBehaviourTest {
 
   @BeforeAll
   static void start() throws SQLException {
-    emulator = WandbEmulator.start(EmulatorConfig.defaults(), DatasetGenerator.generate(
-        GeneratorSpec.defaults(5).withRunsPerProject(RUNS).withHistorySteps(2)));
+    emulator =
+        WandbEmulator.start(
+            EmulatorConfig.defaults(),
+            DatasetGenerator.generate(
+                GeneratorSpec.defaults(5).withRunsPerProject(RUNS).withHistorySteps(2)));
     connection = DriverManager.getConnection(emulator.jdbcUrl("demo"));
     connection.getMetaData().getColumns(null, "demo", "runs", null).close(); // discovery
   }
@@ -64,7 +67,8 @@ class StatementBehaviourTest {
     try (Statement s = connection.createStatement()) {
       s.setMaxRows(5);
       assertEquals(5, s.getMaxRows());
-      assertEquals(runIdsInCreationOrder().subList(0, 5),
+      assertEquals(
+          runIdsInCreationOrder().subList(0, 5),
           strings(s.executeQuery("SELECT run_id FROM runs")));
     }
     assertEquals(Map.of("Runs", 1L), emulator.stats().operations());
@@ -146,15 +150,16 @@ class StatementBehaviourTest {
 
   @Test
   void unsupportedJdbcFeaturesAreSqlFeatureNotSupported() throws SQLException {
-    List<Executable> calls = List.of(
-        () -> connection.prepareCall("{call f()}"),
-        () -> connection.createBlob(),
-        () -> connection.createClob(),
-        () -> connection.createNClob(),
-        () -> connection.createSQLXML(),
-        () -> connection.createStruct("T", new Object[0]),
-        () -> connection.setSavepoint(),
-        () -> connection.setSavepoint("s"));
+    List<Executable> calls =
+        List.of(
+            () -> connection.prepareCall("{call f()}"),
+            () -> connection.createBlob(),
+            () -> connection.createClob(),
+            () -> connection.createNClob(),
+            () -> connection.createSQLXML(),
+            () -> connection.createStruct("T", new Object[0]),
+            () -> connection.setSavepoint(),
+            () -> connection.setSavepoint("s"));
     for (Executable call : calls) {
       assertThrows(SQLFeatureNotSupportedException.class, call);
     }
@@ -163,24 +168,28 @@ class StatementBehaviourTest {
   @Test
   void statementsThatWouldModifyDataAreRefusedBeforePlanning() throws SQLException {
     try (Statement s = connection.createStatement()) {
-      List<Executable> calls = List.of(
-          () -> s.executeUpdate("DELETE FROM runs"),
-          () -> s.executeUpdate("UPDATE runs SET state = 'x'"),
-          () -> s.executeUpdate("INSERT INTO runs (run_id) VALUES ('x')"),
-          () -> s.executeLargeUpdate("DELETE FROM runs WHERE state = 'x'"),
-          () -> s.execute("MERGE INTO runs r USING runs s ON r.run_id = s.run_id"
-              + " WHEN MATCHED THEN UPDATE SET state = 'x'"),
-          () -> s.executeQuery("EXPLAIN PLAN FOR DELETE FROM runs"),
-          () -> connection.prepareStatement("DELETE FROM runs WHERE run_id = ?"));
-      List<String> kinds = List.of("DELETE", "UPDATE", "INSERT", "DELETE", "MERGE", "DELETE",
-          "DELETE");
+      List<Executable> calls =
+          List.of(
+              () -> s.executeUpdate("DELETE FROM runs"),
+              () -> s.executeUpdate("UPDATE runs SET state = 'x'"),
+              () -> s.executeUpdate("INSERT INTO runs (run_id) VALUES ('x')"),
+              () -> s.executeLargeUpdate("DELETE FROM runs WHERE state = 'x'"),
+              () ->
+                  s.execute(
+                      "MERGE INTO runs r USING runs s ON r.run_id = s.run_id"
+                          + " WHEN MATCHED THEN UPDATE SET state = 'x'"),
+              () -> s.executeQuery("EXPLAIN PLAN FOR DELETE FROM runs"),
+              () -> connection.prepareStatement("DELETE FROM runs WHERE run_id = ?"));
+      List<String> kinds =
+          List.of("DELETE", "UPDATE", "INSERT", "DELETE", "MERGE", "DELETE", "DELETE");
       for (int i = 0; i < calls.size(); i++) {
         SQLException e = assertThrows(SQLException.class, calls.get(i));
         // Refused by the SQL text check, or at prepare time where the reason may be the cause.
-        String message = e.getMessage()
-            + (e.getCause() == null ? "" : " / " + e.getCause().getMessage());
-        assertTrue(message.contains("wandb-jdbc is read-only: " + kinds.get(i)
-            + " is not supported"), message);
+        String message =
+            e.getMessage() + (e.getCause() == null ? "" : " / " + e.getCause().getMessage());
+        assertTrue(
+            message.contains("wandb-jdbc is read-only: " + kinds.get(i) + " is not supported"),
+            message);
       }
     }
     assertEquals(Map.of(), emulator.stats().operations());
@@ -191,8 +200,10 @@ class StatementBehaviourTest {
     try (Statement s = connection.createStatement();
         PreparedStatement p = connection.prepareStatement("SELECT run_id FROM runs WHERE ? = 1")) {
       s.addBatch("DELETE FROM runs");
-      assertTrue(assertThrows(SQLFeatureNotSupportedException.class, s::executeBatch)
-          .getMessage().contains("read-only"));
+      assertTrue(
+          assertThrows(SQLFeatureNotSupportedException.class, s::executeBatch)
+              .getMessage()
+              .contains("read-only"));
       p.setInt(1, 1);
       p.addBatch();
       assertThrows(SQLFeatureNotSupportedException.class, p::executeBatch);
@@ -215,8 +226,8 @@ class StatementBehaviourTest {
       assertThrows(SQLException.class, rs::first);
       assertThrows(SQLException.class, rs::previous);
       assertTrue(rs.next());
-      assertInstanceOf(SQLException.class,
-          assertThrows(Exception.class, () -> rs.updateString(1, "x")));
+      assertInstanceOf(
+          SQLException.class, assertThrows(Exception.class, () -> rs.updateString(1, "x")));
       assertFalse(rs.rowUpdated());
     }
   }
@@ -224,7 +235,8 @@ class StatementBehaviourTest {
   private static List<String> runIdsInCreationOrder() {
     return emulator.dataset().project("acme", "demo").orElseThrow().runs().stream()
         .sorted(Comparator.comparing(EmulatedRun::createdAt).thenComparing(EmulatedRun::name))
-        .map(EmulatedRun::name).toList();
+        .map(EmulatedRun::name)
+        .toList();
   }
 
   private static List<String> strings(ResultSet rs) throws SQLException {

@@ -28,8 +28,10 @@ class WandbDriverTest {
 
   @BeforeAll
   static void start() {
-    emulator = WandbEmulator.start(EmulatorConfig.defaults(),
-        DatasetGenerator.generate(GeneratorSpec.defaults(3).withRunsPerProject(5)));
+    emulator =
+        WandbEmulator.start(
+            EmulatorConfig.defaults(),
+            DatasetGenerator.generate(GeneratorSpec.defaults(3).withRunsPerProject(5)));
   }
 
   @AfterAll
@@ -54,8 +56,9 @@ class WandbDriverTest {
   @Test
   void onlyOurDriverIsRegisteredNotCalcitesOwn() throws SQLException {
     assertInstanceOf(WandbDriver.class, DriverManager.getDriver("jdbc:wandb:"));
-    SQLException e = assertThrows(SQLException.class,
-        () -> DriverManager.getDriver("jdbc:calcite:model=inline:{}"));
+    SQLException e =
+        assertThrows(
+            SQLException.class, () -> DriverManager.getDriver("jdbc:calcite:model=inline:{}"));
     assertEquals("08001", e.getSQLState());
   }
 
@@ -68,8 +71,20 @@ class WandbDriverTest {
     for (java.sql.DriverPropertyInfo p : new WandbDriver().getPropertyInfo("jdbc:wandb:", info)) {
       byName.put(p.name, p);
     }
-    assertEquals(java.util.Set.of("apiKey", "baseUrl", "entity", "project", "pageSize", "timeout",
-        "maxRetries", "retryBackoffMs", "concurrency", "samples", "logRequests", "pushdown"),
+    assertEquals(
+        java.util.Set.of(
+            "apiKey",
+            "baseUrl",
+            "entity",
+            "project",
+            "pageSize",
+            "timeout",
+            "maxRetries",
+            "retryBackoffMs",
+            "concurrency",
+            "samples",
+            "logRequests",
+            "pushdown"),
         byName.keySet());
     assertNull(byName.get("apiKey").value);
     assertEquals("17", byName.get("pageSize").value);
@@ -79,8 +94,11 @@ class WandbDriverTest {
 
   @Test
   void badPortIsAConnectionErrorNotACrash() {
-    assertThrows(SQLNonTransientConnectionException.class,
-        () -> DriverManager.getConnection("jdbc:wandb:baseUrl=http://127.0.0.1:99999;apiKey=" + "k".repeat(40)));
+    assertThrows(
+        SQLNonTransientConnectionException.class,
+        () ->
+            DriverManager.getConnection(
+                "jdbc:wandb:baseUrl=http://127.0.0.1:99999;apiKey=" + "k".repeat(40)));
   }
 
   @Test
@@ -89,8 +107,9 @@ class WandbDriverTest {
     info.setProperty("user", "anyone");
     info.setProperty("password", emulator.apiKey());
     try (Connection c = DriverManager.getConnection(baseUrlOnly(), info);
-        ResultSet rs = c.createStatement().executeQuery(
-            "SELECT entity, COUNT(*) AS n FROM demo.runs GROUP BY entity")) {
+        ResultSet rs =
+            c.createStatement()
+                .executeQuery("SELECT entity, COUNT(*) AS n FROM demo.runs GROUP BY entity")) {
       assertTrue(rs.next());
       assertEquals("acme", rs.getString("entity"));
       assertEquals(5, rs.getLong("n"));
@@ -109,25 +128,30 @@ class WandbDriverTest {
         while (rs.next()) {
           schemas.add(rs.getString("TABLE_SCHEM"));
         }
-        assertEquals(java.util.Set.of("demo", "image-classification", "empty-project",
-            "mnist-sweeps"), schemas);
+        assertEquals(
+            java.util.Set.of("demo", "image-classification", "empty-project", "mnist-sweeps"),
+            schemas);
       }
     }
   }
 
   @Test
   void wrongKeyFailsAtConnectWithAnAuthorizationError() {
-    String url = "jdbc:wandb:baseUrl=" + emulator.baseUrl() + ";entity=acme;apiKey=" + "x".repeat(40);
-    SQLException e = assertThrows(SQLInvalidAuthorizationSpecException.class,
-        () -> DriverManager.getConnection(url));
+    String url =
+        "jdbc:wandb:baseUrl=" + emulator.baseUrl() + ";entity=acme;apiKey=" + "x".repeat(40);
+    SQLException e =
+        assertThrows(
+            SQLInvalidAuthorizationSpecException.class, () -> DriverManager.getConnection(url));
     assertFalse(e.getMessage().contains("x".repeat(40)), e.getMessage());
     assertEquals("28000", e.getSQLState());
   }
 
   @Test
   void unknownProjectFailsAtConnectNamingIt() {
-    SQLException e = assertThrows(SQLNonTransientConnectionException.class,
-        () -> DriverManager.getConnection(emulator.jdbcUrl("no-such-project")));
+    SQLException e =
+        assertThrows(
+            SQLNonTransientConnectionException.class,
+            () -> DriverManager.getConnection(emulator.jdbcUrl("no-such-project")));
     assertTrue(e.getMessage().contains("'no-such-project'"), e.getMessage());
     assertTrue(e.getMessage().contains("'acme'"), e.getMessage());
   }

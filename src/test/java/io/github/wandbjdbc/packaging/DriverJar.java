@@ -12,8 +12,10 @@ final class DriverJar {
   static Path path() {
     String path = System.getProperty(PATH_PROPERTY);
     if (path == null) {
-      throw new IllegalStateException("system property " + PATH_PROPERTY
-          + " is not set; run the *IT tests through `mvn verify` (maven-failsafe-plugin)");
+      throw new IllegalStateException(
+          "system property "
+              + PATH_PROPERTY
+              + " is not set; run the *IT tests through `mvn verify` (maven-failsafe-plugin)");
     }
     Path jar = Path.of(path);
     if (!Files.isRegularFile(jar)) {

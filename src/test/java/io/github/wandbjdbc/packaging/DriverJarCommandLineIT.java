@@ -28,13 +28,13 @@ class DriverJarCommandLineIT {
       "SELECT run_id, state FROM runs ORDER BY created_at, run_id LIMIT 5";
   private static WandbEmulator emulator;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @BeforeAll
   static void start() {
-    emulator = WandbEmulator.start(EmulatorConfig.defaults(),
-        DatasetGenerator.generate(GeneratorSpec.defaults(17)));
+    emulator =
+        WandbEmulator.start(
+            EmulatorConfig.defaults(), DatasetGenerator.generate(GeneratorSpec.defaults(17)));
   }
 
   @AfterAll
@@ -55,19 +55,19 @@ class DriverJarCommandLineIT {
     Result result = javaJar(SQL + ";\n!quit\n", "--url", emulator.jdbcUrl("demo"));
     assertEquals(0, result.exit(), result.err());
     // Without a terminal sqlline writes CSV with quoted fields.
-    List<String> expected = expectedCsv().stream()
-        .map(line -> "'" + line.replace(",", "','") + "'").toList();
+    List<String> expected =
+        expectedCsv().stream().map(line -> "'" + line.replace(",", "','") + "'").toList();
     assertTrue(result.out().contains(String.join("\n", expected)), result.out());
     assertFalse(result.out().contains(emulator.apiKey()), "the prompt shows the key");
   }
 
   @Test
   void aBadUrlExitsOneWithTheReasonAndNeverTheKey() throws Exception {
-    Result result = javaJar("", "--url", emulator.jdbcUrl("demo") + ";no-equals-sign", "-e",
-        "SELECT 1");
+    Result result =
+        javaJar("", "--url", emulator.jdbcUrl("demo") + ";no-equals-sign", "-e", "SELECT 1");
     assertEquals(1, result.exit());
-    assertTrue(result.err().contains("error: URL segment 5 is not of the form key=value"),
-        result.err());
+    assertTrue(
+        result.err().contains("error: URL segment 5 is not of the form key=value"), result.err());
     assertEquals("", result.out());
     assertFalse(result.err().contains(emulator.apiKey()), result.err());
   }
@@ -76,7 +76,8 @@ class DriverJarCommandLineIT {
     List<String> lines = new ArrayList<>(List.of("run_id,state"));
     emulator.dataset().project(emulator.dataset().entity(), "demo").orElseThrow().runs().stream()
         .sorted(Comparator.comparing(EmulatedRun::createdAt).thenComparing(EmulatedRun::name))
-        .limit(5).forEach(r -> lines.add(r.name() + "," + r.state()));
+        .limit(5)
+        .forEach(r -> lines.add(r.name() + "," + r.state()));
     return lines;
   }
 
@@ -84,20 +85,29 @@ class DriverJarCommandLineIT {
 
   /** Runs {@code java -jar <driver jar> args} with {@code stdin} as its input. */
   private Result javaJar(String stdin, String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-jar", DriverJar.path().toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                DriverJar.path().toString()));
     command.addAll(List.of(args));
     Path in = Files.writeString(dir.resolve("stdin"), stdin);
     Path out = dir.resolve("stdout");
     Path err = dir.resolve("stderr");
-    Process process = new ProcessBuilder(command).redirectInput(in.toFile())
-        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    Process process =
+        new ProcessBuilder(command)
+            .redirectInput(in.toFile())
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
     if (!process.waitFor(180, TimeUnit.SECONDS)) {
       process.destroyForcibly();
       throw new AssertionError("java -jar still running after 180 s: " + command);
     }
-    return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+    return new Result(
+        process.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
         Files.readString(err, StandardCharsets.UTF_8));
   }
 }

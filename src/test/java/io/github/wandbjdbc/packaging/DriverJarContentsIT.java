@@ -20,46 +20,60 @@ import org.junit.jupiter.api.Test;
 /** Every entry of the shaded jar is one we meant to ship, under the name we meant. */
 class DriverJarContentsIT {
   /** Packages and resources shipped under their own names; everything else is relocated. */
-  private static final List<String> ALLOWED_PREFIXES = List.of(
-      // Our driver, and every relocated library under io/github/wandbjdbc/shaded/.
-      "io/github/wandbjdbc/",
-      // Calcite, linq4j and Avatica: generated code and Janino name these classes.
-      "org/apache/calcite/",
-      // Janino and commons-compiler: Calcite compiles its generated code with them.
-      "org/codehaus/",
-      // slf4j-api, which Calcite logs through; the host application supplies the binding.
-      "org/slf4j/",
-      // JTS and proj4j: Calcite's GEOMETRY type and spatial functions.
-      "org/locationtech/",
-      // commons-math3 data files, read by absolute resource name.
-      "assets/org/apache/commons/math3/",
-      // httpclient5's public suffix list (Avatica's HTTP client), read by absolute resource name.
-      "org/publicsuffix/list/",
-      // sqlline, the command line's interactive shell: its package and resources.
-      "sqlline/");
+  private static final List<String> ALLOWED_PREFIXES =
+      List.of(
+          // Our driver, and every relocated library under io/github/wandbjdbc/shaded/.
+          "io/github/wandbjdbc/",
+          // Calcite, linq4j and Avatica: generated code and Janino name these classes.
+          "org/apache/calcite/",
+          // Janino and commons-compiler: Calcite compiles its generated code with them.
+          "org/codehaus/",
+          // slf4j-api, which Calcite logs through; the host application supplies the binding.
+          "org/slf4j/",
+          // JTS and proj4j: Calcite's GEOMETRY type and spatial functions.
+          "org/locationtech/",
+          // commons-math3 data files, read by absolute resource name.
+          "assets/org/apache/commons/math3/",
+          // httpclient5's public suffix list (Avatica's HTTP client), read by absolute resource
+          // name.
+          "org/publicsuffix/list/",
+          // sqlline, the command line's interactive shell: its package and resources.
+          "sqlline/");
 
   /** META-INF files we ship: services, the manifest, and the bundled libraries' legal files. */
-  private static final List<String> ALLOWED_META_INF = List.of(
-      "META-INF/MANIFEST.MF",
-      "META-INF/services/java.sql.Driver",
-      "META-INF/services/org.codehaus.commons.compiler.ICompilerFactory",
-      "META-INF/services/io.github.wandbjdbc.shaded.com.fasterxml.jackson.core.JsonFactory",
-      "META-INF/services/io.github.wandbjdbc.shaded.com.fasterxml.jackson.core.ObjectCodec",
-      "META-INF/LICENSE",
-      "META-INF/LICENSE.txt",
-      "META-INF/NOTICE",
-      "META-INF/DEPENDENCIES",
-      "META-INF/README.txt",
-      "META-INF/thirdparty-LICENSE",
-      "META-INF/FastDoubleParser-LICENSE",
-      "META-INF/FastDoubleParser-NOTICE",
-      // sqlline's banner reads its version here.
-      "META-INF/maven/sqlline/sqlline/pom.properties");
+  private static final List<String> ALLOWED_META_INF =
+      List.of(
+          "META-INF/MANIFEST.MF",
+          "META-INF/services/java.sql.Driver",
+          "META-INF/services/org.codehaus.commons.compiler.ICompilerFactory",
+          "META-INF/services/io.github.wandbjdbc.shaded.com.fasterxml.jackson.core.JsonFactory",
+          "META-INF/services/io.github.wandbjdbc.shaded.com.fasterxml.jackson.core.ObjectCodec",
+          "META-INF/LICENSE",
+          "META-INF/LICENSE.txt",
+          "META-INF/NOTICE",
+          "META-INF/DEPENDENCIES",
+          "META-INF/README.txt",
+          "META-INF/thirdparty-LICENSE",
+          "META-INF/FastDoubleParser-LICENSE",
+          "META-INF/FastDoubleParser-NOTICE",
+          // sqlline's banner reads its version here.
+          "META-INF/maven/sqlline/sqlline/pom.properties");
 
   /** Libraries that clash with a host's copies; they may appear only relocated. */
-  private static final List<String> FORBIDDEN_TOP_LEVEL = List.of(
-      "com/fasterxml/", "okhttp3/", "okio/", "kotlin/", "com/google/", "org/apache/commons/",
-      "org/apache/hc/", "com/jayway/", "net/minidev/", "org/yaml/", "org/objectweb/", "org/jline/");
+  private static final List<String> FORBIDDEN_TOP_LEVEL =
+      List.of(
+          "com/fasterxml/",
+          "okhttp3/",
+          "okio/",
+          "kotlin/",
+          "com/google/",
+          "org/apache/commons/",
+          "org/apache/hc/",
+          "com/jayway/",
+          "net/minidev/",
+          "org/yaml/",
+          "org/objectweb/",
+          "org/jline/");
 
   private static JarFile jar;
   private static List<String> names;
@@ -68,7 +82,8 @@ class DriverJarContentsIT {
   static void open() throws IOException {
     jar = new JarFile(DriverJar.path().toFile());
     names = Collections.list(jar.entries()).stream().map(ZipEntry::getName).toList();
-    System.out.printf("driver jar %s: %,d bytes, %,d entries%n",
+    System.out.printf(
+        "driver jar %s: %,d bytes, %,d entries%n",
         DriverJar.path().getFileName(), Files.size(DriverJar.path()), names.size());
   }
 
@@ -92,7 +107,8 @@ class DriverJarContentsIT {
   void clashProneLibrariesAppearOnlyRelocated() {
     for (String forbidden : FORBIDDEN_TOP_LEVEL) {
       assertTrue(names.stream().noneMatch(n -> n.startsWith(forbidden)), forbidden);
-      assertTrue(names.stream().anyMatch(n -> n.startsWith("io/github/wandbjdbc/shaded/" + forbidden)),
+      assertTrue(
+          names.stream().anyMatch(n -> n.startsWith("io/github/wandbjdbc/shaded/" + forbidden)),
           "relocated " + forbidden);
     }
   }
@@ -107,21 +123,26 @@ class DriverJarContentsIT {
 
   @Test
   void onlyOurDriverIsRegistered() throws IOException {
-    assertEquals(List.of("io.github.wandbjdbc.jdbc.WandbDriver"),
-        read("META-INF/services/java.sql.Driver").lines().map(String::strip)
-            .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList());
+    assertEquals(
+        List.of("io.github.wandbjdbc.jdbc.WandbDriver"),
+        read("META-INF/services/java.sql.Driver")
+            .lines()
+            .map(String::strip)
+            .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+            .toList());
   }
 
   @Test
   void runtimeDependenciesCalciteNeedsAreAllInside() {
     // Dropping any of these broke plain queries or metadata calls (calcite-notes §2.5).
-    for (String type : List.of(
-        "org/codehaus/janino/CompilerFactory.class",
-        "org/locationtech/jts/geom/Geometry.class",
-        "io/github/wandbjdbc/shaded/org/apache/hc/core5/util/Timeout.class",
-        "io/github/wandbjdbc/shaded/org/apache/commons/math3/fraction/BigFraction.class",
-        "io/github/wandbjdbc/shaded/org/apache/commons/codec/binary/Hex.class",
-        "io/github/wandbjdbc/jdbc/driver.properties")) {
+    for (String type :
+        List.of(
+            "org/codehaus/janino/CompilerFactory.class",
+            "org/locationtech/jts/geom/Geometry.class",
+            "io/github/wandbjdbc/shaded/org/apache/hc/core5/util/Timeout.class",
+            "io/github/wandbjdbc/shaded/org/apache/commons/math3/fraction/BigFraction.class",
+            "io/github/wandbjdbc/shaded/org/apache/commons/codec/binary/Hex.class",
+            "io/github/wandbjdbc/jdbc/driver.properties")) {
       assertNotNull(jar.getEntry(type), type);
     }
   }

@@ -35,9 +35,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Queries the emulator through the built jar alone: the driver is loaded from the shaded jar in
- * a class loader that sees only the JDK, so a class missing from the jar, or a relocation that
- * broke a reference, fails here even though the test class path has every dependency.
+ * Queries the emulator through the built jar alone: the driver is loaded from the shaded jar in a
+ * class loader that sees only the JDK, so a class missing from the jar, or a relocation that broke
+ * a reference, fails here even though the test class path has every dependency.
  */
 class DriverJarIT {
   private static WandbEmulator emulator;
@@ -46,13 +46,17 @@ class DriverJarIT {
 
   @BeforeAll
   static void loadDriverFromJar() throws Exception {
-    emulator = WandbEmulator.start(EmulatorConfig.defaults(),
-        DatasetGenerator.generate(GeneratorSpec.defaults(17)));
+    emulator =
+        WandbEmulator.start(
+            EmulatorConfig.defaults(), DatasetGenerator.generate(GeneratorSpec.defaults(17)));
     URL jar = DriverJar.path().toUri().toURL();
-    jarLoader = new URLClassLoader("wandb-driver-jar", new URL[] {jar},
-        ClassLoader.getPlatformClassLoader());
-    drivers = ServiceLoader.load(Driver.class, jarLoader).stream()
-        .map(ServiceLoader.Provider::get).toList();
+    jarLoader =
+        new URLClassLoader(
+            "wandb-driver-jar", new URL[] {jar}, ClassLoader.getPlatformClassLoader());
+    drivers =
+        ServiceLoader.load(Driver.class, jarLoader).stream()
+            .map(ServiceLoader.Provider::get)
+            .toList();
   }
 
   @AfterAll
@@ -72,15 +76,16 @@ class DriverJarIT {
     // The bundled libraries are there only under the relocated names.
     assertNotNull(jarLoader.loadClass("io.github.wandbjdbc.shaded.okhttp3.OkHttpClient"));
     assertThrows(ClassNotFoundException.class, () -> jarLoader.loadClass("okhttp3.OkHttpClient"));
-    assertThrows(ClassNotFoundException.class,
+    assertThrows(
+        ClassNotFoundException.class,
         () -> jarLoader.loadClass("com.fasterxml.jackson.databind.ObjectMapper"));
   }
 
   @Test
   void runIdsAndStatesMatchTheDataset() throws Exception {
     EmulatedProject demo = project("demo");
-    Map<String, String> expected = demo.runs().stream()
-        .collect(toMap(EmulatedRun::name, EmulatedRun::state));
+    Map<String, String> expected =
+        demo.runs().stream().collect(toMap(EmulatedRun::name, EmulatedRun::state));
     Map<String, String> actual = new HashMap<>();
     long requestsBefore = emulator.stats().requests();
     try (Connection connection = connect("demo");
@@ -107,8 +112,11 @@ class DriverJarIT {
     field.setAccessible(true);
     Object cache = field.get(null);
     // Guava's Cache, relocated in the jar; its public interface is callable by reflection.
-    Class<?> cacheInterface = java.util.Arrays.stream(cache.getClass().getInterfaces())
-        .filter(type -> type.getSimpleName().equals("Cache")).findFirst().orElseThrow();
+    Class<?> cacheInterface =
+        java.util.Arrays.stream(cache.getClass().getInterfaces())
+            .filter(type -> type.getSimpleName().equals("Cache"))
+            .findFirst()
+            .orElseThrow();
     java.lang.reflect.Method size = cacheInterface.getMethod("size");
     String sql = "SELECT run_id FROM runs WHERE job_type = 'cache-probe-%d' LIMIT 3";
     try (Connection connection = connect("demo")) {
@@ -125,13 +133,13 @@ class DriverJarIT {
 
   @Test
   void groupedCountsMatchTheDataset() throws Exception {
-    Map<String, Long> expected = project("demo").runs().stream()
-        .collect(groupingBy(EmulatedRun::state, counting()));
+    Map<String, Long> expected =
+        project("demo").runs().stream().collect(groupingBy(EmulatedRun::state, counting()));
     Map<String, Long> actual = new HashMap<>();
     try (Connection connection = connect("demo");
         Statement statement = connection.createStatement();
-        ResultSet rs = statement.executeQuery(
-            "SELECT state, COUNT(*) AS n FROM runs GROUP BY state")) {
+        ResultSet rs =
+            statement.executeQuery("SELECT state, COUNT(*) AS n FROM runs GROUP BY state")) {
       while (rs.next()) {
         actual.put(rs.getString("state"), rs.getLong("n"));
       }
@@ -141,13 +149,13 @@ class DriverJarIT {
 
   @Test
   void anotherProjectIsReachableByItsQuotedName() throws Exception {
-    Set<String> expected = project("image-classification").runs().stream()
-        .map(EmulatedRun::name).collect(toSet());
+    Set<String> expected =
+        project("image-classification").runs().stream().map(EmulatedRun::name).collect(toSet());
     Set<String> actual = new HashSet<>();
     try (Connection connection = connect("demo");
         Statement statement = connection.createStatement();
-        ResultSet rs = statement.executeQuery(
-            "SELECT run_id, project FROM \"image-classification\".runs")) {
+        ResultSet rs =
+            statement.executeQuery("SELECT run_id, project FROM \"image-classification\".runs")) {
       while (rs.next()) {
         assertEquals("image-classification", rs.getString("project"));
         actual.add(rs.getString("run_id"));

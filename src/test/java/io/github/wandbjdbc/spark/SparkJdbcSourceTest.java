@@ -35,15 +35,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Spark's JDBC data source reading {@code runs} in a local SparkSession (Maven profile
- * {@code spark}; not in the default build). Each read is checked three ways: the rows against the
- * emulator's dataset, the SQL Spark sent (seen through Calcite's parse hook), and the W&B
- * requests the emulator received.
+ * Spark's JDBC data source reading {@code runs} in a local SparkSession (Maven profile {@code
+ * spark}; not in the default build). Each read is checked three ways: the rows against the
+ * emulator's dataset, the SQL Spark sent (seen through Calcite's parse hook), and the W&B requests
+ * the emulator received.
  */
 class SparkJdbcSourceTest {
   private static final ObjectMapper JSON = new ObjectMapper();
+
   /** What every Spark connection costs: project check, project list, column discovery. */
   private static final Map<String, Long> CONNECT = Map.of("GetProject", 1L, "GetProjects", 1L);
+
   private static WandbEmulator emulator;
   private static SparkSession spark;
   private static List<EmulatedRun> demo;
@@ -52,13 +54,18 @@ class SparkJdbcSourceTest {
 
   @BeforeAll
   static void start() {
-    emulator = WandbEmulator.start(EmulatorConfig.defaults(),
-        DatasetGenerator.generate(GeneratorSpec.defaults(13).withRunsPerProject(120)));
+    emulator =
+        WandbEmulator.start(
+            EmulatorConfig.defaults(),
+            DatasetGenerator.generate(GeneratorSpec.defaults(13).withRunsPerProject(120)));
     demo = emulator.dataset().project("acme", "demo").orElseThrow().runs();
-    spark = SparkSession.builder().master("local[2]").appName("wandb-jdbc-test")
-        .config("spark.ui.enabled", "false")
-        .config("spark.sql.session.timeZone", "UTC")
-        .getOrCreate();
+    spark =
+        SparkSession.builder()
+            .master("local[2]")
+            .appName("wandb-jdbc-test")
+            .config("spark.ui.enabled", "false")
+            .config("spark.sql.session.timeZone", "UTC")
+            .getOrCreate();
   }
 
   @AfterAll
@@ -85,7 +92,9 @@ class SparkJdbcSourceTest {
   }
 
   private static DataFrameReader runsReader() {
-    return spark.read().format("jdbc")
+    return spark
+        .read()
+        .format("jdbc")
         .option("driver", WandbDriver.class.getName())
         .option("url", emulator.jdbcUrl("demo"))
         .option("dbtable", "runs");
@@ -110,13 +119,17 @@ class SparkJdbcSourceTest {
     Dataset<Row> runs = runsReader().load();
     emulator.stats().reset();
     sqlSent.clear();
-    List<Row> rows = runs.select("run_id", "state", "created_at")
-        .where("state = 'finished'").collectAsList();
-    assertEquals(names(r -> "finished".equals(r.state())),
+    List<Row> rows =
+        runs.select("run_id", "state", "created_at").where("state = 'finished'").collectAsList();
+    assertEquals(
+        names(r -> "finished".equals(r.state())),
         rows.stream().map(r -> r.getString(0)).sorted().toList());
     assertTrue(rows.stream().allMatch(r -> "finished".equals(r.getString(1))));
-    assertEquals(List.of("SELECT \"run_id\",\"state\",\"created_at\" FROM runs"
-        + "  WHERE (\"state\" IS NOT NULL) AND (\"state\" = 'finished')"), trimmed(sqlSent));
+    assertEquals(
+        List.of(
+            "SELECT \"run_id\",\"state\",\"created_at\" FROM runs"
+                + "  WHERE (\"state\" IS NOT NULL) AND (\"state\" = 'finished')"),
+        trimmed(sqlSent));
     JsonNode listing = onlyListing();
     assertEquals(JSON.readTree("{\"state\":\"finished\"}"), filters(listing));
     // Neither config nor summary is named, so neither is fetched.
@@ -125,28 +138,41 @@ class SparkJdbcSourceTest {
 
   @Test
   void sparkKeepsFiltersOnDottedColumnsButTheQueryOptionPushesThem() throws Exception {
-    Predicate<EmulatedRun> adamWithLr = r -> config(r, "lr").isNumber()
-        && config(r, "lr").asDouble() >= 0.001
-        && "adam".equals(config(r, "optimizer").textValue());
-    List<Row> rows = runsReader().load()
-        .select("run_id", "`config.lr`", "`summary.acc`")
-        .where("`config.lr` >= 0.001 AND `config.optimizer` = 'adam'").collectAsList();
+    Predicate<EmulatedRun> adamWithLr =
+        r ->
+            config(r, "lr").isNumber()
+                && config(r, "lr").asDouble() >= 0.001
+                && "adam".equals(config(r, "optimizer").textValue());
+    List<Row> rows =
+        runsReader()
+            .load()
+            .select("run_id", "`config.lr`", "`summary.acc`")
+            .where("`config.lr` >= 0.001 AND `config.optimizer` = 'adam'")
+            .collectAsList();
     assertEquals(names(adamWithLr), rows.stream().map(r -> r.getString(0)).sorted().toList());
     // Spark takes "config.lr" for a nested field and filters itself: no WHERE is sent.
-    assertEquals("SELECT \"run_id\",\"config.lr\",\"summary.acc\",\"config.optimizer\" FROM runs",
+    assertEquals(
+        "SELECT \"run_id\",\"config.lr\",\"summary.acc\",\"config.optimizer\" FROM runs",
         trimmed(sqlSent).get(1));
     assertEquals(JSON.readTree("{}"), filters(onlyListing()));
 
     emulator.stats().reset();
-    rows = spark.read().format("jdbc")
-        .option("driver", WandbDriver.class.getName())
-        .option("url", emulator.jdbcUrl("demo"))
-        .option("query", "SELECT run_id, \"config.lr\", \"summary.acc\" FROM runs"
-            + " WHERE \"config.lr\" >= 0.001 AND \"config.optimizer\" = 'adam'")
-        .load().collectAsList();
+    rows =
+        spark
+            .read()
+            .format("jdbc")
+            .option("driver", WandbDriver.class.getName())
+            .option("url", emulator.jdbcUrl("demo"))
+            .option(
+                "query",
+                "SELECT run_id, \"config.lr\", \"summary.acc\" FROM runs"
+                    + " WHERE \"config.lr\" >= 0.001 AND \"config.optimizer\" = 'adam'")
+            .load()
+            .collectAsList();
     assertEquals(names(adamWithLr), rows.stream().map(r -> r.getString(0)).sorted().toList());
     JsonNode listing = onlyListing();
-    assertEquals(JSON.readTree("{\"config.lr\":{\"$gte\":0.001},\"config.optimizer\":\"adam\"}"),
+    assertEquals(
+        JSON.readTree("{\"config.lr\":{\"$gte\":0.001},\"config.optimizer\":\"adam\"}"),
         filters(listing));
     // config for the local re-check of the filter, summary for summary.acc.
     assertEquals(List.of(true, true, false), heavyFields(listing));
@@ -154,12 +180,21 @@ class SparkJdbcSourceTest {
 
   @Test
   void aTimestampFilterIsPushedAsWidenedBounds() throws Exception {
-    Instant since = demo.stream().map(EmulatedRun::createdAt).sorted().toList()
-        .get(demo.size() / 2).truncatedTo(ChronoUnit.SECONDS);
-    List<Row> rows = runsReader().load().select("run_id")
-        .where(org.apache.spark.sql.functions.col("created_at").geq(Timestamp.from(since)))
-        .collectAsList();
-    assertEquals(names(r -> !r.createdAt().isBefore(since)),
+    Instant since =
+        demo.stream()
+            .map(EmulatedRun::createdAt)
+            .sorted()
+            .toList()
+            .get(demo.size() / 2)
+            .truncatedTo(ChronoUnit.SECONDS);
+    List<Row> rows =
+        runsReader()
+            .load()
+            .select("run_id")
+            .where(org.apache.spark.sql.functions.col("created_at").geq(Timestamp.from(since)))
+            .collectAsList();
+    assertEquals(
+        names(r -> !r.createdAt().isBefore(since)),
         rows.stream().map(r -> r.getString(0)).sorted().toList());
     JsonNode created = filters(onlyListing()).get("created_at");
     Instant bound = Instant.parse(created.get("$gte").asText() + "Z");
@@ -168,8 +203,13 @@ class SparkJdbcSourceTest {
 
   @Test
   void aLimitIsNotSentButTheScanStopsAfterThePagesItNeeds() {
-    List<Row> rows = runsReader().option("url", emulator.jdbcUrl("demo") + ";pageSize=50")
-        .load().select("run_id").limit(7).collectAsList();
+    List<Row> rows =
+        runsReader()
+            .option("url", emulator.jdbcUrl("demo") + ";pageSize=50")
+            .load()
+            .select("run_id")
+            .limit(7)
+            .collectAsList();
     assertEquals(sortedByCreation().subList(0, 7), rows.stream().map(r -> r.getString(0)).toList());
     // Spark's V1 JDBC source sends no LIMIT; it stops reading after 7 rows, so one page of 50
     // of the 120 runs is listed.
@@ -180,19 +220,23 @@ class SparkJdbcSourceTest {
 
   @Test
   void partitionedReadsOpenOneConnectionPerPartitionAndReturnEachRunOnce() {
-    List<Row> rows = runsReader()
-        .option("partitionColumn", "history_line_count")
-        .option("lowerBound", "0")
-        .option("upperBound", "100")
-        .option("numPartitions", "3")
-        .load().select("run_id").collectAsList();
+    List<Row> rows =
+        runsReader()
+            .option("partitionColumn", "history_line_count")
+            .option("lowerBound", "0")
+            .option("upperBound", "100")
+            .option("numPartitions", "3")
+            .load()
+            .select("run_id")
+            .collectAsList();
     assertEquals(names(r -> true), rows.stream().map(r -> r.getString(0)).sorted().toList());
     // The schema probe's connection and one per partition, each checking the project once.
     assertEquals(4L, emulator.stats().operations().get("GetProject"));
     // Ranges of history_line_count are not sent to W&B: every partition lists all runs.
     List<String> partitions = trimmed(sqlSent).subList(1, sqlSent.size());
     assertEquals(3, partitions.size(), partitions.toString());
-    assertTrue(partitions.stream().allMatch(sql -> sql.contains("\"history_line_count\"")),
+    assertTrue(
+        partitions.stream().allMatch(sql -> sql.contains("\"history_line_count\"")),
         partitions.toString());
   }
 
@@ -211,8 +255,10 @@ class SparkJdbcSourceTest {
   /** Column discovery samples the 100 newest runs' config and summary. */
   private static boolean isDiscovery(RecordedRequest request) {
     JsonNode v = request.variables();
-    return v.get("perPage").asInt() == 100 && "-created_at".equals(v.get("order").asText())
-        && "{}".equals(v.get("filters").asText()) && v.get("withConfig").asBoolean();
+    return v.get("perPage").asInt() == 100
+        && "-created_at".equals(v.get("order").asText())
+        && "{}".equals(v.get("filters").asText())
+        && v.get("withConfig").asBoolean();
   }
 
   private static Map<String, Long> connectAndDiscovery() {
@@ -226,7 +272,8 @@ class SparkJdbcSourceTest {
   }
 
   private static List<Boolean> heavyFields(JsonNode variables) {
-    return List.of(variables.get("withConfig").asBoolean(),
+    return List.of(
+        variables.get("withConfig").asBoolean(),
         variables.get("withSummaryMetrics").asBoolean(),
         variables.get("withSystemMetrics").asBoolean());
   }
@@ -246,6 +293,7 @@ class SparkJdbcSourceTest {
   private static List<String> sortedByCreation() {
     return demo.stream()
         .sorted(Comparator.comparing(EmulatedRun::createdAt).thenComparing(EmulatedRun::name))
-        .map(EmulatedRun::name).toList();
+        .map(EmulatedRun::name)
+        .toList();
   }
 }

@@ -25,27 +25,33 @@ import java.util.function.IntFunction;
 
 /**
  * {@code bin/benchmark-bindable-cache [repeats=50] [rounds=3]}: per-query time of literal SQL
- * repeated, with and without Calcite's cache of compiled query code
- * ({@code calcite.bindable.cache.maxSize}, read once per JVM, so each setting runs in JVMs of its
- * own, alternating over several rounds against a shared machine's noise). Prints a Markdown table:
- * for each workload the median over rounds of each round's median, CPU time and wall time.
+ * repeated, with and without Calcite's cache of compiled query code ({@code
+ * calcite.bindable.cache.maxSize}, read once per JVM, so each setting runs in JVMs of its own,
+ * alternating over several rounds against a shared machine's noise). Prints a Markdown table: for
+ * each workload the median over rounds of each round's median, CPU time and wall time.
  */
 public final class BindableCacheBenchmark {
   private static final String SETTING = "calcite.bindable.cache.maxSize";
   private static final int WARM_UP = 40;
-  /** CPU time of the querying thread, where Calcite plans and Janino compiles: on a shared
-   * machine it varies far less than wall time, which also counts waiting for a core. */
+
+  /**
+   * CPU time of the querying thread, where Calcite plans and Janino compiles: on a shared machine
+   * it varies far less than wall time, which also counts waiting for a core.
+   */
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   /** Each workload: a name and the SQL of its i-th execution ({@code null}: prepared). */
   private static final Map<String, IntFunction<String>> WORKLOADS = new LinkedHashMap<>();
 
   static {
-    WORKLOADS.put("same literal SQL",
+    WORKLOADS.put(
+        "same literal SQL",
         i -> "SELECT run_id, state FROM runs WHERE state = 'finished' LIMIT 10");
-    WORKLOADS.put("different literal, pushed to W&B",
+    WORKLOADS.put(
+        "different literal, pushed to W&B",
         i -> "SELECT run_id, state FROM runs WHERE state = 'finished-" + i + "' LIMIT 10");
-    WORKLOADS.put("different literal, evaluated locally",
+    WORKLOADS.put(
+        "different literal, evaluated locally",
         i -> "SELECT run_id, state FROM runs WHERE UPPER(state) = 'FINISHED-" + i + "'");
     WORKLOADS.put("PreparedStatement, new ? value", null);
   }
@@ -65,15 +71,18 @@ public final class BindableCacheBenchmark {
     Map<String, List<double[]>> samples = new LinkedHashMap<>();
     for (int round = 0; round < rounds; round++) {
       for (Map.Entry<String, String> setting : settings.entrySet()) {
-        samples.computeIfAbsent(setting.getKey(), k -> new ArrayList<>())
+        samples
+            .computeIfAbsent(setting.getKey(), k -> new ArrayList<>())
             .add(child(repeats, setting.getValue()));
       }
     }
     Map<String, List<String>> columns = new LinkedHashMap<>();
     samples.forEach((setting, perRound) -> columns.put(setting, medians(perRound)));
-    System.out.printf("ms per query (execute + fetch) as CPU time of the querying thread"
-        + " (wall time): median of %d executions after %d warm-up queries, median of %d rounds,"
-        + " each setting in fresh JVMs%n%n", repeats, WARM_UP, rounds);
+    System.out.printf(
+        "ms per query (execute + fetch) as CPU time of the querying thread"
+            + " (wall time): median of %d executions after %d warm-up queries, median of %d rounds,"
+            + " each setting in fresh JVMs%n%n",
+        repeats, WARM_UP, rounds);
     System.out.println("| workload | " + String.join(" | ", columns.keySet()) + " |");
     System.out.println("| --- |" + " ---: |".repeat(columns.size()));
     List<String> names = new ArrayList<>(WORKLOADS.keySet());
@@ -102,19 +111,23 @@ public final class BindableCacheBenchmark {
 
   /** Runs the measurement in a new JVM; returns its figures, one per workload. */
   private static double[] child(int repeats, String jvmOption) throws Exception {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path")));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path")));
     if (jvmOption != null) {
       command.add(jvmOption);
     }
-    command.addAll(List.of(BindableCacheBenchmark.class.getName(), String.valueOf(repeats),
-        "--child"));
-    Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT)
-        .start();
+    command.addAll(
+        List.of(BindableCacheBenchmark.class.getName(), String.valueOf(repeats), "--child"));
+    Process process =
+        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     List<Double> figures = new ArrayList<>();
-    try (BufferedReader out = new BufferedReader(
-        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader out =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line = out.readLine(); line != null; line = out.readLine()) {
         figures.add(Double.parseDouble(line));
       }
@@ -126,9 +139,11 @@ public final class BindableCacheBenchmark {
   }
 
   private static void measureInThisJvm(int repeats) throws SQLException {
-    try (WandbEmulator emulator = WandbEmulator.start(EmulatorConfig.defaults(),
-            DatasetGenerator.generate(GeneratorSpec.defaults(42).withRunsPerProject(100)
-                .withHistorySteps(2)));
+    try (WandbEmulator emulator =
+            WandbEmulator.start(
+                EmulatorConfig.defaults(),
+                DatasetGenerator.generate(
+                    GeneratorSpec.defaults(42).withRunsPerProject(100).withHistorySteps(2)));
         Connection connection = DriverManager.getConnection(emulator.jdbcUrl("demo"))) {
       // Discovery, class loading and JIT, on SQL none of the workloads repeats.
       for (int i = 0; i < WARM_UP; i++) {
@@ -137,8 +152,11 @@ public final class BindableCacheBenchmark {
       for (IntFunction<String> sql : WORKLOADS.values()) {
         double[] cpuMillis = new double[repeats];
         double[] wallMillis = new double[repeats];
-        try (PreparedStatement prepared = sql == null ? connection.prepareStatement(
-            "SELECT run_id, state FROM runs WHERE state = ? LIMIT 10") : null) {
+        try (PreparedStatement prepared =
+            sql == null
+                ? connection.prepareStatement(
+                    "SELECT run_id, state FROM runs WHERE state = ? LIMIT 10")
+                : null) {
           for (int i = 0; i < repeats; i++) {
             long cpuStart = THREADS.getCurrentThreadCpuTime();
             long start = System.nanoTime();

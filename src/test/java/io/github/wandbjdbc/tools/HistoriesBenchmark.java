@@ -26,13 +26,13 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code bin/benchmark-histories [runs] [steps] [latencyMs] [rateLimit] [bigRuns]}: reads
- * {@code run_id, _step, loss} of every run's history through the driver and through a baseline
- * that does what the official client's {@code scan_history(keys=["loss"])} does (run after run:
- * its history keys, then 1,000-step windows), against an emulator in its own process (so this
- * JVM's heap holds only the reader). Prints requests, rows, wall time and peak heap, checks both
- * read the same rows (an order-independent checksum), then scans a larger project with no
- * latency for the peak heap of a multi-million-row scan.
+ * {@code bin/benchmark-histories [runs] [steps] [latencyMs] [rateLimit] [bigRuns]}: reads {@code
+ * run_id, _step, loss} of every run's history through the driver and through a baseline that does
+ * what the official client's {@code scan_history(keys=["loss"])} does (run after run: its history
+ * keys, then 1,000-step windows), against an emulator in its own process (so this JVM's heap holds
+ * only the reader). Prints requests, rows, wall time and peak heap, checks both read the same rows
+ * (an order-independent checksum), then scans a larger project with no latency for the peak heap of
+ * a multi-million-row scan.
  */
 public final class HistoriesBenchmark {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,9 +46,10 @@ public final class HistoriesBenchmark {
     long latencyMs = args.length > 2 ? Long.parseLong(args[2]) : 50;
     double rateLimit = args.length > 3 ? Double.parseDouble(args[3]) : 20;
     int bigRuns = args.length > 4 ? Integer.parseInt(args[4]) : 350;
-    System.out.printf("project demo: %d runs, up to %d steps each; %d ms per request, "
-        + "rate limit %s requests/s; driver heap limit %d MB%n%n", runs, steps, latencyMs,
-        rateLimit, Runtime.getRuntime().maxMemory() >> 20);
+    System.out.printf(
+        "project demo: %d runs, up to %d steps each; %d ms per request, "
+            + "rate limit %s requests/s; driver heap limit %d MB%n%n",
+        runs, steps, latencyMs, rateLimit, Runtime.getRuntime().maxMemory() >> 20);
     System.out.println("| reader | requests | rows | wall time (s) | peak heap in use (MB) |");
     System.out.println("| --- | ---: | ---: | ---: | ---: |");
     Checksum driver;
@@ -56,16 +57,21 @@ public final class HistoriesBenchmark {
     try (EmulatorProcess emulator = EmulatorProcess.start(runs, steps, latencyMs, rateLimit)) {
       warmUp(emulator);
       driver = measure("wandb-jdbc (" + SQL + ")", emulator, () -> driverScan(emulator));
-      baseline = measure("baseline: run after run, 1,000-step windows", emulator,
-          () -> baselineScan(emulator));
+      baseline =
+          measure(
+              "baseline: run after run, 1,000-step windows",
+              emulator,
+              () -> baselineScan(emulator));
     }
     System.out.println();
-    System.out.println(driver.equals(baseline)
-        ? "identical rows: yes (" + driver.rows() + " rows, checksum " + driver.sum() + ")"
-        : "identical rows: NO: driver " + driver + ", baseline " + baseline);
+    System.out.println(
+        driver.equals(baseline)
+            ? "identical rows: yes (" + driver.rows() + " rows, checksum " + driver.sum() + ")"
+            : "identical rows: NO: driver " + driver + ", baseline " + baseline);
     try (EmulatorProcess emulator = EmulatorProcess.start(bigRuns, steps, 0, 0)) {
       System.out.println();
-      System.out.println("| large scan | requests | rows | wall time (s) | peak heap in use (MB) |");
+      System.out.println(
+          "| large scan | requests | rows | wall time (s) | peak heap in use (MB) |");
       System.out.println("| --- | ---: | ---: | ---: | ---: |");
       measure(bigRuns + " runs, no latency", emulator, () -> driverScan(emulator));
     }
@@ -75,9 +81,10 @@ public final class HistoriesBenchmark {
   private static void warmUp(EmulatorProcess emulator) throws Exception {
     try (Connection connection = DriverManager.getConnection(emulator.jdbcUrl());
         Statement statement = connection.createStatement();
-        ResultSet rs = statement.executeQuery(
-            "SELECT run_id, _step, loss FROM histories WHERE run_id IN "
-                + "(SELECT run_id FROM runs ORDER BY created_at LIMIT 1)")) {
+        ResultSet rs =
+            statement.executeQuery(
+                "SELECT run_id, _step, loss FROM histories WHERE run_id IN "
+                    + "(SELECT run_id FROM runs ORDER BY created_at LIMIT 1)")) {
       while (rs.next()) {
         rs.getDouble(3);
       }
@@ -97,8 +104,9 @@ public final class HistoriesBenchmark {
     Checksum checksum = scan.run();
     double seconds = (System.nanoTime() - start) / 1e9;
     long peak = sampler.finish();
-    System.out.printf("| %s | %,d | %,d | %.1f | %d |%n", label,
-        emulator.requests() - requestsBefore, checksum.rows(), seconds, peak >> 20);
+    System.out.printf(
+        "| %s | %,d | %,d | %.1f | %d |%n",
+        label, emulator.requests() - requestsBefore, checksum.rows(), seconds, peak >> 20);
     return checksum;
   }
 
@@ -118,22 +126,30 @@ public final class HistoriesBenchmark {
   /** What {@code scan_history(keys=["loss"])} sends, run after run, with the project's client. */
   private static Checksum baselineScan(EmulatorProcess emulator) {
     Checksum checksum = new Checksum();
-    try (ScanHistoryBaseline client = new ScanHistoryBaseline(ClientSettings.of(
-        emulator.baseUrl(), emulator.apiKey()))) {
+    try (ScanHistoryBaseline client =
+        new ScanHistoryBaseline(ClientSettings.of(emulator.baseUrl(), emulator.apiKey()))) {
       List<Run> runs = new ArrayList<>();
-      try (RunIterator iterator = client.runs(
-          new RunQuery("acme", "demo", null, null, 50, -1, Set.of()))) {
+      try (RunIterator iterator =
+          client.runs(new RunQuery("acme", "demo", null, null, 50, -1, Set.of()))) {
         iterator.forEachRemaining(runs::add);
       }
       for (Run run : runs) {
-        client.scan("acme", "demo", run.name(), "loss", row -> {
-          JsonNode loss = row.get("loss");
-          // As Python's json reads it: NaN and infinities are numbers, bare or quoted. Boxed in
-          // both branches: a double branch would unbox the null of a JSON-null loss.
-          checksum.add(run.name(), row.get("_step").asLong(), loss.isNumber()
-              ? Double.valueOf(loss.doubleValue())
-              : loss.isTextual() ? Double.valueOf(loss.asText()) : null);
-        });
+        client.scan(
+            "acme",
+            "demo",
+            run.name(),
+            "loss",
+            row -> {
+              JsonNode loss = row.get("loss");
+              // As Python's json reads it: NaN and infinities are numbers, bare or quoted. Boxed in
+              // both branches: a double branch would unbox the null of a JSON-null loss.
+              checksum.add(
+                  run.name(),
+                  row.get("_step").asLong(),
+                  loss.isNumber()
+                      ? Double.valueOf(loss.doubleValue())
+                      : loss.isTextual() ? Double.valueOf(loss.asText()) : null);
+            });
       }
     }
     return checksum;
@@ -213,13 +229,26 @@ public final class HistoriesBenchmark {
     static EmulatorProcess start(int runs, int steps, long latencyMs, double rateLimit)
         throws Exception {
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      Process process = new ProcessBuilder(java, "-Xmx12g", "-cp",
-          System.getProperty("java.class.path"), "io.github.wandbjdbc.emulator.EmulatorMain",
-          "--runs", String.valueOf(runs), "--history-steps", String.valueOf(steps),
-          "--latency-ms", String.valueOf(latencyMs), "--rate-limit", String.valueOf(rateLimit))
-          .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-      BufferedReader out = new BufferedReader(
-          new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      Process process =
+          new ProcessBuilder(
+                  java,
+                  "-Xmx12g",
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  "io.github.wandbjdbc.emulator.EmulatorMain",
+                  "--runs",
+                  String.valueOf(runs),
+                  "--history-steps",
+                  String.valueOf(steps),
+                  "--latency-ms",
+                  String.valueOf(latencyMs),
+                  "--rate-limit",
+                  String.valueOf(rateLimit))
+              .redirectError(ProcessBuilder.Redirect.INHERIT)
+              .start();
+      BufferedReader out =
+          new BufferedReader(
+              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
       String jdbcUrl = out.readLine();
       String baseUrl = out.readLine();
       String apiKey = out.readLine();
@@ -231,9 +260,11 @@ public final class HistoriesBenchmark {
     }
 
     long requests() throws Exception {
-      HttpResponse<String> response = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create(baseUrl + "/_emulator/stats")).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(baseUrl + "/_emulator/stats")).build(),
+                  HttpResponse.BodyHandlers.ofString());
       return JSON.readTree(response.body()).get("requests").asLong();
     }
 

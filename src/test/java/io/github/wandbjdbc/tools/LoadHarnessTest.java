@@ -11,8 +11,7 @@ class LoadHarnessTest {
 
   @Test
   void concurrentConnectionsUnderARateLimitGetTheSingleThreadedResults() throws Exception {
-    List<LoadHarness.Phase> phases =
-        LoadHarness.run(new LoadHarness.Settings(3, 5, 60, 30, 0));
+    List<LoadHarness.Phase> phases = LoadHarness.run(new LoadHarness.Settings(3, 5, 60, 30, 0));
     LoadHarness.Phase reference = phases.get(0);
     LoadHarness.Phase concurrent = phases.get(1);
     assertEquals(LoadHarness.QUERIES.size(), reference.queries());

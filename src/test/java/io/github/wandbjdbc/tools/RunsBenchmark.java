@@ -12,25 +12,34 @@ import java.sql.Statement;
 import java.util.List;
 
 /**
- * {@code bin/benchmark-runs [runs] [latencyMs] [repeats] [pageSize]}: requests, bytes and wall
- * time of typical runs queries over a large emulated project with per-request latency, with
- * pushdown on and off. Prints a Markdown table. Each figure is the median of several executions on
- * a warm connection (column discovery and JIT warm-up happen before measuring).
+ * {@code bin/benchmark-runs [runs] [latencyMs] [repeats] [pageSize]}: requests, bytes and wall time
+ * of typical runs queries over a large emulated project with per-request latency, with pushdown on
+ * and off. Prints a Markdown table. Each figure is the median of several executions on a warm
+ * connection (column discovery and JIT warm-up happen before measuring).
  */
 public final class RunsBenchmark {
-  private static final List<String[]> QUERIES = List.of(
-      new String[] {"top 10 by summary.acc under config and state filters",
-          "SELECT run_id, \"summary.acc\" FROM runs WHERE \"config.optimizer\" = 'adam'"
-              + " AND state = 'finished' ORDER BY \"summary.acc\" DESC NULLS LAST LIMIT 10"},
-      new String[] {"COUNT(*) under a filter",
-          "SELECT COUNT(*) FROM runs WHERE state IN ('finished', 'crashed')"},
-      new String[] {"run_id, state, created_at of every run",
-          "SELECT run_id, state, created_at FROM runs"},
-      new String[] {"the same with config",
-          "SELECT run_id, state, created_at, config FROM runs"},
-      new String[] {"newest 20 finished runs",
-          "SELECT run_id, created_at FROM runs WHERE state = 'finished'"
-              + " ORDER BY created_at DESC LIMIT 20"});
+  private static final List<String[]> QUERIES =
+      List.of(
+          new String[] {
+            "top 10 by summary.acc under config and state filters",
+            "SELECT run_id, \"summary.acc\" FROM runs WHERE \"config.optimizer\" = 'adam'"
+                + " AND state = 'finished' ORDER BY \"summary.acc\" DESC NULLS LAST LIMIT 10"
+          },
+          new String[] {
+            "COUNT(*) under a filter",
+            "SELECT COUNT(*) FROM runs WHERE state IN ('finished', 'crashed')"
+          },
+          new String[] {
+            "run_id, state, created_at of every run", "SELECT run_id, state, created_at FROM runs"
+          },
+          new String[] {
+            "the same with config", "SELECT run_id, state, created_at, config FROM runs"
+          },
+          new String[] {
+            "newest 20 finished runs",
+            "SELECT run_id, created_at FROM runs WHERE state = 'finished'"
+                + " ORDER BY created_at DESC LIMIT 20"
+          });
 
   private RunsBenchmark() {}
 
@@ -39,27 +48,30 @@ public final class RunsBenchmark {
     long latencyMs = args.length > 1 ? Long.parseLong(args[1]) : 50;
     int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 3;
     String pageSize = args.length > 3 ? ";pageSize=" + Integer.parseInt(args[3]) : "";
-    try (WandbEmulator emulator = WandbEmulator.start(
-        EmulatorConfig.defaults().withLatencyMs(latencyMs),
-        DatasetGenerator.generate(GeneratorSpec.defaults(42).withRunsPerProject(runs)
-            .withHistorySteps(10)))) {
-      System.out.printf("runs in project: %d, latency per request: %d ms, median of %d%s%n%n",
+    try (WandbEmulator emulator =
+        WandbEmulator.start(
+            EmulatorConfig.defaults().withLatencyMs(latencyMs),
+            DatasetGenerator.generate(
+                GeneratorSpec.defaults(42).withRunsPerProject(runs).withHistorySteps(10)))) {
+      System.out.printf(
+          "runs in project: %d, latency per request: %d ms, median of %d%s%n%n",
           runs, latencyMs, repeats, pageSize);
-      System.out.println("| query | pushdown | requests | bytes received | wall time (ms) | rows |");
+      System.out.println(
+          "| query | pushdown | requests | bytes received | wall time (ms) | rows |");
       System.out.println("| --- | --- | ---: | ---: | ---: | ---: |");
       for (String[] query : QUERIES) {
         for (boolean pushdown : new boolean[] {true, false}) {
-          Measurement m = measure(emulator, query[1], pageSize + ";pushdown=" + pushdown,
-              repeats);
-          System.out.printf("| %s | %s | %d | %,d | %d | %d |%n", query[0],
-              pushdown ? "on" : "off", m.requests(), m.bytes(), m.millis(), m.rows());
+          Measurement m = measure(emulator, query[1], pageSize + ";pushdown=" + pushdown, repeats);
+          System.out.printf(
+              "| %s | %s | %d | %,d | %d | %d |%n",
+              query[0], pushdown ? "on" : "off", m.requests(), m.bytes(), m.millis(), m.rows());
         }
       }
     }
   }
 
-  private static Measurement measure(WandbEmulator emulator, String sql, String properties,
-      int repeats) throws SQLException {
+  private static Measurement measure(
+      WandbEmulator emulator, String sql, String properties, int repeats) throws SQLException {
     try (Connection connection =
         DriverManager.getConnection(emulator.jdbcUrl("demo") + properties)) {
       run(connection, sql); // discovery, planning and code generation warm up
@@ -69,8 +81,8 @@ public final class RunsBenchmark {
         long start = System.nanoTime();
         int rows = run(connection, sql);
         long millis = (System.nanoTime() - start) / 1_000_000;
-        samples[i] = new Measurement(emulator.stats().requests(), emulator.stats().bytesOut(),
-            millis, rows);
+        samples[i] =
+            new Measurement(emulator.stats().requests(), emulator.stats().bytesOut(), millis, rows);
       }
       java.util.Arrays.sort(samples, java.util.Comparator.comparingLong(Measurement::millis));
       return samples[repeats / 2];

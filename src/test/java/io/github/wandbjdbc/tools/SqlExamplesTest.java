@@ -38,9 +38,9 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Runs every {@code sql-examples/*.sql} against the demo dataset, with and without pushdown, and
- * compares the CSV that {@code bin/wandb-sql -e} would print with {@code expected/<name>.csv};
- * each {@code -- expect-request:} line of a file must appear in its EXPLAIN output. A few expected
- * files are also recomputed here straight from the generated runs, without SQL.
+ * compares the CSV that {@code bin/wandb-sql -e} would print with {@code expected/<name>.csv}; each
+ * {@code -- expect-request:} line of a file must appear in its EXPLAIN output. A few expected files
+ * are also recomputed here straight from the generated runs, without SQL.
  */
 class SqlExamplesTest {
   private static final Path EXAMPLES = Path.of(System.getProperty("basedir", "."), "sql-examples");
@@ -52,8 +52,9 @@ class SqlExamplesTest {
 
   @BeforeAll
   static void startEmulator() {
-    emulator = WandbEmulator.start(EmulatorConfig.defaults(),
-        DatasetGenerator.generate(GeneratorSpec.defaults(42)));
+    emulator =
+        WandbEmulator.start(
+            EmulatorConfig.defaults(), DatasetGenerator.generate(GeneratorSpec.defaults(42)));
   }
 
   @AfterAll
@@ -69,7 +70,8 @@ class SqlExamplesTest {
       files = listing.filter(p -> p.toString().endsWith(".sql")).sorted().toList();
     }
     assertTrue(files.size() >= 12, "examples found: " + files);
-    return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> check(f)));
+    return files.stream()
+        .map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> check(f)));
   }
 
   private static void check(Path sqlFile) throws Exception {
@@ -82,10 +84,14 @@ class SqlExamplesTest {
     assertEquals(expected, csvLines(url, sql), "with pushdown");
     assertEquals(expected, csvLines(url + ";pushdown=false", sql), "with pushdown=false");
 
-    assertTrue(sql.contains("-- Pushed to W&B:") && sql.contains("-- Evaluated locally:"),
+    assertTrue(
+        sql.contains("-- Pushed to W&B:") && sql.contains("-- Evaluated locally:"),
         "header must say what is pushed and what is evaluated locally");
-    List<String> claims = sql.lines().filter(l -> l.startsWith(EXPECT_REQUEST))
-        .map(l -> l.substring(EXPECT_REQUEST.length()).strip()).toList();
+    List<String> claims =
+        sql.lines()
+            .filter(l -> l.startsWith(EXPECT_REQUEST))
+            .map(l -> l.substring(EXPECT_REQUEST.length()).strip())
+            .toList();
     assertTrue(!claims.isEmpty(), "no " + EXPECT_REQUEST + " line");
     String plan = explain(url, sql);
     for (String claim : claims) {
@@ -106,8 +112,12 @@ class SqlExamplesTest {
   private static List<String> csvLines(String url, String sql) throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     ByteArrayOutputStream errors = new ByteArrayOutputStream();
-    int exit = WandbSql.execute(url, sql, new PrintStream(bytes, true, StandardCharsets.UTF_8),
-        new PrintStream(errors, true, StandardCharsets.UTF_8));
+    int exit =
+        WandbSql.execute(
+            url,
+            sql,
+            new PrintStream(bytes, true, StandardCharsets.UTF_8),
+            new PrintStream(errors, true, StandardCharsets.UTF_8));
     assertEquals(0, exit, () -> errors.toString(StandardCharsets.UTF_8));
     return bytes.toString(StandardCharsets.UTF_8).lines().toList();
   }
@@ -133,8 +143,15 @@ class SqlExamplesTest {
         .filter(r -> "crashed".equals(r.state()))
         .filter(r -> !r.createdAt().isBefore(from) && r.createdAt().isBefore(to))
         .sorted(Comparator.comparing(EmulatedRun::createdAt))
-        .forEach(r -> lines.add(String.join(",", r.name(), r.displayName(),
-            time(r.createdAt()), time(r.heartbeatAt()))));
+        .forEach(
+            r ->
+                lines.add(
+                    String.join(
+                        ",",
+                        r.name(),
+                        r.displayName(),
+                        time(r.createdAt()),
+                        time(r.heartbeatAt()))));
     assertEquals(lines, expected("02-crashed-runs-in-window"));
   }
 
@@ -144,11 +161,14 @@ class SqlExamplesTest {
     demoRuns().forEach(r -> perState.merge(r.state(), 1L, Long::sum));
     List<String> lines = new ArrayList<>(List.of("state,runs"));
     perState.entrySet().stream()
-        .sorted(Map.Entry.<String, Long>comparingByValue().reversed()
-            .thenComparing(Map.Entry.comparingByKey()))
+        .sorted(
+            Map.Entry.<String, Long>comparingByValue()
+                .reversed()
+                .thenComparing(Map.Entry.comparingByKey()))
         .forEach(e -> lines.add(e.getKey() + "," + e.getValue()));
     assertEquals(lines, expected("03-runs-per-state"));
-    assertEquals(List.of("finished_runs", String.valueOf(perState.get("finished"))),
+    assertEquals(
+        List.of("finished_runs", String.valueOf(perState.get("finished"))),
         expected("04-count-finished-runs"));
   }
 
@@ -158,11 +178,15 @@ class SqlExamplesTest {
     demoRuns().stream()
         .filter(r -> r.tags() != null && r.tags().contains("baseline"))
         .sorted(Comparator.comparing(EmulatedRun::name))
-        .forEach(r -> {
-          String json = r.tags().stream().map(t -> "\"" + t + "\"")
-              .collect(Collectors.joining(",", "[", "]"));
-          lines.add(r.name() + "," + r.displayName() + ",\"" + json.replace("\"", "\"\"") + "\"");
-        });
+        .forEach(
+            r -> {
+              String json =
+                  r.tags().stream()
+                      .map(t -> "\"" + t + "\"")
+                      .collect(Collectors.joining(",", "[", "]"));
+              lines.add(
+                  r.name() + "," + r.displayName() + ",\"" + json.replace("\"", "\"\"") + "\"");
+            });
     assertEquals(lines, expected("06-runs-tagged-baseline"));
   }
 
@@ -172,24 +196,41 @@ class SqlExamplesTest {
     demoRuns().stream()
         .sorted(Comparator.comparing(EmulatedRun::createdAt).reversed())
         .limit(5)
-        .forEach(r -> lines.add(String.join(",", r.name(), r.displayName(), r.state(),
-            time(r.createdAt()))));
+        .forEach(
+            r ->
+                lines.add(
+                    String.join(",", r.name(), r.displayName(), r.state(), time(r.createdAt()))));
     assertEquals(lines, expected("09-newest-runs"));
   }
 
   @Test
   void accuracyPerOptimizerRecomputed() throws IOException {
     Map<String, List<EmulatedRun>> perOptimizer = new TreeMap<>();
-    demoRuns().forEach(r -> perOptimizer.computeIfAbsent(
-        r.config().get("optimizer").get("value").asText(), k -> new ArrayList<>()).add(r));
+    demoRuns()
+        .forEach(
+            r ->
+                perOptimizer
+                    .computeIfAbsent(
+                        r.config().get("optimizer").get("value").asText(), k -> new ArrayList<>())
+                    .add(r));
     List<String> lines = new ArrayList<>(List.of("optimizer,runs,with_acc,mean_acc"));
-    perOptimizer.forEach((optimizer, runs) -> {
-      double[] accs = runs.stream().filter(r -> r.summary().has("acc"))
-          .mapToDouble(r -> r.summary().get("acc").asDouble()).toArray();
-      double mean = Arrays.stream(accs).average().orElseThrow();
-      lines.add(optimizer + "," + runs.size() + "," + accs.length + ","
-          + Math.round(mean * 10_000) / 10_000.0);
-    });
+    perOptimizer.forEach(
+        (optimizer, runs) -> {
+          double[] accs =
+              runs.stream()
+                  .filter(r -> r.summary().has("acc"))
+                  .mapToDouble(r -> r.summary().get("acc").asDouble())
+                  .toArray();
+          double mean = Arrays.stream(accs).average().orElseThrow();
+          lines.add(
+              optimizer
+                  + ","
+                  + runs.size()
+                  + ","
+                  + accs.length
+                  + ","
+                  + Math.round(mean * 10_000) / 10_000.0);
+        });
     assertEquals(lines, expected("12-accuracy-per-optimizer"));
   }
 }

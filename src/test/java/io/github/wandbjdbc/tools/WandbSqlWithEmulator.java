@@ -14,21 +14,24 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code bin/wandb-sql}: the driver's command line ({@link WandbSql}) plus what needs the test-side
- * emulator: {@code --demo} starts one and hands its URL to the command line, {@code --serve}
- * serves one for other JDBC clients.
+ * emulator: {@code --demo} starts one and hands its URL to the command line, {@code --serve} serves
+ * one for other JDBC clients.
  */
 public final class WandbSqlWithEmulator {
-  static final String USAGE = String.join("\n",
-      "usage: bin/wandb-sql (--demo | --url JDBC_URL) [-e SQL]",
-      "       bin/wandb-sql --serve [--port N]",
-      "  --demo        query an embedded W&B emulator serving the demo project (no account needed)",
-      "  --serve       serve the demo emulator on 127.0.0.1 until Ctrl-C and print the JDBC URL",
-      "                to paste into DBeaver or any JDBC client; --port N (default "
-          + Arguments.DEFAULT_PORT + ", 0: any free port)",
-      "  --url URL     query any W&B server, e.g. jdbc:wandb:entity=acme;project=mnist",
-      "                (API key: apiKey=... in the URL, env WANDB_API_KEY, or ~/.netrc)",
-      "  -e SQL        run one statement and print the result as CSV with a header row;",
-      "                without -e an interactive sqlline session opens");
+  static final String USAGE =
+      String.join(
+          "\n",
+          "usage: bin/wandb-sql (--demo | --url JDBC_URL) [-e SQL]",
+          "       bin/wandb-sql --serve [--port N]",
+          "  --demo        query an embedded W&B emulator serving the demo project (no account needed)",
+          "  --serve       serve the demo emulator on 127.0.0.1 until Ctrl-C and print the JDBC URL",
+          "                to paste into DBeaver or any JDBC client; --port N (default "
+              + Arguments.DEFAULT_PORT
+              + ", 0: any free port)",
+          "  --url URL     query any W&B server, e.g. jdbc:wandb:entity=acme;project=mnist",
+          "                (API key: apiKey=... in the URL, env WANDB_API_KEY, or ~/.netrc)",
+          "  -e SQL        run one statement and print the result as CSV with a header row;",
+          "                without -e an interactive sqlline session opens");
 
   private WandbSqlWithEmulator() {}
 
@@ -53,8 +56,9 @@ public final class WandbSqlWithEmulator {
       return serve(parsed.port(), out);
     }
     if (parsed.demo()) {
-      try (WandbEmulator emulator = WandbEmulator.start(EmulatorConfig.defaults(),
-          DatasetGenerator.generate(GeneratorSpec.defaults(42)))) {
+      try (WandbEmulator emulator =
+          WandbEmulator.start(
+              EmulatorConfig.defaults(), DatasetGenerator.generate(GeneratorSpec.defaults(42)))) {
         return WandbSql.execute(emulator.jdbcUrl("demo"), parsed.sql(), out, err);
       }
     }
@@ -63,15 +67,26 @@ public final class WandbSqlWithEmulator {
 
   /** Serves the demo emulator until the thread is interrupted or the process is stopped. */
   private static int serve(int port, PrintStream out) {
-    try (WandbEmulator emulator = WandbEmulator.start(EmulatorConfig.defaults().withPort(port),
-        DatasetGenerator.generate(GeneratorSpec.defaults(42)))) {
-      out.println("W&B emulator serving entity '" + emulator.dataset().entity()
-          + "' (projects: " + String.join(", ", projectNames(emulator)) + ") at "
-          + emulator.baseUrl());
+    try (WandbEmulator emulator =
+        WandbEmulator.start(
+            EmulatorConfig.defaults().withPort(port),
+            DatasetGenerator.generate(GeneratorSpec.defaults(42)))) {
+      out.println(
+          "W&B emulator serving entity '"
+              + emulator.dataset().entity()
+              + "' (projects: "
+              + String.join(", ", projectNames(emulator))
+              + ") at "
+              + emulator.baseUrl());
       out.println("JDBC URL (paste into DBeaver's URL field, or use with any JDBC client):");
       out.println(emulator.jdbcUrl("demo"));
-      out.println("or: entity " + emulator.dataset().entity() + ", project demo, password (API key) "
-          + emulator.apiKey() + ", URL suffix ;baseUrl=" + emulator.baseUrl());
+      out.println(
+          "or: entity "
+              + emulator.dataset().entity()
+              + ", project demo, password (API key) "
+              + emulator.apiKey()
+              + ", URL suffix ;baseUrl="
+              + emulator.baseUrl());
       out.println("Serving until Ctrl-C.");
       out.flush();
       new CountDownLatch(1).await();

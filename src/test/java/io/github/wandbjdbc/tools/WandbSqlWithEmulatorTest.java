@@ -20,7 +20,9 @@ class WandbSqlWithEmulatorTest {
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   private int run(String... args) throws Exception {
-    return WandbSqlWithEmulator.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+    return WandbSqlWithEmulator.run(
+        args,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 
@@ -30,11 +32,18 @@ class WandbSqlWithEmulatorTest {
 
   @Test
   void demoPrintsCsvWithAHeaderRow() throws Exception {
-    assertEquals(0, run("--demo", "-e",
-        "SELECT run_id, display_name FROM runs ORDER BY created_at LIMIT 3"));
-    List<EmulatedRun> runs = DatasetGenerator.generate(GeneratorSpec.defaults(42))
-        .project("acme", "demo").orElseThrow().runs().stream()
-        .sorted(Comparator.comparing(EmulatedRun::createdAt)).limit(3).toList();
+    assertEquals(
+        0,
+        run("--demo", "-e", "SELECT run_id, display_name FROM runs ORDER BY created_at LIMIT 3"));
+    List<EmulatedRun> runs =
+        DatasetGenerator.generate(GeneratorSpec.defaults(42))
+            .project("acme", "demo")
+            .orElseThrow()
+            .runs()
+            .stream()
+            .sorted(Comparator.comparing(EmulatedRun::createdAt))
+            .limit(3)
+            .toList();
     List<String> expected = new java.util.ArrayList<>(List.of("run_id,display_name"));
     runs.forEach(r -> expected.add(r.name() + "," + r.displayName()));
     assertEquals(expected, outLines());
@@ -42,25 +51,37 @@ class WandbSqlWithEmulatorTest {
 
   @Test
   void servePrintsAJdbcUrlThatConnectsAndStopsWhenInterrupted() throws Exception {
-    java.util.concurrent.atomic.AtomicInteger exit = new java.util.concurrent.atomic.AtomicInteger(-1);
-    Thread server = new Thread(() -> {
-      try {
-        exit.set(run("--serve", "--port", "0"));
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    }, "wandb-sql-serve");
+    java.util.concurrent.atomic.AtomicInteger exit =
+        new java.util.concurrent.atomic.AtomicInteger(-1);
+    Thread server =
+        new Thread(
+            () -> {
+              try {
+                exit.set(run("--serve", "--port", "0"));
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            },
+            "wandb-sql-serve");
     server.start();
     String printed = null;
     for (long deadline = System.nanoTime() + 60_000_000_000L; printed == null; Thread.sleep(50)) {
       assertTrue(System.nanoTime() < deadline, "no JDBC URL printed: " + outLines());
-      printed = outLines().stream().filter(line -> line.startsWith("jdbc:wandb:")).findFirst()
-          .orElse(null);
+      printed =
+          outLines().stream()
+              .filter(line -> line.startsWith("jdbc:wandb:"))
+              .findFirst()
+              .orElse(null);
     }
     String url = printed;
-    assertTrue(outLines().get(0).startsWith("W&B emulator serving entity 'acme'"), outLines().get(0));
-    int demoRuns = DatasetGenerator.generate(GeneratorSpec.defaults(42))
-        .project("acme", "demo").orElseThrow().runs().size();
+    assertTrue(
+        outLines().get(0).startsWith("W&B emulator serving entity 'acme'"), outLines().get(0));
+    int demoRuns =
+        DatasetGenerator.generate(GeneratorSpec.defaults(42))
+            .project("acme", "demo")
+            .orElseThrow()
+            .runs()
+            .size();
     try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url);
         java.sql.Statement statement = connection.createStatement();
         java.sql.ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM runs")) {
@@ -78,13 +99,15 @@ class WandbSqlWithEmulatorTest {
   @Test
   void badArgumentsExitTwoWithUsage() throws Exception {
     assertEquals(2, run("--demo", "--url", "jdbc:wandb:"));
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("give exactly one of --demo and --url"));
+    assertTrue(
+        err.toString(StandardCharsets.UTF_8).contains("give exactly one of --demo and --url"));
     assertTrue(err.toString(StandardCharsets.UTF_8).contains("usage: bin/wandb-sql"));
     assertEquals(2, run("--demo", "-e"));
     assertTrue(err.toString(StandardCharsets.UTF_8).contains("-e needs a value"));
     assertEquals(2, run("--serve", "--port", "http"));
-    assertTrue(err.toString(StandardCharsets.UTF_8)
-        .contains("--port needs a number from 0 to 65535, got http"));
+    assertTrue(
+        err.toString(StandardCharsets.UTF_8)
+            .contains("--port needs a number from 0 to 65535, got http"));
     assertEquals(2, run("--serve", "--demo"));
     assertTrue(err.toString(StandardCharsets.UTF_8).contains("--serve takes only --port"));
     assertEquals(2, run("--demo", "--port", "1"));

@@ -15,8 +15,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.util.Sarg;
 
 /**
- * Translates the leaves of a condition: comparisons of a field with a constant or {@code ?}
- * (either side), SEARCH, IS [NOT] NULL, LIKE, and BOOLEAN fields. Returns null for anything else.
+ * Translates the leaves of a condition: comparisons of a field with a constant or {@code ?} (either
+ * side), SEARCH, IS [NOT] NULL, LIKE, and BOOLEAN fields. Returns null for anything else.
  */
 final class ComparisonTranslator {
   private final Operands operands;
@@ -74,7 +74,8 @@ final class ComparisonTranslator {
     if (field == null || field.type() != SqlTypeName.BOOLEAN) {
       return null;
     }
-    return new Translation(FilterDocuments.field(field.filterKey(), BooleanNode.valueOf(value)),
+    return new Translation(
+        FilterDocuments.field(field.filterKey(), BooleanNode.valueOf(value)),
         Precision.exactIf(field.scalarExact()));
   }
 
@@ -108,7 +109,8 @@ final class ComparisonTranslator {
     }
     switch (kind) {
       case EQUALS:
-        return new Translation(FilterDocuments.field(key, operand), Precision.exactIf(field.scalarExact()));
+        return new Translation(
+            FilterDocuments.field(key, operand), Precision.exactIf(field.scalarExact()));
       case NOT_EQUALS:
         // $ne also matches null and missing keys, where SQL's <> is UNKNOWN.
         return new Translation(FilterDocuments.operator(key, "$ne", operand), Precision.NEGATABLE);
@@ -116,17 +118,21 @@ final class ComparisonTranslator {
         if (type != SqlTypeName.BIGINT && type != SqlTypeName.DOUBLE) {
           return null; // W&B's string (and boolean) ordering is unverified.
         }
-        return new Translation(FilterDocuments.operator(key, rangeOperator(kind), operand),
+        return new Translation(
+            FilterDocuments.operator(key, rangeOperator(kind), operand),
             Precision.exactIf(field.scalarExact()));
     }
   }
 
   /** Widened by a second on each side (see {@link TimestampBounds}); {@code <>} is not pushed. */
-  private Translation timestampComparison(FilterableField field, SqlKind kind, Operands.Value value) {
-    boolean lower = kind == SqlKind.EQUALS || kind == SqlKind.GREATER_THAN
-        || kind == SqlKind.GREATER_THAN_OR_EQUAL;
-    boolean upper = kind == SqlKind.EQUALS || kind == SqlKind.LESS_THAN
-        || kind == SqlKind.LESS_THAN_OR_EQUAL;
+  private Translation timestampComparison(
+      FilterableField field, SqlKind kind, Operands.Value value) {
+    boolean lower =
+        kind == SqlKind.EQUALS
+            || kind == SqlKind.GREATER_THAN
+            || kind == SqlKind.GREATER_THAN_OR_EQUAL;
+    boolean upper =
+        kind == SqlKind.EQUALS || kind == SqlKind.LESS_THAN || kind == SqlKind.LESS_THAN_OR_EQUAL;
     if (!lower && !upper) {
       return null;
     }
@@ -169,23 +175,28 @@ final class ComparisonTranslator {
     if (field == null || !field.scalarExact()) {
       return null;
     }
-    return new Translation(FilterDocuments.field(field.filterKey(), NullNode.instance), Precision.EXACT);
+    return new Translation(
+        FilterDocuments.field(field.filterKey(), NullNode.instance), Precision.EXACT);
   }
 
-  /** On a discovered column {@code $ne: null} also matches mistyped values, which SQL sees as NULL. */
+  /**
+   * On a discovered column {@code $ne: null} also matches mistyped values, which SQL sees as NULL.
+   */
   private Translation isNotNull(RexNode node) {
     FilterableField field = operands.field(node);
     if (field == null) {
       return null;
     }
-    return new Translation(FilterDocuments.operator(field.filterKey(), "$ne", NullNode.instance),
+    return new Translation(
+        FilterDocuments.operator(field.filterKey(), "$ne", NullNode.instance),
         field.scalarExact() ? Precision.EXACT : Precision.SUPERSET);
   }
 
   private Translation search(RexCall call) {
     FilterableField field = operands.field(call.getOperands().get(0));
     RexNode sargNode = call.getOperands().get(1);
-    if (field == null || !(sargNode instanceof RexLiteral literal)
+    if (field == null
+        || !(sargNode instanceof RexLiteral literal)
         || !(literal.getValue() instanceof Sarg<?> sarg)) {
       return null;
     }

@@ -13,6 +13,7 @@ import java.util.Map;
 /** Builds W&B filter documents (MongoDB-style, wandb-api.md §3) from Jackson nodes. */
 public final class FilterDocuments {
   public static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
   /** The filter key of a run's id (its name). */
   private static final String RUN_ID_KEY = "name";
 
@@ -67,8 +68,8 @@ public final class FilterDocuments {
   }
 
   /**
-   * The conjunction of documents: merged into one object while keys (or, for one key, the
-   * operators of two operator objects) do not collide; colliding documents go into {@code $and}.
+   * The conjunction of documents: merged into one object while keys (or, for one key, the operators
+   * of two operator objects) do not collide; colliding documents go into {@code $and}.
    */
   public static ObjectNode and(List<ObjectNode> documents) {
     ObjectNode merged = JSON.objectNode();
@@ -91,7 +92,9 @@ public final class FilterDocuments {
 
   /** An object whose keys are all operators; a parameter placeholder is an operand, not this. */
   static boolean isOperatorObject(JsonNode condition) {
-    if (!condition.isObject() || condition.isEmpty() || FilterPlaceholders.isPlaceholder(condition)) {
+    if (!condition.isObject()
+        || condition.isEmpty()
+        || FilterPlaceholders.isPlaceholder(condition)) {
       return false;
     }
     for (Iterator<String> names = condition.fieldNames(); names.hasNext(); ) {

@@ -9,10 +9,10 @@ import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * Values known only at execution in pushed filters. A {@code ?} becomes a placeholder object where
- * its operand goes, naming its {@link ValueSlots} slot, e.g.
- * {@code {"$slot": 0, "$sqlType": "TIMESTAMP", "$shiftSeconds": -1}} or, for a LIKE pattern,
- * {@code {"$slot": 1, "$like": true, "$escape": "!"}}; {@link #bind} replaces each with exactly
- * the operand a literal of that value would have produced.
+ * its operand goes, naming its {@link ValueSlots} slot, e.g. {@code {"$slot": 0, "$sqlType":
+ * "TIMESTAMP", "$shiftSeconds": -1}} or, for a LIKE pattern, {@code {"$slot": 1, "$like": true,
+ * "$escape": "!"}}; {@link #bind} replaces each with exactly the operand a literal of that value
+ * would have produced.
  *
  * <p>A NULL parameter makes its comparison UNKNOWN in SQL, so the field condition holding the
  * placeholder becomes {@link FilterDocuments#matchesNothing()}. That is exact where the comparison
@@ -21,8 +21,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
  *
  * <p>A DOUBLE parameter bound to NaN or an infinity has no JSON form, yet SQL compares with it
  * ({@code x < Infinity} holds for every finite x). Its field condition cannot narrow the scan, so
- * it is dropped where it is positive (the filter widens) and matches nothing under an odd number
- * of {@code $nor}s (the {@code $nor} widens). Either way the pushed filter stays a superset; the
+ * it is dropped where it is positive (the filter widens) and matches nothing under an odd number of
+ * {@code $nor}s (the {@code $nor} widens). Either way the pushed filter stays a superset; the
  * comparison itself is never exact (DOUBLE columns are discovered ones), so Calcite re-checks it.
  */
 public final class FilterPlaceholders {
@@ -31,6 +31,7 @@ public final class FilterPlaceholders {
   private static final String SHIFT = "$shiftSeconds";
   private static final String LIKE = "$like";
   private static final String ESCAPE = "$escape";
+
   /** What {@link #boundOperand} answers for a condition that must match nothing. */
   private static final JsonNode MATCHES_NOTHING = FilterDocuments.matchesNothing();
 
@@ -85,9 +86,11 @@ public final class FilterPlaceholders {
     return bind(filter, parameterValue, false);
   }
 
-  /** @param negated whether the document sits under an odd number of {@code $nor}s */
-  private static ObjectNode bind(ObjectNode filter, IntFunction<Object> parameterValue,
-      boolean negated) {
+  /**
+   * @param negated whether the document sits under an odd number of {@code $nor}s
+   */
+  private static ObjectNode bind(
+      ObjectNode filter, IntFunction<Object> parameterValue, boolean negated) {
     ObjectNode bound = FilterDocuments.JSON.objectNode();
     for (Map.Entry<String, JsonNode> entry : filter.properties()) {
       String key = entry.getKey();
@@ -95,8 +98,8 @@ public final class FilterPlaceholders {
       if (key.equals("$and") || key.equals("$or") || key.equals("$nor")) {
         boolean operandsNegated = negated ^ key.equals("$nor");
         ArrayNode operands = bound.putArray(key);
-        value.forEach(operand ->
-            operands.add(bind((ObjectNode) operand, parameterValue, operandsNegated)));
+        value.forEach(
+            operand -> operands.add(bind((ObjectNode) operand, parameterValue, operandsNegated)));
       } else {
         JsonNode condition = bindCondition(value, parameterValue, negated);
         if (condition != null) {
@@ -108,8 +111,8 @@ public final class FilterPlaceholders {
   }
 
   /** The bound condition, or null when it cannot narrow the scan and is left out. */
-  private static JsonNode bindCondition(JsonNode condition, IntFunction<Object> parameterValue,
-      boolean negated) {
+  private static JsonNode bindCondition(
+      JsonNode condition, IntFunction<Object> parameterValue, boolean negated) {
     if (isPlaceholder(condition)) {
       return fresh(boundOperand(condition, parameterValue, negated));
     }
@@ -134,8 +137,8 @@ public final class FilterPlaceholders {
    * The operand for a placeholder; {@link #MATCHES_NOTHING} for a NULL parameter, or for a value
    * without JSON form under {@code $nor}; null for such a value elsewhere.
    */
-  private static JsonNode boundOperand(JsonNode placeholder, IntFunction<Object> parameterValue,
-      boolean negated) {
+  private static JsonNode boundOperand(
+      JsonNode placeholder, IntFunction<Object> parameterValue, boolean negated) {
     Object value = parameterValue.apply(placeholder.get(SLOT).intValue());
     if (value == null) {
       return MATCHES_NOTHING;
@@ -154,7 +157,8 @@ public final class FilterPlaceholders {
   private static boolean isNonFinite(JsonNode placeholder, Object value) {
     return !placeholder.path(LIKE).booleanValue()
         && SqlTypeName.DOUBLE.getName().equals(placeholder.path(SQL_TYPE).textValue())
-        && value instanceof Number number && !Double.isFinite(number.doubleValue());
+        && value instanceof Number number
+        && !Double.isFinite(number.doubleValue());
   }
 
   /** The operand for a placeholder's non-null value. */
@@ -163,17 +167,24 @@ public final class FilterPlaceholders {
       String escape = placeholder.has(ESCAPE) ? placeholder.get(ESCAPE).textValue() : null;
       String regex = value instanceof String pattern ? LikePatterns.toRegex(pattern, escape) : null;
       if (regex == null) {
-        throw new IllegalArgumentException("the ? parameter value '" + value
-            + "' is not a valid LIKE pattern"
-            + (escape == null ? "" : " with ESCAPE '" + escape + "'"));
+        throw new IllegalArgumentException(
+            "the ? parameter value '"
+                + value
+                + "' is not a valid LIKE pattern"
+                + (escape == null ? "" : " with ESCAPE '" + escape + "'"));
       }
       return FilterDocuments.JSON.textNode(regex);
     }
     SqlTypeName type = SqlTypeName.get(placeholder.get(SQL_TYPE).textValue());
     JsonNode operand = FilterValues.encode(type, value, placeholder.path(SHIFT).intValue());
     if (operand == null) {
-      throw new IllegalArgumentException("a ? parameter has the " + value.getClass().getSimpleName()
-          + " value " + value + ", which cannot be compared as " + type);
+      throw new IllegalArgumentException(
+          "a ? parameter has the "
+              + value.getClass().getSimpleName()
+              + " value "
+              + value
+              + ", which cannot be compared as "
+              + type);
     }
     return operand;
   }

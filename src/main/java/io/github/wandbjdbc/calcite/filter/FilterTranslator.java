@@ -1,9 +1,9 @@
 package io.github.wandbjdbc.calcite.filter;
 
-import java.util.Objects;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
@@ -30,7 +30,8 @@ public final class FilterTranslator {
    * @param fields what is known about each input field of the scan, by {@code RexInputRef} index
    * @param rexBuilder used to reduce constant expressions (a CAST of a literal) as Calcite would
    */
-  public static Split split(RexNode condition, List<FilterableField> fields, RexBuilder rexBuilder) {
+  public static Split split(
+      RexNode condition, List<FilterableField> fields, RexBuilder rexBuilder) {
     FilterTranslator translator = new FilterTranslator(fields, rexBuilder);
     List<ObjectNode> pushed = new ArrayList<>();
     List<RexNode> remainder = new ArrayList<>();
@@ -111,14 +112,14 @@ public final class FilterTranslator {
   /**
    * A WHERE condition split between W&B and Calcite.
    *
-   * @param pushed one W&B filter document selecting a superset of the SQL rows, or null when nothing
-   *     could be pushed
+   * @param pushed one W&B filter document selecting a superset of the SQL rows, or null when
+   *     nothing could be pushed
    * @param values the values its placeholders refer to by slot ({@link ValueSlots})
    * @param remainder the original conjuncts Calcite must still evaluate over the pushed rows
    * @param exact true when the pushed filter selects exactly the SQL rows (remainder is empty)
    */
-  public record Split(ObjectNode pushed, List<RexNode> values, List<RexNode> remainder,
-      boolean exact) {
+  public record Split(
+      ObjectNode pushed, List<RexNode> values, List<RexNode> remainder, boolean exact) {
     public Split {
       values = List.copyOf(values);
       remainder = List.copyOf(Objects.requireNonNull(remainder, "remainder is null"));

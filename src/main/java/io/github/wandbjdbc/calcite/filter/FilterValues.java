@@ -27,7 +27,8 @@ final class FilterValues {
     switch (type) {
       case VARCHAR:
         return value instanceof String || value instanceof Character
-            ? JSON.textNode(value.toString()) : null;
+            ? JSON.textNode(value.toString())
+            : null;
       case BIGINT:
         Long integral = integralValue(value);
         return integral == null ? null : JSON.numberNode(integral);
@@ -48,7 +49,9 @@ final class FilterValues {
   }
 
   private static Long integralValue(Object value) {
-    if (value instanceof Long || value instanceof Integer || value instanceof Short
+    if (value instanceof Long
+        || value instanceof Integer
+        || value instanceof Short
         || value instanceof Byte) {
       return ((Number) value).longValue();
     }

@@ -21,12 +21,18 @@ import org.apache.calcite.util.TimestampString;
 
 /** Recognises the operands of a pushable predicate: a scan field, a constant, a `?`. */
 final class Operands {
-  private static final Set<SqlTypeName> INTEGER_TYPES = EnumSet.of(
-      SqlTypeName.TINYINT, SqlTypeName.SMALLINT, SqlTypeName.INTEGER, SqlTypeName.BIGINT);
+  private static final Set<SqlTypeName> INTEGER_TYPES =
+      EnumSet.of(
+          SqlTypeName.TINYINT, SqlTypeName.SMALLINT, SqlTypeName.INTEGER, SqlTypeName.BIGINT);
   // REAL/FLOAT are left out: SQL compares their float value, not the decimal the literal spells.
-  private static final Set<SqlTypeName> DOUBLE_COMPARABLE = EnumSet.of(
-      SqlTypeName.TINYINT, SqlTypeName.SMALLINT, SqlTypeName.INTEGER, SqlTypeName.BIGINT,
-      SqlTypeName.DECIMAL, SqlTypeName.DOUBLE);
+  private static final Set<SqlTypeName> DOUBLE_COMPARABLE =
+      EnumSet.of(
+          SqlTypeName.TINYINT,
+          SqlTypeName.SMALLINT,
+          SqlTypeName.INTEGER,
+          SqlTypeName.BIGINT,
+          SqlTypeName.DECIMAL,
+          SqlTypeName.DOUBLE);
 
   private final List<FilterableField> fields;
   private final ValueSlots slots;
@@ -59,22 +65,24 @@ final class Operands {
   }
 
   /**
-   * The value a node stands for when compared with the field, or null when it is not a constant
-   * or parameter of a type that fits the field. Constant expressions (a CAST of a literal) are
-   * reduced the way Calcite itself would.
+   * The value a node stands for when compared with the field, or null when it is not a constant or
+   * parameter of a type that fits the field. Constant expressions (a CAST of a literal) are reduced
+   * the way Calcite itself would.
    */
   Value value(RexNode node, FilterableField field) {
     if (node instanceof RexDynamicParam param) {
       return fits(param.getType(), field.type(), true) ? Value.slot(slots.slot(param)) : null;
     }
-    RexNode reduced = node instanceof RexLiteral || !RexUtil.isConstant(node)
-        ? node : simplify.simplify(node);
+    RexNode reduced =
+        node instanceof RexLiteral || !RexUtil.isConstant(node) ? node : simplify.simplify(node);
     if (!(reduced instanceof RexLiteral literal)) {
       return null;
     }
     // getValue() gives a TIMESTAMP as a Calendar; Sargs hold TimestampStrings, so read that.
-    Comparable<?> raw = literal.getTypeName() == SqlTypeName.TIMESTAMP
-        ? literal.getValueAs(TimestampString.class) : literal.getValue();
+    Comparable<?> raw =
+        literal.getTypeName() == SqlTypeName.TIMESTAMP
+            ? literal.getValueAs(TimestampString.class)
+            : literal.getValue();
     Object constant = constant(raw, literal.getType(), field);
     return constant == null ? null : Value.constant(constant);
   }
@@ -132,7 +140,8 @@ final class Operands {
       return false;
     }
     return to.getPrecision() == from.getPrecision()
-        || (to.getSqlTypeName() == SqlTypeName.TIMESTAMP && to.getPrecision() > from.getPrecision());
+        || (to.getSqlTypeName() == SqlTypeName.TIMESTAMP
+            && to.getPrecision() > from.getPrecision());
   }
 
   /**

@@ -44,8 +44,10 @@ final class SargTranslator {
       if (nullMatches) {
         return null;
       }
-      arms.add(new Translation(FilterDocuments.operator(field.filterKey(), "$ne", NullNode.instance),
-          field.scalarExact() ? Precision.EXACT : Precision.SUPERSET));
+      arms.add(
+          new Translation(
+              FilterDocuments.operator(field.filterKey(), "$ne", NullNode.instance),
+              field.scalarExact() ? Precision.EXACT : Precision.SUPERSET));
     } else if (sarg.isComplementedPoints()) {
       Translation excluded = complementedPoints(sarg);
       if (excluded == null) {
@@ -56,7 +58,9 @@ final class SargTranslator {
       return null;
     }
     if (nullMatches) {
-      arms.add(new Translation(FilterDocuments.field(field.filterKey(), NullNode.instance), Precision.EXACT));
+      arms.add(
+          new Translation(
+              FilterDocuments.field(field.filterKey(), NullNode.instance), Precision.EXACT));
     }
     if (arms.isEmpty()) {
       return null;
@@ -83,9 +87,10 @@ final class SargTranslator {
       }
       excluded.add(point);
     }
-    ObjectNode filter = excluded.size() == 1
-        ? FilterDocuments.operator(field.filterKey(), "$ne", excluded.get(0))
-        : FilterDocuments.operator(field.filterKey(), "$nin", excluded);
+    ObjectNode filter =
+        excluded.size() == 1
+            ? FilterDocuments.operator(field.filterKey(), "$ne", excluded.get(0))
+            : FilterDocuments.operator(field.filterKey(), "$nin", excluded);
     return new Translation(filter, Precision.NEGATABLE);
   }
 
@@ -94,8 +99,10 @@ final class SargTranslator {
     boolean timestamp = field.type() == SqlTypeName.TIMESTAMP;
     ArrayNode points = FilterDocuments.JSON.arrayNode();
     for (Range<?> range : sarg.rangeSet.asRanges()) {
-      boolean point = range.hasLowerBound() && range.hasUpperBound()
-          && range.lowerEndpoint().equals(range.upperEndpoint());
+      boolean point =
+          range.hasLowerBound()
+              && range.hasUpperBound()
+              && range.lowerEndpoint().equals(range.upperEndpoint());
       if (point && !timestamp) {
         JsonNode value = json(range.lowerEndpoint(), 0);
         if (value == null) {
@@ -111,16 +118,20 @@ final class SargTranslator {
       }
     }
     if (!points.isEmpty()) {
-      JsonNode condition = points.size() == 1 ? points.get(0) : FilterDocuments.operators("$in", points);
-      arms.add(0, new Translation(FilterDocuments.field(field.filterKey(), condition),
-          Precision.exactIf(field.scalarExact())));
+      JsonNode condition =
+          points.size() == 1 ? points.get(0) : FilterDocuments.operators("$in", points);
+      arms.add(
+          0,
+          new Translation(
+              FilterDocuments.field(field.filterKey(), condition),
+              Precision.exactIf(field.scalarExact())));
     }
     return true;
   }
 
   /**
-   * A range as an operator object. Numbers only, and timestamps widened (see
-   * {@link TimestampBounds}); string ranges are never pushed because W&B's collation is unverified.
+   * A range as an operator object. Numbers only, and timestamps widened (see {@link
+   * TimestampBounds}); string ranges are never pushed because W&B's collation is unverified.
    */
   private Translation range(Range<?> range) {
     SqlTypeName type = field.type();
@@ -142,8 +153,8 @@ final class SargTranslator {
       }
       condition.set(range.upperBoundType() == BoundType.CLOSED ? "$lte" : "$lt", bound);
     }
-    Precision precision = type == SqlTypeName.TIMESTAMP
-        ? Precision.SUPERSET : Precision.exactIf(field.scalarExact());
+    Precision precision =
+        type == SqlTypeName.TIMESTAMP ? Precision.SUPERSET : Precision.exactIf(field.scalarExact());
     return new Translation(FilterDocuments.field(field.filterKey(), condition), precision);
   }
 

@@ -7,10 +7,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * Timestamp operands for W&B filters. W&B compares {@code created_at} as ISO text
- * {@code yyyy-MM-ddTHH:mm:ss} (UTC, no offset) at whole-second precision (unverified), so every
- * bound is rounded outwards to a whole second and widened by one more second: the pushed range then
- * contains every row SQL selects whatever W&B does with fractions of a second.
+ * Timestamp operands for W&B filters. W&B compares {@code created_at} as ISO text {@code
+ * yyyy-MM-ddTHH:mm:ss} (UTC, no offset) at whole-second precision (unverified), so every bound is
+ * rounded outwards to a whole second and widened by one more second: the pushed range then contains
+ * every row SQL selects whatever W&B does with fractions of a second.
  */
 final class TimestampBounds {
   private static final DateTimeFormatter FORMAT =
@@ -33,9 +33,8 @@ final class TimestampBounds {
     if (shiftSeconds == 0) {
       throw new IllegalArgumentException("a timestamp bound needs a non-zero shift");
     }
-    long second = shiftSeconds < 0
-        ? Math.floorDiv(epochMillis, 1000L)
-        : -Math.floorDiv(-epochMillis, 1000L);
+    long second =
+        shiftSeconds < 0 ? Math.floorDiv(epochMillis, 1000L) : -Math.floorDiv(-epochMillis, 1000L);
     long shifted = Math.max(MIN_SECOND, Math.min(MAX_SECOND, second + shiftSeconds));
     return FORMAT.format(LocalDateTime.ofEpochSecond(shifted, 0, ZoneOffset.UTC));
   }

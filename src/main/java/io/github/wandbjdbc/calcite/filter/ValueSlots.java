@@ -8,9 +8,9 @@ import org.apache.calcite.rex.RexNode;
 
 /**
  * The values a pushed request refers to by number, because they are known only when its scan
- * starts: {@code ?} parameters, a batched join's correlation fields, and literals beside them.
- * The generated code of every scan evaluates them into one {@code Object[]} (the adapter's
- * {@code ScanCode}), which the table's query method reads by slot.
+ * starts: {@code ?} parameters, a batched join's correlation fields, and literals beside them. The
+ * generated code of every scan evaluates them into one {@code Object[]} (the adapter's {@code
+ * ScanCode}), which the table's query method reads by slot.
  */
 public final class ValueSlots {
   private final List<RexNode> values;
@@ -51,12 +51,17 @@ public final class ValueSlots {
     return List.copyOf(values);
   }
 
-  /** The values as EXPLAIN shows them: literals without a type suffix, others as Calcite writes them. */
+  /**
+   * The values as EXPLAIN shows them: literals without a type suffix, others as Calcite writes
+   * them.
+   */
   public static List<String> describe(List<RexNode> values) {
     return values.stream()
-        .map(value -> value instanceof RexLiteral literal
-            ? literal.computeDigest(RexDigestIncludeType.NO_TYPE)
-            : value.toString())
+        .map(
+            value ->
+                value instanceof RexLiteral literal
+                    ? literal.computeDigest(RexDigestIncludeType.NO_TYPE)
+                    : value.toString())
         .toList();
   }
 }

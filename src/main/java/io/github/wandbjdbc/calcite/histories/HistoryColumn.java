@@ -1,15 +1,15 @@
 package io.github.wandbjdbc.calcite.histories;
 
-import io.github.wandbjdbc.calcite.PlanLineage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.wandbjdbc.calcite.JsonText;
+import io.github.wandbjdbc.calcite.PlanLineage;
 import java.util.Objects;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
- * One column of a history table: the W&B key it reads from a history row (null for
- * {@code run_id} and {@code row}), its SQL type and how a row's value becomes a SQL value.
+ * One column of a history table: the W&B key it reads from a history row (null for {@code run_id}
+ * and {@code row}), its SQL type and how a row's value becomes a SQL value.
  */
 record HistoryColumn(String name, String key, Reading reading, String remarks) {
   static final String RUN_ID = PlanLineage.RUN_ID;
@@ -83,8 +83,8 @@ record HistoryColumn(String name, String key, Reading reading, String remarks) {
   }
 
   /**
-   * The value of {@code key}: the field of that name, or, for a dotted key W&B reports for a
-   * logged dict ({@code "dict.val1"}), the nested field.
+   * The value of {@code key}: the field of that name, or, for a dotted key W&B reports for a logged
+   * dict ({@code "dict.val1"}), the nested field.
    */
   private static JsonNode at(ObjectNode row, String key) {
     JsonNode direct = row.get(key);
@@ -102,8 +102,8 @@ record HistoryColumn(String name, String key, Reading reading, String remarks) {
   }
 
   /**
-   * A number, NaN and the infinities included: W&B writes those as bare {@code NaN} /
-   * {@code Infinity} tokens inside its JSON strings, or as strings.
+   * A number, NaN and the infinities included: W&B writes those as bare {@code NaN} / {@code
+   * Infinity} tokens inside its JSON strings, or as strings.
    */
   private static Double number(JsonNode value) {
     if (value.isNumber()) {

@@ -13,11 +13,11 @@ import java.util.Set;
 
 /**
  * The columns of a history table: the fixed ones, then one per key discovered from a sample of
- * runs, then {@code row}. History keys and their types come from each run's {@code historyKeys}
- * (no history is read): a key whose values were all numbers is DOUBLE (NaN and infinities
- * included), all strings VARCHAR, all booleans BOOLEAN, anything else (media, tables,
- * histograms, lists, mixed) VARCHAR holding JSON text. System-metric keys come from the runs'
- * last {@code systemMetrics} snapshot, typed the same way.
+ * runs, then {@code row}. History keys and their types come from each run's {@code historyKeys} (no
+ * history is read): a key whose values were all numbers is DOUBLE (NaN and infinities included),
+ * all strings VARCHAR, all booleans BOOLEAN, anything else (media, tables, histograms, lists,
+ * mixed) VARCHAR holding JSON text. System-metric keys come from the runs' last {@code
+ * systemMetrics} snapshot, typed the same way.
  */
 final class HistoryColumnDiscovery {
   private static final Set<String> FIXED_KEYS =
@@ -27,11 +27,16 @@ final class HistoryColumnDiscovery {
 
   static List<HistoryColumn> discover(HistoryKind kind, List<Run> sample) {
     List<HistoryColumn> columns = new ArrayList<>();
-    columns.add(new HistoryColumn(HistoryColumn.RUN_ID, null, Reading.RUN_NAME,
-        "W&B run name (the id in run URLs), as in runs.run_id"));
+    columns.add(
+        new HistoryColumn(
+            HistoryColumn.RUN_ID,
+            null,
+            Reading.RUN_NAME,
+            "W&B run name (the id in run URLs), as in runs.run_id"));
     if (kind.hasSteps()) {
-      columns.add(new HistoryColumn(HistoryColumn.STEP, HistoryColumn.STEP, Reading.STEP,
-          "W&B history key _step"));
+      columns.add(
+          new HistoryColumn(
+              HistoryColumn.STEP, HistoryColumn.STEP, Reading.STEP, "W&B history key _step"));
       columns.add(fixed(HistoryColumn.RUNTIME, Reading.NUMBER, "seconds since the run started"));
       columns.add(fixed(HistoryColumn.TIMESTAMP, Reading.EPOCH_SECONDS, "wall-clock time"));
     } else {
@@ -40,10 +45,20 @@ final class HistoryColumnDiscovery {
     }
     Map<String, Reading> keys = kind.hasSteps() ? historyKeys(sample) : systemKeys(sample);
     String source = kind.hasSteps() ? "W&B history key " : "W&B system metric ";
-    keys.forEach((key, reading) -> columns.add(new HistoryColumn(key, key, reading,
-        source + key + (reading == Reading.JSON ? ", as JSON text" : ""))));
-    columns.add(new HistoryColumn(HistoryColumn.ROW, null, Reading.WHOLE_ROW,
-        "the whole " + (kind.hasSteps() ? "history" : "system-metrics") + " row as JSON text"));
+    keys.forEach(
+        (key, reading) ->
+            columns.add(
+                new HistoryColumn(
+                    key,
+                    key,
+                    reading,
+                    source + key + (reading == Reading.JSON ? ", as JSON text" : ""))));
+    columns.add(
+        new HistoryColumn(
+            HistoryColumn.ROW,
+            null,
+            Reading.WHOLE_ROW,
+            "the whole " + (kind.hasSteps() ? "history" : "system-metrics") + " row as JSON text"));
     return List.copyOf(columns);
   }
 
@@ -65,7 +80,8 @@ final class HistoryColumnDiscovery {
           continue;
         }
         for (JsonNode count : key.getValue().path("typeCounts")) {
-          keys.merge(key.getKey(), reading(count.path("type").asText("")), HistoryColumnDiscovery::join);
+          keys.merge(
+              key.getKey(), reading(count.path("type").asText("")), HistoryColumnDiscovery::join);
         }
       }
     }

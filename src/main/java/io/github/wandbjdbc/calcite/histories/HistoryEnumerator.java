@@ -12,9 +12,9 @@ import org.apache.calcite.linq4j.Enumerator;
 /**
  * Rows of a {@link HistoryRowIterator} in Calcite's row formats (Object[], the bare value for one
  * column, an empty list for none). The iterator starts reading on the first {@code moveNext}; the
- * {@link QueryGuard} closes it, stopping its requests, when the statement is canceled or times
- * out, and the wait for rows then fails rather than end early. Closes the iterator when the rows
- * end or fail (Calcite does not close the enumerator of a failed execution).
+ * {@link QueryGuard} closes it, stopping its requests, when the statement is canceled or times out,
+ * and the wait for rows then fails rather than end early. Closes the iterator when the rows end or
+ * fail (Calcite does not close the enumerator of a failed execution).
  */
 final class HistoryEnumerator implements Enumerator<Object> {
   private final HistoryRowIterator rows;
@@ -23,7 +23,10 @@ final class HistoryEnumerator implements Enumerator<Object> {
   private final BooleanSupplier connectionClosed;
   private Object current;
 
-  HistoryEnumerator(HistoryRowIterator rows, List<HistoryColumn> columns, QueryGuard guard,
+  HistoryEnumerator(
+      HistoryRowIterator rows,
+      List<HistoryColumn> columns,
+      QueryGuard guard,
       BooleanSupplier connectionClosed) {
     this.rows = rows;
     this.columns = columns;

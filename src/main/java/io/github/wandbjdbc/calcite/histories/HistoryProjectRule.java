@@ -16,15 +16,19 @@ import org.apache.calcite.util.mapping.MappingType;
 import org.apache.calcite.util.mapping.Mappings;
 
 /**
- * Narrows a history scan to the columns a projection uses: unselected metric keys are not
- * fetched at all, and {@code row} (whole rows) only when named. Never changes results, so it is
- * on even without pushdown.
+ * Narrows a history scan to the columns a projection uses: unselected metric keys are not fetched
+ * at all, and {@code row} (whole rows) only when named. Never changes results, so it is on even
+ * without pushdown.
  */
 final class HistoryProjectRule extends RelRule<RuleConfig> {
-  static final HistoryProjectRule RULE = new HistoryProjectRule(new RuleConfig(
-      "HistoryProjectRule", b -> b.operand(Project.class)
-          .oneInput(s -> s.operand(HistoryTableScan.class).noInputs()),
-      HistoryProjectRule::new));
+  static final HistoryProjectRule RULE =
+      new HistoryProjectRule(
+          new RuleConfig(
+              "HistoryProjectRule",
+              b ->
+                  b.operand(Project.class)
+                      .oneInput(s -> s.operand(HistoryTableScan.class).noInputs()),
+              HistoryProjectRule::new));
 
   private HistoryProjectRule(RuleConfig config) {
     super(config);
@@ -50,8 +54,8 @@ final class HistoryProjectRule extends RelRule<RuleConfig> {
     if (RexUtil.isIdentity(projects, narrowed.getRowType())) {
       call.transformTo(narrowed);
     } else {
-      call.transformTo(project.copy(project.getTraitSet(), narrowed, projects,
-          project.getRowType()));
+      call.transformTo(
+          project.copy(project.getTraitSet(), narrowed, projects, project.getRowType()));
     }
   }
 }

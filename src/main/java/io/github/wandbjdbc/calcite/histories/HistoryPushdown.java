@@ -1,8 +1,8 @@
 package io.github.wandbjdbc.calcite.histories;
 
+import io.github.wandbjdbc.calcite.filter.ValueSlots;
 import io.github.wandbjdbc.calcite.histories.HistoryScanSpec.StepBound;
 import java.math.BigDecimal;
-import io.github.wandbjdbc.calcite.filter.ValueSlots;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.plan.RelOptUtil;
@@ -19,11 +19,11 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 
 /**
- * Finds, in a filter over a history scan, the conjuncts that narrow what the scan reads:
- * {@code run_id} equal to one of some values (=, IN, an OR of equalities such as a batch join
- * sends) and {@code _step} compared with a whole number. Values are literals, {@code ?}
- * parameters or correlation variables, read when the scan starts. The whole filter stays above
- * the scan, so these only ever narrow and SQL re-checks every row.
+ * Finds, in a filter over a history scan, the conjuncts that narrow what the scan reads: {@code
+ * run_id} equal to one of some values (=, IN, an OR of equalities such as a batch join sends) and
+ * {@code _step} compared with a whole number. Values are literals, {@code ?} parameters or
+ * correlation variables, read when the scan starts. The whole filter stays above the scan, so these
+ * only ever narrow and SQL re-checks every row.
  */
 final class HistoryPushdown {
   private final List<String> columnNames;
@@ -65,8 +65,10 @@ final class HistoryPushdown {
     List<RexNode> arms = RelOptUtil.disjunctions(conjunct);
     List<RexNode> armValues = new ArrayList<>(arms.size());
     for (RexNode arm : arms) {
-      RexNode value = arm.getKind() == SqlKind.EQUALS ? comparedValue((RexCall) arm,
-          HistoryColumn.RUN_ID) : null;
+      RexNode value =
+          arm.getKind() == SqlKind.EQUALS
+              ? comparedValue((RexCall) arm, HistoryColumn.RUN_ID)
+              : null;
       if (value == null || (value instanceof RexLiteral literal && literal.isNull())) {
         return false;
       }
@@ -81,7 +83,8 @@ final class HistoryPushdown {
   }
 
   private boolean addStepBounds(RexNode conjunct) {
-    if (!(conjunct instanceof RexCall call) || call.getOperands().size() != 2
+    if (!(conjunct instanceof RexCall call)
+        || call.getOperands().size() != 2
         || !columnNames.contains(HistoryColumn.STEP)) {
       return false;
     }
@@ -93,14 +96,15 @@ final class HistoryPushdown {
     SqlKind kind = stepOnLeft ? call.getKind() : call.getKind().reverse();
     int known = slots.indexOf(value);
     int slot = known >= 0 ? known : slots.size();
-    List<StepBound> bounds = switch (kind) {
-      case EQUALS -> List.of(new StepBound(slot, true, true), new StepBound(slot, false, true));
-      case GREATER_THAN -> List.of(new StepBound(slot, true, false));
-      case GREATER_THAN_OR_EQUAL -> List.of(new StepBound(slot, true, true));
-      case LESS_THAN -> List.of(new StepBound(slot, false, false));
-      case LESS_THAN_OR_EQUAL -> List.of(new StepBound(slot, false, true));
-      default -> List.of();
-    };
+    List<StepBound> bounds =
+        switch (kind) {
+          case EQUALS -> List.of(new StepBound(slot, true, true), new StepBound(slot, false, true));
+          case GREATER_THAN -> List.of(new StepBound(slot, true, false));
+          case GREATER_THAN_OR_EQUAL -> List.of(new StepBound(slot, true, true));
+          case LESS_THAN -> List.of(new StepBound(slot, false, false));
+          case LESS_THAN_OR_EQUAL -> List.of(new StepBound(slot, false, true));
+          default -> List.of();
+        };
     if (bounds.isEmpty() || stepBounds.containsAll(bounds)) {
       return false;
     }
@@ -128,7 +132,8 @@ final class HistoryPushdown {
 
   /** Known when the scan starts: a literal, a {@code ?} or a correlation variable's field. */
   private static boolean isValue(RexNode node) {
-    return node instanceof RexLiteral || node instanceof RexDynamicParam
+    return node instanceof RexLiteral
+        || node instanceof RexDynamicParam
         || (node instanceof RexFieldAccess access
             && access.getReferenceExpr() instanceof RexCorrelVariable);
   }

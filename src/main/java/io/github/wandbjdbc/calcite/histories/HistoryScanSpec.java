@@ -9,16 +9,18 @@ import java.util.Set;
  * What a history scan reads, as the planner settled it. Values that narrow it (run ids, step
  * bounds) may be literals, {@code ?} parameters or a batch join's correlation variables, so they
  * are only known when the scan starts: the spec refers to them by slot, an index into the values
- * the generated code passes along. Generated code receives it as a parameter (not a constant),
- * so queries that differ only in pushed values share one compiled class.
+ * the generated code passes along. Generated code receives it as a parameter (not a constant), so
+ * queries that differ only in pushed values share one compiled class.
  *
  * @param columns output columns, by name, in output order
- * @param runIdGroups the run must be one of the values of each group's slots (groups are
- *     conjuncts, a group's slots a disjunction); empty = every run
+ * @param runIdGroups the run must be one of the values of each group's slots (groups are conjuncts,
+ *     a group's slots a disjunction); empty = every run
  * @param stepBounds conjuncts bounding {@code _step}
  */
 public record HistoryScanSpec(
-    HistoryKind kind, List<String> columns, List<List<Integer>> runIdGroups,
+    HistoryKind kind,
+    List<String> columns,
+    List<List<Integer>> runIdGroups,
     List<StepBound> stepBounds) {
 
   public HistoryScanSpec {
@@ -79,7 +81,9 @@ public record HistoryScanSpec(
 
   /** A bound's value as a whole step; a fractional one narrows nothing (it is never pushed). */
   private static Long step(Object value) {
-    if (value instanceof Long || value instanceof Integer || value instanceof Short
+    if (value instanceof Long
+        || value instanceof Integer
+        || value instanceof Short
         || value instanceof Byte) {
       return ((Number) value).longValue();
     }
@@ -100,8 +104,11 @@ public record HistoryScanSpec(
       text.append(", run_id in ").append(group.stream().map(values::get).toList());
     }
     for (StepBound bound : stepBounds) {
-      text.append(", _step ").append(bound.lower() ? ">" : "<").append(bound.inclusive() ? "=" : "")
-          .append(" ").append(values.get(bound.slot()));
+      text.append(", _step ")
+          .append(bound.lower() ? ">" : "<")
+          .append(bound.inclusive() ? "=" : "")
+          .append(" ")
+          .append(values.get(bound.slot()));
     }
     return text.append(")").toString();
   }

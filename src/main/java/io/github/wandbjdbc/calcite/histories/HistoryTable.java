@@ -28,9 +28,9 @@ import org.apache.calcite.schema.TranslatableTable;
 import org.apache.calcite.schema.impl.AbstractTable;
 
 /**
- * One project's {@code histories}, {@code sampled_histories} or {@code system_metrics}: one row
- * per logged row of every run in scope. Planning settles a {@link HistoryScanSpec};
- * {@link #query} reads the rows of the runs it names with {@link WandbClient#histories}.
+ * One project's {@code histories}, {@code sampled_histories} or {@code system_metrics}: one row per
+ * logged row of every run in scope. Planning settles a {@link HistoryScanSpec}; {@link #query}
+ * reads the rows of the runs it names with {@link WandbClient#histories}.
  */
 public final class HistoryTable extends AbstractTable implements TranslatableTable, TableFacts {
   /** Runs sampled to discover the tables' keys. */
@@ -42,8 +42,8 @@ public final class HistoryTable extends AbstractTable implements TranslatableTab
   private final HistoryKind kind;
   private volatile List<HistoryColumn> columns;
 
-  public HistoryTable(WandbClient client, ProjectContext context, AdapterSettings settings,
-      HistoryKind kind) {
+  public HistoryTable(
+      WandbClient client, ProjectContext context, AdapterSettings settings, HistoryKind kind) {
     this.client = client;
     this.context = context;
     this.settings = settings;
@@ -64,9 +64,15 @@ public final class HistoryTable extends AbstractTable implements TranslatableTab
     if (known == null) {
       synchronized (this) {
         if (columns == null) {
-          columns = HistoryColumnDiscovery.discover(kind, RunSamples.newest(client, context,
-              DISCOVERY_SAMPLE, EnumSet.of(kind.hasSteps() ? RunField.HISTORY_KEYS
-                  : RunField.SYSTEM_METRICS)));
+          columns =
+              HistoryColumnDiscovery.discover(
+                  kind,
+                  RunSamples.newest(
+                      client,
+                      context,
+                      DISCOVERY_SAMPLE,
+                      EnumSet.of(
+                          kind.hasSteps() ? RunField.HISTORY_KEYS : RunField.SYSTEM_METRICS)));
         }
         known = columns;
       }
@@ -87,7 +93,9 @@ public final class HistoryTable extends AbstractTable implements TranslatableTab
 
   @Override
   public Optional<String> columnRemarks(String name) {
-    return columns().stream().filter(c -> c.name().equals(name)).map(HistoryColumn::remarks)
+    return columns().stream()
+        .filter(c -> c.name().equals(name))
+        .map(HistoryColumn::remarks)
         .findFirst();
   }
 
@@ -116,15 +124,23 @@ public final class HistoryTable extends AbstractTable implements TranslatableTab
     }
     List<HistoryColumn> selected = new ArrayList<>(spec.columns().size());
     spec.columns().forEach(name -> selected.add(column(name)));
-    HistoryQuery query = new HistoryQuery(context.entity(), context.project(), kind.read(),
-        keys(selected), settings.samples(), spec.minStep(values), spec.endStep(values),
-        runIds == null ? null : FilterDocuments.runIdsIn(runIds), settings.pageSize(),
-        settings.concurrency());
+    HistoryQuery query =
+        new HistoryQuery(
+            context.entity(),
+            context.project(),
+            kind.read(),
+            keys(selected),
+            settings.samples(),
+            spec.minStep(values),
+            spec.endStep(values),
+            runIds == null ? null : FilterDocuments.runIdsIn(runIds),
+            settings.pageSize(),
+            settings.concurrency());
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object> enumerator() {
-        return new HistoryEnumerator(client.histories(query), selected, QueryGuard.open(root),
-            client::isClosed);
+        return new HistoryEnumerator(
+            client.histories(query), selected, QueryGuard.open(root), client::isClosed);
       }
     };
   }
@@ -136,7 +152,8 @@ public final class HistoryTable extends AbstractTable implements TranslatableTab
       if (column.reading() == HistoryColumn.Reading.WHOLE_ROW) {
         return null;
       }
-      if (column.key() != null && !column.key().equals(HistoryColumn.STEP)
+      if (column.key() != null
+          && !column.key().equals(HistoryColumn.STEP)
           && !keys.contains(column.key())) {
         keys.add(column.key());
       }
@@ -150,7 +167,7 @@ public final class HistoryTable extends AbstractTable implements TranslatableTab
         return column;
       }
     }
-    throw new IllegalStateException("no column " + name + " in " + kind.tableName() + " of "
-        + context.project());
+    throw new IllegalStateException(
+        "no column " + name + " in " + kind.tableName() + " of " + context.project());
   }
 }

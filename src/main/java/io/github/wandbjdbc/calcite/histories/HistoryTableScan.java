@@ -30,14 +30,16 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.runtime.Hook;
 
 /**
- * A scan of a history table, narrowed by the history rules to the columns a query uses and to
- * the runs and steps its filters name ({@link HistoryPushdown}). Generates the call of
- * {@link HistoryTable#query} itself, evaluating the pushed values (literals, {@code ?}
- * parameters, a batch join's correlation variables) each time the scan starts.
+ * A scan of a history table, narrowed by the history rules to the columns a query uses and to the
+ * runs and steps its filters name ({@link HistoryPushdown}). Generates the call of {@link
+ * HistoryTable#query} itself, evaluating the pushed values (literals, {@code ?} parameters, a batch
+ * join's correlation variables) each time the scan starts.
  */
 final class HistoryTableScan extends TableScan implements EnumerableRel, LineageStep {
-  private static final Method QUERY = Types.lookupMethod(HistoryTable.class, "query",
-      DataContext.class, HistoryScanSpec.class, Object[].class);
+  private static final Method QUERY =
+      Types.lookupMethod(
+          HistoryTable.class, "query", DataContext.class, HistoryScanSpec.class, Object[].class);
+
   /** Rows assumed in a project's history table, before narrowing. */
   private static final double HISTORY_ROWS = 1_000_000;
 
@@ -47,9 +49,15 @@ final class HistoryTableScan extends TableScan implements EnumerableRel, Lineage
   private final List<List<Integer>> runIdGroups;
   private final List<StepBound> stepBounds;
 
-  private HistoryTableScan(RelOptCluster cluster, RelTraitSet traits, RelOptTable table,
-      HistoryTable historiesTable, List<Integer> columns, List<RexNode> values,
-      List<List<Integer>> runIdGroups, List<StepBound> stepBounds) {
+  private HistoryTableScan(
+      RelOptCluster cluster,
+      RelTraitSet traits,
+      RelOptTable table,
+      HistoryTable historiesTable,
+      List<Integer> columns,
+      List<RexNode> values,
+      List<List<Integer>> runIdGroups,
+      List<StepBound> stepBounds) {
     super(cluster, traits, List.of(), table);
     this.historiesTable = historiesTable;
     this.columns = List.copyOf(columns);
@@ -61,18 +69,39 @@ final class HistoryTableScan extends TableScan implements EnumerableRel, Lineage
   /** Every column, every run, every step. */
   static HistoryTableScan create(RelOptCluster cluster, RelOptTable table, HistoryTable histories) {
     List<Integer> all = IntStream.range(0, table.getRowType().getFieldCount()).boxed().toList();
-    return new HistoryTableScan(cluster, cluster.traitSetOf(EnumerableConvention.INSTANCE), table,
-        histories, all, List.of(), List.of(), List.of());
+    return new HistoryTableScan(
+        cluster,
+        cluster.traitSetOf(EnumerableConvention.INSTANCE),
+        table,
+        histories,
+        all,
+        List.of(),
+        List.of(),
+        List.of());
   }
 
   HistoryTableScan withColumns(List<Integer> tableColumns) {
-    return new HistoryTableScan(getCluster(), getTraitSet(), getTable(), historiesTable,
-        tableColumns, values, runIdGroups, stepBounds);
+    return new HistoryTableScan(
+        getCluster(),
+        getTraitSet(),
+        getTable(),
+        historiesTable,
+        tableColumns,
+        values,
+        runIdGroups,
+        stepBounds);
   }
 
   HistoryTableScan withPushdown(HistoryPushdown pushdown) {
-    return new HistoryTableScan(getCluster(), getTraitSet(), getTable(), historiesTable, columns,
-        pushdown.values(), pushdown.runIdGroups(), pushdown.stepBounds());
+    return new HistoryTableScan(
+        getCluster(),
+        getTraitSet(),
+        getTable(),
+        historiesTable,
+        columns,
+        pushdown.values(),
+        pushdown.runIdGroups(),
+        pushdown.stepBounds());
   }
 
   /** The table columns this scan returns, in output order. */
@@ -145,14 +174,22 @@ final class HistoryTableScan extends TableScan implements EnumerableRel, Lineage
   }
 
   private HistoryScanSpec spec() {
-    return new HistoryScanSpec(historiesTable.kind(), getRowType().getFieldNames(), runIdGroups,
-        stepBounds);
+    return new HistoryScanSpec(
+        historiesTable.kind(), getRowType().getFieldNames(), runIdGroups, stepBounds);
   }
 
   @Override
   public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
     Hook.QUERY_PLAN.run(describe());
-    return ScanCode.implement(implementor, pref, getRowType(), table, QUERY, spec(),
-        HistoryScanSpec.class, values, getCluster().getRexBuilder());
+    return ScanCode.implement(
+        implementor,
+        pref,
+        getRowType(),
+        table,
+        QUERY,
+        spec(),
+        HistoryScanSpec.class,
+        values,
+        getCluster().getRexBuilder());
   }
 }

@@ -13,9 +13,9 @@ import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * The run ids a runs scan is restricted to by a batched join: one field of the left rows, which
- * Calcite's batch nested-loop join binds to the correlation variables {@code $cor0 .. $corN}
- * before it evaluates the right side. They are values of the scan's request like {@code ?}
- * parameters (its generated code reads them), so the code is the same for every batch.
+ * Calcite's batch nested-loop join binds to the correlation variables {@code $cor0 .. $corN} before
+ * it evaluates the right side. They are values of the scan's request like {@code ?} parameters (its
+ * generated code reads them), so the code is the same for every batch.
  *
  * @param values the field of each correlation variable, e.g. {@code [$cor0.run_id, ...]}
  */
@@ -28,9 +28,9 @@ record CorrelatedRunIds(List<RexFieldAccess> values) {
   }
 
   /**
-   * The correlated run ids a predicate implies, or null. It must be an equality of the run id
-   * field with a field of a correlation variable ({@code $cor0.run_id = $3}), or an OR whose every
-   * arm has such an equality as a conjunct, on the same left field.
+   * The correlated run ids a predicate implies, or null. It must be an equality of the run id field
+   * with a field of a correlation variable ({@code $cor0.run_id = $3}), or an OR whose every arm
+   * has such an equality as a conjunct, on the same left field.
    *
    * @param runIdField the {@code RexInputRef} index of the run id in the filtered rows
    */
@@ -47,8 +47,7 @@ record CorrelatedRunIds(List<RexFieldAccess> values) {
           break;
         }
       }
-      if (bound == null
-          || (leftField >= 0 && bound.getField().getIndex() != leftField)) {
+      if (bound == null || (leftField >= 0 && bound.getField().getIndex() != leftField)) {
         return null;
       }
       leftField = bound.getField().getIndex();
@@ -63,8 +62,8 @@ record CorrelatedRunIds(List<RexFieldAccess> values) {
   /**
    * What {@link #find} found.
    *
-   * @param exact whether the predicate is nothing but the equalities, so that restricting the
-   *     scan to the ids is all it does (the run id is NOT NULL; a NULL left value matches nothing)
+   * @param exact whether the predicate is nothing but the equalities, so that restricting the scan
+   *     to the ids is all it does (the run id is NOT NULL; a NULL left value matches nothing)
    */
   record Found(CorrelatedRunIds runIds, boolean exact) {}
 
@@ -75,7 +74,8 @@ record CorrelatedRunIds(List<RexFieldAccess> values) {
     }
     List<RexNode> operands = ((RexCall) node).getOperands();
     for (int i = 0; i < 2; i++) {
-      if (operands.get(i) instanceof RexInputRef ref && ref.getIndex() == runIdField
+      if (operands.get(i) instanceof RexInputRef ref
+          && ref.getIndex() == runIdField
           && operands.get(1 - i) instanceof RexFieldAccess access
           && access.getReferenceExpr() instanceof RexCorrelVariable
           && access.getType().getSqlTypeName() == SqlTypeName.VARCHAR) {
@@ -88,7 +88,8 @@ record CorrelatedRunIds(List<RexFieldAccess> values) {
   /** For EXPLAIN, e.g. {@code $cor0..$cor99.run_id}. */
   String describe() {
     String first = variable(values.get(0));
-    String range = values.size() == 1 ? first : first + ".." + variable(values.get(values.size() - 1));
+    String range =
+        values.size() == 1 ? first : first + ".." + variable(values.get(values.size() - 1));
     return range + "." + values.get(0).getField().getName();
   }
 

@@ -17,8 +17,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * @param scalarExact whether W&B holds exactly the SQL value (a scalar of this type, or nothing),
  *     so that server-side comparisons select exactly SQL's rows; false for discovered config and
  *     summary keys, where any run may hold a list, an object or another type
- * @param heavyField the heavy W&B field the column needs, or null when the lightweight fragment
- *     has it
+ * @param heavyField the heavy W&B field the column needs, or null when the lightweight fragment has
+ *     it
  * @param reader the value in Calcite's internal representation (TIMESTAMP as epoch millis)
  * @param remarks where the column comes from in W&B, for {@code DatabaseMetaData.getColumns}
  */

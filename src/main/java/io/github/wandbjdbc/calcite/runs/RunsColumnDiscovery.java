@@ -12,13 +12,12 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Infers typed {@code config.<key>} and {@code summary.<key>} columns from a sample of runs.
- * Nested objects become one column per leaf, keys joined by {@code .}; a media object (one with
- * {@code _type}) and a list are leaves holding JSON text. A key's type is DOUBLE when every
- * sampled value is a number (BIGINT when all are integral), BOOLEAN or VARCHAR when all are
- * booleans or strings, and VARCHAR holding JSON text otherwise. A run whose value does not fit
- * the column reads as NULL there; the whole value stays in the {@code config} / {@code summary}
- * JSON columns.
+ * Infers typed {@code config.<key>} and {@code summary.<key>} columns from a sample of runs. Nested
+ * objects become one column per leaf, keys joined by {@code .}; a media object (one with {@code
+ * _type}) and a list are leaves holding JSON text. A key's type is DOUBLE when every sampled value
+ * is a number (BIGINT when all are integral), BOOLEAN or VARCHAR when all are booleans or strings,
+ * and VARCHAR holding JSON text otherwise. A run whose value does not fit the column reads as NULL
+ * there; the whole value stays in the {@code config} / {@code summary} JSON columns.
  */
 final class RunsColumnDiscovery {
   private RunsColumnDiscovery() {}
@@ -26,13 +25,18 @@ final class RunsColumnDiscovery {
   static List<RunsColumn> discover(List<Run> sample) {
     List<RunsColumn> columns = new ArrayList<>();
     columns.addAll(columns(sample, Run::config, "config", "config", RunField.CONFIG));
-    columns.addAll(columns(sample, Run::summaryMetrics, "summary", "summary_metrics",
-        RunField.SUMMARY_METRICS));
+    columns.addAll(
+        columns(
+            sample, Run::summaryMetrics, "summary", "summary_metrics", RunField.SUMMARY_METRICS));
     return columns;
   }
 
-  private static List<RunsColumn> columns(List<Run> sample, Function<Run, ObjectNode> source,
-      String prefix, String filterPrefix, RunField heavy) {
+  private static List<RunsColumn> columns(
+      List<Run> sample,
+      Function<Run, ObjectNode> source,
+      String prefix,
+      String filterPrefix,
+      RunField heavy) {
     Map<List<String>, ValueKind> kinds = new LinkedHashMap<>();
     for (Run run : sample) {
       ObjectNode object = source.apply(run);
@@ -52,28 +56,40 @@ final class RunsColumnDiscovery {
       // path separator), and its column name could be read either way: never push it. Nor JSON
       // text columns, which SQL compares as text.
       ValueKind kind = entry.getValue();
-      boolean addressable = kind.filterable()
-          && path.stream().noneMatch(segment -> segment.contains("."));
+      boolean addressable =
+          kind.filterable() && path.stream().noneMatch(segment -> segment.contains("."));
       String filterKey = addressable ? filterPrefix + "." + String.join(".", path) : null;
-      columns.add(new RunsColumn(name, kind.sqlType(), true, filterKey, false, heavy,
-          (run, table) -> kind.read(at(source.apply(run), path)),
-          remarks(heavy, path, kind, filterKey)));
+      columns.add(
+          new RunsColumn(
+              name,
+              kind.sqlType(),
+              true,
+              filterKey,
+              false,
+              heavy,
+              (run, table) -> kind.read(at(source.apply(run), path)),
+              remarks(heavy, path, kind, filterKey)));
     }
     return columns;
   }
 
   /** E.g. "W&B config key lr, filter key config.lr"; a path with dotted keys shows as a list. */
-  private static String remarks(RunField field, List<String> path, ValueKind kind,
-      String filterKey) {
+  private static String remarks(
+      RunField field, List<String> path, ValueKind kind, String filterKey) {
     boolean dotted = path.stream().anyMatch(segment -> segment.contains("."));
-    String source = "W&B " + (field == RunField.CONFIG ? "config" : "summaryMetrics") + " key "
-        + (dotted ? path.toString() : String.join(".", path))
-        + (kind == ValueKind.JSON ? ", as JSON text" : "");
-    return filterKey == null ? source + ", evaluated locally" : source + ", filter key " + filterKey;
+    String source =
+        "W&B "
+            + (field == RunField.CONFIG ? "config" : "summaryMetrics")
+            + " key "
+            + (dotted ? path.toString() : String.join(".", path))
+            + (kind == ValueKind.JSON ? ", as JSON text" : "");
+    return filterKey == null
+        ? source + ", evaluated locally"
+        : source + ", filter key " + filterKey;
   }
 
-  private static void collect(ObjectNode object, List<String> prefix,
-      Map<List<String>, ValueKind> kinds) {
+  private static void collect(
+      ObjectNode object, List<String> prefix, Map<List<String>, ValueKind> kinds) {
     for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> field = it.next();
       if (prefix.isEmpty() && field.getKey().equals("_wandb")) {

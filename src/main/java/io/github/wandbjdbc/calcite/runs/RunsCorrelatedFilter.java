@@ -18,8 +18,8 @@ import org.apache.calcite.rel.metadata.RelMetadataQuery;
 public final class RunsCorrelatedFilter extends SingleRel implements RunsRel {
   private final CorrelatedRunIds runIds;
 
-  RunsCorrelatedFilter(RelOptCluster cluster, RelTraitSet traits, RelNode input,
-      CorrelatedRunIds runIds) {
+  RunsCorrelatedFilter(
+      RelOptCluster cluster, RelTraitSet traits, RelNode input, CorrelatedRunIds runIds) {
     super(cluster, traits, input);
     this.runIds = runIds;
   }

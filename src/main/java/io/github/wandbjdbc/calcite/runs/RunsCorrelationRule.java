@@ -1,7 +1,7 @@
 package io.github.wandbjdbc.calcite.runs;
 
-import io.github.wandbjdbc.calcite.RuleConfig;
 import io.github.wandbjdbc.calcite.PlanLineage;
+import io.github.wandbjdbc.calcite.RuleConfig;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.plan.RelOptRuleCall;
@@ -18,12 +18,15 @@ import org.apache.calcite.rex.RexUtil;
  * Other conjuncts stay in a Calcite filter above (where {@link RunsFilterRule} may push them too).
  */
 public final class RunsCorrelationRule extends RelRule<RuleConfig> {
-  static final RunsCorrelationRule RULE = new RunsCorrelationRule(new RuleConfig(
-      "RunsCorrelationRule",
-      b0 -> b0.operand(LogicalFilter.class)
-          .predicate(filter -> RexUtil.containsCorrelation(filter.getCondition()))
-          .anyInputs(),
-      config -> new RunsCorrelationRule(config)));
+  static final RunsCorrelationRule RULE =
+      new RunsCorrelationRule(
+          new RuleConfig(
+              "RunsCorrelationRule",
+              b0 ->
+                  b0.operand(LogicalFilter.class)
+                      .predicate(filter -> RexUtil.containsCorrelation(filter.getCondition()))
+                      .anyInputs(),
+              config -> new RunsCorrelationRule(config)));
 
   private RunsCorrelationRule(RuleConfig config) {
     super(config);
@@ -56,11 +59,14 @@ public final class RunsCorrelationRule extends RelRule<RuleConfig> {
       return;
     }
     RelNode wandbInput = convert(input, input.getTraitSet().replace(RunsRel.CONVENTION));
-    RelNode restricted = new RunsCorrelatedFilter(filter.getCluster(), wandbInput.getTraitSet(),
-        wandbInput, runIds);
-    call.transformTo(remainder.isEmpty()
-        ? restricted
-        : filter.copy(filter.getTraitSet(), restricted,
-            RexUtil.composeConjunction(filter.getCluster().getRexBuilder(), remainder)));
+    RelNode restricted =
+        new RunsCorrelatedFilter(filter.getCluster(), wandbInput.getTraitSet(), wandbInput, runIds);
+    call.transformTo(
+        remainder.isEmpty()
+            ? restricted
+            : filter.copy(
+                filter.getTraitSet(),
+                restricted,
+                RexUtil.composeConjunction(filter.getCluster().getRexBuilder(), remainder)));
   }
 }

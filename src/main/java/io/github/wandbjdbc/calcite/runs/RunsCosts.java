@@ -8,6 +8,7 @@ package io.github.wandbjdbc.calcite.runs;
 final class RunsCosts {
   /** A guess at a project's size for the planner; nothing depends on it being right. */
   static final double RUNS_PER_PROJECT = 1000;
+
   static final double PROJECT_FACTOR = 0.1;
   static final double FILTER_FACTOR = 0.1;
   static final double LIMIT_FACTOR = 0.05;

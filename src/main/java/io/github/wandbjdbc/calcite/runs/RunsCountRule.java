@@ -11,15 +11,20 @@ import org.apache.calcite.sql.SqlKind;
 
 /**
  * {@code SELECT COUNT(*) FROM runs [WHERE ...]} answered by W&B's runCount. The count's input is
- * asked for in W&B's convention, which only exists when W&B computes it exactly (a filter that
- * W&B only approximates leaves a Calcite filter in between), so no remaining predicate can change
- * the count.
+ * asked for in W&B's convention, which only exists when W&B computes it exactly (a filter that W&B
+ * only approximates leaves a Calcite filter in between), so no remaining predicate can change the
+ * count.
  */
 final class RunsCountRule extends RelRule<RuleConfig> {
-  static final RunsCountRule RULE = new RunsCountRule(new RuleConfig(
-      "RunsCountRule",
-      b0 -> b0.operand(LogicalAggregate.class).predicate(RunsCountRule::isCountStar).anyInputs(),
-      config -> new RunsCountRule(config)));
+  static final RunsCountRule RULE =
+      new RunsCountRule(
+          new RuleConfig(
+              "RunsCountRule",
+              b0 ->
+                  b0.operand(LogicalAggregate.class)
+                      .predicate(RunsCountRule::isCountStar)
+                      .anyInputs(),
+              config -> new RunsCountRule(config)));
 
   private RunsCountRule(RuleConfig config) {
     super(config);
@@ -30,8 +35,10 @@ final class RunsCountRule extends RelRule<RuleConfig> {
       return false;
     }
     AggregateCall call = aggregate.getAggCallList().get(0);
-    return call.getAggregation().getKind() == SqlKind.COUNT && call.getArgList().isEmpty()
-        && !call.isDistinct() && !call.hasFilter();
+    return call.getAggregation().getKind() == SqlKind.COUNT
+        && call.getArgList().isEmpty()
+        && !call.isDistinct()
+        && !call.hasFilter();
   }
 
   @Override
@@ -42,7 +49,8 @@ final class RunsCountRule extends RelRule<RuleConfig> {
       return;
     }
     RelNode wandbInput = convert(input, input.getTraitSet().replace(RunsRel.CONVENTION));
-    call.transformTo(new RunsCount(aggregate.getCluster(), wandbInput.getTraitSet(), wandbInput,
-        aggregate.getRowType()));
+    call.transformTo(
+        new RunsCount(
+            aggregate.getCluster(), wandbInput.getTraitSet(), wandbInput, aggregate.getRowType()));
   }
 }

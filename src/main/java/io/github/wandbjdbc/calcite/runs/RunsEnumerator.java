@@ -26,8 +26,12 @@ final class RunsEnumerator implements Enumerator<Object> {
   private final QueryGuard guard;
   private Object current;
 
-  RunsEnumerator(WandbClient client, RunIterator runs, List<RunsColumn> columns,
-      ProjectContext context, QueryGuard guard) {
+  RunsEnumerator(
+      WandbClient client,
+      RunIterator runs,
+      List<RunsColumn> columns,
+      ProjectContext context,
+      QueryGuard guard) {
     this.client = client;
     this.runs = runs;
     this.columns = columns;

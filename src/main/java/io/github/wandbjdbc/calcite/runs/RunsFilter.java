@@ -1,8 +1,8 @@
 package io.github.wandbjdbc.calcite.runs;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.List;
 import io.github.wandbjdbc.calcite.filter.ValueSlots;
+import java.util.List;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptCost;
 import org.apache.calcite.plan.RelOptPlanner;
@@ -29,8 +29,14 @@ final class RunsFilter extends SingleRel implements RunsRel {
    * @param sqlCondition the whole SQL condition this filter comes from; only its selectivity is
    *     used, so that W&B filtering looks at least as selective as Calcite filtering would
    */
-  RunsFilter(RelOptCluster cluster, RelTraitSet traits, RelNode input, ObjectNode filter,
-      List<RexNode> values, boolean exact, RexNode sqlCondition) {
+  RunsFilter(
+      RelOptCluster cluster,
+      RelTraitSet traits,
+      RelNode input,
+      ObjectNode filter,
+      List<RexNode> values,
+      boolean exact,
+      RexNode sqlCondition) {
     super(cluster, traits, input);
     this.filter = filter;
     this.values = List.copyOf(values);
@@ -45,14 +51,16 @@ final class RunsFilter extends SingleRel implements RunsRel {
 
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
-    return new RunsFilter(getCluster(), traitSet, sole(inputs), filter, values, exact,
-        sqlCondition);
+    return new RunsFilter(
+        getCluster(), traitSet, sole(inputs), filter, values, exact, sqlCondition);
   }
 
   @Override
   public RelWriter explainTerms(RelWriter pw) {
-    return super.explainTerms(pw).item("filters", filter.toString())
-        .itemIf("values", ValueSlots.describe(values), !values.isEmpty()).item("exact", exact);
+    return super.explainTerms(pw)
+        .item("filters", filter.toString())
+        .itemIf("values", ValueSlots.describe(values), !values.isEmpty())
+        .item("exact", exact);
   }
 
   @Override

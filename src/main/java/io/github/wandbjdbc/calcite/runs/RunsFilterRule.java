@@ -14,14 +14,16 @@ import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * Splits a WHERE clause over runs: what W&B can evaluate becomes a {@link RunsFilter} over the
- * input in W&B's convention, the rest (and every conjunct W&B only approximates) stays in a
- * Calcite filter above it.
+ * input in W&B's convention, the rest (and every conjunct W&B only approximates) stays in a Calcite
+ * filter above it.
  */
 final class RunsFilterRule extends RelRule<RuleConfig> {
-  static final RunsFilterRule RULE = new RunsFilterRule(new RuleConfig(
-      "RunsFilterRule",
-      b0 -> b0.operand(LogicalFilter.class).anyInputs(),
-      config -> new RunsFilterRule(config)));
+  static final RunsFilterRule RULE =
+      new RunsFilterRule(
+          new RuleConfig(
+              "RunsFilterRule",
+              b0 -> b0.operand(LogicalFilter.class).anyInputs(),
+              config -> new RunsFilterRule(config)));
 
   /** A field that is not a runs column as such (computed, or from another table). */
   private static final FilterableField NOT_A_COLUMN =
@@ -46,17 +48,28 @@ final class RunsFilterRule extends RelRule<RuleConfig> {
     if (fields.stream().allMatch(f -> f.filterKey() == null)) {
       return;
     }
-    FilterTranslator.Split split = FilterTranslator.split(filter.getCondition(), fields,
-        filter.getCluster().getRexBuilder());
+    FilterTranslator.Split split =
+        FilterTranslator.split(filter.getCondition(), fields, filter.getCluster().getRexBuilder());
     if (split.pushed() == null) {
       return;
     }
     RelNode wandbInput = convert(input, input.getTraitSet().replace(RunsRel.CONVENTION));
-    RelNode pushed = new RunsFilter(filter.getCluster(), wandbInput.getTraitSet(), wandbInput,
-        split.pushed(), split.values(), split.exact(), filter.getCondition());
-    call.transformTo(split.remainder().isEmpty()
-        ? pushed
-        : filter.copy(filter.getTraitSet(), pushed,
-            RexUtil.composeConjunction(filter.getCluster().getRexBuilder(), split.remainder())));
+    RelNode pushed =
+        new RunsFilter(
+            filter.getCluster(),
+            wandbInput.getTraitSet(),
+            wandbInput,
+            split.pushed(),
+            split.values(),
+            split.exact(),
+            filter.getCondition());
+    call.transformTo(
+        split.remainder().isEmpty()
+            ? pushed
+            : filter.copy(
+                filter.getTraitSet(),
+                pushed,
+                RexUtil.composeConjunction(
+                    filter.getCluster().getRexBuilder(), split.remainder())));
   }
 }

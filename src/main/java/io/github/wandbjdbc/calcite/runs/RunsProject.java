@@ -12,13 +12,17 @@ import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataType;
 
 /**
- * A selection of the input's columns, so the request names only the heavy W&B fields the query
- * uses (the Python client's lazy mode, decided by the SQL).
+ * A selection of the input's columns, so the request names only the heavy W&B fields the query uses
+ * (the Python client's lazy mode, decided by the SQL).
  */
 final class RunsProject extends SingleRel implements RunsRel {
   private final List<Integer> fields;
 
-  RunsProject(RelOptCluster cluster, RelTraitSet traits, RelNode input, List<Integer> fields,
+  RunsProject(
+      RelOptCluster cluster,
+      RelTraitSet traits,
+      RelNode input,
+      List<Integer> fields,
       RelDataType rowType) {
     super(cluster, traits, input);
     this.fields = List.copyOf(fields);

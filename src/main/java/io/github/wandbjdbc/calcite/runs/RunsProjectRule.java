@@ -18,16 +18,19 @@ import org.apache.calcite.util.ImmutableBitSet;
 
 /**
  * Narrows the W&B request to the columns a SELECT uses. A projection of plain columns becomes a
- * {@link RunsProject}; one with expressions keeps its expressions in Calcite over a
- * {@link RunsProject} of the columns they read.
+ * {@link RunsProject}; one with expressions keeps its expressions in Calcite over a {@link
+ * RunsProject} of the columns they read.
  */
 final class RunsProjectRule extends RelRule<RuleConfig> {
-  static final RunsProjectRule RULE = new RunsProjectRule(new RuleConfig(
-      "RunsProjectRule",
-      b0 -> b0.operand(LogicalProject.class)
-          .predicate(p -> p.getVariablesSet().isEmpty())
-          .anyInputs(),
-      config -> new RunsProjectRule(config)));
+  static final RunsProjectRule RULE =
+      new RunsProjectRule(
+          new RuleConfig(
+              "RunsProjectRule",
+              b0 ->
+                  b0.operand(LogicalProject.class)
+                      .predicate(p -> p.getVariablesSet().isEmpty())
+                      .anyInputs(),
+              config -> new RunsProjectRule(config)));
 
   private RunsProjectRule(RuleConfig config) {
     super(config);
@@ -44,8 +47,13 @@ final class RunsProjectRule extends RelRule<RuleConfig> {
     List<RexNode> exprs = project.getProjects();
     if (exprs.stream().allMatch(e -> e instanceof RexInputRef)) {
       List<Integer> fields = exprs.stream().map(e -> ((RexInputRef) e).getIndex()).toList();
-      call.transformTo(new RunsProject(project.getCluster(), wandbInput.getTraitSet(), wandbInput,
-          fields, project.getRowType()));
+      call.transformTo(
+          new RunsProject(
+              project.getCluster(),
+              wandbInput.getTraitSet(),
+              wandbInput,
+              fields,
+              project.getRowType()));
       return;
     }
     ImmutableBitSet used = RelOptUtil.InputFinder.bits(exprs, null);
@@ -54,27 +62,33 @@ final class RunsProjectRule extends RelRule<RuleConfig> {
       return; // nothing to narrow; firing again would loop
     }
     List<Integer> fields = used.asList();
-    RelNode narrowed = new RunsProject(project.getCluster(), wandbInput.getTraitSet(), wandbInput,
-        fields, narrowedType(project, input.getRowType(), fields));
+    RelNode narrowed =
+        new RunsProject(
+            project.getCluster(),
+            wandbInput.getTraitSet(),
+            wandbInput,
+            fields,
+            narrowedType(project, input.getRowType(), fields));
     int[] newIndex = new int[inputWidth];
     for (int i = 0; i < fields.size(); i++) {
       newIndex[fields.get(i)] = i;
     }
     List<RexNode> remapped = new ArrayList<>(exprs.size());
     for (RexNode expr : exprs) {
-      remapped.add(expr.accept(new RexShuttle() {
-        @Override
-        public RexNode visitInputRef(RexInputRef ref) {
-          return new RexInputRef(newIndex[ref.getIndex()], ref.getType());
-        }
-      }));
+      remapped.add(
+          expr.accept(
+              new RexShuttle() {
+                @Override
+                public RexNode visitInputRef(RexInputRef ref) {
+                  return new RexInputRef(newIndex[ref.getIndex()], ref.getType());
+                }
+              }));
     }
-    call.transformTo(project.copy(project.getTraitSet(), narrowed, remapped,
-        project.getRowType()));
+    call.transformTo(project.copy(project.getTraitSet(), narrowed, remapped, project.getRowType()));
   }
 
-  private static RelDataType narrowedType(LogicalProject project, RelDataType inputType,
-      List<Integer> fields) {
+  private static RelDataType narrowedType(
+      LogicalProject project, RelDataType inputType, List<Integer> fields) {
     var builder = project.getCluster().getTypeFactory().builder();
     List<RelDataTypeField> inputFields = inputType.getFieldList();
     for (int index : fields) {

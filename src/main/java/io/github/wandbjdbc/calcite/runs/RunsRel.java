@@ -1,13 +1,13 @@
 package io.github.wandbjdbc.calcite.runs;
 
-import org.apache.calcite.plan.Convention;
 import io.github.wandbjdbc.calcite.LineageStep;
+import org.apache.calcite.plan.Convention;
 
 /**
  * A relational operator that W&B evaluates: the runs scan and what the rules put on it (filter,
- * column selection, limit, count). Each one only writes its part of the request into a
- * {@link RunsScanSpec.Builder}; {@link RunsToEnumerableConverter} turns the finished spec into code.
- * As a {@link LineageStep}, each says how its fields and rows come from its input.
+ * column selection, limit, count). Each one only writes its part of the request into a {@link
+ * RunsScanSpec.Builder}; {@link RunsToEnumerableConverter} turns the finished spec into code. As a
+ * {@link LineageStep}, each says how its fields and rows come from its input.
  */
 public interface RunsRel extends LineageStep {
   Convention CONVENTION = new Convention.Impl("WANDB", RunsRel.class);

@@ -13,28 +13,30 @@ import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.rules.CoreRules;
 
 /**
- * The rules that move work into W&B requests. Each declines, at match time, whatever W&B cannot
- * do exactly (or as a superset that Calcite re-checks); none fires and then fails.
+ * The rules that move work into W&B requests. Each declines, at match time, whatever W&B cannot do
+ * exactly (or as a superset that Calcite re-checks); none fires and then fails.
  */
 final class RunsRules {
-  private static final List<RelOptRule> ALWAYS = List.of(
-      RunsProjectRule.RULE,
-      // Moves column selection below filters that stay local, so heavy fields they do not need
-      // are not requested.
-      CoreRules.PROJECT_FILTER_TRANSPOSE,
-      RunsToEnumerableConverterRule.RULE,
-      // ORDER BY + LIMIT that stays local keeps only OFFSET + FETCH rows, not every run.
-      EnumerableRules.ENUMERABLE_LIMIT_SORT_RULE);
-  private static final List<RelOptRule> RULES = List.of(
-      RunsFilterRule.RULE,
-      RunsProjectRule.RULE,
-      CoreRules.PROJECT_FILTER_TRANSPOSE,
-      RunsSortLimitRule.RULE,
-      RunsCountRule.RULE,
-      RunsCorrelationRule.RULE,
-      BatchJoinRule.RULE,
-      RunsToEnumerableConverterRule.RULE,
-      EnumerableRules.ENUMERABLE_LIMIT_SORT_RULE);
+  private static final List<RelOptRule> ALWAYS =
+      List.of(
+          RunsProjectRule.RULE,
+          // Moves column selection below filters that stay local, so heavy fields they do not need
+          // are not requested.
+          CoreRules.PROJECT_FILTER_TRANSPOSE,
+          RunsToEnumerableConverterRule.RULE,
+          // ORDER BY + LIMIT that stays local keeps only OFFSET + FETCH rows, not every run.
+          EnumerableRules.ENUMERABLE_LIMIT_SORT_RULE);
+  private static final List<RelOptRule> RULES =
+      List.of(
+          RunsFilterRule.RULE,
+          RunsProjectRule.RULE,
+          CoreRules.PROJECT_FILTER_TRANSPOSE,
+          RunsSortLimitRule.RULE,
+          RunsCountRule.RULE,
+          RunsCorrelationRule.RULE,
+          BatchJoinRule.RULE,
+          RunsToEnumerableConverterRule.RULE,
+          EnumerableRules.ENUMERABLE_LIMIT_SORT_RULE);
 
   /** Plans of runs queries are shallow; a deeper walk is not one. */
   private static final int MAX_DEPTH = 64;
@@ -42,8 +44,8 @@ final class RunsRules {
   private RunsRules() {}
 
   /**
-   * Column selection and the local top-N are always on; the translations only with pushdown
-   * (a connection's tables share the setting, so the first scan of a query decides).
+   * Column selection and the local top-N are always on; the translations only with pushdown (a
+   * connection's tables share the setting, so the first scan of a query decides).
    */
   static void register(RelOptPlanner planner, boolean pushdown) {
     (pushdown ? RULES : ALWAYS).forEach(planner::addRule);
@@ -65,9 +67,11 @@ final class RunsRules {
     RelNode node = rel;
     for (int depth = 0; depth < MAX_DEPTH && node != null; depth++) {
       if (node instanceof RelSubset subset) {
-        node = subset.getRelList().stream()
-            .filter(m -> m instanceof RunsRel || m instanceof Project || m instanceof Filter)
-            .findFirst().orElse(null);
+        node =
+            subset.getRelList().stream()
+                .filter(m -> m instanceof RunsRel || m instanceof Project || m instanceof Filter)
+                .findFirst()
+                .orElse(null);
         continue;
       }
       if (kind.isInstance(node)) {

@@ -16,8 +16,8 @@ import org.apache.calcite.rex.RexNode;
  * The W&B request a runs scan sends, as the planner settled it: which columns it returns (and so
  * which heavy fields it asks for), the filter, the order, at most how many runs, or only their
  * count. Values known only at execution ({@code ?} parameters, a batched join's run ids) are slots
- * of the values array the scan's generated code passes along: the filter's placeholders and
- * {@code runIdSlots} name them. It reaches generated code as a parameter (a stashed value), not a
+ * of the values array the scan's generated code passes along: the filter's placeholders and {@code
+ * runIdSlots} name them. It reaches generated code as a parameter (a stashed value), not a
  * constant, so queries differing only in what they send W&B share their compiled code.
  *
  * @param columns output columns, by name, in output order
@@ -28,8 +28,13 @@ import org.apache.calcite.rex.RexNode;
  * @param runIdSlots under a batched join, the slots holding the batch's run ids (nulls and repeats
  *     allowed): only those runs are requested; empty otherwise
  */
-public record RunsScanSpec(List<String> columns, ObjectNode filter, String order, long limit,
-    boolean count, List<Integer> runIdSlots) {
+public record RunsScanSpec(
+    List<String> columns,
+    ObjectNode filter,
+    String order,
+    long limit,
+    boolean count,
+    List<Integer> runIdSlots) {
   public RunsScanSpec {
     columns = List.copyOf(columns);
     runIdSlots = List.copyOf(runIdSlots);
@@ -106,9 +111,10 @@ public record RunsScanSpec(List<String> columns, ObjectNode filter, String order
     }
 
     RunsScanSpec build() {
-      List<Integer> runIdSlots = correlatedRunIds == null
-          ? List.of()
-          : IntStream.range(filterValues.size(), values().size()).boxed().toList();
+      List<Integer> runIdSlots =
+          correlatedRunIds == null
+              ? List.of()
+              : IntStream.range(filterValues.size(), values().size()).boxed().toList();
       return new RunsScanSpec(columns, filter, order, limit, count, runIdSlots);
     }
 
@@ -129,7 +135,8 @@ public record RunsScanSpec(List<String> columns, ObjectNode filter, String order
         text.append(", limit=").append(limit);
       }
       List<String> heavy = new ArrayList<>();
-      build().heavyFields(runsTable.columns())
+      build()
+          .heavyFields(runsTable.columns())
           .forEach(f -> heavy.add(f.name().toLowerCase(Locale.ROOT)));
       return text.append(", heavyFields=").append(heavy).append(")").toString();
     }

@@ -12,10 +12,10 @@ import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 
 /**
- * LIMIT / OFFSET, and ORDER BY on a key W&B orders exactly as SQL does: W&B returns at most
- * OFFSET + FETCH runs, the first ones in that order, and the SQL sort stays above to apply
- * OFFSET, FETCH and the order itself. The sort's input is asked for in W&B's convention, which
- * only exists when W&B computes it exactly, so no remaining filter can drop rows after the limit.
+ * LIMIT / OFFSET, and ORDER BY on a key W&B orders exactly as SQL does: W&B returns at most OFFSET
+ * + FETCH runs, the first ones in that order, and the SQL sort stays above to apply OFFSET, FETCH
+ * and the order itself. The sort's input is asked for in W&B's convention, which only exists when
+ * W&B computes it exactly, so no remaining filter can drop rows after the limit.
  */
 final class RunsSortLimitRule extends RelRule<RuleConfig> {
   /**
@@ -26,10 +26,15 @@ final class RunsSortLimitRule extends RelRule<RuleConfig> {
   private static final Map<String, String> ORDER_KEYS =
       Map.of("created_at", "created_at", "run_id", "name");
 
-  static final RunsSortLimitRule RULE = new RunsSortLimitRule(new RuleConfig(
-      "RunsSortLimitRule",
-      b0 -> b0.operand(LogicalSort.class).predicate(RunsSortLimitRule::literalBounds).anyInputs(),
-      config -> new RunsSortLimitRule(config)));
+  static final RunsSortLimitRule RULE =
+      new RunsSortLimitRule(
+          new RuleConfig(
+              "RunsSortLimitRule",
+              b0 ->
+                  b0.operand(LogicalSort.class)
+                      .predicate(RunsSortLimitRule::literalBounds)
+                      .anyInputs(),
+              config -> new RunsSortLimitRule(config)));
 
   private RunsSortLimitRule(RuleConfig config) {
     super(config);
@@ -61,10 +66,10 @@ final class RunsSortLimitRule extends RelRule<RuleConfig> {
     }
     long runs = value(sort.fetch) + (sort.offset == null ? 0 : value(sort.offset));
     RelNode wandbInput = convert(input, input.getTraitSet().replace(RunsRel.CONVENTION));
-    RelNode limited = new RunsSortLimit(sort.getCluster(), wandbInput.getTraitSet(), wandbInput, runs,
-        order);
-    call.transformTo(sort.copy(sort.getTraitSet(), limited, sort.getCollation(), sort.offset,
-        sort.fetch));
+    RelNode limited =
+        new RunsSortLimit(sort.getCluster(), wandbInput.getTraitSet(), wandbInput, runs, order);
+    call.transformTo(
+        sort.copy(sort.getTraitSet(), limited, sort.getCollation(), sort.offset, sort.fetch));
   }
 
   private static long value(RexNode literal) {

@@ -16,8 +16,8 @@ import io.github.wandbjdbc.client.WandbClient;
 import io.github.wandbjdbc.client.WandbException;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -34,8 +34,8 @@ import org.apache.calcite.schema.TranslatableTable;
 import org.apache.calcite.schema.impl.AbstractTable;
 
 /**
- * One project's runs, one row per run. Planning turns a query into one W&B request
- * ({@link RunsScanSpec}); {@link #query} runs it lazily, page by page.
+ * One project's runs, one row per run. Planning turns a query into one W&B request ({@link
+ * RunsScanSpec}); {@link #query} runs it lazily, page by page.
  */
 public final class RunsTable extends AbstractTable implements TranslatableTable, TableFacts {
   /** Runs sampled to discover config and summary columns. */
@@ -62,8 +62,13 @@ public final class RunsTable extends AbstractTable implements TranslatableTable,
       synchronized (this) {
         if (columns == null) {
           List<RunsColumn> all = new ArrayList<>(StandardRunColumn.DEFINITIONS);
-          all.addAll(RunsColumnDiscovery.discover(RunSamples.newest(client, context,
-              DISCOVERY_SAMPLE, EnumSet.of(RunField.CONFIG, RunField.SUMMARY_METRICS))));
+          all.addAll(
+              RunsColumnDiscovery.discover(
+                  RunSamples.newest(
+                      client,
+                      context,
+                      DISCOVERY_SAMPLE,
+                      EnumSet.of(RunField.CONFIG, RunField.SUMMARY_METRICS))));
           columns = List.copyOf(all);
         }
         known = columns;
@@ -84,7 +89,9 @@ public final class RunsTable extends AbstractTable implements TranslatableTable,
 
   @Override
   public Optional<String> columnRemarks(String name) {
-    return columns().stream().filter(c -> c.name().equals(name)).map(RunsColumn::remarks)
+    return columns().stream()
+        .filter(c -> c.name().equals(name))
+        .map(RunsColumn::remarks)
         .findFirst();
   }
 
@@ -103,14 +110,17 @@ public final class RunsTable extends AbstractTable implements TranslatableTable,
 
   @Override
   public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
-    return new RunsTableScan(context.getCluster(),
-        context.getCluster().traitSetOf(RunsRel.CONVENTION), relOptTable, this);
+    return new RunsTableScan(
+        context.getCluster(),
+        context.getCluster().traitSetOf(RunsRel.CONVENTION),
+        relOptTable,
+        this);
   }
 
   /**
    * Runs a planned request; called from generated code with the values of the spec's slots. Rows
-   * are Object[], the bare value when the request has exactly one column, or an empty list when
-   * it has none (Calcite's row formats).
+   * are Object[], the bare value when the request has exactly one column, or an empty list when it
+   * has none (Calcite's row formats).
    */
   public Enumerable<Object> query(DataContext root, RunsScanSpec spec, Object[] values) {
     ObjectNode filter = spec.filter();
@@ -121,7 +131,9 @@ public final class RunsTable extends AbstractTable implements TranslatableTable,
     if (!spec.runIdSlots().isEmpty()) {
       // Calcite pads a batch's short last part with its first row's values.
       Set<String> ids = new LinkedHashSet<>();
-      spec.runIdSlots().stream().map(slot -> values[slot]).filter(Objects::nonNull)
+      spec.runIdSlots().stream()
+          .map(slot -> values[slot])
+          .filter(Objects::nonNull)
           .forEach(id -> ids.add(id.toString()));
       if (ids.isEmpty()) {
         return spec.count() ? Linq4j.singletonEnumerable(0L) : Linq4j.emptyEnumerable();
@@ -136,13 +148,20 @@ public final class RunsTable extends AbstractTable implements TranslatableTable,
     for (String name : spec.columns()) {
       columns.add(column(name));
     }
-    RunQuery query = new RunQuery(context.entity(), context.project(), filter, spec.order(),
-        settings.pageSize(), spec.limit(), spec.heavyFields(columns()));
+    RunQuery query =
+        new RunQuery(
+            context.entity(),
+            context.project(),
+            filter,
+            spec.order(),
+            settings.pageSize(),
+            spec.limit(),
+            spec.heavyFields(columns()));
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object> enumerator() {
-        return new RunsEnumerator(client, client.runs(query), columns, context,
-            QueryGuard.open(root));
+        return new RunsEnumerator(
+            client, client.runs(query), columns, context, QueryGuard.open(root));
       }
     };
   }

@@ -21,14 +21,14 @@ import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.runtime.Hook;
 
 /**
- * Where the runs operators meet generated code: collects their request into a
- * {@link RunsScanSpec}, publishes it on {@link Hook#QUERY_PLAN} (and in EXPLAIN), and has
- * {@link ScanCode} call {@link RunsTable#query} with it.
+ * Where the runs operators meet generated code: collects their request into a {@link RunsScanSpec},
+ * publishes it on {@link Hook#QUERY_PLAN} (and in EXPLAIN), and has {@link ScanCode} call {@link
+ * RunsTable#query} with it.
  */
 final class RunsToEnumerableConverter extends ConverterImpl implements EnumerableRel {
   private static final Method QUERY =
-      Types.lookupMethod(RunsTable.class, "query", DataContext.class, RunsScanSpec.class,
-          Object[].class);
+      Types.lookupMethod(
+          RunsTable.class, "query", DataContext.class, RunsScanSpec.class, Object[].class);
 
   RunsToEnumerableConverter(RelOptCluster cluster, RelTraitSet traits, RelNode input) {
     super(cluster, ConventionTraitDef.INSTANCE, traits, input);
@@ -40,8 +40,8 @@ final class RunsToEnumerableConverter extends ConverterImpl implements Enumerabl
   }
 
   /**
-   * Moving rows out of W&B costs in proportion to their width, so that of two equivalent plans
-   * the one requesting fewer columns (above all, no unused heavy JSON fields) wins.
+   * Moving rows out of W&B costs in proportion to their width, so that of two equivalent plans the
+   * one requesting fewer columns (above all, no unused heavy JSON fields) wins.
    */
   @Override
   public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
@@ -66,14 +66,23 @@ final class RunsToEnumerableConverter extends ConverterImpl implements Enumerabl
   public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
     RunsScanSpec.Builder collected = collect();
     Hook.QUERY_PLAN.run(collected.describe());
-    return ScanCode.implement(implementor, pref, getRowType(), collected.table(), QUERY,
-        collected.build(), RunsScanSpec.class, collected.values(), getCluster().getRexBuilder());
+    return ScanCode.implement(
+        implementor,
+        pref,
+        getRowType(),
+        collected.table(),
+        QUERY,
+        collected.build(),
+        RunsScanSpec.class,
+        collected.values(),
+        getCluster().getRexBuilder());
   }
 
   /** After planning, the input is a chain of runs operators down to the scan. */
   private RunsScanSpec.Builder collect() {
     Deque<RunsRel> chain = new ArrayDeque<>();
-    for (RelNode node = getInput(); node instanceof RunsRel rel;
+    for (RelNode node = getInput();
+        node instanceof RunsRel rel;
         node = node.getInputs().isEmpty() ? null : node.getInput(0)) {
       chain.push(rel);
     }

@@ -60,7 +60,8 @@ enum ValueKind {
       return null;
     }
     return switch (this) {
-      case INTEGER -> value.isIntegralNumber() && value.canConvertToLong() ? value.longValue() : null;
+      case INTEGER ->
+          value.isIntegralNumber() && value.canConvertToLong() ? value.longValue() : null;
       case NUMBER -> value.isNumber() ? value.doubleValue() : null;
       case BOOLEAN -> value.isBoolean() ? value.booleanValue() : null;
       case STRING -> value.isTextual() ? value.textValue() : null;

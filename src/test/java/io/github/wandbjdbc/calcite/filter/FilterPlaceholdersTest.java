@@ -34,7 +34,12 @@ class FilterPlaceholdersTest {
   private static final RunsFilterFixture F = new RunsFilterFixture();
 
   /** One comparison written with a literal and with `?` bound to a runtime value. */
-  record Case(String name, SqlOperator operator, String field, RexNode literal, SqlTypeName paramType,
+  record Case(
+      String name,
+      SqlOperator operator,
+      String field,
+      RexNode literal,
+      SqlTypeName paramType,
       Object runtimeValue) {
     @Override
     public String toString() {
@@ -45,20 +50,54 @@ class FilterPlaceholdersTest {
   static Stream<Case> cases() {
     return Stream.of(
         new Case("string =", EQUALS, "state", F.str("running"), SqlTypeName.VARCHAR, "running"),
-        new Case("string <>", NOT_EQUALS, "state", F.str("running"), SqlTypeName.VARCHAR, "running"),
-        new Case("bigint from Integer", GREATER_THAN, "config.epochs", F.bigint(7), SqlTypeName.BIGINT, 7),
-        new Case("bigint from Long", GREATER_THAN, "config.epochs", F.bigint(7), SqlTypeName.BIGINT, 7L),
-        new Case("double from BigDecimal", GREATER_THAN, "config.lr", F.dbl(0.1), SqlTypeName.DOUBLE,
+        new Case(
+            "string <>", NOT_EQUALS, "state", F.str("running"), SqlTypeName.VARCHAR, "running"),
+        new Case(
+            "bigint from Integer",
+            GREATER_THAN,
+            "config.epochs",
+            F.bigint(7),
+            SqlTypeName.BIGINT,
+            7),
+        new Case(
+            "bigint from Long", GREATER_THAN, "config.epochs", F.bigint(7), SqlTypeName.BIGINT, 7L),
+        new Case(
+            "double from BigDecimal",
+            GREATER_THAN,
+            "config.lr",
+            F.dbl(0.1),
+            SqlTypeName.DOUBLE,
             new BigDecimal("0.1")),
         new Case("double from Double", EQUALS, "config.lr", F.dbl(0.1), SqlTypeName.DOUBLE, 0.1d),
-        new Case("double from Integer", LESS_THAN_OR_EQUAL, "config.lr", F.dbl(2), SqlTypeName.DOUBLE, 2),
-        new Case("boolean", EQUALS, "config.flag", F.rex.makeLiteral(true), SqlTypeName.BOOLEAN, true),
-        new Case("timestamp from epoch millis", GREATER_THAN, "created_at", F.ts("2024-05-06 07:08:09.500"),
-            SqlTypeName.TIMESTAMP, 1714979289500L),
-        new Case("timestamp =", EQUALS, "created_at", F.ts("2024-05-06 07:08:09"),
-            SqlTypeName.TIMESTAMP, 1714979289000L),
-        new Case("timestamp from java.sql.Timestamp (wall clock)", LESS_THAN_OR_EQUAL, "created_at",
-            F.ts("2024-05-06 07:08:09"), SqlTypeName.TIMESTAMP,
+        new Case(
+            "double from Integer",
+            LESS_THAN_OR_EQUAL,
+            "config.lr",
+            F.dbl(2),
+            SqlTypeName.DOUBLE,
+            2),
+        new Case(
+            "boolean", EQUALS, "config.flag", F.rex.makeLiteral(true), SqlTypeName.BOOLEAN, true),
+        new Case(
+            "timestamp from epoch millis",
+            GREATER_THAN,
+            "created_at",
+            F.ts("2024-05-06 07:08:09.500"),
+            SqlTypeName.TIMESTAMP,
+            1714979289500L),
+        new Case(
+            "timestamp =",
+            EQUALS,
+            "created_at",
+            F.ts("2024-05-06 07:08:09"),
+            SqlTypeName.TIMESTAMP,
+            1714979289000L),
+        new Case(
+            "timestamp from java.sql.Timestamp (wall clock)",
+            LESS_THAN_OR_EQUAL,
+            "created_at",
+            F.ts("2024-05-06 07:08:09"),
+            SqlTypeName.TIMESTAMP,
             Timestamp.valueOf(LocalDateTime.of(2024, 5, 6, 7, 8, 9))));
   }
 
@@ -77,8 +116,8 @@ class FilterPlaceholdersTest {
 
   @Test
   void likeParameterBindsToTheLiteralRegex() {
-    BiFunction<RexNode, RexNode, RexNode> like = (pattern, escape) ->
-        F.call(NOT, F.call(LIKE, F.ref("state"), pattern, escape));
+    BiFunction<RexNode, RexNode, RexNode> like =
+        (pattern, escape) -> F.call(NOT, F.call(LIKE, F.ref("state"), pattern, escape));
     ObjectNode literal = F.split(like.apply(F.str("a!%[x]_"), F.str("!"))).pushed();
     RexNode parameter = F.param(3, SqlTypeName.VARCHAR);
     FilterTranslator.Split split = F.split(like.apply(parameter, F.str("!")));
@@ -91,20 +130,31 @@ class FilterPlaceholdersTest {
 
   @Test
   void nullParameterMakesItsFieldConditionMatchNothing() {
-    ObjectNode pushed = F.split(F.call(AND,
-        F.call(GREATER_THAN, F.ref("created_at"), F.param(0, SqlTypeName.TIMESTAMP)),
-        F.call(LESS_THAN_OR_EQUAL, F.ref("created_at"), F.param(1, SqlTypeName.TIMESTAMP)),
-        F.call(OR, F.call(EQUALS, F.ref("state"), F.param(2, SqlTypeName.VARCHAR)),
-            F.call(EQUALS, F.ref("state"), F.str("done"))))).pushed();
+    ObjectNode pushed =
+        F.split(
+                F.call(
+                    AND,
+                    F.call(GREATER_THAN, F.ref("created_at"), F.param(0, SqlTypeName.TIMESTAMP)),
+                    F.call(
+                        LESS_THAN_OR_EQUAL, F.ref("created_at"), F.param(1, SqlTypeName.TIMESTAMP)),
+                    F.call(
+                        OR,
+                        F.call(EQUALS, F.ref("state"), F.param(2, SqlTypeName.VARCHAR)),
+                        F.call(EQUALS, F.ref("state"), F.str("done")))))
+            .pushed();
     ObjectNode bound = FilterPlaceholders.bind(pushed, i -> i == 0 ? 0L : null);
-    assertJson(json("{'created_at':{'$eq':null,'$ne':null},"
-        + "'$or':[{'state':{'$eq':null,'$ne':null}},{'state':'done'}]}"), bound);
+    assertJson(
+        json(
+            "{'created_at':{'$eq':null,'$ne':null},"
+                + "'$or':[{'state':{'$eq':null,'$ne':null}},{'state':'done'}]}"),
+        bound);
     assertFalse(FilterPlaceholders.hasParameters(bound));
   }
 
   @Test
   void bindLeavesTheInputUntouched() {
-    ObjectNode pushed = F.split(F.call(EQUALS, F.ref("state"), F.param(0, SqlTypeName.VARCHAR))).pushed();
+    ObjectNode pushed =
+        F.split(F.call(EQUALS, F.ref("state"), F.param(0, SqlTypeName.VARCHAR))).pushed();
     String before = pushed.toString();
     FilterPlaceholders.bind(pushed, i -> "x");
     assertEquals(before, pushed.toString());
@@ -112,10 +162,15 @@ class FilterPlaceholdersTest {
 
   @Test
   void valueOfTheWrongTypeIsRejected() {
-    ObjectNode bigint = F.split(F.call(GREATER_THAN, F.ref("config.epochs"), F.param(0, SqlTypeName.BIGINT))).pushed();
-    IllegalArgumentException fraction = assertThrows(IllegalArgumentException.class,
-        () -> FilterPlaceholders.bind(bigint, i -> new BigDecimal("2.5")));
-    assertEquals("a ? parameter has the BigDecimal value 2.5, which cannot be compared as BIGINT",
+    ObjectNode bigint =
+        F.split(F.call(GREATER_THAN, F.ref("config.epochs"), F.param(0, SqlTypeName.BIGINT)))
+            .pushed();
+    IllegalArgumentException fraction =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> FilterPlaceholders.bind(bigint, i -> new BigDecimal("2.5")));
+    assertEquals(
+        "a ? parameter has the BigDecimal value 2.5, which cannot be compared as BIGINT",
         fraction.getMessage());
     assertThrows(IllegalArgumentException.class, () -> FilterPlaceholders.bind(bigint, i -> "7"));
   }
@@ -123,15 +178,17 @@ class FilterPlaceholdersTest {
   /** NaN and infinities have no JSON form: their condition widens, under $nor as well. */
   @Test
   void nonFiniteDoubleCannotNarrow() {
-    RexNode lessThan = F.call(LESS_THAN_OR_EQUAL, F.ref("config.lr"), F.param(0, SqlTypeName.DOUBLE));
-    ObjectNode positive = F.split(F.call(AND, lessThan,
-        F.call(EQUALS, F.ref("state"), F.str("done")))).pushed();
-    assertJson(json("{'state':'done'}"),
-        FilterPlaceholders.bind(positive, i -> Double.POSITIVE_INFINITY));
+    RexNode lessThan =
+        F.call(LESS_THAN_OR_EQUAL, F.ref("config.lr"), F.param(0, SqlTypeName.DOUBLE));
+    ObjectNode positive =
+        F.split(F.call(AND, lessThan, F.call(EQUALS, F.ref("state"), F.str("done")))).pushed();
+    assertJson(
+        json("{'state':'done'}"), FilterPlaceholders.bind(positive, i -> Double.POSITIVE_INFINITY));
     ObjectNode negated = F.split(F.call(NOT, lessThan)).pushed();
-    assertJson(json("{'$nor':[{'config.lr':{'$eq':null,'$ne':null}}]}"),
+    assertJson(
+        json("{'$nor':[{'config.lr':{'$eq':null,'$ne':null}}]}"),
         FilterPlaceholders.bind(negated, i -> Double.NaN));
-    assertJson(json("{'$nor':[{'config.lr':{'$lte':1.5}}]}"),
-        FilterPlaceholders.bind(negated, i -> 1.5));
+    assertJson(
+        json("{'$nor':[{'config.lr':{'$lte':1.5}}]}"), FilterPlaceholders.bind(negated, i -> 1.5));
   }
 }

@@ -20,7 +20,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -47,19 +46,21 @@ import org.junit.jupiter.api.Test;
  */
 class FilterTranslatorPropertyTest {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-  private static final List<String> STRINGS = List.of("a", "b", "ab", "a%b", "a_b", "x\ny", "ab\n", "",
-      "A", "a.b", "a\\b", "(", "finished");
-  private static final List<String> PATTERNS = List.of("a%", "%b", "a_b", "_", "%", "a.b", "a\\b",
-      "x%y", "ab", "(%", "a!%b", "%!_%");
+  private static final List<String> STRINGS =
+      List.of(
+          "a", "b", "ab", "a%b", "a_b", "x\ny", "ab\n", "", "A", "a.b", "a\\b", "(", "finished");
+  private static final List<String> PATTERNS =
+      List.of("a%", "%b", "a_b", "_", "%", "a.b", "a\\b", "x%y", "ab", "(%", "a!%b", "%!_%");
   private static final List<Double> DOUBLES = List.of(0.1, 0.5, 1.0, 2.0, 5.0);
   private static final List<Long> LONGS = List.of(1L, 2L, 5L, 10L);
   private static final long BASE = Instant.parse("2024-03-01T12:00:00Z").toEpochMilli();
-  private static final List<Long> INSTANTS = List.of(BASE - 1000, BASE - 500, BASE, BASE + 300, BASE + 1000,
-      BASE + 1999, BASE + 86_400_000L);
-  private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
-      .withZone(ZoneOffset.UTC);
-  private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS")
-      .withZone(ZoneOffset.UTC);
+  private static final List<Long> INSTANTS =
+      List.of(
+          BASE - 1000, BASE - 500, BASE, BASE + 300, BASE + 1000, BASE + 1999, BASE + 86_400_000L);
+  private static final DateTimeFormatter SECONDS =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter MILLIS =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
   private final RunsFilterFixture f = new RunsFilterFixture();
   private final Random random = new Random(20241126L);
@@ -84,8 +85,8 @@ class FilterTranslatorPropertyTest {
         condition = f.simplified(condition);
       }
       FilterTranslator.Split split = f.split(condition);
-      ObjectNode filter = split.pushed() == null ? null
-          : FilterPlaceholders.bind(split.pushed(), parameters::get);
+      ObjectNode filter =
+          split.pushed() == null ? null : FilterPlaceholders.bind(split.pushed(), parameters::get);
       pushed += filter == null ? 0 : 1;
       exact += split.exact() && filter != null ? 1 : 0;
       for (Row row : rows) {
@@ -93,11 +94,13 @@ class FilterTranslatorPropertyTest {
         boolean selected = Boolean.TRUE.equals(sql.truth(condition));
         boolean matched = filter == null || MongoFilterSemantics.matches(filter, row.wandb());
         boolean kept = split.remainder().stream().allMatch(r -> Boolean.TRUE.equals(sql.truth(r)));
-        String where = condition + " params " + parameters + "\nfilter " + filter + "\nrow " + row.wandb();
+        String where =
+            condition + " params " + parameters + "\nfilter " + filter + "\nrow " + row.wandb();
         if (selected && !matched) {
           fail("pushed filter lost a row: " + where);
         }
-        assertEquals(selected, matched && kept, () -> "filter + remainder disagree with SQL: " + where);
+        assertEquals(
+            selected, matched && kept, () -> "filter + remainder disagree with SQL: " + where);
         if (split.exact()) {
           assertEquals(selected, matched, () -> "exact filter disagrees with SQL: " + where);
         }
@@ -124,8 +127,18 @@ class FilterTranslatorPropertyTest {
   }
 
   private RexNode leaf() {
-    String field = pick(List.of("run_id", "state", "created_at", "config.lr", "config.epochs", "summary.acc",
-        "notes", "config.flag", "config.opt"));
+    String field =
+        pick(
+            List.of(
+                "run_id",
+                "state",
+                "created_at",
+                "config.lr",
+                "config.epochs",
+                "summary.acc",
+                "notes",
+                "config.flag",
+                "config.opt"));
     SqlTypeName type = RunsFilterFixture.FIELDS.get(RunsFilterFixture.NAMES.indexOf(field)).type();
     RexNode ref = f.ref(field);
     switch (random.nextInt(8)) {
@@ -133,9 +146,10 @@ class FilterTranslatorPropertyTest {
         return f.call(random.nextBoolean() ? IS_NULL : IS_NOT_NULL, ref);
       case 1:
         if (type == SqlTypeName.VARCHAR) {
-          RexNode like = random.nextBoolean()
-              ? f.call(LIKE, ref, f.str(pick(PATTERNS)))
-              : f.call(LIKE, ref, f.str(pick(PATTERNS)), f.str("!"));
+          RexNode like =
+              random.nextBoolean()
+                  ? f.call(LIKE, ref, f.str(pick(PATTERNS)))
+                  : f.call(LIKE, ref, f.str(pick(PATTERNS)), f.str("!"));
           return random.nextBoolean() ? f.call(NOT, like) : like;
         }
         if (type == SqlTypeName.BOOLEAN) {
@@ -149,11 +163,20 @@ class FilterTranslatorPropertyTest {
         if (type == SqlTypeName.BOOLEAN) {
           return ref;
         }
-        return f.call(AND, f.call(GREATER_THAN_OR_EQUAL, ref, value(type, false)),
+        return f.call(
+            AND,
+            f.call(GREATER_THAN_OR_EQUAL, ref, value(type, false)),
             f.call(LESS_THAN_OR_EQUAL, ref, value(type, false)));
       default:
-        SqlOperator op = pick(List.of(EQUALS, NOT_EQUALS, LESS_THAN, LESS_THAN_OR_EQUAL, GREATER_THAN,
-            GREATER_THAN_OR_EQUAL));
+        SqlOperator op =
+            pick(
+                List.of(
+                    EQUALS,
+                    NOT_EQUALS,
+                    LESS_THAN,
+                    LESS_THAN_OR_EQUAL,
+                    GREATER_THAN,
+                    GREATER_THAN_OR_EQUAL));
         RexNode value = value(type, true);
         return random.nextBoolean() ? f.call(op, ref, value) : f.call(op, value, ref);
     }
@@ -165,36 +188,41 @@ class FilterTranslatorPropertyTest {
     Object runtime;
     RexNode literal;
     switch (type) {
-      case VARCHAR: {
-        String s = pick(STRINGS);
-        runtime = s;
-        literal = f.str(s);
-        break;
-      }
-      case DOUBLE: {
-        double d = pick(DOUBLES);
-        runtime = d;
-        literal = f.dbl(d);
-        break;
-      }
-      case BIGINT: {
-        long l = pick(LONGS);
-        runtime = l;
-        literal = f.bigint(l);
-        break;
-      }
-      case BOOLEAN: {
-        boolean b = random.nextBoolean();
-        runtime = b;
-        literal = f.rex.makeLiteral(b);
-        break;
-      }
-      default: {
-        long millis = pick(INSTANTS) + pick(List.of(0L, 250L, -1000L));
-        runtime = millis;
-        literal = f.rex.makeTimestampLiteral(TimestampString.fromMillisSinceEpoch(millis), 3);
-        break;
-      }
+      case VARCHAR:
+        {
+          String s = pick(STRINGS);
+          runtime = s;
+          literal = f.str(s);
+          break;
+        }
+      case DOUBLE:
+        {
+          double d = pick(DOUBLES);
+          runtime = d;
+          literal = f.dbl(d);
+          break;
+        }
+      case BIGINT:
+        {
+          long l = pick(LONGS);
+          runtime = l;
+          literal = f.bigint(l);
+          break;
+        }
+      case BOOLEAN:
+        {
+          boolean b = random.nextBoolean();
+          runtime = b;
+          literal = f.rex.makeLiteral(b);
+          break;
+        }
+      default:
+        {
+          long millis = pick(INSTANTS) + pick(List.of(0L, 250L, -1000L));
+          runtime = millis;
+          literal = f.rex.makeTimestampLiteral(TimestampString.fromMillisSinceEpoch(millis), 3);
+          break;
+        }
     }
     if (!parameter) {
       return literal;
@@ -214,8 +242,13 @@ class FilterTranslatorPropertyTest {
     exactValue(wandb, "state", state == null ? null : JSON.textNode(state));
     Long created = random.nextInt(5) == 0 ? null : pick(INSTANTS);
     sql[2] = created;
-    exactValue(wandb, "created_at", created == null ? null
-        : JSON.textNode((created % 1000 == 0 ? SECONDS : MILLIS).format(Instant.ofEpochMilli(created))));
+    exactValue(
+        wandb,
+        "created_at",
+        created == null
+            ? null
+            : JSON.textNode(
+                (created % 1000 == 0 ? SECONDS : MILLIS).format(Instant.ofEpochMilli(created))));
     sql[3] = discovered(wandb, "config.lr", SqlTypeName.DOUBLE);
     sql[4] = discovered(wandb, "config.epochs", SqlTypeName.BIGINT);
     sql[5] = discovered(wandb, "summary_metrics.acc", SqlTypeName.DOUBLE);
@@ -240,19 +273,25 @@ class FilterTranslatorPropertyTest {
    */
   private Object discovered(ObjectNode wandb, String key, SqlTypeName type) {
     ArrayNode array = JSON.arrayNode();
-    JsonNode value = switch (random.nextInt(12)) {
-      case 0 -> null;
-      case 1 -> JSON.nullNode();
-      case 2 -> JSON.textNode(pick(STRINGS));
-      case 3 -> JSON.numberNode(pick(LONGS));
-      case 4 -> JSON.numberNode(pick(DOUBLES));
-      case 5 -> JSON.numberNode(2.5);
-      case 6 -> JSON.booleanNode(random.nextBoolean());
-      case 7 -> array.add(pick(LONGS)).add(pick(DOUBLES)).add(pick(STRINGS)).add(random.nextBoolean());
-      case 8 -> array.addNull().add(pick(STRINGS));
-      case 9 -> JSON.objectNode().put("value", 1);
-      default -> typed(type);
-    };
+    JsonNode value =
+        switch (random.nextInt(12)) {
+          case 0 -> null;
+          case 1 -> JSON.nullNode();
+          case 2 -> JSON.textNode(pick(STRINGS));
+          case 3 -> JSON.numberNode(pick(LONGS));
+          case 4 -> JSON.numberNode(pick(DOUBLES));
+          case 5 -> JSON.numberNode(2.5);
+          case 6 -> JSON.booleanNode(random.nextBoolean());
+          case 7 ->
+              array
+                  .add(pick(LONGS))
+                  .add(pick(DOUBLES))
+                  .add(pick(STRINGS))
+                  .add(random.nextBoolean());
+          case 8 -> array.addNull().add(pick(STRINGS));
+          case 9 -> JSON.objectNode().put("value", 1);
+          default -> typed(type);
+        };
     if (value != null) {
       wandb.set(key, value);
     }
@@ -263,7 +302,9 @@ class FilterTranslatorPropertyTest {
       case DOUBLE:
         return value.isNumber() ? value.doubleValue() : null;
       case BIGINT:
-        return value.isNumber() && value.doubleValue() == Math.rint(value.doubleValue()) ? value.doubleValue() : null;
+        return value.isNumber() && value.doubleValue() == Math.rint(value.doubleValue())
+            ? value.doubleValue()
+            : null;
       case BOOLEAN:
         return value.isBoolean() ? value.booleanValue() : null;
       default:

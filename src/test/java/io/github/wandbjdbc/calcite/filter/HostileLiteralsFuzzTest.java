@@ -29,10 +29,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Seeded fuzzing of text that could break a filter document: quotes, backslashes, braces, regex
- * and LIKE metacharacters, JSON and Mongo-operator fragments, non-ASCII and control characters, as
- * literals and as bound parameters in =, &lt;&gt;, IN, NOT IN and LIKE. Every filter W&B receives must be
- * one well-formed JSON object, and every answer must equal the {@code pushdown=false} answer.
+ * Seeded fuzzing of text that could break a filter document: quotes, backslashes, braces, regex and
+ * LIKE metacharacters, JSON and Mongo-operator fragments, non-ASCII and control characters, as
+ * literals and as bound parameters in =, &lt;&gt;, IN, NOT IN and LIKE. Every filter W&B receives
+ * must be one well-formed JSON object, and every answer must equal the {@code pushdown=false}
+ * answer.
  */
 class HostileLiteralsFuzzTest {
   private static final long SEED = 20261126;
@@ -40,11 +41,55 @@ class HostileLiteralsFuzzTest {
   private static final int RUNS = 40;
   private static final List<String> COLUMNS =
       List.of("display_name", "group_name", "\"config.label\"");
-  private static final List<String> PIECES = List.of("'", "''", "\"", "\\", "\\\\", "{", "}",
-      "[", "]", "(", ")", ".", "*", "+", "?", "^", "$", "|", "%", "_", "!", "/", ":", ",", "a",
-      "b", "Z", "7", " ", "\u00e9", "\u2713", "\ud83d\ude80", "\t", "\n", "\r", "\u0001",
-      "\u001f", "\u007f", "\u2028", "{\"$ne\": null}", "\"}", "\\u0000", "$regex", "$or",
-      "null", "NaN", ".*");
+  private static final List<String> PIECES =
+      List.of(
+          "'",
+          "''",
+          "\"",
+          "\\",
+          "\\\\",
+          "{",
+          "}",
+          "[",
+          "]",
+          "(",
+          ")",
+          ".",
+          "*",
+          "+",
+          "?",
+          "^",
+          "$",
+          "|",
+          "%",
+          "_",
+          "!",
+          "/",
+          ":",
+          ",",
+          "a",
+          "b",
+          "Z",
+          "7",
+          " ",
+          "\u00e9",
+          "\u2713",
+          "\ud83d\ude80",
+          "\t",
+          "\n",
+          "\r",
+          "\u0001",
+          "\u001f",
+          "\u007f",
+          "\u2028",
+          "{\"$ne\": null}",
+          "\"}",
+          "\\u0000",
+          "$regex",
+          "$or",
+          "null",
+          "NaN",
+          ".*");
   private static final ObjectMapper STRICT_JSON =
       new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
@@ -68,8 +113,11 @@ class HostileLiteralsFuzzTest {
       }
       runs.add(run(String.format("fz%03d", i), t0.plusSeconds(60L * i), display, group, label));
     }
-    emulator = WandbEmulator.start(EmulatorConfig.defaults(), new EmulatedDataset("acme",
-        "alice", List.of(new EmulatedProject("acme", "fuzz", t0, runs))));
+    emulator =
+        WandbEmulator.start(
+            EmulatorConfig.defaults(),
+            new EmulatedDataset(
+                "acme", "alice", List.of(new EmulatedProject("acme", "fuzz", t0, runs))));
     pushing = DriverManager.getConnection(emulator.jdbcUrl("fuzz"));
     oracle = DriverManager.getConnection(emulator.jdbcUrl("fuzz") + ";pushdown=false");
   }
@@ -105,8 +153,10 @@ class HostileLiteralsFuzzTest {
       }
     }
     if (!failures.isEmpty()) {
-      fail(failures.size() + " problems, e.g.:\n" + String.join("\n", failures.subList(0,
-          Math.min(5, failures.size()))));
+      fail(
+          failures.size()
+              + " problems, e.g.:\n"
+              + String.join("\n", failures.subList(0, Math.min(5, failures.size()))));
     }
     assertTrue(filtered >= QUERIES / 3, "only " + filtered + " requests carried a filter");
   }
@@ -114,8 +164,9 @@ class HostileLiteralsFuzzTest {
   private record Query(String sql, List<String> parameters) {
     @Override
     public String toString() {
-      return sql.replace("\n", "\\n") + " " + parameters.stream()
-          .map(p -> p.replace("\n", "\\n")).toList();
+      return sql.replace("\n", "\\n")
+          + " "
+          + parameters.stream().map(p -> p.replace("\n", "\\n")).toList();
     }
   }
 
@@ -135,20 +186,33 @@ class HostileLiteralsFuzzTest {
     return new Query("SELECT run_id FROM runs WHERE " + where + " ORDER BY run_id", parameters);
   }
 
-  private static String predicate(Random random, String column, boolean bind,
-      List<String> parameters) {
+  private static String predicate(
+      Random random, String column, boolean bind, List<String> parameters) {
     return switch (random.nextInt(6)) {
       case 0 -> column + " = " + operand(value(random), bind, parameters);
       case 1 -> column + " <> " + operand(value(random), bind, parameters);
-      case 2 -> column + " IN (" + operand(value(random), bind, parameters) + ", "
-          + operand(value(random), bind, parameters) + ", "
-          + operand(value(random), bind, parameters) + ")";
-      case 3 -> column + " NOT IN (" + operand(value(random), bind, parameters) + ", "
-          + operand(value(random), bind, parameters) + ")";
-      case 4 -> column + (random.nextBoolean() ? " LIKE " : " NOT LIKE ")
-          + operand(likePattern(random, false), bind, parameters);
-      default -> column + " LIKE " + operand(likePattern(random, true), bind, parameters)
-          + " ESCAPE '!'";
+      case 2 ->
+          column
+              + " IN ("
+              + operand(value(random), bind, parameters)
+              + ", "
+              + operand(value(random), bind, parameters)
+              + ", "
+              + operand(value(random), bind, parameters)
+              + ")";
+      case 3 ->
+          column
+              + " NOT IN ("
+              + operand(value(random), bind, parameters)
+              + ", "
+              + operand(value(random), bind, parameters)
+              + ")";
+      case 4 ->
+          column
+              + (random.nextBoolean() ? " LIKE " : " NOT LIKE ")
+              + operand(likePattern(random, false), bind, parameters);
+      default ->
+          column + " LIKE " + operand(likePattern(random, true), bind, parameters) + " ESCAPE '!'";
     };
   }
 
@@ -227,16 +291,34 @@ class HostileLiteralsFuzzTest {
     }
   }
 
-  private static EmulatedRun run(String name, Instant createdAt, String displayName,
-      String group, String label) {
+  private static EmulatedRun run(
+      String name, Instant createdAt, String displayName, String group, String label) {
     JsonNodeFactory json = JsonNodeFactory.instance;
     ObjectNode config = json.objectNode();
     if (label != null) {
       config.putObject("label").put("value", label).putNull("desc");
     }
     config.putObject("n").put("value", createdAt.getEpochSecond() % 11).putNull("desc");
-    return new EmulatedRun(name, displayName, "finished", List.of(), group, "train", null, null,
-        null, null, createdAt, createdAt.plusSeconds(30), "alice", null, null, config,
-        json.objectNode(), json.objectNode(), List.of(), List.of());
+    return new EmulatedRun(
+        name,
+        displayName,
+        "finished",
+        List.of(),
+        group,
+        "train",
+        null,
+        null,
+        null,
+        null,
+        createdAt,
+        createdAt.plusSeconds(30),
+        "alice",
+        null,
+        null,
+        config,
+        json.objectNode(),
+        json.objectNode(),
+        List.of(),
+        List.of());
   }
 }

@@ -5,14 +5,15 @@ import java.util.Random;
 /**
  * LIKE patterns built from real values, so that many match: a window of the value with some code
  * points turned into {@code _}, some runs into {@code %}, and regex metacharacters put in or in
- * place of a character (they must stay literal once the pattern becomes a regex). With an ESCAPE character, the
- * value's own {@code %}, {@code _} and escape characters are escaped; without one they act as
- * wildcards, as SQL says. Every pattern is valid for its ESCAPE, and its text is ISO-8859-1 (a code
- * point beyond becomes {@code _}) so that it can be written as a literal.
+ * place of a character (they must stay literal once the pattern becomes a regex). With an ESCAPE
+ * character, the value's own {@code %}, {@code _} and escape characters are escaped; without one
+ * they act as wildcards, as SQL says. Every pattern is valid for its ESCAPE, and its text is
+ * ISO-8859-1 (a code point beyond becomes {@code _}) so that it can be written as a literal.
  */
 public final class LikePatternGenerator {
   /** Regex metacharacters; the dot, which is a valid regex on its own, weighs the most. */
   private static final String METACHARACTERS = "....*+?()[]{}|^$\\";
+
   private static final String ESCAPES = "\\!#^$|*.[";
 
   /** A pattern and the ESCAPE character it was written for, or null for none. */
@@ -25,13 +26,15 @@ public final class LikePatternGenerator {
   }
 
   public Like like(String value) {
-    Character escape = random.nextInt(5) < 2
-        ? ESCAPES.charAt(random.nextInt(ESCAPES.length())) : null;
+    Character escape =
+        random.nextInt(5) < 2 ? ESCAPES.charAt(random.nextInt(ESCAPES.length())) : null;
     int[] codePoints = value.codePoints().toArray();
     boolean exact = random.nextInt(5) == 0;
     int from = exact || codePoints.length == 0 ? 0 : random.nextInt(codePoints.length);
-    int to = exact || from == codePoints.length
-        ? codePoints.length : from + 1 + random.nextInt(codePoints.length - from);
+    int to =
+        exact || from == codePoints.length
+            ? codePoints.length
+            : from + 1 + random.nextInt(codePoints.length - from);
     StringBuilder pattern = new StringBuilder();
     if (!exact && (from > 0 || random.nextInt(4) == 0)) {
       pattern.append('%');

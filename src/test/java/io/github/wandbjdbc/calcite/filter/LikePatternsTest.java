@@ -15,16 +15,20 @@ class LikePatternsTest {
   private static final String ONE_CHAR = "[^\\n\\r\\x{85}\\x{2028}\\x{2029}]";
 
   @ParameterizedTest(name = "{0} escape {1}")
-  @CsvSource(delimiter = ';', nullValues = "NULL", value = {
-      "abc;NULL;(?s)^abc\\z",
-      "%;NULL;(?s)^.*\\z",
-      ";NULL;(?s)^\\z",
-      "a\\b;NULL;(?s)^a\\\\b\\z",
-      ".+*?();NULL;(?s)^\\.\\+\\*\\?\\(\\)\\z",
-      "[]{}^$|;NULL;(?s)^\\[\\]\\{\\}\\^\\$\\|\\z",
-      "#-/ :;NULL;(?s)^#-/ :\\z",
-      "a!%!_!!;!;(?s)^a%_!\\z",
-      "a\\%;\\;(?s)^a%\\z"})
+  @CsvSource(
+      delimiter = ';',
+      nullValues = "NULL",
+      value = {
+        "abc;NULL;(?s)^abc\\z",
+        "%;NULL;(?s)^.*\\z",
+        ";NULL;(?s)^\\z",
+        "a\\b;NULL;(?s)^a\\\\b\\z",
+        ".+*?();NULL;(?s)^\\.\\+\\*\\?\\(\\)\\z",
+        "[]{}^$|;NULL;(?s)^\\[\\]\\{\\}\\^\\$\\|\\z",
+        "#-/ :;NULL;(?s)^#-/ :\\z",
+        "a!%!_!!;!;(?s)^a%_!\\z",
+        "a\\%;\\;(?s)^a%\\z"
+      })
   void translates(String pattern, String escape, String regex) {
     assertEquals(regex, LikePatterns.toRegex(pattern == null ? "" : pattern, escape));
   }
@@ -35,7 +39,9 @@ class LikePatternsTest {
   }
 
   @ParameterizedTest(name = "{0} escape {1}")
-  @CsvSource(delimiter = '|', value = {"a!b|!", "a!|!", "ab|xy", "a%%|%", "a__|_"})
+  @CsvSource(
+      delimiter = '|',
+      value = {"a!b|!", "a!|!", "ab|xy", "a%%|%", "a__|_"})
   void rejectsWhatCalciteRejects(String pattern, String escape) {
     assertNull(LikePatterns.toRegex(pattern, escape));
   }
@@ -56,12 +62,16 @@ class LikePatternsTest {
         for (String value : values) {
           Boolean expected;
           try {
-            expected = escape == null ? calcite.like(value, pattern) : calcite.like(value, pattern, escape);
+            expected =
+                escape == null
+                    ? calcite.like(value, pattern)
+                    : calcite.like(value, pattern, escape);
           } catch (RuntimeException invalid) {
             expected = null;
           }
           Boolean actual = compiled == null ? null : compiled.matcher(value).find();
-          assertEquals(expected, actual, () -> "'" + value + "' LIKE '" + pattern + "' ESCAPE " + escape);
+          assertEquals(
+              expected, actual, () -> "'" + value + "' LIKE '" + pattern + "' ESCAPE " + escape);
           compared++;
         }
       }

@@ -7,9 +7,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.wandbjdbc.calcite.filter.FilterDocuments;
-import io.github.wandbjdbc.calcite.filter.FilterTranslator;
-import io.github.wandbjdbc.calcite.filter.FilterableField;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -29,18 +26,28 @@ import org.apache.calcite.util.TimestampString;
 
 /** A small runs row type with its filterable fields, and builders for conditions over it. */
 public final class RunsFilterFixture {
-  static final List<String> NAMES = List.of("run_id", "state", "created_at", "config.lr",
-      "config.epochs", "summary.acc", "notes", "config.flag", "config.opt");
-  static final List<FilterableField> FIELDS = List.of(
-      new FilterableField("name", SqlTypeName.VARCHAR, true),
-      new FilterableField("state", SqlTypeName.VARCHAR, true),
-      new FilterableField("created_at", SqlTypeName.TIMESTAMP, true),
-      new FilterableField("config.lr", SqlTypeName.DOUBLE, false),
-      new FilterableField("config.epochs", SqlTypeName.BIGINT, false),
-      new FilterableField("summary_metrics.acc", SqlTypeName.DOUBLE, false),
-      new FilterableField(null, SqlTypeName.VARCHAR, true),
-      new FilterableField("config.flag", SqlTypeName.BOOLEAN, false),
-      new FilterableField("config.opt", SqlTypeName.VARCHAR, false));
+  static final List<String> NAMES =
+      List.of(
+          "run_id",
+          "state",
+          "created_at",
+          "config.lr",
+          "config.epochs",
+          "summary.acc",
+          "notes",
+          "config.flag",
+          "config.opt");
+  static final List<FilterableField> FIELDS =
+      List.of(
+          new FilterableField("name", SqlTypeName.VARCHAR, true),
+          new FilterableField("state", SqlTypeName.VARCHAR, true),
+          new FilterableField("created_at", SqlTypeName.TIMESTAMP, true),
+          new FilterableField("config.lr", SqlTypeName.DOUBLE, false),
+          new FilterableField("config.epochs", SqlTypeName.BIGINT, false),
+          new FilterableField("summary_metrics.acc", SqlTypeName.DOUBLE, false),
+          new FilterableField(null, SqlTypeName.VARCHAR, true),
+          new FilterableField("config.flag", SqlTypeName.BOOLEAN, false),
+          new FilterableField("config.opt", SqlTypeName.VARCHAR, false));
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   final RelDataTypeFactory types = new SqlTypeFactoryImpl(RelDataTypeSystem.DEFAULT);
@@ -82,7 +89,8 @@ public final class RunsFilterFixture {
   }
 
   RexNode param(int index, SqlTypeName type) {
-    return rex.makeDynamicParam(types.createTypeWithNullability(types.createSqlType(type), true), index);
+    return rex.makeDynamicParam(
+        types.createTypeWithNullability(types.createSqlType(type), true), index);
   }
 
   RexNode call(SqlOperator operator, RexNode... operands) {
@@ -121,14 +129,18 @@ public final class RunsFilterFixture {
       assertEquals(expected, actual);
       return;
     }
-    Comparator<JsonNode> numbers = (a, b) -> {
-      if (a.isNumber() && b.isNumber()) {
-        return a.isIntegralNumber() == b.isIntegralNumber() && a.decimalValue().compareTo(b.decimalValue()) == 0
-            ? 0 : 1;
-      }
-      return a.equals(b) ? 0 : 1;
-    };
-    assertTrue(expected.equals(numbers, actual), () -> "expected " + expected + " but was " + actual);
+    Comparator<JsonNode> numbers =
+        (a, b) -> {
+          if (a.isNumber() && b.isNumber()) {
+            return a.isIntegralNumber() == b.isIntegralNumber()
+                    && a.decimalValue().compareTo(b.decimalValue()) == 0
+                ? 0
+                : 1;
+          }
+          return a.equals(b) ? 0 : 1;
+        };
+    assertTrue(
+        expected.equals(numbers, actual), () -> "expected " + expected + " but was " + actual);
   }
 
   static ObjectNode regexFilter(String key, String regex) {

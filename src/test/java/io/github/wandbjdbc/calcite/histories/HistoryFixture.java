@@ -54,8 +54,9 @@ final class HistoryFixture {
   /** Rows sorted by their first two columns (run_id, then _step). */
   static List<List<Object>> sortedByRunAndStep(List<List<Object>> rows) {
     List<List<Object>> sorted = new ArrayList<>(rows);
-    sorted.sort(Comparator.comparing((List<Object> r) -> (String) r.get(0))
-        .thenComparing(r -> ((Number) r.get(1)).longValue()));
+    sorted.sort(
+        Comparator.comparing((List<Object> r) -> (String) r.get(0))
+            .thenComparing(r -> ((Number) r.get(1)).longValue()));
     return sorted;
   }
 
@@ -69,8 +70,12 @@ final class HistoryFixture {
         values.add(row.get("_step").asLong());
         for (String key : keys) {
           JsonNode value = row.get(key);
-          values.add(value == null ? null : value.isNumber() ? (Object) value.doubleValue()
-              : value.isTextual() ? value.textValue() : value.toString());
+          values.add(
+              value == null
+                  ? null
+                  : value.isNumber()
+                      ? (Object) value.doubleValue()
+                      : value.isTextual() ? value.textValue() : value.toString());
         }
         rows.add(values);
       }
@@ -81,17 +86,22 @@ final class HistoryFixture {
   /** The HistoryBatch requests the emulator recorded. */
   static List<RecordedRequest> historyRequests(WandbEmulator emulator) {
     return emulator.stats().recorded().stream()
-        .filter(r -> "HistoryBatch".equals(r.operationName())).toList();
+        .filter(r -> "HistoryBatch".equals(r.operationName()))
+        .toList();
   }
 
   /** The run names a HistoryBatch request read ($r0, $r1, ...). */
   static List<String> runsRead(RecordedRequest request) {
     List<String> runs = new ArrayList<>();
-    request.variables().fields().forEachRemaining(field -> {
-      if (field.getKey().matches("r\\d+")) {
-        runs.add(field.getValue().asText());
-      }
-    });
+    request
+        .variables()
+        .fields()
+        .forEachRemaining(
+            field -> {
+              if (field.getKey().matches("r\\d+")) {
+                runs.add(field.getValue().asText());
+              }
+            });
     return runs;
   }
 }

@@ -31,8 +31,10 @@ class HistoryScanStopTest {
 
   @BeforeAll
   static void start() {
-    emulator = WandbEmulator.start(EmulatorConfig.defaults(),
-        DatasetGenerator.generate(GeneratorSpec.defaults(3).withRunsPerProject(10)));
+    emulator =
+        WandbEmulator.start(
+            EmulatorConfig.defaults(),
+            DatasetGenerator.generate(GeneratorSpec.defaults(3).withRunsPerProject(10)));
   }
 
   @AfterAll
@@ -65,14 +67,16 @@ class HistoryScanStopTest {
         Statement statement = connection.createStatement()) {
       warmUp(connection);
       emulator.beforeEachRequest(request -> sleep(LATENCY_MS));
-      CompletableFuture<Void> canceller = CompletableFuture.runAsync(() -> {
-        sleep(500);
-        try {
-          statement.cancel();
-        } catch (SQLException e) {
-          throw new IllegalStateException(e);
-        }
-      });
+      CompletableFuture<Void> canceller =
+          CompletableFuture.runAsync(
+              () -> {
+                sleep(500);
+                try {
+                  statement.cancel();
+                } catch (SQLException e) {
+                  throw new IllegalStateException(e);
+                }
+              });
       long start = System.nanoTime();
       SQLException e = assertThrows(SQLException.class, () -> drain(statement));
       long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
@@ -88,8 +92,9 @@ class HistoryScanStopTest {
   /** Plans once and discovers the columns, so that only the scan itself meets the latency. */
   private static void warmUp(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement();
-        ResultSet rs = statement.executeQuery(
-            "SELECT run_id, _step, loss FROM histories WHERE run_id = 'none'")) {
+        ResultSet rs =
+            statement.executeQuery(
+                "SELECT run_id, _step, loss FROM histories WHERE run_id = 'none'")) {
       while (rs.next()) {
         // nothing: no such run
       }
@@ -114,7 +119,8 @@ class HistoryScanStopTest {
 
   private static long workers() {
     return Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> t.getName().startsWith("wandb-jdbc-history-") && t.isAlive()).count();
+        .filter(t -> t.getName().startsWith("wandb-jdbc-history-") && t.isAlive())
+        .count();
   }
 
   private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {

@@ -35,8 +35,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * sample cap (a capped window must be detected and re-read), however many workers read.
  */
 class HistoryTableTest {
-  private static final ObjectMapper JSON = JsonMapper.builder()
-      .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
+  private static final ObjectMapper JSON =
+      JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
   private static final GeneratorSpec DATA =
       GeneratorSpec.defaults(11).withRunsPerProject(12).withHistorySteps(150);
   private static final List<String> KEYS =
@@ -44,14 +44,14 @@ class HistoryTableTest {
 
   @ParameterizedTest(name = "server cap {0}, concurrency {1}, pageSize {2}")
   @CsvSource({"10000, 8, 200", "64, 2, 5", "7, 4, 3", "3, 1, 1"})
-  void everyRowOfEveryRunExactlyWhateverTheServerSamplesTo(int cap, int concurrency,
-      int pageSize) throws Exception {
+  void everyRowOfEveryRunExactlyWhateverTheServerSamplesTo(int cap, int concurrency, int pageSize)
+      throws Exception {
     try (WandbEmulator emulator = start(EmulatorConfig.defaults().withMaxHistorySamples(cap))) {
       EmulatedProject demo = demo(emulator);
-      String url = emulator.jdbcUrl("demo") + ";concurrency=" + concurrency
-          + ";pageSize=" + pageSize;
-      List<List<Object>> rows = query(url,
-          "SELECT run_id, _step, " + String.join(", ", KEYS) + " FROM histories");
+      String url =
+          emulator.jdbcUrl("demo") + ";concurrency=" + concurrency + ";pageSize=" + pageSize;
+      List<List<Object>> rows =
+          query(url, "SELECT run_id, _step, " + String.join(", ", KEYS) + " FROM histories");
       List<List<Object>> expected = expected(demo.runs(), KEYS);
       assertEquals(expected.size(), rows.size());
       assertEquals(expected, sortedByRunAndStep(rows));
@@ -61,9 +61,11 @@ class HistoryTableTest {
   @Test
   void aSparseKeyAloneStillYieldsEveryRow() throws Exception {
     try (WandbEmulator emulator = start(EmulatorConfig.defaults().withMaxHistorySamples(64))) {
-      List<List<Object>> rows = query(emulator.jdbcUrl("demo"),
-          "SELECT run_id, _step, val_loss, grad_norm FROM histories");
-      assertEquals(expected(demo(emulator).runs(), List.of("val_loss", "grad_norm")),
+      List<List<Object>> rows =
+          query(
+              emulator.jdbcUrl("demo"), "SELECT run_id, _step, val_loss, grad_norm FROM histories");
+      assertEquals(
+          expected(demo(emulator).runs(), List.of("val_loss", "grad_norm")),
           sortedByRunAndStep(rows));
     }
   }
@@ -72,16 +74,19 @@ class HistoryTableTest {
   void wholeRowsKeepEveryKeyNaNAndMediaIncluded() throws Exception {
     try (WandbEmulator emulator = start(EmulatorConfig.defaults().withMaxHistorySamples(7))) {
       EmulatedProject demo = demo(emulator);
-      List<List<Object>> rows = sortedByRunAndStep(
-          query(emulator.jdbcUrl("demo"), "SELECT run_id, _step, \"row\", loss FROM histories"));
+      List<List<Object>> rows =
+          sortedByRunAndStep(
+              query(
+                  emulator.jdbcUrl("demo"), "SELECT run_id, _step, \"row\", loss FROM histories"));
       List<JsonNode> expectedRows = new ArrayList<>();
-      expected(demo.runs(), List.of()).forEach(r -> expectedRows.add(
-          historyRow(demo, (String) r.get(0), (Long) r.get(1))));
+      expected(demo.runs(), List.of())
+          .forEach(r -> expectedRows.add(historyRow(demo, (String) r.get(0), (Long) r.get(1))));
       assertEquals(expectedRows.size(), rows.size());
       boolean sawNaN = false;
       for (int i = 0; i < rows.size(); i++) {
         // Both sides parsed alike: the emulator holds longs where JSON text reads back ints.
-        assertEquals(JSON.readTree(expectedRows.get(i).toString()),
+        assertEquals(
+            JSON.readTree(expectedRows.get(i).toString()),
             JSON.readTree((String) rows.get(i).get(2)));
         sawNaN |= rows.get(i).get(3) instanceof Double d && d.isNaN();
       }
@@ -92,14 +97,22 @@ class HistoryTableTest {
   @Test
   void runAndStepFiltersNarrowTheRequestsAndOnlySelectedKeysAreFetched() throws Exception {
     try (WandbEmulator emulator = start(EmulatorConfig.defaults())) {
-      EmulatedRun run = demo(emulator).runs().stream()
-          .filter(r -> r.history().size() > 40).findFirst().orElseThrow();
+      EmulatedRun run =
+          demo(emulator).runs().stream()
+              .filter(r -> r.history().size() > 40)
+              .findFirst()
+              .orElseThrow();
       emulator.stats().reset();
-      List<List<Object>> rows = query(emulator.jdbcUrl("demo"),
-          "SELECT run_id, _step, loss FROM histories WHERE run_id = ? AND _step BETWEEN 10 AND ?",
-          run.name(), 30L);
-      List<List<Object>> expected = expected(List.of(run), List.of("loss")).stream()
-          .filter(r -> (Long) r.get(1) >= 10 && (Long) r.get(1) <= 30).toList();
+      List<List<Object>> rows =
+          query(
+              emulator.jdbcUrl("demo"),
+              "SELECT run_id, _step, loss FROM histories WHERE run_id = ? AND _step BETWEEN 10 AND ?",
+              run.name(),
+              30L);
+      List<List<Object>> expected =
+          expected(List.of(run), List.of("loss")).stream()
+              .filter(r -> (Long) r.get(1) >= 10 && (Long) r.get(1) <= 30)
+              .toList();
       assertEquals(expected, sortedByRunAndStep(rows));
       List<RecordedRequest> reads = historyRequests(emulator);
       assertFalse(reads.isEmpty());
@@ -109,13 +122,16 @@ class HistoryTableTest {
           JsonNode parsed = JSON.readTree(spec.asText());
           assertTrue(parsed.get("minStep").asLong() >= 10, spec.asText());
           assertTrue(parsed.get("maxStep").asLong() <= 30, spec.asText());
-          assertTrue(Set.of("[\"_step\"]", "[\"_step\",\"loss\"]")
-              .contains(parsed.get("keys").toString()), spec.asText());
+          assertTrue(
+              Set.of("[\"_step\"]", "[\"_step\",\"loss\"]").contains(parsed.get("keys").toString()),
+              spec.asText());
         }
       }
-      String listing = emulator.stats().recorded().stream()
-          .filter(r -> "Runs".equals(r.operationName()))
-          .map(r -> r.variables().get("filters").asText()).collect(Collectors.joining());
+      String listing =
+          emulator.stats().recorded().stream()
+              .filter(r -> "Runs".equals(r.operationName()))
+              .map(r -> r.variables().get("filters").asText())
+              .collect(Collectors.joining());
       // The first listing is the one bounded request that discovers the table's keys.
       assertEquals("{}{\"name\":{\"$in\":[\"" + run.name() + "\"]}}", listing);
     }
@@ -124,22 +140,30 @@ class HistoryTableTest {
   @Test
   void aJoinReadsOnlyTheHistoriesOfRunsThatPassTheRunsFilter() throws Exception {
     try (WandbEmulator emulator = start(EmulatorConfig.defaults())) {
-      List<EmulatedRun> crashed = demo(emulator).runs().stream()
-          .filter(r -> r.state().equals("crashed")).toList();
-      String sql = "SELECT r.run_id, h._step, h.loss FROM runs r "
-          + "JOIN histories h ON h.run_id = r.run_id WHERE r.state = 'crashed'";
+      List<EmulatedRun> crashed =
+          demo(emulator).runs().stream().filter(r -> r.state().equals("crashed")).toList();
+      String sql =
+          "SELECT r.run_id, h._step, h.loss FROM runs r "
+              + "JOIN histories h ON h.run_id = r.run_id WHERE r.state = 'crashed'";
       emulator.stats().reset();
       List<List<Object>> rows = query(emulator.jdbcUrl("demo"), sql);
       assertEquals(expected(crashed, List.of("loss")), sortedByRunAndStep(rows));
-      Set<String> read = historyRequests(emulator).stream()
-          .flatMap(r -> runsRead(r).stream()).collect(Collectors.toSet());
-      assertEquals(crashed.stream().filter(r -> !r.history().isEmpty()).map(EmulatedRun::name)
-          .collect(Collectors.toSet()), read);
-      String plan = query(emulator.jdbcUrl("demo"), "EXPLAIN PLAN FOR " + sql).get(0).get(0)
-          .toString();
+      Set<String> read =
+          historyRequests(emulator).stream()
+              .flatMap(r -> runsRead(r).stream())
+              .collect(Collectors.toSet());
+      assertEquals(
+          crashed.stream()
+              .filter(r -> !r.history().isEmpty())
+              .map(EmulatedRun::name)
+              .collect(Collectors.toSet()),
+          read);
+      String plan =
+          query(emulator.jdbcUrl("demo"), "EXPLAIN PLAN FOR " + sql).get(0).get(0).toString();
       assertTrue(plan.contains("EnumerableBatchNestedLoopJoin"), plan);
       assertTrue(plan.contains("run_id in [$cor"), plan);
-      assertEquals(sortedByRunAndStep(rows),
+      assertEquals(
+          sortedByRunAndStep(rows),
           sortedByRunAndStep(query(emulator.jdbcUrl("demo") + ";pushdown=false", sql)));
     }
   }
@@ -147,14 +171,15 @@ class HistoryTableTest {
   @Test
   void severalRunsShareOneRequest() throws Exception {
     try (WandbEmulator emulator = start(EmulatorConfig.defaults())) {
-      long runsWithHistory = demo(emulator).runs().stream()
-          .filter(r -> !r.history().isEmpty()).count();
+      long runsWithHistory =
+          demo(emulator).runs().stream().filter(r -> !r.history().isEmpty()).count();
       emulator.stats().reset();
       query(emulator.jdbcUrl("demo"), "SELECT run_id, _step FROM histories");
       List<RecordedRequest> reads = historyRequests(emulator);
-      assertEquals(runsWithHistory,
-          reads.stream().flatMap(r -> runsRead(r).stream()).distinct().count());
-      assertTrue(reads.size() * 3 <= runsWithHistory,
+      assertEquals(
+          runsWithHistory, reads.stream().flatMap(r -> runsRead(r).stream()).distinct().count());
+      assertTrue(
+          reads.size() * 3 <= runsWithHistory,
           reads.size() + " requests for " + runsWithHistory + " runs");
     }
   }
@@ -163,18 +188,25 @@ class HistoryTableTest {
   void sampledHistoriesHoldAtMostSamplesRowsPerRunWithBothEnds() throws Exception {
     try (WandbEmulator emulator = start(EmulatorConfig.defaults())) {
       EmulatedProject demo = demo(emulator);
-      List<List<Object>> rows = query(emulator.jdbcUrl("demo") + ";samples=5",
-          "SELECT run_id, _step, loss FROM sampled_histories");
+      List<List<Object>> rows =
+          query(
+              emulator.jdbcUrl("demo") + ";samples=5",
+              "SELECT run_id, _step, loss FROM sampled_histories");
       for (EmulatedRun run : demo.runs()) {
-        List<Long> steps = rows.stream().filter(r -> r.get(0).equals(run.name()))
-            .map(r -> (Long) r.get(1)).sorted().toList();
+        List<Long> steps =
+            rows.stream()
+                .filter(r -> r.get(0).equals(run.name()))
+                .map(r -> (Long) r.get(1))
+                .sorted()
+                .toList();
         if (run.history().isEmpty()) {
           assertEquals(List.of(), steps);
           continue;
         }
         assertEquals(Math.min(5, run.history().size()), steps.size(), run.name());
         assertEquals(run.history().get(0).get("_step").asLong(), steps.get(0));
-        assertEquals(run.history().get(run.history().size() - 1).get("_step").asLong(),
+        assertEquals(
+            run.history().get(run.history().size() - 1).get("_step").asLong(),
             steps.get(steps.size() - 1));
       }
     }
@@ -184,12 +216,20 @@ class HistoryTableTest {
   void systemMetricsAreEveryEventOfEveryRun() throws Exception {
     try (WandbEmulator emulator = start(EmulatorConfig.defaults())) {
       EmulatedProject demo = demo(emulator);
-      List<List<Object>> rows = query(emulator.jdbcUrl("demo"),
-          "SELECT run_id, _runtime, \"system.cpu\" FROM system_metrics");
+      List<List<Object>> rows =
+          query(
+              emulator.jdbcUrl("demo"),
+              "SELECT run_id, _runtime, \"system.cpu\" FROM system_metrics");
       List<List<Object>> expected = new ArrayList<>();
       for (EmulatedRun run : demo.runs()) {
-        run.events().forEach(e -> expected.add(List.of(run.name(),
-            e.get("_runtime").doubleValue(), e.get("system.cpu").doubleValue())));
+        run.events()
+            .forEach(
+                e ->
+                    expected.add(
+                        List.of(
+                            run.name(),
+                            e.get("_runtime").doubleValue(),
+                            e.get("system.cpu").doubleValue())));
       }
       assertEquals(sortedByRunAndStep(expected), sortedByRunAndStep(rows));
     }
@@ -198,8 +238,10 @@ class HistoryTableTest {
   @Test
   void systemMetricsFailRatherThanAnswerFromASampledStream() {
     try (WandbEmulator emulator = start(EmulatorConfig.defaults().withMaxHistorySamples(5))) {
-      SQLException e = assertThrows(SQLException.class, () -> query(emulator.jdbcUrl("demo"),
-          "SELECT run_id, _runtime FROM system_metrics"));
+      SQLException e =
+          assertThrows(
+              SQLException.class,
+              () -> query(emulator.jdbcUrl("demo"), "SELECT run_id, _runtime FROM system_metrics"));
       assertTrue(messages(e).contains("system-metric rows of run"), messages(e));
     }
   }
@@ -213,8 +255,14 @@ class HistoryTableTest {
   }
 
   private static JsonNode historyRow(EmulatedProject project, String run, long step) {
-    return project.runs().stream().filter(r -> r.name().equals(run)).findFirst().orElseThrow()
-        .history().stream().filter(row -> row.get("_step").asLong() == step).findFirst()
+    return project.runs().stream()
+        .filter(r -> r.name().equals(run))
+        .findFirst()
+        .orElseThrow()
+        .history()
+        .stream()
+        .filter(row -> row.get("_step").asLong() == step)
+        .findFirst()
         .orElseThrow();
   }
 

@@ -36,13 +36,16 @@ class RunsPushdownTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static WandbEmulator emulator;
   private static List<EmulatedRun> demo;
+
   /** One connection, so the one-off column discovery request is not counted in each test. */
   private static Connection connection;
 
   @BeforeAll
   static void start() throws SQLException {
-    emulator = WandbEmulator.start(EmulatorConfig.defaults(),
-        DatasetGenerator.generate(GeneratorSpec.defaults(11).withRunsPerProject(30)));
+    emulator =
+        WandbEmulator.start(
+            EmulatorConfig.defaults(),
+            DatasetGenerator.generate(GeneratorSpec.defaults(11).withRunsPerProject(30)));
     demo = emulator.dataset().project("acme", "demo").orElseThrow().runs();
     connection = connect("");
     connection.getMetaData().getColumns(null, "demo", "runs", null).close();
@@ -80,8 +83,8 @@ class RunsPushdownTest {
   @Test
   void notEqualIsASupersetRecheckedLocally() throws Exception {
     String sql = "SELECT run_id FROM runs WHERE state <> 'finished'";
-    assertEquals(names(r -> r.state() != null && !"finished".equals(r.state())),
-        sorted(column(sql)));
+    assertEquals(
+        names(r -> r.state() != null && !"finished".equals(r.state())), sorted(column(sql)));
     assertEquals(json("{\"state\":{\"$ne\":\"finished\"}}"), onlyRunsRequest().get("filters"));
     assertTrue(explain(sql).contains("$condition"), "the predicate must stay above the scan");
   }
@@ -106,9 +109,13 @@ class RunsPushdownTest {
   @Test
   void orderByCreationWithLimitAndOffsetIsOneRequest() throws Exception {
     String sql = "SELECT run_id FROM runs ORDER BY created_at DESC LIMIT 5 OFFSET 2";
-    List<String> expected = demo.stream()
-        .sorted(Comparator.comparing(EmulatedRun::createdAt).reversed())
-        .skip(2).limit(5).map(EmulatedRun::name).toList();
+    List<String> expected =
+        demo.stream()
+            .sorted(Comparator.comparing(EmulatedRun::createdAt).reversed())
+            .skip(2)
+            .limit(5)
+            .map(EmulatedRun::name)
+            .toList();
     assertEquals(expected, column(sql));
     JsonNode variables = onlyRunsRequest();
     assertEquals("-created_at", variables.get("order").asText());
@@ -119,21 +126,31 @@ class RunsPushdownTest {
   @Test
   void orderByANullableMetricIsSortedLocally() throws Exception {
     String sql = "SELECT run_id FROM runs ORDER BY \"summary.acc\" DESC NULLS LAST, run_id LIMIT 3";
-    List<String> expected = demo.stream()
-        .sorted(Comparator.comparing((EmulatedRun r) -> acc(r),
-                Comparator.nullsLast(Comparator.<Double>reverseOrder()))
-            .thenComparing(EmulatedRun::name))
-        .limit(3).map(EmulatedRun::name).toList();
+    List<String> expected =
+        demo.stream()
+            .sorted(
+                Comparator.comparing(
+                        (EmulatedRun r) -> acc(r),
+                        Comparator.nullsLast(Comparator.<Double>reverseOrder()))
+                    .thenComparing(EmulatedRun::name))
+            .limit(3)
+            .map(EmulatedRun::name)
+            .toList();
     assertEquals(expected, column(sql));
-    assertTrue(runsRequests().stream().noneMatch(v -> v.has("order")
-        && v.get("order").asText().contains("summary")));
+    assertTrue(
+        runsRequests().stream()
+            .noneMatch(v -> v.has("order") && v.get("order").asText().contains("summary")));
     assertTrue(explain(sql).contains("EnumerableLimitSort"));
   }
 
   @Test
   void countIsAnsweredByRunCountWithoutRunPayload() throws Exception {
-    assertEquals(List.of(String.valueOf(demo.stream()
-            .filter(r -> "finished".equals(r.state()) || "crashed".equals(r.state())).count())),
+    assertEquals(
+        List.of(
+            String.valueOf(
+                demo.stream()
+                    .filter(r -> "finished".equals(r.state()) || "crashed".equals(r.state()))
+                    .count())),
         column("SELECT COUNT(*) FROM runs WHERE state IN ('finished', 'crashed')"));
     assertEquals(1, emulator.stats().operations().get("RunCount"));
     assertFalse(emulator.stats().operations().containsKey("Runs"));
@@ -141,9 +158,12 @@ class RunsPushdownTest {
 
   @Test
   void countOverALocalFilterCountsListedRuns() throws Exception {
-    long expected = demo.stream().filter(r -> r.displayName() != null
-        && r.displayName().startsWith("b")).count();
-    assertEquals(List.of(String.valueOf(expected)),
+    long expected =
+        demo.stream()
+            .filter(r -> r.displayName() != null && r.displayName().startsWith("b"))
+            .count();
+    assertEquals(
+        List.of(String.valueOf(expected)),
         column("SELECT COUNT(*) FROM runs WHERE display_name LIKE 'b%'"));
     assertFalse(emulator.stats().operations().containsKey("RunCount"));
   }
@@ -188,7 +208,8 @@ class RunsPushdownTest {
     try (Connection c = connect(";pushdown=false")) {
       c.getMetaData().getColumns(null, "demo", "runs", null).close();
       emulator.stats().reset();
-      assertEquals(names(r -> "finished".equals(r.state())),
+      assertEquals(
+          names(r -> "finished".equals(r.state())),
           sorted(rows(c.createStatement().executeQuery(sql))));
     }
     assertEquals(json("{}"), onlyRunsRequest().get("filters"));
