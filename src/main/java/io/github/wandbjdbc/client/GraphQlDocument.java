@@ -8,7 +8,8 @@ import java.util.Objects;
 
 /**
  * A GraphQL operation kept as a resource file ({@code <operationName>.graphql} beside this class).
- * Each document is loaded once, into one of the constants below.
+ * Each document is loaded once, into one of the constants below; the one whose text depends on the
+ * request, {@code HistoryBatch}, is written from its template by {@link HistoryBatchDocument}.
  */
 record GraphQlDocument(String operationName, String text) {
 
@@ -17,10 +18,6 @@ record GraphQlDocument(String operationName, String text) {
   static final GraphQlDocument GET_PROJECT = load("GetProject");
   static final GraphQlDocument RUNS = load("Runs");
   static final GraphQlDocument RUN_COUNT = load("RunCount");
-  static final GraphQlDocument RUN_HISTORY_KEYS = load("RunHistoryKeys");
-  static final GraphQlDocument HISTORY_PAGE = load("HistoryPage");
-  static final GraphQlDocument RUN_SAMPLED_HISTORY = load("RunSampledHistory");
-  static final GraphQlDocument RUN_EVENTS = load("RunEvents");
 
   GraphQlDocument {
     Objects.requireNonNull(operationName, "operationName is null");
@@ -28,13 +25,16 @@ record GraphQlDocument(String operationName, String text) {
   }
 
   private static GraphQlDocument load(String operationName) {
-    String resource = operationName + ".graphql";
+    return new GraphQlDocument(operationName, resource(operationName + ".graphql"));
+  }
+
+  /** The text of a resource file beside this class. */
+  static String resource(String resource) {
     try (InputStream in = GraphQlDocument.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException("GraphQL document missing from the jar: " + resource);
       }
-      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      return new GraphQlDocument(operationName, text);
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read GraphQL document " + resource, e);
     }

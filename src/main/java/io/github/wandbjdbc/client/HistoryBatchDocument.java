@@ -2,74 +2,94 @@ package io.github.wandbjdbc.client;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Writes one GraphQL request for several history reads: each read is an aliased {@code run} field
- * ({@code h0}, {@code h1}, ...) of one {@code project}, so reads of many runs, or of many windows
- * of one run, cost one round trip. Values travel as variables, never spliced into the text, so run
- * names need no escaping. The text depends only on the reads' kinds, not values.
+ * Writes one GraphQL request for several history reads from the template {@code
+ * HistoryBatch.graphql}: each read is an aliased {@code run} field ({@code h0}, {@code h1}, ...) of
+ * one {@code project}. Values travel as variables, never spliced into the text, so run names need
+ * no escaping. The text depends only on the reads' kinds, not values.
  */
 final class HistoryBatchDocument {
   static final String OPERATION = "HistoryBatch";
+  private static final Pattern HEADER = Pattern.compile("# \\[([\\w.]+)]");
+  private static final Map<String, String> TEMPLATE =
+      sections(GraphQlDocument.resource(OPERATION + ".graphql"));
 
   private HistoryBatchDocument() {}
 
   record Request(GraphQlDocument document, ObjectNode variables) {}
 
   static Request of(String entity, String project, List<HistoryRead> reads) {
-    StringBuilder declarations = new StringBuilder("$entity: String!, $project: String!");
-    StringBuilder fields = new StringBuilder();
     ObjectNode variables =
         WandbJson.MAPPER.createObjectNode().put("entity", entity).put("project", project);
+    StringJoiner declarations = new StringJoiner(", ");
+    StringJoiner runs = new StringJoiner("\n");
     for (int i = 0; i < reads.size(); i++) {
       HistoryRead read = reads.get(i);
-      declarations.append(", $r").append(i).append(": String!");
       variables.put("r" + i, read.run());
-      fields.append("    h").append(i).append(": run(name: $r").append(i).append(") { ");
-      fields.append(field(read, i, declarations, variables));
-      fields.append(" }\n");
+      String kind = putVariables(read, i, variables);
+      declarations.add(section("run.variables", i)).add(section(kind + ".variables", i));
+      runs.add(section("run", i).replace("{selection}", section(kind, i)));
     }
     String text =
-        "query "
-            + OPERATION
-            + "("
-            + declarations
-            + ") {\n"
-            + "  project(name: $project, entityName: $entity) {\n"
-            + fields
-            + "  }\n}\n";
+        TEMPLATE
+                .get("operation")
+                .replace("{variables}", declarations.toString())
+                .replace("{runs}", runs.toString())
+            + "\n";
     return new Request(new GraphQlDocument(OPERATION, text), variables);
   }
 
-  /** The selection of read {@code i}, declaring and setting the variables it uses. */
-  private static String field(
-      HistoryRead read, int i, StringBuilder declarations, ObjectNode variables) {
+  /** Sets the variables of read {@code i} and names its template section. */
+  private static String putVariables(HistoryRead read, int i, ObjectNode variables) {
     if (read instanceof HistoryRead.Window w) {
-      declarations
-          .append(", $a")
-          .append(i)
-          .append(": Int64!, $b")
-          .append(i)
-          .append(": Int64!, $n")
-          .append(i)
-          .append(": Int!");
       variables.put("a" + i, w.minStep()).put("b" + i, w.maxStep()).put("n" + i, w.samples());
-      return "history(minStep: $a" + i + ", maxStep: $b" + i + ", samples: $n" + i + ")";
+      return "window";
     }
     if (read instanceof HistoryRead.Specs s) {
-      declarations.append(", $s").append(i).append(": [JSONString!]!");
       ArrayNode specs = variables.putArray("s" + i);
       s.specs().forEach(spec -> specs.add(spec.toJson()));
-      return "sampledHistory(specs: $s" + i + ")";
+      return "specs";
     }
-    declarations.append(", $n").append(i).append(": Int!");
     if (read instanceof HistoryRead.Sampled s) {
       variables.put("n" + i, s.samples());
-      return "history(samples: $n" + i + ")";
+      return "sampled";
     }
-    HistoryRead.Events e = (HistoryRead.Events) read;
-    variables.put("n" + i, e.samples());
-    return "eventsLineCount events(samples: $n" + i + ")";
+    variables.put("n" + i, ((HistoryRead.Events) read).samples());
+    return "events";
+  }
+
+  private static String section(String name, int i) {
+    return TEMPLATE.get(name).replace("{i}", Integer.toString(i));
+  }
+
+  /** The template's sections by name: the lines under each header, without trailing blanks. */
+  private static Map<String, String> sections(String template) {
+    Map<String, String> sections = new HashMap<>();
+    String name = null;
+    List<String> lines = new ArrayList<>();
+    for (String line : (template + "\n# [end]").split("\\R")) {
+      Matcher header = HEADER.matcher(line);
+      if (!header.matches()) {
+        lines.add(line);
+        continue;
+      }
+      while (!lines.isEmpty() && lines.get(lines.size() - 1).isBlank()) {
+        lines.remove(lines.size() - 1);
+      }
+      if (name != null) {
+        sections.put(name, String.join("\n", lines));
+      }
+      name = header.group(1);
+      lines.clear();
+    }
+    return Map.copyOf(sections);
   }
 }

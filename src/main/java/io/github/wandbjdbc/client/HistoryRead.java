@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One read of one run's history or system metrics, as a {@link HistoryReader} batch item. Each
+ * One read of one run's history or system metrics, as a {@link HistoryBatchReader} batch item. Each
  * answers a list of row lists: one per spec for {@link Specs}, exactly one otherwise.
  */
-public sealed interface HistoryRead {
+sealed interface HistoryRead {
 
   /** The run's name (its id in URLs and SQL). */
   String run();

@@ -7,11 +7,11 @@ import java.util.List;
 /**
  * One spec of a {@code sampledHistory} request: the keys a row must all have (W&B returns only rows
  * holding every key), about {@code samples} rows, and an optional step range whose {@code maxStep}
- * is INCLUSIVE (unlike {@link HistoryWindow}).
+ * is INCLUSIVE (unlike {@link HistoryRead.Window}).
  */
-public record HistorySpec(List<String> keys, int samples, Long minStep, Long maxStep) {
+record HistorySpec(List<String> keys, int samples, Long minStep, Long maxStep) {
 
-  public HistorySpec {
+  HistorySpec {
     keys = List.copyOf(keys);
     if (samples < 1) {
       throw new IllegalArgumentException("samples must be >= 1, was " + samples);

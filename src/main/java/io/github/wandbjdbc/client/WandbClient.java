@@ -1,7 +1,6 @@
 package io.github.wandbjdbc.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,8 +8,8 @@ import java.util.Optional;
 
 /**
  * W&B's public GraphQL API, as the SQL adapter needs it: the viewer, projects, lazily paged run
- * listings, run counts and run histories. Thread-safe: one client can serve parallel requests.
- * Every method throws a {@link WandbException} subclass on failure.
+ * listings, run counts and lazily read run histories. Thread-safe: one client can serve parallel
+ * requests. Every method throws a {@link WandbException} subclass on failure.
  */
 public final class WandbClient implements AutoCloseable {
 
@@ -130,76 +129,18 @@ public final class WandbClient implements AutoCloseable {
     return count.asLong();
   }
 
-  /** A run's history keys and last step. */
-  public HistoryKeys historyKeys(String entity, String project, String run) {
-    GraphQlDocument document = GraphQlDocument.RUN_HISTORY_KEYS;
-    JsonNode runNode =
-        runNode(document, runVariables(entity, project, "name", run), entity, project, run);
-    JsonNode historyKeys =
-        WandbJson.decodeJsonString(
-            runNode.get("historyKeys"), "historyKeys", document.operationName());
-    JsonNode lastStep = historyKeys.path("lastStep");
-    JsonNode keys = historyKeys.path("keys");
-    return new HistoryKeys(
-        lastStep.canConvertToLong() ? lastStep.asLong() : -1,
-        keys.isObject() ? (ObjectNode) keys : WandbJson.MAPPER.createObjectNode());
-  }
-
   /**
-   * The history rows of one step window (minStep inclusive, maxStep exclusive). W&B returns every
-   * row of the window only when {@code samples} is at least its width; otherwise it may sample.
+   * The rows of {@code query}; lazy, so nothing is sent before the first {@code hasNext()}. Closing
+   * the iterator stops its worker threads and their requests.
    */
-  public List<ObjectNode> history(HistoryWindow window) {
-    GraphQlDocument document = GraphQlDocument.HISTORY_PAGE;
-    ObjectNode variables =
-        runVariables(window.entity(), window.project(), "run", window.run())
-            .put("minStep", window.minStep())
-            .put("maxStep", window.maxStep())
-            .put("pageSize", window.samples());
-    JsonNode runNode =
-        runNode(document, variables, window.entity(), window.project(), window.run());
-    return rows(runNode.get("history"), "history", document.operationName());
-  }
-
-  /**
-   * Server-sampled history, one row list per spec (in the order of {@code specs}); each spec's rows
-   * hold only its keys, and only rows that have all of them.
-   */
-  public List<List<ObjectNode>> sampledHistory(
-      String entity, String project, String run, List<HistorySpec> specs) {
-    if (specs.isEmpty()) {
-      return List.of();
-    }
-    GraphQlDocument document = GraphQlDocument.RUN_SAMPLED_HISTORY;
-    ObjectNode variables = runVariables(entity, project, "name", run);
-    ArrayNode specStrings = variables.putArray("specs");
-    specs.forEach(spec -> specStrings.add(spec.toJson()));
-    JsonNode runNode = runNode(document, variables, entity, project, run);
-    String operation = document.operationName();
-    JsonNode sampled =
-        WandbJson.decodeJsonString(runNode.get("sampledHistory"), "sampledHistory", operation);
-    if (!sampled.isArray() || sampled.size() != specs.size()) {
-      throw WandbJson.unexpected(operation, "sampledHistory does not hold one list per spec");
-    }
-    List<List<ObjectNode>> result = new ArrayList<>(specs.size());
-    sampled.forEach(rows -> result.add(rows(rows, "sampledHistory", operation)));
-    return result;
-  }
-
-  /** The run's system-metrics stream, sampled by W&B to about {@code samples} rows. */
-  public List<ObjectNode> events(String entity, String project, String run, int samples) {
-    GraphQlDocument document = GraphQlDocument.RUN_EVENTS;
-    ObjectNode variables = runVariables(entity, project, "name", run).put("samples", samples);
-    JsonNode runNode = runNode(document, variables, entity, project, run);
-    return rows(runNode.get("events"), "events", document.operationName());
-  }
-
-  /**
-   * A reader of {@code entity/project}'s histories in batched requests, usable from several
-   * threads; closing it cancels its requests in flight.
-   */
-  public HistoryReader historyReader(String entity, String project) {
-    return new HistoryReader(transport, entity, project);
+  public HistoryRowIterator histories(HistoryQuery query) {
+    return new HistoryRowIterator(
+        () ->
+            new HistoryReadAhead(
+                new HistoryBatchReader(transport, query.entity(), query.project()),
+                new HistoryReadPlanner(query),
+                runs(query.runListing()),
+                query.concurrency()));
   }
 
   /**
@@ -225,50 +166,5 @@ public final class WandbClient implements AutoCloseable {
     }
     return new ProjectInfo(
         entity, name, WandbJson.instant(node.get("createdAt"), "createdAt", operation));
-  }
-
-  private static ObjectNode runVariables(
-      String entity, String project, String runVariable, String run) {
-    return WandbJson.MAPPER
-        .createObjectNode()
-        .put("entity", entity)
-        .put("project", project)
-        .put(runVariable, run);
-  }
-
-  private JsonNode runNode(
-      GraphQlDocument document, ObjectNode variables, String entity, String project, String run) {
-    String operation = document.operationName();
-    JsonNode projectNode = transport.execute(document, variables).get("project");
-    if (projectNode == null || projectNode.isNull()) {
-      throw RunPageReader.projectNotFound(operation, entity, project);
-    }
-    JsonNode runNode = projectNode.get("run");
-    if (runNode == null || runNode.isNull()) {
-      throw new WandbNotFoundException(
-          "W&B run "
-              + entity
-              + "/"
-              + project
-              + "/"
-              + run
-              + " was not found. Check the run id (the run's name, not its display name).",
-          operation,
-          200);
-    }
-    return runNode;
-  }
-
-  /** History rows: each a JSON string (history, events) or an object (sampledHistory). */
-  static List<ObjectNode> rows(JsonNode list, String field, String operation) {
-    if (list == null || list.isNull()) {
-      return List.of();
-    }
-    if (!list.isArray()) {
-      throw WandbJson.unexpected(operation, field + " is not a list");
-    }
-    List<ObjectNode> rows = new ArrayList<>(list.size());
-    list.forEach(row -> rows.add(WandbJson.objectField(row, field, operation)));
-    return rows;
   }
 }

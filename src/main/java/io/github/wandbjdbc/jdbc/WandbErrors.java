@@ -103,7 +103,8 @@ final class WandbErrors {
     if (e instanceof WandbRequestException) {
       return new SQLNonTransientException(e.getMessage(), "42000", e);
     }
-    // An unreadable response, a closed client, an interrupted wait.
+    // An unreadable response, a history W&B would only answer sampled (WandbInexactException),
+    // a closed client, an interrupted wait.
     return new SQLNonTransientException(e.getMessage(), "HY000", e);
   }
 }

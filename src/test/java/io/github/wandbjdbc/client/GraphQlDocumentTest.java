@@ -19,11 +19,7 @@ class GraphQlDocumentTest {
           GraphQlDocument.GET_PROJECTS,
           GraphQlDocument.GET_PROJECT,
           GraphQlDocument.RUNS,
-          GraphQlDocument.RUN_COUNT,
-          GraphQlDocument.RUN_HISTORY_KEYS,
-          GraphQlDocument.HISTORY_PAGE,
-          GraphQlDocument.RUN_SAMPLED_HISTORY,
-          GraphQlDocument.RUN_EVENTS);
+          GraphQlDocument.RUN_COUNT);
 
   @Test
   void everyDocumentParsesAndIsNamedAfterItsFile() {

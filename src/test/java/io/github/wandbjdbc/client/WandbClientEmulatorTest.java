@@ -25,7 +25,6 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -271,56 +270,6 @@ class WandbClientEmulatorTest {
   }
 
   @Test
-  void historyWindowKeysSamplesAndEventsMatchTheDataset() {
-    EmulatedRun run =
-        demoRuns().stream()
-            .filter(
-                r ->
-                    r.history().size() >= 10
-                        && r.history().stream().anyMatch(row -> isNaN(row, "loss")))
-            .findFirst()
-            .orElseThrow(() -> new AssertionError("dataset has no run with NaN losses"));
-    List<ObjectNode> stored = run.history();
-    long lastStep = stored.get(stored.size() - 1).get("_step").asLong();
-
-    HistoryKeys keys = client.historyKeys(ENTITY, DEMO, run.name());
-    assertEquals(lastStep, keys.lastStep());
-    assertTrue(keys.keys().has("loss") && keys.keys().has("acc"), keys.keys().toString());
-
-    // maxStep is exclusive: the window stops just before the last row.
-    long minStep = stored.get(stored.size() / 3).get("_step").asLong();
-    List<ObjectNode> window =
-        client.history(
-            new HistoryWindow(
-                ENTITY, DEMO, run.name(), minStep, lastStep, (int) (lastStep - minStep)));
-    List<ObjectNode> expected =
-        stored.stream()
-            .filter(
-                row -> row.get("_step").asLong() >= minStep && row.get("_step").asLong() < lastStep)
-            .toList();
-    assertEquals(column(expected, "_step"), column(window, "_step"));
-    assertEquals(column(expected, "acc"), column(window, "acc"));
-    assertEquals(column(expected, "loss"), column(window, "loss"));
-    assertTrue(window.stream().anyMatch(row -> isNaN(row, "loss")), "NaN arrives as Double.NaN");
-
-    List<List<ObjectNode>> sampled =
-        client.sampledHistory(
-            ENTITY,
-            DEMO,
-            run.name(),
-            List.of(
-                new HistorySpec(List.of("_step", "val_loss"), 1000, null, null),
-                new HistorySpec(List.of("_step", "lr", "loss"), 1000, null, null)));
-    assertEquals(2, sampled.size());
-    assertSampled(stored, List.of("_step", "val_loss"), sampled.get(0));
-    assertSampled(stored, List.of("_step", "lr", "loss"), sampled.get(1));
-
-    List<ObjectNode> events = client.events(ENTITY, DEMO, run.name(), 1000);
-    assertEquals(column(run.events(), "_runtime"), column(events, "_runtime"));
-    assertEquals(column(run.events(), "system.cpu"), column(events, "system.cpu"));
-  }
-
-  @Test
   void projectsOfTheEntityAndOfAnUnknownOne() {
     List<ProjectInfo> projects = client.projects(ENTITY);
     assertEquals(
@@ -417,36 +366,5 @@ class WandbClientEmulatorTest {
         run.systemMetrics(),
         run.history(),
         run.events());
-  }
-
-  private static boolean isNaN(ObjectNode row, String key) {
-    JsonNode value = row.get(key);
-    return value != null && value.isDouble() && Double.isNaN(value.doubleValue());
-  }
-
-  /** One column of rows; numbers as Double (so NaN equals NaN), null where the key is absent. */
-  private static List<Object> column(List<ObjectNode> rows, String key) {
-    Function<JsonNode, Object> value =
-        node -> node == null ? null : node.isNumber() ? (Object) node.doubleValue() : node.asText();
-    List<Object> values = new ArrayList<>(rows.size());
-    rows.forEach(row -> values.add(value.apply(row.get(key))));
-    return values;
-  }
-
-  /** Every stored row holding all keys comes back, projected to exactly those keys. */
-  private static void assertSampled(
-      List<ObjectNode> stored, List<String> keys, List<ObjectNode> rows) {
-    List<ObjectNode> expected =
-        stored.stream().filter(row -> keys.stream().allMatch(key -> row.hasNonNull(key))).toList();
-    assertFalse(expected.isEmpty(), "no stored row has all of " + keys);
-    assertTrue(expected.size() < stored.size(), "every stored row has all of " + keys);
-    for (String key : keys) {
-      assertEquals(column(expected, key), column(rows, key), key);
-    }
-    for (ObjectNode row : rows) {
-      List<String> fields = new ArrayList<>();
-      row.fieldNames().forEachRemaining(fields::add);
-      assertEquals(Set.copyOf(keys), Set.copyOf(fields));
-    }
   }
 }

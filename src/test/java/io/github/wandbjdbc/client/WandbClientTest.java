@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -217,108 +216,5 @@ class WandbClientTest {
 
     assertTrue(e.getMessage().contains("acme/gone"), e.getMessage());
     assertEquals("RunCount", e.operation());
-  }
-
-  @Test
-  void historyKeysReadsLastStepAndKeys() throws IOException {
-    server.enqueue(
-        ok(
-            "{\"data\":{\"project\":{\"run\":{\"historyKeys\":{\"sets\":[],\"lastStep\":9,"
-                + "\"keys\":{\"loss\":{\"typeCounts\":[{\"type\":\"number\",\"count\":10}]}}}}}}}"),
-        ok("{\"data\":{\"project\":{\"run\":{\"historyKeys\":null}}}}"));
-
-    HistoryKeys keys = client.historyKeys("acme", "mnist", "abc12345");
-    HistoryKeys none = client.historyKeys("acme", "mnist", "abc12345");
-
-    assertEquals(
-        new HistoryKeys(
-            9, json("{\"loss\":{\"typeCounts\":[{\"type\":\"number\",\"count\":10}]}}")),
-        keys);
-    assertEquals(new HistoryKeys(-1, JSON.createObjectNode()), none);
-    assertEquals("RunHistoryKeys", lastOperation());
-    assertEquals("abc12345", lastVariables().get("name").asText());
-  }
-
-  @Test
-  void historyDecodesJsonStringRowsOfAStepWindow() {
-    server.enqueue(
-        ok(
-            "{\"data\":{\"project\":{\"run\":{\"history\":["
-                + "\"{\\\"_step\\\": 0, \\\"loss\\\": NaN}\","
-                + "\"{\\\"_step\\\": 1, \\\"loss\\\": 0.5}\"]}}}}"));
-
-    List<ObjectNode> rows = client.history(new HistoryWindow("acme", "mnist", "r1", 0, 1000, 1000));
-
-    assertEquals(2, rows.size());
-    assertTrue(Double.isNaN(rows.get(0).get("loss").doubleValue()));
-    assertEquals(0.5, rows.get(1).get("loss").doubleValue());
-    ObjectNode variables = lastVariables();
-    assertEquals("HistoryPage", lastOperation());
-    assertEquals("r1", variables.get("run").asText());
-    assertEquals(0, variables.get("minStep").asLong());
-    assertEquals(1000, variables.get("maxStep").asLong());
-    assertEquals(1000, variables.get("pageSize").asInt());
-  }
-
-  @Test
-  void historyOfAMissingRunNamesIt() {
-    server.enqueue(ok("{\"data\":{\"project\":{\"run\":null}}}"));
-
-    WandbNotFoundException e =
-        assertThrows(
-            WandbNotFoundException.class,
-            () -> client.history(new HistoryWindow("acme", "mnist", "gone", 0, 10, 10)));
-
-    assertTrue(e.getMessage().contains("acme/mnist/gone"), e.getMessage());
-  }
-
-  @Test
-  void sampledHistorySendsSpecsAsJsonStringsAndReturnsOneListPerSpec() throws IOException {
-    server.enqueue(
-        ok(
-            "{\"data\":{\"project\":{\"run\":{\"sampledHistory\":["
-                + "[{\"_step\":0,\"loss\":1.0},{\"_step\":2,\"loss\":0.5}],"
-                + "[{\"_step\":1,\"acc\":0.7}]]}}}}"));
-
-    List<List<ObjectNode>> result =
-        client.sampledHistory(
-            "acme",
-            "mnist",
-            "r1",
-            List.of(
-                new HistorySpec(List.of("_step", "loss"), 500, null, null),
-                new HistorySpec(List.of("_step", "acc"), 500, 10L, 19L)));
-
-    assertEquals(
-        List.of(
-            List.of(json("{\"_step\":0,\"loss\":1.0}"), json("{\"_step\":2,\"loss\":0.5}")),
-            List.of(json("{\"_step\":1,\"acc\":0.7}"))),
-        result);
-    JsonNode specs = lastVariables().get("specs");
-    assertEquals("RunSampledHistory", lastOperation());
-    assertEquals("{\"keys\":[\"_step\",\"loss\"],\"samples\":500}", specs.get(0).asText());
-    assertEquals(
-        "{\"keys\":[\"_step\",\"acc\"],\"samples\":500,\"minStep\":10,\"maxStep\":19}",
-        specs.get(1).asText());
-  }
-
-  @Test
-  void sampledHistoryWithoutSpecsSendsNothing() {
-    assertEquals(List.of(), client.sampledHistory("acme", "mnist", "r1", List.of()));
-    assertEquals(0, server.requests().size());
-  }
-
-  @Test
-  void eventsDecodesTheSystemStream() throws IOException {
-    server.enqueue(
-        ok(
-            "{\"data\":{\"project\":{\"run\":{\"events\":["
-                + "\"{\\\"system.cpu\\\": 12.5, \\\"_runtime\\\": 3}\"]}}}}"));
-
-    List<ObjectNode> rows = client.events("acme", "mnist", "r1", 100);
-
-    assertEquals(List.of(json("{\"system.cpu\": 12.5, \"_runtime\": 3}")), rows);
-    assertEquals("RunEvents", lastOperation());
-    assertEquals(100, lastVariables().get("samples").asInt());
   }
 }

@@ -2,14 +2,11 @@ package io.github.wandbjdbc.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.wandbjdbc.client.ClientSettings;
-import io.github.wandbjdbc.client.HistoryKeys;
-import io.github.wandbjdbc.client.HistorySpec;
 import io.github.wandbjdbc.client.Run;
 import io.github.wandbjdbc.client.RunIterator;
 import io.github.wandbjdbc.client.RunQuery;
-import io.github.wandbjdbc.client.WandbClient;
+import io.github.wandbjdbc.client.ScanHistoryBaseline;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
@@ -40,7 +37,6 @@ import java.util.Set;
 public final class HistoriesBenchmark {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String SQL = "SELECT run_id, _step, loss FROM histories";
-  private static final int BASELINE_PAGE = 1000;
 
   private HistoriesBenchmark() {}
 
@@ -130,32 +126,30 @@ public final class HistoriesBenchmark {
   /** What {@code scan_history(keys=["loss"])} sends, run after run, with the project's client. */
   private static Checksum baselineScan(EmulatorProcess emulator) {
     Checksum checksum = new Checksum();
-    try (WandbClient client =
-        new WandbClient(ClientSettings.of(emulator.baseUrl(), emulator.apiKey()))) {
+    try (ScanHistoryBaseline client =
+        new ScanHistoryBaseline(ClientSettings.of(emulator.baseUrl(), emulator.apiKey()))) {
       List<Run> runs = new ArrayList<>();
       try (RunIterator iterator =
           client.runs(new RunQuery("acme", "demo", null, null, 50, -1, Set.of()))) {
         iterator.forEachRemaining(runs::add);
       }
       for (Run run : runs) {
-        HistoryKeys keys = client.historyKeys("acme", "demo", run.name());
-        for (long min = 0; min < keys.lastStep() + 1; min += BASELINE_PAGE) {
-          HistorySpec page =
-              new HistorySpec(
-                  List.of("_step", "loss"), BASELINE_PAGE, min, min + BASELINE_PAGE - 1);
-          for (ObjectNode row :
-              client.sampledHistory("acme", "demo", run.name(), List.of(page)).get(0)) {
-            JsonNode loss = row.get("loss");
-            // As Python's json reads it: NaN and infinities are numbers, bare or quoted. Boxed in
-            // both branches: a double branch would unbox the null of a JSON-null loss.
-            checksum.add(
-                run.name(),
-                row.get("_step").asLong(),
-                loss.isNumber()
-                    ? Double.valueOf(loss.doubleValue())
-                    : loss.isTextual() ? Double.valueOf(loss.asText()) : null);
-          }
-        }
+        client.scan(
+            "acme",
+            "demo",
+            run.name(),
+            "loss",
+            row -> {
+              JsonNode loss = row.get("loss");
+              // As Python's json reads it: NaN and infinities are numbers, bare or quoted. Boxed in
+              // both branches: a double branch would unbox the null of a JSON-null loss.
+              checksum.add(
+                  run.name(),
+                  row.get("_step").asLong(),
+                  loss.isNumber()
+                      ? Double.valueOf(loss.doubleValue())
+                      : loss.isTextual() ? Double.valueOf(loss.asText()) : null);
+            });
       }
     }
     return checksum;

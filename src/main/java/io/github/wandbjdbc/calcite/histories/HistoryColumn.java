@@ -65,7 +65,7 @@ record HistoryColumn(String name, String key, Reading reading, String remarks) {
     if (reading == Reading.WHOLE_ROW) {
       return JsonText.textOrNull(row);
     }
-    JsonNode value = HistoryRows.at(row, key);
+    JsonNode value = at(row, key);
     if (value == null || value.isNull() || value.isMissingNode()) {
       return null;
     }
@@ -80,6 +80,25 @@ record HistoryColumn(String name, String key, Reading reading, String remarks) {
       case STRING -> value.isTextual() ? value.textValue() : null;
       default -> JsonText.textOrNull(value);
     };
+  }
+
+  /**
+   * The value of {@code key}: the field of that name, or, for a dotted key W&B reports for a logged
+   * dict ({@code "dict.val1"}), the nested field.
+   */
+  private static JsonNode at(ObjectNode row, String key) {
+    JsonNode direct = row.get(key);
+    if (direct != null || key.indexOf('.') < 0) {
+      return direct;
+    }
+    JsonNode node = row;
+    for (String segment : key.split("\\.", -1)) {
+      if (node == null || !node.isObject()) {
+        return null;
+      }
+      node = node.get(segment);
+    }
+    return node;
   }
 
   /**

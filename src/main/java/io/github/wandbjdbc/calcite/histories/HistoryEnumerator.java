@@ -1,40 +1,38 @@
 package io.github.wandbjdbc.calcite.histories;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.wandbjdbc.calcite.QueryCanceledException;
 import io.github.wandbjdbc.calcite.QueryGuard;
 import io.github.wandbjdbc.calcite.RowFormats;
+import io.github.wandbjdbc.client.HistoryRow;
+import io.github.wandbjdbc.client.HistoryRowIterator;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 import org.apache.calcite.linq4j.Enumerator;
 
 /**
- * Rows of a {@link HistoryFetcher} in Calcite's row formats (Object[], the bare value for one
- * column, an empty list for none). Starts the scan on the first {@code moveNext}; its {@link
- * QueryGuard} stops the scan's requests when the statement is canceled or times out, and the wait
- * for rows then fails rather than end early. Closes the scan when the rows end or fail (Calcite
- * does not close the enumerator of a failed execution).
+ * Rows of a {@link HistoryRowIterator} in Calcite's row formats (Object[], the bare value for one
+ * column, an empty list for none). The iterator starts reading on the first {@code moveNext}; the
+ * {@link QueryGuard} closes it, stopping its requests, when the statement is canceled or times out,
+ * and the wait for rows then fails rather than end early. Closes the iterator when the rows end or
+ * fail (Calcite does not close the enumerator of a failed execution).
  */
 final class HistoryEnumerator implements Enumerator<Object> {
-  private final Supplier<HistoryFetcher> start;
+  private final HistoryRowIterator rows;
   private final List<HistoryColumn> columns;
   private final QueryGuard guard;
   private final BooleanSupplier connectionClosed;
-  private HistoryFetcher scan;
-  private HistoryFetcher.Page page;
-  private int index;
   private Object current;
 
   HistoryEnumerator(
-      Supplier<HistoryFetcher> start,
+      HistoryRowIterator rows,
       List<HistoryColumn> columns,
       QueryGuard guard,
       BooleanSupplier connectionClosed) {
-    this.start = start;
+    this.rows = rows;
     this.columns = columns;
     this.guard = guard;
     this.connectionClosed = connectionClosed;
+    guard.onStop(rows);
   }
 
   @Override
@@ -44,40 +42,33 @@ final class HistoryEnumerator implements Enumerator<Object> {
 
   @Override
   public boolean moveNext() {
+    HistoryRow row;
     try {
       guard.check();
-      if (scan == null) {
-        scan = start.get();
-        guard.onStop(scan);
+      awaitRow();
+      if (!rows.hasNext()) {
+        close();
+        return false;
       }
-      while (page == null || index >= page.rows().size()) {
-        if (page == HistoryFetcher.END) {
-          close();
-          return false;
-        }
-        page = awaitPage();
-        index = 0;
-      }
+      row = rows.next();
     } catch (RuntimeException e) {
       close();
       throw guard.explain(e, connectionClosed.getAsBoolean());
     }
-    ObjectNode row = page.rows().get(index++);
     Object[] values = new Object[columns.size()];
     for (int i = 0; i < values.length; i++) {
-      values[i] = columns.get(i).value(page.run(), row);
+      values[i] = columns.get(i).value(row.run(), row.values());
     }
     current = RowFormats.row(values);
     return true;
   }
 
-  private HistoryFetcher.Page awaitPage() {
+  /** Waits until a row or the end is there, checking the guard between short waits. */
+  private void awaitRow() {
     try {
-      HistoryFetcher.Page next;
-      while ((next = scan.next(QueryGuard.POLL_MILLIS)) == null) {
+      while (!rows.await(QueryGuard.POLL_MILLIS)) {
         guard.check();
       }
-      return next;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new QueryCanceledException();
@@ -91,9 +82,7 @@ final class HistoryEnumerator implements Enumerator<Object> {
 
   @Override
   public void close() {
-    if (scan != null) {
-      scan.close();
-    }
+    rows.close();
     guard.close();
   }
 }

@@ -7,8 +7,8 @@ import io.github.wandbjdbc.calcite.QueryGuard;
 import io.github.wandbjdbc.calcite.RunSamples;
 import io.github.wandbjdbc.calcite.TableFacts;
 import io.github.wandbjdbc.calcite.filter.FilterDocuments;
+import io.github.wandbjdbc.client.HistoryQuery;
 import io.github.wandbjdbc.client.RunField;
-import io.github.wandbjdbc.client.RunQuery;
 import io.github.wandbjdbc.client.WandbClient;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -30,7 +30,7 @@ import org.apache.calcite.schema.impl.AbstractTable;
 /**
  * One project's {@code histories}, {@code sampled_histories} or {@code system_metrics}: one row per
  * logged row of every run in scope. Planning settles a {@link HistoryScanSpec}; {@link #query}
- * lists the runs it names and reads their rows with a {@link HistoryFetcher}.
+ * reads the rows of the runs it names with {@link WandbClient#histories}.
  */
 public final class HistoryTable extends AbstractTable implements TranslatableTable, TableFacts {
   /** Runs sampled to discover the tables' keys. */
@@ -124,31 +124,23 @@ public final class HistoryTable extends AbstractTable implements TranslatableTab
     }
     List<HistoryColumn> selected = new ArrayList<>(spec.columns().size());
     spec.columns().forEach(name -> selected.add(column(name)));
-    HistoryReadPlan plan =
-        new HistoryReadPlan(
-            kind, keys(selected), settings.samples(), spec.minStep(values), spec.endStep(values));
-    RunQuery listing =
-        new RunQuery(
+    HistoryQuery query =
+        new HistoryQuery(
             context.entity(),
             context.project(),
+            kind.read(),
+            keys(selected),
+            settings.samples(),
+            spec.minStep(values),
+            spec.endStep(values),
             runIds == null ? null : FilterDocuments.runIdsIn(runIds),
-            null,
             settings.pageSize(),
-            -1,
-            kind == HistoryKind.EXACT ? EnumSet.of(RunField.HISTORY_KEYS) : Set.of());
+            settings.concurrency());
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object> enumerator() {
         return new HistoryEnumerator(
-            () ->
-                new HistoryFetcher(
-                    client.historyReader(context.entity(), context.project()),
-                    plan,
-                    client.runs(listing),
-                    settings.concurrency()),
-            selected,
-            QueryGuard.open(root),
-            client::isClosed);
+            client.histories(query), selected, QueryGuard.open(root), client::isClosed);
       }
     };
   }

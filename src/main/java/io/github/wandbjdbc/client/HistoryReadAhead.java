@@ -1,9 +1,6 @@
-package io.github.wandbjdbc.calcite.histories;
+package io.github.wandbjdbc.client;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.wandbjdbc.client.HistoryRead;
-import io.github.wandbjdbc.client.HistoryReader;
-import io.github.wandbjdbc.client.RunIterator;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -23,7 +20,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * hand-over queue is bounded, so a slow consumer stops the workers and memory stays flat however
  * long the histories are. Rows of one window come in step order; windows and runs interleave.
  */
-final class HistoryFetcher implements AutoCloseable {
+final class HistoryReadAhead implements AutoCloseable {
   /** Row lists one request may carry (reads × lists per read). */
   static final int LISTS_PER_REQUEST = 20;
 
@@ -32,8 +29,8 @@ final class HistoryFetcher implements AutoCloseable {
   /** The rows of one read: its run and the rows in step order. */
   record Page(String run, List<ObjectNode> rows) {}
 
-  private final HistoryReader reader;
-  private final HistoryReadPlan plan;
+  private final HistoryBatchReader reader;
+  private final HistoryReadPlanner plan;
   private final RunIterator runs;
   private final Deque<HistoryRead> pending = new ArrayDeque<>();
   private final BlockingQueue<Page> pages;
@@ -43,7 +40,8 @@ final class HistoryFetcher implements AutoCloseable {
   private final int readsPerRequest;
   private volatile boolean closed;
 
-  HistoryFetcher(HistoryReader reader, HistoryReadPlan plan, RunIterator runs, int concurrency) {
+  HistoryReadAhead(
+      HistoryBatchReader reader, HistoryReadPlanner plan, RunIterator runs, int concurrency) {
     this.reader = reader;
     this.plan = plan;
     this.runs = runs;
@@ -89,8 +87,12 @@ final class HistoryFetcher implements AutoCloseable {
 
   private void ensureOpen() {
     if (closed) {
-      throw new IllegalStateException("the history scan was stopped before it finished");
+      throw stopped();
     }
+  }
+
+  static IllegalStateException stopped() {
+    return new IllegalStateException("the history scan was stopped before it finished");
   }
 
   static final Page END = new Page("", List.of());
@@ -127,12 +129,12 @@ final class HistoryFetcher implements AutoCloseable {
   private void read(List<HistoryRead> batch) throws InterruptedException {
     List<HistoryRead> todo = batch;
     while (!todo.isEmpty() && !closed) {
-      List<HistoryReader.Answer> answers = reader.read(todo);
+      List<HistoryAnswer> answers = reader.read(todo);
       List<HistoryRead> again = new ArrayList<>();
       for (int i = 0; i < todo.size(); i++) {
         List<HistoryRead> rereads = plan.rereads(todo.get(i), answers.get(i));
         if (rereads.isEmpty()) {
-          offer(new Page(todo.get(i).run(), HistoryReadPlan.rows(answers.get(i))));
+          offer(new Page(todo.get(i).run(), answers.get(i).mergedByStep()));
         } else {
           again.addAll(rereads);
         }

@@ -1,33 +1,29 @@
-package io.github.wandbjdbc.calcite.histories;
+package io.github.wandbjdbc.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.wandbjdbc.client.HistoryRead;
-import io.github.wandbjdbc.client.HistoryReader;
-import io.github.wandbjdbc.client.HistorySpec;
-import io.github.wandbjdbc.client.Run;
-import io.github.wandbjdbc.client.WandbException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Which reads fetch one run's rows for a scan, and whether an answer can be trusted.
+ * Plans the reads of a {@link HistoryQuery}: which reads fetch one run's rows, and which re-reads
+ * an answer needs because it may be incomplete.
  *
- * <p>{@code histories} reads step windows of at most {@link #WINDOW_ROWS} rows. An answer that may
- * have been sampled by the server ({@link #isComplete}) is never trusted: its window is split in
- * two and read again. Window widths follow the run's density ({@code historyLineCount} rows over
- * {@code lastStep + 1} steps) so that a sparse run costs few windows. With metric columns selected,
- * each key is its own {@code sampledHistory} spec (W&B returns only rows holding every key of a
- * spec), plus a {@code _step}-only spec that yields every row unless one of the keys is in every
- * row of the run; the answers are merged by step.
+ * <p>{@link HistoryQuery.Kind#EXACT} reads step windows of at most {@link #WINDOW_ROWS} rows. An
+ * answer that may have been sampled by the server ({@link #isComplete}) is never trusted: its
+ * window is split in two and read again. Window widths follow the run's density ({@code
+ * historyLineCount} rows over {@code lastStep + 1} steps) so that a sparse run costs few windows.
+ * With keys asked for, each key is its own {@code sampledHistory} spec (W&B returns only rows
+ * holding every key of a spec), plus a {@code _step}-only spec that yields every row unless one of
+ * the keys is in every row of the run; the answers are merged by step.
  *
- * <p>{@code sampled_histories} asks for whole rows sampled to {@code samples} per run; {@code
- * system_metrics} for the whole system stream, checked against {@code eventsLineCount}: the events
- * API has no windows, so a stream W&B would only return sampled fails the query instead of
- * answering part of it.
+ * <p>{@link HistoryQuery.Kind#SAMPLED} asks for whole rows sampled to {@code samples} per run;
+ * {@link HistoryQuery.Kind#SYSTEM} for the whole system stream, checked against {@code
+ * eventsLineCount}: the events API has no windows, so a stream W&B would only return sampled fails
+ * the read instead of answering part of it.
  */
-final class HistoryReadPlan {
+final class HistoryReadPlanner {
   /** Rows asked per window: the page size of the official client's {@code scan_history}. */
   static final int WINDOW_ROWS = 1000;
 
@@ -40,7 +36,9 @@ final class HistoryReadPlan {
   /** Above this many metric keys, whole rows cost less than one spec per key. */
   private static final int MAX_SPECS = 8;
 
-  private final HistoryKind kind;
+  private static final String STEP = "_step";
+
+  private final HistoryQuery.Kind kind;
   private final List<String> keys;
   private final int samples;
   private final long minStep;
@@ -49,24 +47,21 @@ final class HistoryReadPlan {
   /** The most rows any window answer of this scan held (read by every worker). */
   private final AtomicInteger largestAnswer = new AtomicInteger();
 
-  /**
-   * @param keys the W&B keys the selected columns read, or null when whole rows are needed
-   * @param samples points per run for {@code sampled_histories}
-   */
-  HistoryReadPlan(HistoryKind kind, List<String> keys, int samples, long minStep, long endStep) {
-    this.kind = kind;
+  HistoryReadPlanner(HistoryQuery query) {
+    List<String> keys = query.keys();
+    this.kind = query.kind();
     this.keys =
         keys == null || keys.size() > MAX_SPECS || keys.stream().anyMatch(k -> k.indexOf('.') >= 0)
             ? null
-            : List.copyOf(keys);
-    this.samples = samples;
-    this.minStep = minStep;
-    this.endStep = endStep;
+            : keys;
+    this.samples = query.samples();
+    this.minStep = query.minStep();
+    this.endStep = query.endStep();
   }
 
   /** How many row lists one read answers (what a request's size is measured in). */
   int listsPerRead() {
-    return kind == HistoryKind.EXACT && keys != null ? keys.size() + 1 : 1; // at most
+    return kind == HistoryQuery.Kind.EXACT && keys != null ? keys.size() + 1 : 1; // at most
   }
 
   /** The first reads of {@code run}; none when it has no rows in range. */
@@ -91,15 +86,14 @@ final class HistoryReadPlan {
       if (lines == null) {
         return List.of();
       }
-      throw new WandbException(
+      throw new WandbInexactException(
           "W&B reports "
               + lines
               + " history rows for run "
               + name
               + " but not its last step (historyKeys.lastStep), so its history cannot be read in "
               + "exact windows.",
-          "Runs",
-          200);
+          GraphQlDocument.RUNS.operationName());
     }
     long end = Math.min(endStep, lastStep.asLong() + 1);
     if (minStep >= end) {
@@ -125,9 +119,9 @@ final class HistoryReadPlan {
     }
     List<List<String>> specs = new ArrayList<>(keys.size() + 1);
     if (keys.stream().noneMatch(key -> inEveryRow(run, key))) {
-      specs.add(List.of(HistoryColumn.STEP)); // every row, whichever keys it holds
+      specs.add(List.of(STEP)); // every row, whichever keys it holds
     }
-    keys.forEach(key -> specs.add(List.of(HistoryColumn.STEP, key)));
+    keys.forEach(key -> specs.add(List.of(STEP, key)));
     return specs;
   }
 
@@ -165,7 +159,7 @@ final class HistoryReadPlan {
    * The reads that replace {@code read} because its answer may be incomplete, or an empty list when
    * the answer is exact. Throws when no read could make it exact.
    */
-  List<HistoryRead> rereads(HistoryRead read, HistoryReader.Answer answer) {
+  List<HistoryRead> rereads(HistoryRead read, HistoryAnswer answer) {
     if (read instanceof HistoryRead.Events events) {
       return eventRereads(events, answer);
     }
@@ -178,7 +172,7 @@ final class HistoryReadPlan {
       from = s.specs().get(0).minStep();
       to = s.specs().get(0).maxStep() + 1;
     } else {
-      return List.of(); // sampled_histories is sampled by definition
+      return List.of(); // a sampled read is sampled by definition
     }
     boolean complete = true;
     for (List<ObjectNode> rows : answer.rowLists()) {
@@ -208,8 +202,7 @@ final class HistoryReadPlan {
     return rows == 0 || rows >= width || rows < largest;
   }
 
-  private static List<HistoryRead> eventRereads(
-      HistoryRead.Events read, HistoryReader.Answer answer) {
+  private static List<HistoryRead> eventRereads(HistoryRead.Events read, HistoryAnswer answer) {
     int rows = answer.rows().size();
     Long total = answer.eventsLineCount();
     if (total == null ? rows < read.samples() : rows >= total) {
@@ -218,7 +211,7 @@ final class HistoryReadPlan {
     if (total != null && total > read.samples() && total <= MAX_EVENTS) {
       return List.of(new HistoryRead.Events(read.run(), (int) (long) total));
     }
-    throw new WandbException(
+    throw new WandbInexactException(
         "W&B returned "
             + rows
             + " of "
@@ -228,12 +221,6 @@ final class HistoryReadPlan {
             + ": its events API samples longer streams, "
             + "so system_metrics cannot answer exactly for this run. Use sampled data through "
             + "runs.system_metrics, or filter on other runs.",
-        "HistoryBatch",
-        200);
-  }
-
-  /** The rows of an exact answer, one list in step order. */
-  static List<ObjectNode> rows(HistoryReader.Answer answer) {
-    return HistoryRows.mergeByStep(answer.rowLists());
+        HistoryBatchDocument.OPERATION);
   }
 }

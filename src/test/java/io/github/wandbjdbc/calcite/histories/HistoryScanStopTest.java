@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * Cancel and query timeout stop a history scan while its workers wait on slow W&B answers, and
  * leave no worker thread behind.
  */
-class HistoryFetcherStopTest {
+class HistoryScanStopTest {
   private static final long LATENCY_MS = 4_000;
   private static WandbEmulator emulator;
 

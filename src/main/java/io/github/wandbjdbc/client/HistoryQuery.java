@@ -1,0 +1,61 @@
+package io.github.wandbjdbc.client;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A history read: the rows of every run of {@code entity/project} that {@code runFilter} (a W&B run
+ * filter; null = every run) selects, listed {@code pageSize} runs per page and read with up to
+ * {@code concurrency} requests in flight. {@code keys} are the logged keys wanted ({@code _step}
+ * always comes along), or null for whole rows; {@code minStep} (inclusive) to {@code endStep}
+ * (exclusive) bound the steps of {@link Kind#EXACT} reads; {@code samples} is the points per run of
+ * {@link Kind#SAMPLED} reads. Lists and the filter are copied.
+ */
+public record HistoryQuery(
+    String entity,
+    String project,
+    Kind kind,
+    List<String> keys,
+    int samples,
+    long minStep,
+    long endStep,
+    ObjectNode runFilter,
+    int pageSize,
+    int concurrency) {
+
+  /** What is read of each run. */
+  public enum Kind {
+    /** Every logged row, read in step windows whose answers are checked to be complete. */
+    EXACT,
+    /** The rows W&B samples to {@code samples} points per run. */
+    SAMPLED,
+    /** The whole system-metrics stream ({@code events}). */
+    SYSTEM
+  }
+
+  public HistoryQuery {
+    Objects.requireNonNull(entity, "entity is null");
+    Objects.requireNonNull(project, "project is null");
+    Objects.requireNonNull(kind, "kind is null");
+    keys = keys == null ? null : List.copyOf(keys);
+    runFilter = runFilter == null ? null : runFilter.deepCopy();
+    requirePositive("samples", samples);
+    requirePositive("pageSize", pageSize);
+    requirePositive("concurrency", concurrency);
+  }
+
+  /** The listing of the runs to read, with the run fields the read plan needs. */
+  RunQuery runListing() {
+    Set<RunField> fields = kind == Kind.EXACT ? EnumSet.of(RunField.HISTORY_KEYS) : Set.of();
+    return new RunQuery(entity, project, runFilter, null, pageSize, -1, fields);
+  }
+
+  private static void requirePositive(String name, int value) {
+    if (value < 1) {
+      throw new IllegalArgumentException(name + " must be >= 1, was " + value);
+    }
+  }
+}
