@@ -3,6 +3,8 @@ package io.github.wandbjdbc.jdbc;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.TimeZone;
+import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.AvaticaPreparedStatement;
 import org.apache.calcite.avatica.AvaticaStatement;
 import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.QueryState;
@@ -13,11 +15,30 @@ import org.apache.calcite.jdbc.CalciteResultSet;
 /**
  * Calcite's JDBC object factory, with result sets whose {@code next()} reports W&B failures as
  * typed SQL exceptions ({@link WandbResultSet}) and whose metadata agrees with {@code getColumns}
- * ({@link WandbResultSetMetaData}).
+ * ({@link WandbResultSetMetaData}), and prepared statements that convert java.time and text values
+ * ({@link WandbPreparedStatement}).
  */
 public final class WandbJdbcFactory extends CalciteJdbc41Factory {
   /** Avatica instantiates the factory by class name. */
   public WandbJdbcFactory() {}
+
+  @Override
+  public AvaticaPreparedStatement newPreparedStatement(
+      AvaticaConnection connection,
+      Meta.StatementHandle handle,
+      Meta.Signature signature,
+      int resultSetType,
+      int resultSetConcurrency,
+      int resultSetHoldability)
+      throws SQLException {
+    return new WandbPreparedStatement(
+        (WandbConnection) connection,
+        handle,
+        signature,
+        resultSetType,
+        resultSetConcurrency,
+        resultSetHoldability);
+  }
 
   @Override
   public CalciteResultSet newResultSet(

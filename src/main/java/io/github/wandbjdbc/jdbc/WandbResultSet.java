@@ -11,7 +11,8 @@ import org.apache.calcite.jdbc.CalcitePrepare;
 /**
  * A Calcite result set whose {@link #next()} maps failures (a page request that failed after its
  * retries, a cancel, a timeout) through {@link WandbErrors#atQuery}: Avatica lets the scan's
- * RuntimeException escape {@code next()} unchanged, which JDBC callers do not expect.
+ * RuntimeException escape {@code next()} unchanged, which JDBC callers do not expect. Its {@code
+ * getObject(column, Class)} works ({@link ColumnConversions}), where Avatica's always fails.
  */
 final class WandbResultSet extends CalcitePackageAccess.ResultSetBase {
 
@@ -42,6 +43,16 @@ final class WandbResultSet extends CalcitePackageAccess.ResultSetBase {
     } catch (RuntimeException e) {
       throw WandbErrors.atQuery(e);
     }
+  }
+
+  @Override
+  public <T> T getObject(int columnIndex, Class<T> type) throws SQLException {
+    return ColumnConversions.read(this, columnIndex, type);
+  }
+
+  @Override
+  public <T> T getObject(String columnLabel, Class<T> type) throws SQLException {
+    return ColumnConversions.read(this, findColumn(columnLabel), type);
   }
 
   private static final String AVATICA_CANCELED = "Statement canceled";

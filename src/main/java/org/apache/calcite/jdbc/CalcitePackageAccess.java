@@ -9,7 +9,7 @@ import org.apache.calcite.avatica.AvaticaStatement;
 import org.apache.calcite.avatica.Meta;
 
 /**
- * The driver's only code in Calcite's package: two bases that open what Calcite 1.42 keeps
+ * The driver's only code in Calcite's package: three bases that open what Calcite 1.42 keeps
  * package-private to {@code io.github.wandbjdbc.jdbc}, and nothing else.
  *
  * <p>Public routes checked first, and why they do not suffice:
@@ -22,6 +22,9 @@ import org.apache.calcite.avatica.Meta;
  *   <li>Prepare failures: the {@code prepareStatement} overloads that prepare all end in the
  *       four-argument one, whose return type, {@code CalcitePreparedStatement}, is package-private;
  *       only an override here can catch its failures.
+ *   <li>A prepared statement: Calcite casts what the factory makes to the package-private {@code
+ *       CalcitePreparedStatement}, so a statement whose {@code setObject} converts java.time values
+ *       must extend it.
  *   <li>A result set: {@code CalciteJdbc41Factory.newResultSet} must return a {@link
  *       CalciteResultSet}, whose constructor is package-private; {@code next()} can only be
  *       overridden in a subclass.
@@ -59,6 +62,21 @@ public final class CalcitePackageAccess {
       } catch (SQLException | RuntimeException e) {
         throw prepareFailure(e);
       }
+    }
+  }
+
+  /** Calcite's prepared statement, open to subclasses in other packages. */
+  public abstract static class PreparedStatementBase extends CalcitePreparedStatement {
+    protected PreparedStatementBase(
+        ConnectionBase connection,
+        Meta.StatementHandle handle,
+        Meta.Signature signature,
+        int resultSetType,
+        int resultSetConcurrency,
+        int resultSetHoldability)
+        throws SQLException {
+      super(
+          connection, handle, signature, resultSetType, resultSetConcurrency, resultSetHoldability);
     }
   }
 

@@ -16,6 +16,9 @@ import io.github.wandbjdbc.emulator.WandbEmulator;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -153,6 +156,20 @@ class SpringJdbcTemplateTest {
     assertEquals(
         JSON.readTree("{\"$or\":[{\"state\":\"finished\"},{\"state\":\"crashed\"}]}"),
         filtersOf(emulator.stats().recorded().get(0)));
+  }
+
+  /** Spring reads java.time and other non-primitive classes through getObject(column, Class). */
+  @Test
+  void singleColumnRowMapperReadsJavaTimeClasses() {
+    EmulatedRun run = demo.get(0);
+    String sql = "SELECT created_at FROM runs WHERE run_id = ?";
+    assertEquals(
+        run.createdAt().atOffset(ZoneOffset.UTC),
+        jdbc.queryForObject(sql, OffsetDateTime.class, run.name()));
+    assertEquals(
+        LocalDateTime.ofInstant(run.createdAt(), ZoneOffset.UTC),
+        jdbc.queryForObject(sql, LocalDateTime.class, run.name()));
+    assertEquals(run.createdAt(), jdbc.queryForObject(sql, Instant.class, run.name()));
   }
 
   @Test

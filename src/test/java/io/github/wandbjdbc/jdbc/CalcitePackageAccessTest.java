@@ -17,6 +17,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -59,6 +60,16 @@ class CalcitePackageAccessTest {
             Properties.class,
             CalciteSchema.class,
             JavaTypeFactory.class));
+
+    assertReachableFromItsPackage(
+        constructor(
+            calciteClass("CalcitePreparedStatement"),
+            connection,
+            Meta.StatementHandle.class,
+            Meta.Signature.class,
+            int.class,
+            int.class,
+            int.class));
 
     Method prepare =
         method(connection, "prepareStatement", String.class, int.class, int.class, int.class);
@@ -137,6 +148,9 @@ class CalcitePackageAccessTest {
           ResultSet rows = statement.executeQuery("SELECT run_id FROM runs")) {
         assertInstanceOf(CalcitePackageAccess.ResultSetBase.class, rows);
         assertTrue(rows.next());
+      }
+      try (PreparedStatement statement = connection.prepareStatement("SELECT run_id FROM runs")) {
+        assertInstanceOf(CalcitePackageAccess.PreparedStatementBase.class, statement);
       }
       // Only the four-argument overload, the one ConnectionBase overrides, sees this failure.
       SQLException e =
