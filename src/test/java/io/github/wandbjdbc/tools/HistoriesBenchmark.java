@@ -1,22 +1,13 @@
 package io.github.wandbjdbc.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.wandbjdbc.client.ClientSettings;
 import io.github.wandbjdbc.client.Run;
 import io.github.wandbjdbc.client.RunIterator;
 import io.github.wandbjdbc.client.RunQuery;
 import io.github.wandbjdbc.client.ScanHistoryBaseline;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -32,15 +23,25 @@ import java.util.Set;
  * keys, then 1,000-step windows), against an emulator in its own process (so this JVM's heap holds
  * only the reader). Prints requests, rows, wall time and peak heap, checks both read the same rows
  * (an order-independent checksum), then scans a larger project with no latency for the peak heap of
- * a multi-million-row scan.
+ * a multi-million-row scan. Last comes the interactive "grid" section ({@link
+ * HistoriesGridBenchmark}) on 300 runs of up to 2,000 steps; {@code grid [runs] [steps]
+ * [latencyMs]} runs only that section.
  */
 public final class HistoriesBenchmark {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String SQL = "SELECT run_id, _step, loss FROM histories";
+  private static final int GRID_RUNS = 300;
+  private static final int GRID_STEPS = 2_000;
 
   private HistoriesBenchmark() {}
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("grid")) {
+      HistoriesGridBenchmark.run(
+          args.length > 1 ? Integer.parseInt(args[1]) : GRID_RUNS,
+          args.length > 2 ? Integer.parseInt(args[2]) : GRID_STEPS,
+          args.length > 3 ? Long.parseLong(args[3]) : 50);
+      return;
+    }
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 100;
     int steps = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
     long latencyMs = args.length > 2 ? Long.parseLong(args[2]) : 50;
@@ -75,6 +76,8 @@ public final class HistoriesBenchmark {
       System.out.println("| --- | ---: | ---: | ---: | ---: |");
       measure(bigRuns + " runs, no latency", emulator, () -> driverScan(emulator));
     }
+    System.out.println();
+    HistoriesGridBenchmark.run(GRID_RUNS, GRID_STEPS, latencyMs);
   }
 
   /** Loads classes and JIT-compiles both sides on one run, outside the measurements. */
@@ -220,63 +223,6 @@ public final class HistoriesBenchmark {
     @Override
     public String toString() {
       return rows + " rows, checksum " + sum;
-    }
-  }
-
-  /** {@code bin/wandb-emulator} in a child JVM, so that its dataset is not in this heap. */
-  private record EmulatorProcess(Process process, String jdbcUrl, String baseUrl, String apiKey)
-      implements AutoCloseable {
-    static EmulatorProcess start(int runs, int steps, long latencyMs, double rateLimit)
-        throws Exception {
-      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      Process process =
-          new ProcessBuilder(
-                  java,
-                  "-Xmx12g",
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  "io.github.wandbjdbc.emulator.EmulatorMain",
-                  "--runs",
-                  String.valueOf(runs),
-                  "--history-steps",
-                  String.valueOf(steps),
-                  "--latency-ms",
-                  String.valueOf(latencyMs),
-                  "--rate-limit",
-                  String.valueOf(rateLimit))
-              .redirectError(ProcessBuilder.Redirect.INHERIT)
-              .start();
-      BufferedReader out =
-          new BufferedReader(
-              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-      String jdbcUrl = out.readLine();
-      String baseUrl = out.readLine();
-      String apiKey = out.readLine();
-      if (apiKey == null) {
-        process.destroy();
-        throw new IllegalStateException("the emulator did not start");
-      }
-      return new EmulatorProcess(process, jdbcUrl, baseUrl, apiKey);
-    }
-
-    long requests() throws Exception {
-      HttpResponse<String> response =
-          HttpClient.newHttpClient()
-              .send(
-                  HttpRequest.newBuilder(URI.create(baseUrl + "/_emulator/stats")).build(),
-                  HttpResponse.BodyHandlers.ofString());
-      return JSON.readTree(response.body()).get("requests").asLong();
-    }
-
-    /** Not {@code throws InterruptedException}: an interrupt is kept on the thread instead. */
-    @Override
-    public void close() {
-      process.destroy();
-      try {
-        process.waitFor();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
     }
   }
 }

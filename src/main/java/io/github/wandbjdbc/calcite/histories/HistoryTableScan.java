@@ -16,12 +16,16 @@ import org.apache.calcite.linq4j.tree.Types;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptCost;
 import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelWriter;
+import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
+import org.apache.calcite.rel.rules.AggregateExtractProjectRule;
 import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
@@ -39,6 +43,26 @@ final class HistoryTableScan extends TableScan implements EnumerableRel, Lineage
   private static final Method QUERY =
       Types.lookupMethod(
           HistoryTable.class, "query", DataContext.class, HistoryScanSpec.class, Object[].class);
+
+  private static final RelOptRule AGGREGATE_NARROWS_SCAN =
+      AggregateExtractProjectRule.Config.DEFAULT
+          .withOperandFor(Aggregate.class, HistoryTableScan.class)
+          .withDescription("HistoryAggregateNarrowsScan")
+          .as(AggregateExtractProjectRule.Config.class)
+          .toRule();
+
+  private static final RelOptRule AGGREGATE_NARROWS_FILTERED_SCAN =
+      AggregateExtractProjectRule.Config.DEFAULT
+          .withOperandSupplier(
+              b ->
+                  b.operand(Aggregate.class)
+                      .oneInput(
+                          f ->
+                              f.operand(Filter.class)
+                                  .oneInput(s -> s.operand(HistoryTableScan.class).noInputs())))
+          .withDescription("HistoryAggregateNarrowsFilteredScan")
+          .as(AggregateExtractProjectRule.Config.class)
+          .toRule();
 
   /** Rows assumed in a project's history table, before narrowing. */
   private static final double HISTORY_ROWS = 1_000_000;
@@ -129,6 +153,10 @@ final class HistoryTableScan extends TableScan implements EnumerableRel, Lineage
   @Override
   public void register(RelOptPlanner planner) {
     planner.addRule(HistoryProjectRule.RULE);
+    // An aggregate reads only the columns it uses: COUNT(*) then reads steps only.
+    planner.addRule(AGGREGATE_NARROWS_SCAN);
+    planner.addRule(AGGREGATE_NARROWS_FILTERED_SCAN);
+    planner.addRule(HistoryCountRule.RULE);
     planner.addRule(CoreRules.PROJECT_FILTER_TRANSPOSE);
     if (historiesTable.settings().pushdown()) {
       planner.addRule(HistoryFilterRule.RULE);
