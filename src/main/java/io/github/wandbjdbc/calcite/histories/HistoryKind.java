@@ -3,20 +3,30 @@ package io.github.wandbjdbc.calcite.histories;
 /** The three history tables of a project: what each reads from W&B. */
 public enum HistoryKind {
   /** Every logged row, read in exact step windows. */
-  EXACT("histories"),
+  EXACT("histories", "W&B run histories, one row per run and logged step: every row, read exactly"),
   /** The rows W&B samples to {@code samples} points per run. */
-  SAMPLED("sampled_histories"),
+  SAMPLED(
+      "sampled_histories",
+      "W&B run histories sampled by W&B to the samples property's points per run, for charts"),
   /** The system-metrics stream ({@code events}). */
-  SYSTEM("system_metrics");
+  SYSTEM(
+      "system_metrics",
+      "W&B system metrics (CPU, GPU, memory), one row per run and sample of the system stream");
 
   private final String tableName;
+  private final String remarks;
 
-  HistoryKind(String tableName) {
+  HistoryKind(String tableName, String remarks) {
     this.tableName = tableName;
+    this.remarks = remarks;
   }
 
   public String tableName() {
     return tableName;
+  }
+
+  String remarks() {
+    return remarks;
   }
 
   /** Whether rows carry {@code _step} (the system stream has none). */
