@@ -10,12 +10,14 @@ import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.linq4j.tree.Expressions;
 import org.apache.calcite.schema.Schema;
 import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
 import org.apache.calcite.util.BuiltInMethod;
 
 /**
  * The root schema of a connection: one sub-schema per project of the entity. Projects are listed on
- * first use, not at connect time, and then kept for the connection's life.
+ * first use, not at connect time, and then kept for the connection's life. Its own tables only
+ * explain that a project's table needs its project ({@link ProjectlessTable}).
  */
 public final class EntitySchema extends AbstractSchema implements AutoCloseable {
   private final WandbClient client;
@@ -39,6 +41,15 @@ public final class EntitySchema extends AbstractSchema implements AutoCloseable 
   @Override
   public Expression getExpression(SchemaPlus parentSchema, String name) {
     return Expressions.call(DataContext.ROOT, BuiltInMethod.DATA_CONTEXT_GET_ROOT_SCHEMA.method);
+  }
+
+  @Override
+  protected Map<String, Table> getTableMap() {
+    Map<String, Table> tables = new LinkedHashMap<>();
+    for (String name : ProjectSchema.tableNames()) {
+      tables.put(name, new ProjectlessTable(name));
+    }
+    return tables;
   }
 
   @Override

@@ -4,8 +4,10 @@ import io.github.wandbjdbc.calcite.histories.HistoryKind;
 import io.github.wandbjdbc.calcite.histories.HistoryTable;
 import io.github.wandbjdbc.calcite.runs.RunsTable;
 import io.github.wandbjdbc.client.WandbClient;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
@@ -21,6 +23,15 @@ final class ProjectSchema extends AbstractSchema {
       all.put(kind.tableName(), new HistoryTable(client, context, settings, kind));
     }
     this.tables = Collections.unmodifiableMap(all);
+  }
+
+  /** The names of every project's tables. */
+  static List<String> tableNames() {
+    List<String> names = new ArrayList<>(List.of(TableFacts.RUNS));
+    for (HistoryKind kind : HistoryKind.values()) {
+      names.add(kind.tableName());
+    }
+    return names;
   }
 
   @Override

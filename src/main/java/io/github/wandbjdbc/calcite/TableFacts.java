@@ -11,6 +11,9 @@ public interface TableFacts {
   /** The table every other table of a project refers to. */
   String RUNS = "runs";
 
+  /** What the table holds, one sentence for {@code getTables} REMARKS. */
+  String remarks();
+
   /** The primary key's columns in key order; empty when rows have no unique key. */
   List<String> primaryKey();
 

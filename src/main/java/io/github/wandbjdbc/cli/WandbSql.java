@@ -1,14 +1,12 @@
 package io.github.wandbjdbc.cli;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code java -jar wandb-jdbc-<version>-driver.jar --url JDBC_URL [-e SQL]}: with {@code -e} runs
@@ -28,22 +26,7 @@ public final class WandbSql {
   private WandbSql() {}
 
   public static void main(String[] args) throws IOException {
-    startLoggingQuietly();
     System.exit(run(args, System.out, System.err));
-  }
-
-  /**
-   * Calcite logs through slf4j, and the jar brings no slf4j binding (a host application picks its
-   * own); on its own, slf4j would warn on stderr at every start that it found none.
-   */
-  private static void startLoggingQuietly() {
-    PrintStream stderr = System.err;
-    System.setErr(new PrintStream(OutputStream.nullOutputStream()));
-    try {
-      LoggerFactory.getILoggerFactory();
-    } finally {
-      System.setErr(stderr);
-    }
   }
 
   public static int run(String[] args, PrintStream out, PrintStream err) throws IOException {

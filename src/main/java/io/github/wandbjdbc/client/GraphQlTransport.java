@@ -130,7 +130,9 @@ final class GraphQlTransport implements AutoCloseable {
       try {
         result = send(body, scope);
       } catch (IOException e) {
-        log(operation, "failed (" + scrub(e.toString()) + ")", attempt, start, 0);
+        // A canceled scope (a closed scan or client) aborts its call on purpose; not a failure.
+        String outcome = scope.isCancelled() ? "canceled" : "failed (" + scrub(e.toString()) + ")";
+        log(operation, outcome, attempt, start, 0);
         ensureNotCancelled(operation, scope);
         if (Thread.currentThread().isInterrupted()) {
           throw new WandbException(

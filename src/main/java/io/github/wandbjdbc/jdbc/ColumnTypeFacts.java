@@ -3,6 +3,7 @@ package io.github.wandbjdbc.jdbc;
 import java.sql.JDBCType;
 import java.sql.Types;
 import java.util.Objects;
+import org.apache.calcite.avatica.MetaImpl.MetaTypeInfo;
 
 /**
  * What {@code DatabaseMetaData.getColumns} reports for a column of one JDBC type: the plain type
@@ -36,5 +37,32 @@ record ColumnTypeFacts(
       case Types.TIMESTAMP -> new ColumnTypeFacts("TIMESTAMP", 23, 3, null, null);
       default -> new ColumnTypeFacts(JDBCType.valueOf(jdbcType).getName(), null, null, null, null);
     };
+  }
+
+  /**
+   * Calcite's {@code getTypeInfo} row with this size and scale, so that it agrees with {@code
+   * getColumns} (Calcite says 65536 for VARCHAR, 3 for TIMESTAMP); unchanged for a type without a
+   * size here.
+   */
+  MetaTypeInfo applyTo(MetaTypeInfo type) {
+    if (size == null) {
+      return type;
+    }
+    return new MetaTypeInfo(
+        type.typeName,
+        type.dataType,
+        size,
+        type.literalPrefix,
+        type.literalSuffix,
+        type.nullable,
+        type.caseSensitive,
+        type.searchable,
+        type.unsignedAttribute,
+        type.fixedPrecScale,
+        type.autoIncrement,
+        type.minimumScale,
+        decimalDigits == null ? type.maximumScale : decimalDigits.shortValue(),
+        // The constructor reads 0 as "no radix".
+        type.numPrecRadix == null ? 0 : type.numPrecRadix);
   }
 }

@@ -36,6 +36,21 @@ final class MetadataColumns {
           "REF_GENERATION",
           String.class);
 
+  static final List<ColumnMetaData> FUNCTIONS =
+      columns(
+          "FUNCTION_CAT",
+          String.class,
+          "FUNCTION_SCHEM",
+          String.class,
+          "FUNCTION_NAME",
+          String.class,
+          "REMARKS",
+          String.class,
+          "FUNCTION_TYPE",
+          Short.class,
+          "SPECIFIC_NAME",
+          String.class);
+
   static final List<ColumnMetaData> PRIMARY_KEYS =
       columns(
           "TABLE_CAT",

@@ -99,10 +99,27 @@ final class WandbMeta extends CalciteMetaImpl {
     for (MetaTable t : tables) {
       rows.add(
           new Object[] {
-            null, t.tableSchem, t.tableName, t.tableType, null, null, null, null, null, null
+            null,
+            t.tableSchem,
+            t.tableName,
+            t.tableType,
+            remarks(t.tableSchem, t.tableName),
+            null,
+            null,
+            null,
+            null,
+            null
           });
     }
     return rows(MetadataColumns.TABLES, rows);
+  }
+
+  /** What the table says it holds; looking it up sends no request. */
+  private String remarks(String schema, String table) {
+    SchemaPlus project = ((CalciteConnection) connection).getRootSchema().subSchemas().get(schema);
+    return project != null && project.tables().get(table) instanceof TableFacts facts
+        ? facts.remarks()
+        : null;
   }
 
   @Override
@@ -238,18 +255,36 @@ final class WandbMeta extends CalciteMetaImpl {
     return table + "_pk";
   }
 
-  /** Calcite's rows for the usable types only, ordered by DATA_TYPE as JDBC asks. */
+  /**
+   * Calcite's rows for the usable types only, sized as {@code getColumns} sizes columns, ordered by
+   * DATA_TYPE as JDBC asks.
+   */
   @Override
   protected Enumerable<MetaTypeInfo> allTypeInfo() {
     List<MetaTypeInfo> types = new ArrayList<>();
     for (MetaTypeInfo type : super.allTypeInfo()) {
       if (USABLE_TYPES.contains(SqlTypeName.get(type.typeName))) {
-        types.add(type);
+        types.add(ColumnTypeFacts.of(type.dataType).applyTo(type));
       }
     }
     types.sort(
         Comparator.<MetaTypeInfo>comparingInt(t -> t.dataType).thenComparing(t -> t.typeName));
     return Linq4j.asEnumerable(types);
+  }
+
+  /**
+   * The SQL functions of Calcite's standard operator table, which every query can call: built in,
+   * so of no schema (FUNCTION_SCHEM null, matched by a null, empty or all-{@code %} pattern).
+   */
+  @Override
+  public MetaResultSet getFunctions(
+      ConnectionHandle ch, String catalog, Pat schemaPattern, Pat functionNamePattern) {
+    String schemas = schemaPattern.s;
+    boolean builtInsMatch =
+        (catalog == null || catalog.isEmpty())
+            && (schemas == null || schemas.isEmpty() || schemas.matches("%+"));
+    List<Object[]> rows = builtInsMatch ? BuiltInFunctions.rows(functionNamePattern.s) : List.of();
+    return rows(MetadataColumns.FUNCTIONS, rows);
   }
 
   /**

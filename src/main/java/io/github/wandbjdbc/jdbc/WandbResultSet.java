@@ -55,5 +55,58 @@ final class WandbResultSet extends CalcitePackageAccess.ResultSetBase {
     return ColumnConversions.read(this, findColumn(columnLabel), type);
   }
 
+  @Override
+  public boolean previous() throws SQLException {
+    throw forwardOnly("previous");
+  }
+
+  @Override
+  public boolean first() throws SQLException {
+    throw forwardOnly("first");
+  }
+
+  @Override
+  public boolean last() throws SQLException {
+    throw forwardOnly("last");
+  }
+
+  @Override
+  public boolean isLast() throws SQLException {
+    throw forwardOnly("isLast");
+  }
+
+  @Override
+  public void beforeFirst() throws SQLException {
+    throw forwardOnly("beforeFirst");
+  }
+
+  @Override
+  public void afterLast() throws SQLException {
+    throw forwardOnly("afterLast");
+  }
+
+  @Override
+  public boolean absolute(int row) throws SQLException {
+    throw forwardOnly("absolute");
+  }
+
+  @Override
+  public boolean relative(int rows) throws SQLException {
+    throw forwardOnly("relative");
+  }
+
+  /** Rows stream from W&B page by page and are not kept, so a result set only moves forward. */
+  private static SQLException forwardOnly(String method) {
+    return WandbStatement.unsupported(
+        "scrollable result sets ("
+            + method
+            + "): results are TYPE_FORWARD_ONLY, read with next(); re-run the query to read again");
+  }
+
+  @Override
+  public String getCursorName() throws SQLException {
+    throw WandbStatement.unsupported("named cursors (getCursorName)");
+  }
+
   private static final String AVATICA_CANCELED = "Statement canceled";
 }

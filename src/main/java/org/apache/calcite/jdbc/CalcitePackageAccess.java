@@ -28,6 +28,9 @@ import org.apache.calcite.avatica.Meta;
  *   <li>A result set: {@code CalciteJdbc41Factory.newResultSet} must return a {@link
  *       CalciteResultSet}, whose constructor is package-private; {@code next()} can only be
  *       overridden in a subclass.
+ *   <li>A statement: {@code CalciteJdbc41Factory.newStatement} must return its private statement
+ *       class, and {@code CalciteStatement}'s constructor is package-private; a statement whose
+ *       {@code executeUpdate} refuses a query can only be made here.
  *   <li>Metadata needs nothing here: {@code CalciteMetaImpl.create} only makes Calcite's own, but
  *       its constructor is protected, and our connection, typed as our subclass, is a {@code
  *       CalciteConnectionImpl}.
@@ -77,6 +80,17 @@ public final class CalcitePackageAccess {
         throws SQLException {
       super(
           connection, handle, signature, resultSetType, resultSetConcurrency, resultSetHoldability);
+    }
+  }
+
+  /** Calcite's statement, open to subclasses in other packages. */
+  public abstract static class StatementBase extends CalciteStatement {
+    protected StatementBase(
+        ConnectionBase connection,
+        int resultSetType,
+        int resultSetConcurrency,
+        int resultSetHoldability) {
+      super(connection, null, resultSetType, resultSetConcurrency, resultSetHoldability);
     }
   }
 

@@ -37,6 +37,7 @@ import org.apache.calcite.jdbc.CalcitePackageAccess;
 import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.jdbc.CalciteResultSet;
 import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.jdbc.CalciteStatement;
 import org.apache.calcite.jdbc.Driver;
 import org.junit.jupiter.api.Test;
 
@@ -82,6 +83,15 @@ class CalcitePackageAccessTest {
         Modifier.isFinal(prepare.getModifiers()),
         "CalciteConnectionImpl.prepareStatement(String, int, int, int) became final; "
             + "CalcitePackageAccess.ConnectionBase overrides it");
+
+    assertReachableFromItsPackage(
+        constructor(
+            CalciteStatement.class,
+            connection,
+            Meta.StatementHandle.class,
+            int.class,
+            int.class,
+            int.class));
 
     assertReachableFromItsPackage(
         constructor(
@@ -146,6 +156,7 @@ class CalcitePackageAccessTest {
       }
       try (Statement statement = connection.createStatement();
           ResultSet rows = statement.executeQuery("SELECT run_id FROM runs")) {
+        assertInstanceOf(CalcitePackageAccess.StatementBase.class, statement);
         assertInstanceOf(CalcitePackageAccess.ResultSetBase.class, rows);
         assertTrue(rows.next());
       }

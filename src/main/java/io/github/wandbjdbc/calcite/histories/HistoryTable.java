@@ -80,6 +80,11 @@ public final class HistoryTable extends AbstractTable implements TranslatableTab
     return known;
   }
 
+  @Override
+  public String remarks() {
+    return kind.remarks();
+  }
+
   /** A run logs each step once; the system stream has no steps, and no key. */
   @Override
   public List<String> primaryKey() {

@@ -78,6 +78,11 @@ public final class RunsTable extends AbstractTable implements TranslatableTable,
   }
 
   @Override
+  public String remarks() {
+    return "W&B runs of this project, one row per run: state, config and summary values";
+  }
+
+  @Override
   public List<String> primaryKey() {
     return List.of(PlanLineage.RUN_ID);
   }
