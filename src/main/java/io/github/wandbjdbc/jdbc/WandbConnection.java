@@ -31,9 +31,10 @@ import org.apache.calcite.linq4j.EnumerableDefaults;
  * #getTransactionIsolation} stays {@link Connection#TRANSACTION_NONE}. Failures to prepare or
  * execute a query reach the caller through {@link WandbErrors#atQuery}.
  *
- * <p>Statements that would write are refused with a read-only error ({@link ReadOnlySql}), and each
- * execution starts with the statement's cancel flag cleared: Avatica never clears it, so a
- * statement once canceled would otherwise cancel every later query it runs.
+ * <p>A trailing {@code ;} is dropped ({@link StatementTerminator}). Statements that would write are
+ * refused with a read-only error ({@link ReadOnlySql}), and each execution starts with the
+ * statement's cancel flag cleared: Avatica never clears it, so a statement once canceled would
+ * otherwise cancel every later query it runs.
  */
 final class WandbConnection extends CalcitePackageAccess.ConnectionBase {
   private final LivenessCheck liveness;
@@ -65,6 +66,12 @@ final class WandbConnection extends CalcitePackageAccess.ConnectionBase {
     }
     return new SQLException(
         e.getMessage() + ": " + reason.getMessage(), e.getSQLState(), e.getErrorCode(), reason);
+  }
+
+  /** Without a trailing {@code ;} ({@link StatementTerminator}). */
+  @Override
+  protected String statementToPrepare(String sql) throws SQLException {
+    return StatementTerminator.strip(sql);
   }
 
   /** One W&B request; false, never an exception, when W&B is unreachable or refuses the key. */
@@ -115,9 +122,10 @@ final class WandbConnection extends CalcitePackageAccess.ConnectionBase {
       AvaticaStatement statement, String sql, long maxRowCount)
       throws SQLException, NoSuchStatementException {
     ReadOnlySql.check(sql);
+    String withoutTerminator = StatementTerminator.strip(sql);
     clearCancelFlag(statement);
     try {
-      return super.prepareAndExecuteInternal(statement, sql, maxRowCount);
+      return super.prepareAndExecuteInternal(statement, withoutTerminator, maxRowCount);
     } catch (SQLException | RuntimeException e) {
       throw WandbErrors.atQuery(e);
     } catch (ExceptionInInitializerError e) {
