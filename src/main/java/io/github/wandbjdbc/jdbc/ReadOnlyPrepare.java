@@ -80,6 +80,7 @@ final class ReadOnlyPrepare extends CalcitePrepareImpl {
       if (statement.getKind().belongsTo(SqlKind.DML)) {
         throw new ReadOnlyViolation(statement.getKind());
       }
+      UnicodeEscapeLiterals.retag(sqlQuery);
       return super.prepareSql(
           sqlQuery, sqlNodeOriginal, runtimeContextClass, validator, needsValidation);
     }

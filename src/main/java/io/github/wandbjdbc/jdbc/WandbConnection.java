@@ -33,10 +33,11 @@ import org.apache.calcite.linq4j.EnumerableDefaults;
  * #getTransactionIsolation} stays {@link Connection#TRANSACTION_NONE}. Failures to prepare or
  * execute a query reach the caller through {@link WandbErrors#atQuery}.
  *
- * <p>Statements that would write are refused with a read-only error ({@link ReadOnlySql}), and each
- * execution starts with the statement's cancel flag cleared: Avatica never clears it, so a
- * statement once canceled would otherwise cancel every later query it runs. {@code setSchema}
- * accepts only a project of the entity.
+ * <p>A trailing {@code ;} is dropped ({@link StatementTerminator}). Statements that would write are
+ * refused with a read-only error ({@link ReadOnlySql}), and each execution starts with the
+ * statement's cancel flag cleared: Avatica never clears it, so a statement once canceled would
+ * otherwise cancel every later query it runs. {@code setSchema} accepts only a project of the
+ * entity.
  */
 final class WandbConnection extends ReadOnlyConnection {
   /** SQLState 3F000: invalid schema name. */
@@ -72,6 +73,12 @@ final class WandbConnection extends ReadOnlyConnection {
     }
     return new SQLException(
         e.getMessage() + ": " + reason.getMessage(), e.getSQLState(), e.getErrorCode(), reason);
+  }
+
+  /** Without a trailing {@code ;} ({@link StatementTerminator}). */
+  @Override
+  protected String statementToPrepare(String sql) throws SQLException {
+    return StatementTerminator.strip(sql);
   }
 
   /** One W&B request; false, never an exception, when W&B is unreachable or refuses the key. */
@@ -122,9 +129,10 @@ final class WandbConnection extends ReadOnlyConnection {
       AvaticaStatement statement, String sql, long maxRowCount)
       throws SQLException, NoSuchStatementException {
     ReadOnlySql.check(sql);
+    String withoutTerminator = StatementTerminator.strip(sql);
     clearCancelFlag(statement);
     try {
-      return super.prepareAndExecuteInternal(statement, sql, maxRowCount);
+      return super.prepareAndExecuteInternal(statement, withoutTerminator, maxRowCount);
     } catch (SQLException | RuntimeException e) {
       throw WandbErrors.atQuery(e);
     } catch (ExceptionInInitializerError e) {

@@ -23,6 +23,7 @@ import org.apache.calcite.jdbc.Driver;
 public class WandbDriver extends Driver {
   static {
     CompiledCodeCache.enableUnlessConfigured();
+    UnicodeCharset.useUnlessConfigured();
     new WandbDriver().register();
     CalciteDriverRegistration.withdraw();
   }

@@ -19,9 +19,9 @@ import org.apache.calcite.avatica.Meta;
  *       implements it, returns a private class, and Calcite's factory, meta and driver cast every
  *       connection to the package-private {@code CalciteConnectionImpl}; so our connection must
  *       extend that class, and only code in this package can.
- *   <li>Prepare failures: the {@code prepareStatement} overloads that prepare all end in the
- *       four-argument one, whose return type, {@code CalcitePreparedStatement}, is package-private;
- *       only an override here can catch its failures.
+ *   <li>Prepare failures and statement text: the {@code prepareStatement} overloads that prepare
+ *       all end in the four-argument one, whose return type, {@code CalcitePreparedStatement}, is
+ *       package-private; only an override here can catch its failures or adjust its SQL.
  *   <li>A prepared statement: Calcite casts what the factory makes to the package-private {@code
  *       CalcitePreparedStatement}, so a statement whose {@code setObject} converts java.time values
  *       must extend it.
@@ -55,13 +55,17 @@ public final class CalcitePackageAccess {
     /** The exception the caller sees when {@code prepareStatement} fails. */
     protected abstract SQLException prepareFailure(Exception failure);
 
+    /** The SQL Calcite prepares for the text passed to {@code prepareStatement}. */
+    protected abstract String statementToPrepare(String sql) throws SQLException;
+
     @Override
     public CalcitePreparedStatement prepareStatement(
         String sql, int resultSetType, int resultSetConcurrency, int resultSetHoldability)
         throws SQLException {
+      String statement = statementToPrepare(sql);
       try {
         return super.prepareStatement(
-            sql, resultSetType, resultSetConcurrency, resultSetHoldability);
+            statement, resultSetType, resultSetConcurrency, resultSetHoldability);
       } catch (SQLException | RuntimeException e) {
         throw prepareFailure(e);
       }

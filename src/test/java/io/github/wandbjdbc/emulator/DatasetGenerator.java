@@ -11,11 +11,11 @@ import java.util.Set;
 /**
  * Generates the emulator's dataset from a {@link GeneratorSpec}; the same spec always gives the
  * same dataset, value for value. Entity "acme", viewer "demo-user", projects "demo" (the rich one:
- * its first eight runs take the eight run states in turn), "mnist-sweeps" (mostly sweep runs),
- * "empty-project" (no runs) and "image-classification" (a few runs). Run names are unique
- * 8-character ids and creation times are distinct to the second across the dataset, spread over the
- * 180 days before the base time. Config content comes from {@link RunConfigGenerator}, logged data
- * from {@link RunMetricsGenerator}.
+ * its first eight runs take the eight run states in turn, its ninth has a Korean name),
+ * "mnist-sweeps" (mostly sweep runs), "empty-project" (no runs) and "image-classification" (a few
+ * runs). Run names are unique 8-character ids and creation times are distinct to the second across
+ * the dataset, spread over the 180 days before the base time. Config content comes from {@link
+ * RunConfigGenerator}, logged data from {@link RunMetricsGenerator}.
  */
 public final class DatasetGenerator {
   static final String ENTITY = "acme";
@@ -39,6 +39,15 @@ public final class DatasetGenerator {
       List.of(
           "fox", "river", "pine", "comet", "otter", "meadow", "falcon", "breeze", "lake", "ember",
           "sky", "moon");
+
+  /**
+   * The "demo" run (by index) named in Korean, "bold moon": W&B users name runs in any language.
+   * Drawn after its Latin name, so every other value stays as it was.
+   */
+  private static final int KOREAN_NAMED_RUN = 8;
+
+  private static final String KOREAN_NAME = "대담한-달-";
+
   private static final List<String> USERNAMES = List.of("demo-user", "alice", "bob", "carol");
   private static final List<String> FULL_NAMES =
       List.of("Demo User", "Alice Martin", "Bob Chen", "Carol Diaz");
@@ -115,9 +124,12 @@ public final class DatasetGenerator {
             ? null
             : createdAt.plusSeconds(
                 (long) Math.ceil(metrics.runtimeSeconds()) + 1 + dice.below(30));
+    String displayName = dice.pick(ADJECTIVES) + "-" + dice.pick(NOUNS) + "-" + (index + 1);
     return new EmulatedRun(
         name,
-        dice.pick(ADJECTIVES) + "-" + dice.pick(NOUNS) + "-" + (index + 1),
+        plan.everyStateFirst() && index == KOREAN_NAMED_RUN
+            ? KOREAN_NAME + (index + 1)
+            : displayName,
         state,
         tags(dice),
         plan.groups().isEmpty() || dice.chance(0.3) ? null : dice.pick(plan.groups()),

@@ -139,7 +139,7 @@ class DatasetGeneratorTest {
       assertEquals(0, run.createdAt().getNano());
       assertTrue(run.createdAt().isBefore(base.minus(Duration.ofDays(1)).plusSeconds(1)));
       assertTrue(run.createdAt().isAfter(base.minus(Duration.ofDays(180)).minusSeconds(1)));
-      assertTrue(run.displayName().matches("[a-z]+-[a-z]+-\\d+"), run.displayName());
+      assertTrue(run.displayName().matches("\\p{L}+-\\p{L}+-\\d+"), run.displayName());
       if (run.state().equals("pending")) {
         assertNull(run.heartbeatAt(), run.name());
       } else {

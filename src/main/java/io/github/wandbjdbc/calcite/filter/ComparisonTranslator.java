@@ -206,7 +206,9 @@ final class ComparisonTranslator {
   /**
    * Case-sensitive LIKE (with an optional ESCAPE) as an anchored {@code $regex}; NOT LIKE, which
    * reaches Rex as NOT(LIKE), as its {@code $nor}. Both stay in the remainder: W&B's regex dialect
-   * is unverified.
+   * is unverified. A literal pattern with a {@code _} gives a wider regex ({@link
+   * LikePatterns.Regex#exact()}): a SUPERSET, so its NOT LIKE is not pushed; a {@code ?} pattern's
+   * is decided when it is bound ({@link FilterPlaceholders}).
    */
   private Translation like(RexCall call, boolean negated) {
     if (call.getOperator() != SqlStdOperatorTable.LIKE) {
@@ -224,22 +226,25 @@ final class ComparisonTranslator {
         return null;
       }
     }
-    JsonNode regex = likeRegex(args.get(1), escape);
-    if (regex == null) {
-      return null;
-    }
-    ObjectNode matches = FilterDocuments.operator(field.filterKey(), "$regex", regex);
-    return new Translation(negated ? FilterDocuments.nor(matches) : matches, Precision.NEGATABLE);
-  }
-
-  private JsonNode likeRegex(RexNode pattern, String escape) {
+    RexNode pattern = args.get(1);
+    JsonNode regex;
+    Precision precision = Precision.NEGATABLE;
     if (pattern instanceof RexDynamicParam param) {
       SqlTypeName type = param.getType().getSqlTypeName();
-      boolean text = type == SqlTypeName.CHAR || type == SqlTypeName.VARCHAR;
-      return text ? FilterPlaceholders.likePlaceholder(operands.slot(param), escape) : null;
+      if (type != SqlTypeName.CHAR && type != SqlTypeName.VARCHAR) {
+        return null;
+      }
+      regex = FilterPlaceholders.likePlaceholder(operands.slot(param), escape);
+    } else {
+      String text = Operands.text(pattern);
+      LikePatterns.Regex literal = text == null ? null : LikePatterns.toRegex(text, escape);
+      if (literal == null || (negated && !literal.exact())) {
+        return null;
+      }
+      regex = FilterDocuments.JSON.textNode(literal.text());
+      precision = literal.exact() ? Precision.NEGATABLE : Precision.SUPERSET;
     }
-    String text = Operands.text(pattern);
-    String regex = text == null ? null : LikePatterns.toRegex(text, escape);
-    return regex == null ? null : FilterDocuments.JSON.textNode(regex);
+    ObjectNode matches = FilterDocuments.operator(field.filterKey(), "$regex", regex);
+    return new Translation(negated ? FilterDocuments.nor(matches) : matches, precision);
   }
 }

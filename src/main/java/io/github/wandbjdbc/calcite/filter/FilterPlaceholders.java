@@ -19,6 +19,10 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * is positive; under {@code $nor} it widens the filter, which is safe because every negated
  * predicate stays in Calcite's remainder.
  *
+ * <p>A LIKE pattern with a {@code _} gives a regex wider than the LIKE ({@link
+ * LikePatterns.Regex#exact()}); under {@code $nor} it would narrow the filter, so there its field
+ * condition matches nothing, which widens it.
+ *
  * <p>A DOUBLE parameter bound to NaN or an infinity has no JSON form, yet SQL compares with it
  * ({@code x < Infinity} holds for every finite x). Its field condition cannot narrow the scan, so
  * it is dropped where it is positive (the filter widens) and matches nothing under an odd number of
@@ -134,8 +138,9 @@ public final class FilterPlaceholders {
   }
 
   /**
-   * The operand for a placeholder; {@link #MATCHES_NOTHING} for a NULL parameter, or for a value
-   * without JSON form under {@code $nor}; null for such a value elsewhere.
+   * The operand for a placeholder; {@link #MATCHES_NOTHING} for a NULL parameter, or under {@code
+   * $nor} for a value without JSON form or a LIKE pattern with a {@code _}; null for a value
+   * without JSON form elsewhere.
    */
   private static JsonNode boundOperand(
       JsonNode placeholder, IntFunction<Object> parameterValue, boolean negated) {
@@ -146,7 +151,7 @@ public final class FilterPlaceholders {
     if (isNonFinite(placeholder, value)) {
       return negated ? MATCHES_NOTHING : null;
     }
-    return resolve(placeholder, value);
+    return resolve(placeholder, value, negated);
   }
 
   /** The sentinel as a condition of its own (callers may modify the documents they get). */
@@ -161,11 +166,15 @@ public final class FilterPlaceholders {
         && !Double.isFinite(number.doubleValue());
   }
 
-  /** The operand for a placeholder's non-null value. */
-  private static JsonNode resolve(JsonNode placeholder, Object value) {
+  /**
+   * The operand for a placeholder's non-null value; {@link #MATCHES_NOTHING} for a LIKE pattern
+   * whose regex is wider than the LIKE, under {@code $nor}.
+   */
+  private static JsonNode resolve(JsonNode placeholder, Object value, boolean negated) {
     if (placeholder.path(LIKE).booleanValue()) {
       String escape = placeholder.has(ESCAPE) ? placeholder.get(ESCAPE).textValue() : null;
-      String regex = value instanceof String pattern ? LikePatterns.toRegex(pattern, escape) : null;
+      LikePatterns.Regex regex =
+          value instanceof String pattern ? LikePatterns.toRegex(pattern, escape) : null;
       if (regex == null) {
         throw new IllegalArgumentException(
             "the ? parameter value '"
@@ -173,7 +182,9 @@ public final class FilterPlaceholders {
                 + "' is not a valid LIKE pattern"
                 + (escape == null ? "" : " with ESCAPE '" + escape + "'"));
       }
-      return FilterDocuments.JSON.textNode(regex);
+      return negated && !regex.exact()
+          ? MATCHES_NOTHING
+          : FilterDocuments.JSON.textNode(regex.text());
     }
     SqlTypeName type = SqlTypeName.get(placeholder.get(SQL_TYPE).textValue());
     JsonNode operand = FilterValues.encode(type, value, placeholder.path(SHIFT).intValue());

@@ -20,7 +20,7 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlOperator;
@@ -28,6 +28,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** A `?` becomes a placeholder; binding it yields exactly the filter the literal would have. */
 class FilterPlaceholdersTest {
@@ -114,18 +115,41 @@ class FilterPlaceholdersTest {
     assertJson(literal.pushed(), FilterPlaceholders.bind(param.pushed(), i -> c.runtimeValue()));
   }
 
-  @Test
-  void likeParameterBindsToTheLiteralRegex() {
-    BiFunction<RexNode, RexNode, RexNode> like =
-        (pattern, escape) -> F.call(NOT, F.call(LIKE, F.ref("state"), pattern, escape));
-    ObjectNode literal = F.split(like.apply(F.str("a!%[x]_"), F.str("!"))).pushed();
+  @ParameterizedTest(name = "negated: {0}")
+  @ValueSource(booleans = {false, true})
+  void likeParameterBindsToTheLiteralRegex(boolean negated) {
+    Function<RexNode, RexNode> like =
+        pattern -> {
+          RexNode call = F.call(LIKE, F.ref("state"), pattern, F.str("!"));
+          return negated ? F.call(NOT, call) : call;
+        };
+    ObjectNode literal = F.split(like.apply(F.str("a!%[x]!_%"))).pushed();
     RexNode parameter = F.param(3, SqlTypeName.VARCHAR);
-    FilterTranslator.Split split = F.split(like.apply(parameter, F.str("!")));
+    FilterTranslator.Split split = F.split(like.apply(parameter));
     // The ? is the split's first value: its placeholder names slot 0, not parameter 3.
     assertEquals(List.of(parameter), split.values());
     ObjectNode param = split.pushed();
-    assertJson(literal, FilterPlaceholders.bind(param, i -> i == 0 ? "a!%[x]_" : null));
+    assertJson(literal, FilterPlaceholders.bind(param, i -> i == 0 ? "a!%[x]!_%" : null));
     assertThrows(IllegalArgumentException.class, () -> FilterPlaceholders.bind(param, i -> "a!b"));
+  }
+
+  /**
+   * A {@code _} makes the regex wider than the LIKE (it also matches a line break), which is right
+   * for LIKE and wrong under NOT: there the condition matches nothing, so the {@code $nor} widens.
+   */
+  @Test
+  void likeParameterWithAnUnderscoreIsDroppedUnderNot() {
+    RexNode pattern = F.param(0, SqlTypeName.VARCHAR);
+    ObjectNode like = F.split(F.call(LIKE, F.ref("state"), pattern)).pushed();
+    ObjectNode notLike = F.split(F.call(NOT, F.call(LIKE, F.ref("state"), pattern))).pushed();
+    assertJson(
+        json("{'state':{'$regex':'(?s)^a.\\\\z'}}"), FilterPlaceholders.bind(like, i -> "a_"));
+    assertJson(
+        json("{'$nor':[{'state':{'$eq':null,'$ne':null}}]}"),
+        FilterPlaceholders.bind(notLike, i -> "a_"));
+    assertJson(
+        json("{'$nor':[{'state':{'$regex':'(?s)^a.*\\\\z'}}]}"),
+        FilterPlaceholders.bind(notLike, i -> "a%"));
   }
 
   @Test

@@ -238,12 +238,12 @@ class HostileLiteralsFuzzTest {
   }
 
   /**
-   * The value inline as a SQL literal, or as a {@code ?}: always when {@code bind}, and for text
-   * Calcite cannot write as a literal. Its literals are ISO-8859-1 ("Failed to encode" otherwise),
-   * and a U&amp; literal, the way to write control characters, cannot be compared with one.
+   * The value inline as a SQL literal (any Unicode text: the driver makes Calcite's literals
+   * UTF-8), or as a {@code ?}: always when {@code bind}, and for text holding control characters,
+   * which a plain literal does not show.
    */
   private static String operand(String value, boolean bind, List<String> parameters) {
-    boolean literal = value.chars().allMatch(c -> c <= 0xFF && !Character.isISOControl(c));
+    boolean literal = value.chars().noneMatch(Character::isISOControl);
     if (bind || !literal) {
       parameters.add(value);
       return "?";
