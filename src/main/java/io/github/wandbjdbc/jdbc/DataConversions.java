@@ -54,29 +54,17 @@ final class DataConversions {
   }
 
   static SQLDataException cannotConvert(String from, Object value, String to, String expected) {
-    return new SQLDataException(
-        "cannot convert "
-            + from
-            + " value "
-            + shown(value)
-            + " to "
-            + to
-            + "; expected "
-            + expected,
-        INVALID_CAST);
+    return failure(from, value, to, "; expected " + expected, INVALID_CAST);
   }
 
   static SQLDataException outOfRange(String from, Object value, String to, String expected) {
+    return failure(from, value, to, ": out of range; expected " + expected, OUT_OF_RANGE);
+  }
+
+  private static SQLDataException failure(
+      String from, Object value, String to, String why, String sqlState) {
     return new SQLDataException(
-        "cannot convert "
-            + from
-            + " value "
-            + shown(value)
-            + " to "
-            + to
-            + ": out of range; expected "
-            + expected,
-        OUT_OF_RANGE);
+        "cannot convert " + from + " value " + shown(value) + " to " + to + why, sqlState);
   }
 
   /** The JDBC name of a {@link java.sql.Types} code, such as BIGINT. */
