@@ -47,7 +47,8 @@ public final class WandbSql {
 
   /**
    * Prints the result of {@code sql} as CSV, or with no SQL opens the shell; returns the exit
-   * status. Errors go to {@code err} with their causes, which the driver words without the key.
+   * status. An error is one line on {@code err}: the driver's message already states the problem
+   * (without the key), and its causes would only repeat it.
    */
   public static int execute(String url, String sql, PrintStream out, PrintStream err)
       throws IOException {
@@ -63,12 +64,16 @@ public final class WandbSql {
         return 0;
       }
     } catch (SQLException e) {
-      err.println("error: " + e.getMessage());
-      for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-        err.println("caused by: " + cause.getMessage());
-      }
+      err.println(errorLine(e));
       return 1;
     }
+  }
+
+  static String errorLine(SQLException e) {
+    String message = String.valueOf(e.getMessage()).strip().replaceAll("\\s*\\R\\s*", " ");
+    return "error: "
+        + message
+        + (e.getSQLState() == null ? "" : " [SQLState " + e.getSQLState() + "]");
   }
 
   /** The command line, checked. */

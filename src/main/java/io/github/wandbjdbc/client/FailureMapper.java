@@ -1,6 +1,11 @@
 package io.github.wandbjdbc.client;
 
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.util.function.UnaryOperator;
+import javax.net.ssl.SSLException;
 
 /**
  * Turns a final non-2xx W&B response into the exception that says what went wrong and what to do:
@@ -80,5 +85,55 @@ final class FailureMapper {
         operation,
         0,
         cause);
+  }
+
+  /**
+   * A server that has not answered once cannot be reached: a refused connection, an unknown host or
+   * a failed TLS handshake will not go away by retrying, so it is reported at once.
+   */
+  WandbException unreachable(String operation, String baseUrl, Exception cause) {
+    return new WandbTransientException(
+        "Cannot reach W&B at "
+            + baseUrl
+            + " (host "
+            + host
+            + "): "
+            + reason(cause)
+            + ". Check baseUrl and the network.",
+        operation,
+        0,
+        cause);
+  }
+
+  /** Whether {@code e} says the server cannot be reached at all, rather than failed one call. */
+  static boolean unreachable(Exception e) {
+    return e instanceof UnknownHostException
+        || e instanceof ConnectException
+        || e instanceof SSLException
+        || timedOut(e);
+  }
+
+  /** OkHttp's call timeout, or a socket's connect or read timeout. */
+  private static boolean timedOut(Exception e) {
+    return e instanceof SocketTimeoutException
+        || (e instanceof InterruptedIOException && "timeout".equals(e.getMessage()));
+  }
+
+  private String reason(Exception cause) {
+    String detail = scrub.apply(String.valueOf(cause.getMessage()));
+    if (cause instanceof UnknownHostException) {
+      return "unknown host";
+    }
+    if (cause instanceof ConnectException) {
+      return "connection refused (" + detail + ")";
+    }
+    if (cause instanceof SSLException) {
+      return "TLS handshake failed (" + detail + "); is the scheme (https/http) right?";
+    }
+    if (timedOut(cause)) {
+      return "no answer in time (as when https is sent to a plain-HTTP server, whose TLS"
+          + " handshake never ends: is the scheme right?)";
+    }
+    return detail;
   }
 }

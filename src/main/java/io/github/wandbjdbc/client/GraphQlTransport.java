@@ -42,7 +42,14 @@ final class GraphQlTransport implements AutoCloseable {
   private static final OkHttpClient SHARED =
       new OkHttpClient.Builder().retryOnConnectionFailure(false).build();
 
+  /**
+   * The most a request may take before the server has answered once: a host that drops packets, or
+   * a plain-HTTP server sent a TLS handshake, never answers, and connect should not wait long.
+   */
+  static final Duration FIRST_CONTACT_TIMEOUT = Duration.ofSeconds(5);
+
   private final OkHttpClient http;
+  private final OkHttpClient firstContact;
   private final HttpUrl endpoint;
   private final String authorization;
   private final String apiKey;
@@ -52,6 +59,12 @@ final class GraphQlTransport implements AutoCloseable {
   private final boolean logRequests;
   private final Set<Cancellation> active = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
+
+  /**
+   * Whether the server has answered once; until it has, a refused connection, an unknown host or a
+   * failed TLS handshake is final (at connect time, where a user waits for the answer).
+   */
+  private volatile boolean answered;
 
   GraphQlTransport(ClientSettings settings) {
     HttpUrl base = HttpUrl.parse(settings.baseUrl());
@@ -68,6 +81,14 @@ final class GraphQlTransport implements AutoCloseable {
             .connectTimeout(timeout)
             .readTimeout(timeout)
             .writeTimeout(timeout)
+            .build();
+    Duration firstTimeout =
+        timeout.compareTo(FIRST_CONTACT_TIMEOUT) < 0 ? timeout : FIRST_CONTACT_TIMEOUT;
+    this.firstContact =
+        http.newBuilder()
+            .callTimeout(firstTimeout)
+            .connectTimeout(firstTimeout)
+            .readTimeout(firstTimeout)
             .build();
     this.apiKey = settings.apiKey();
     this.authorization =
@@ -141,6 +162,10 @@ final class GraphQlTransport implements AutoCloseable {
               0,
               e);
         }
+        if (!answered && FailureMapper.unreachable(e)) {
+          throw failures.unreachable(
+              operation, endpoint.newBuilder().encodedPath("/").toString(), e);
+        }
         if (attempt > retryPolicy.maxRetries()) {
           throw failures.connectionFailure(
               operation, attempt, endpoint.newBuilder().encodedPath("/").toString(), e);
@@ -149,6 +174,7 @@ final class GraphQlTransport implements AutoCloseable {
         continue;
       }
       log(operation, "HTTP " + result.status(), attempt, start, result.body().length);
+      answered = true;
       rateLimitGate.observe(result.rateLimitRemaining(), result.rateLimitReset());
       if (result.status() >= 200 && result.status() < 300) {
         return data(operation, result);
@@ -187,7 +213,7 @@ final class GraphQlTransport implements AutoCloseable {
             .header("Accept", "application/json")
             .post(RequestBody.create(body, JSON))
             .build();
-    Call call = http.newCall(request);
+    Call call = (answered ? http : firstContact).newCall(request);
     scope.register(call);
     try (Response response = call.execute()) {
       return new HttpResult(

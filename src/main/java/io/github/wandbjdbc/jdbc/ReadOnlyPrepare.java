@@ -9,11 +9,13 @@ import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
+import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.sql.SqlExplain;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql2rel.SqlToRelConverter;
 
 /**
  * Calcite's statement preparation, refusing INSERT, UPDATE, DELETE and MERGE (also under EXPLAIN)
@@ -66,6 +68,25 @@ final class ReadOnlyPrepare extends CalcitePrepareImpl {
           prepare.createCluster(planner, new RexBuilder(context.getTypeFactory())),
           prepare.enableBindable ? BindableConvention.INSTANCE : EnumerableConvention.INSTANCE,
           prepare.createConvertletTable());
+    }
+
+    /**
+     * An IN list stays a predicate however long it is. Calcite turns a list of 20 or more values
+     * into a join with an inline table whose values it compiles into one method, so that a list of
+     * a few thousand values fails with "Code grows beyond 64 KB"; as a predicate it becomes one W&B
+     * {@code $in} filter on a pushable column.
+     */
+    @Override
+    protected SqlToRelConverter getSqlToRelConverter(
+        SqlValidator validator, CatalogReader catalogReader, SqlToRelConverter.Config config) {
+      return super.getSqlToRelConverter(
+          validator, catalogReader, config.withInSubQueryThreshold(Integer.MAX_VALUE));
+    }
+
+    @Override
+    protected PreparedResult implement(RelRoot root) {
+      CompiledListLimit.check(root.rel);
+      return super.implement(root);
     }
 
     @Override

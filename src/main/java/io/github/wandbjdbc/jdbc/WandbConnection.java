@@ -6,9 +6,9 @@ import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
-import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLNonTransientConnectionException;
 import java.util.List;
 import java.util.Properties;
 import org.apache.calcite.avatica.AvaticaFactory;
@@ -43,6 +43,9 @@ final class WandbConnection extends ReadOnlyConnection {
   /** SQLState 3F000: invalid schema name. */
   static final String INVALID_SCHEMA = "3F000";
 
+  /** Avatica's way to read a statement's bound values. */
+  private static final Trojan PARAMETERS = createTrojan();
+
   private final LivenessCheck liveness;
   private final DatabaseMetaData metaData = new WandbDatabaseMetaData(this);
 
@@ -59,20 +62,15 @@ final class WandbConnection extends ReadOnlyConnection {
 
   @Override
   protected SQLException prepareFailure(Exception failure) {
-    return WandbErrors.atQuery(failure instanceof SQLException e ? withReason(e) : failure);
+    return WandbErrors.atQuery(failure);
   }
 
-  /**
-   * Calcite's message for a statement that fails to prepare names only the SQL; the reason (an
-   * unknown column, a syntax error, a refused DELETE) is added, as a plain Statement's has it.
-   */
-  private static SQLException withReason(SQLException e) {
-    Throwable reason = e.getCause();
-    if (reason == null || reason.getMessage() == null) {
-      return e;
+  /** Avatica's "Connection closed" has no SQLState; 08003 is the standard one. */
+  @Override
+  protected void checkOpen() throws SQLException {
+    if (isClosed()) {
+      throw new SQLNonTransientConnectionException("The connection is closed", WandbErrors.CLOSED);
     }
-    return new SQLException(
-        e.getMessage() + ": " + reason.getMessage(), e.getSQLState(), e.getErrorCode(), reason);
   }
 
   /** Without a trailing {@code ;} ({@link StatementTerminator}). */
@@ -133,25 +131,11 @@ final class WandbConnection extends ReadOnlyConnection {
     clearCancelFlag(statement);
     try {
       return super.prepareAndExecuteInternal(statement, withoutTerminator, maxRowCount);
-    } catch (SQLException | RuntimeException e) {
+    } catch (SQLException | RuntimeException | ExceptionInInitializerError e) {
+      // Calcite folds constants (1/0, CAST('x' AS INTEGER)) in a static initializer of its
+      // generated code, whose failure would otherwise escape JDBC as an Error.
       throw WandbErrors.atQuery(e);
-    } catch (ExceptionInInitializerError e) {
-      throw badConstant(e);
     }
-  }
-
-  /**
-   * Calcite folds a literal that cannot be cast (e.g. {@code "summary.acc" > 'x'}) in a static
-   * initializer of its generated code; the failure would escape JDBC as an Error.
-   */
-  private static SQLException badConstant(ExceptionInInitializerError e) {
-    Throwable cause = e.getCause() == null ? e : e.getCause();
-    return new SQLDataException(
-        "A value in the query cannot be converted to the type it is "
-            + "compared with: "
-            + cause.getMessage(),
-        "22018",
-        cause);
   }
 
   @Override
@@ -165,13 +149,17 @@ final class WandbConnection extends ReadOnlyConnection {
     if (isUpdate && statement instanceof PreparedStatement prepared && returnsRows(prepared)) {
       throw WandbStatement.queryNotAnUpdate();
     }
+    if (statement instanceof AvaticaPreparedStatement) {
+      // Calcite's own check loses its message's SQLState in Avatica's wrapping.
+      UnboundParameters.check(PARAMETERS.getParameterValues(statement));
+    }
     clearCancelFlag(statement);
     try {
       return super.executeQueryInternal(statement, signature, firstFrame, state, isUpdate);
-    } catch (SQLException | RuntimeException e) {
+    } catch (SQLException | RuntimeException | ExceptionInInitializerError e) {
+      // Calcite folds constants (1/0, CAST('x' AS INTEGER)) in a static initializer of its
+      // generated code, whose failure would otherwise escape JDBC as an Error.
       throw WandbErrors.atQuery(e);
-    } catch (ExceptionInInitializerError e) {
-      throw badConstant(e);
     }
   }
 

@@ -27,6 +27,9 @@ final class WandbErrors {
   /** SQLState of an expired {@code setQueryTimeout} (ODBC's "timeout expired"). */
   static final String TIMED_OUT = "HYT00";
 
+  /** SQLState of a closed connection, statement or result set ("connection does not exist"). */
+  static final String CLOSED = "08003";
+
   /** Calcite and Avatica wrap a scan's exception a few times over; this is deep enough. */
   private static final int MAX_CAUSE_DEPTH = 16;
 
@@ -54,9 +57,9 @@ final class WandbErrors {
   /**
    * A failure while preparing, executing or reading a query: when a W&B failure, a cancel or a
    * timeout is among its causes, the exception that names it, with that cause kept; anything else
-   * (a SQL error, an unknown column) as Avatica reported it.
+   * (a syntax error, an unknown column, a division by zero) as {@link SqlFailures} states it.
    */
-  static SQLException atQuery(Exception failure) {
+  static SQLException atQuery(Throwable failure) {
     Throwable cause = failure;
     for (int depth = 0; cause != null && depth < MAX_CAUSE_DEPTH; depth++) {
       SQLException mapped = mapped(cause);
@@ -65,13 +68,7 @@ final class WandbErrors {
       }
       cause = cause.getCause();
     }
-    // Not a W&B failure: the SQL error Calcite wrapped (unbound parameter, validation, ...), as is.
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof SQLException sql) {
-        return sql;
-      }
-    }
-    return new SQLException(failure.getMessage(), failure);
+    return SqlFailures.of(failure);
   }
 
   private static SQLException mapped(Throwable cause) {

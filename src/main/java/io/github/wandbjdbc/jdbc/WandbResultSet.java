@@ -108,5 +108,13 @@ final class WandbResultSet extends CalcitePackageAccess.ResultSetBase {
     throw WandbStatement.unsupported("named cursors (getCursorName)");
   }
 
+  /** Avatica's "ResultSet closed" has no SQLState; 08003 is the standard one. */
+  @Override
+  protected void checkOpen() throws SQLException {
+    if (isClosed()) {
+      throw new SQLException("The result set is closed", WandbErrors.CLOSED);
+    }
+  }
+
   private static final String AVATICA_CANCELED = "Statement canceled";
 }
