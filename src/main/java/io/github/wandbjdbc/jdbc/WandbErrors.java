@@ -30,6 +30,16 @@ final class WandbErrors {
   /** SQLState of a closed connection, statement or result set ("connection does not exist"). */
   static final String CLOSED = "08003";
 
+  /**
+   * Fails for a closed statement or result set: Avatica's own "closed" errors have no SQLState, and
+   * 08003 is the standard one.
+   */
+  static void requireOpen(boolean closed, String what) throws SQLException {
+    if (closed) {
+      throw new SQLException("The " + what + " is closed", CLOSED);
+    }
+  }
+
   /** Calcite and Avatica wrap a scan's exception a few times over; this is deep enough. */
   private static final int MAX_CAUSE_DEPTH = 16;
 

@@ -26,6 +26,12 @@ final class WandbPreparedStatement extends CalcitePackageAccess.PreparedStatemen
     super(connection, handle, signature, resultSetType, resultSetConcurrency, resultSetHoldability);
   }
 
+  /** Avatica's "Statement closed" has no SQLState; 08003 is the standard one. */
+  @Override
+  protected void checkOpen() throws SQLException {
+    WandbErrors.requireOpen(isClosed(), "statement");
+  }
+
   @Override
   public void setObject(int index, Object value) throws SQLException {
     super.setObject(index, converted(index, value));

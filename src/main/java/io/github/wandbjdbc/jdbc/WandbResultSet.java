@@ -111,9 +111,7 @@ final class WandbResultSet extends CalcitePackageAccess.ResultSetBase {
   /** Avatica's "ResultSet closed" has no SQLState; 08003 is the standard one. */
   @Override
   protected void checkOpen() throws SQLException {
-    if (isClosed()) {
-      throw new SQLException("The result set is closed", WandbErrors.CLOSED);
-    }
+    WandbErrors.requireOpen(isClosed(), "result set");
   }
 
   private static final String AVATICA_CANCELED = "Statement canceled";

@@ -21,6 +21,12 @@ final class WandbStatement extends CalcitePackageAccess.StatementBase {
     super(connection, type, concurrency, holdability);
   }
 
+  /** Avatica's "Statement closed" has no SQLState; 08003 is the standard one. */
+  @Override
+  protected void checkOpen() throws SQLException {
+    WandbErrors.requireOpen(isClosed(), "statement");
+  }
+
   /** Writes fail as read-only ({@link ReadOnlySql}); a query fails here, before it runs. */
   @Override
   public long executeLargeUpdate(String sql) throws SQLException {

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
@@ -190,9 +191,14 @@ class SpringJdbcTemplateTest {
         assertThrows(
             DataAccessException.class,
             () -> jdbc.queryForList("SELECT no_such_column FROM runs WHERE state = ?", "finished"));
+    // SQLState 42S22 lets Spring classify it; the driver's reason is the cause's message.
+    assertInstanceOf(BadSqlGrammarException.class, unknownColumn);
     assertTrue(
-        unknownColumn.getMessage().contains("Column 'no_such_column' not found"),
-        unknownColumn.getMessage());
+        unknownColumn
+            .getMostSpecificCause()
+            .getMessage()
+            .contains("Column 'no_such_column' not found"),
+        unknownColumn.getMostSpecificCause().getMessage());
     DataAccessException update =
         assertThrows(
             DataAccessException.class, () -> jdbc.update("DELETE FROM runs WHERE run_id = ?", "x"));

@@ -131,6 +131,11 @@ class SqlStatesTest {
     ResultSet rows = statement.executeQuery("SELECT run_id FROM runs");
     rows.close();
     assertError("08003", "closed", rows::next);
+    PreparedStatement prepared = closed.prepareStatement("SELECT run_id FROM runs");
+    statement.close();
+    prepared.close();
+    assertError("08003", "statement is closed", () -> statement.executeQuery("SELECT 1"));
+    assertError("08003", "statement is closed", prepared::executeQuery);
     closed.close();
     assertError("08003", "closed", closed::createStatement);
     assertError("08003", "closed", () -> closed.prepareStatement("SELECT 1"));
