@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.util.TimeZone;
 import org.apache.calcite.avatica.AvaticaStatement;
 import org.apache.calcite.avatica.Meta;
-import org.apache.calcite.jdbc.CalcitePackageAccess;
 import org.apache.calcite.jdbc.CalcitePrepare;
 
 /**
@@ -14,7 +13,7 @@ import org.apache.calcite.jdbc.CalcitePrepare;
  * RuntimeException escape {@code next()} unchanged, which JDBC callers do not expect. Its {@code
  * getObject(column, Class)} works ({@link ColumnConversions}), where Avatica's always fails.
  */
-final class WandbResultSet extends CalcitePackageAccess.ResultSetBase {
+final class WandbResultSet extends ReadOnlyResultSet {
 
   WandbResultSet(
       AvaticaStatement statement,
