@@ -12,13 +12,16 @@ import java.util.Set;
  * {@code concurrency} requests in flight. {@code keys} are the logged keys wanted ({@code _step}
  * always comes along), or null for whole rows; {@code minStep} (inclusive) to {@code endStep}
  * (exclusive) bound the steps of {@link Kind#EXACT} reads; {@code samples} is the points per run of
- * {@link Kind#SAMPLED} reads. Lists and the filter are copied.
+ * {@link Kind#SAMPLED} reads. {@code requiredKeys} (a subset of {@code keys}, may be empty) are
+ * keys every wanted row holds: rows lacking one may be left out, so an exact read needs no spec for
+ * rows that hold none of the keys. Lists and the filter are copied.
  */
 public record HistoryQuery(
     String entity,
     String project,
     Kind kind,
     List<String> keys,
+    List<String> requiredKeys,
     int samples,
     long minStep,
     long endStep,
@@ -41,6 +44,7 @@ public record HistoryQuery(
     Objects.requireNonNull(project, "project is null");
     Objects.requireNonNull(kind, "kind is null");
     keys = keys == null ? null : List.copyOf(keys);
+    requiredKeys = List.copyOf(requiredKeys);
     runFilter = runFilter == null ? null : runFilter.deepCopy();
     requirePositive("samples", samples);
     requirePositive("pageSize", pageSize);

@@ -40,6 +40,10 @@ final class HistoryReadPlanner {
 
   private final HistoryQuery.Kind kind;
   private final List<String> keys;
+
+  /** Whether every wanted row holds one of the keys, so no {@code _step}-only spec is needed. */
+  private final boolean rowsHoldAKey;
+
   private final int samples;
   private final long minStep;
   private final long endStep;
@@ -54,6 +58,8 @@ final class HistoryReadPlanner {
         keys == null || keys.size() > MAX_SPECS || keys.stream().anyMatch(k -> k.indexOf('.') >= 0)
             ? null
             : keys;
+    this.rowsHoldAKey =
+        this.keys != null && query.requiredKeys().stream().anyMatch(this.keys::contains);
     this.samples = query.samples();
     this.minStep = query.minStep();
     this.endStep = query.endStep();
@@ -118,7 +124,7 @@ final class HistoryReadPlanner {
       return null;
     }
     List<List<String>> specs = new ArrayList<>(keys.size() + 1);
-    if (keys.stream().noneMatch(key -> inEveryRow(run, key))) {
+    if (!rowsHoldAKey && keys.stream().noneMatch(key -> inEveryRow(run, key))) {
       specs.add(List.of(STEP)); // every row, whichever keys it holds
     }
     keys.forEach(key -> specs.add(List.of(STEP, key)));

@@ -185,7 +185,7 @@ class WandbClientHistoriesTest {
   private static HistoryQuery query(
       HistoryQuery.Kind kind, List<String> keys, ObjectNode filter, int concurrency) {
     return new HistoryQuery(
-        ENTITY, DEMO, kind, keys, 50, 0, Long.MAX_VALUE, filter, 50, concurrency);
+        ENTITY, DEMO, kind, keys, List.of(), 50, 0, Long.MAX_VALUE, filter, 50, concurrency);
   }
 
   /** Every row read, as JSON text, by run and in step order. */

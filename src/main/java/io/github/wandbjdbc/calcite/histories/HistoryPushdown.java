@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.plan.Strong;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexCorrelVariable;
@@ -17,6 +18,7 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeFamily;
+import org.apache.calcite.util.ImmutableBitSet;
 
 /**
  * Finds, in a filter over a history scan, the conjuncts that narrow what the scan reads: {@code
@@ -30,6 +32,7 @@ final class HistoryPushdown {
   private final ValueSlots slots;
   private final List<List<Integer>> runIdGroups;
   private final List<StepBound> stepBounds;
+  private final List<String> requiredColumns;
 
   /** Starts from what {@code scan} already pushes; slots keep their numbers. */
   HistoryPushdown(HistoryTableScan scan) {
@@ -37,6 +40,7 @@ final class HistoryPushdown {
     this.slots = new ValueSlots(scan.values());
     this.runIdGroups = new ArrayList<>(scan.runIdGroups());
     this.stepBounds = new ArrayList<>(scan.stepBounds());
+    this.requiredColumns = new ArrayList<>(scan.requiredColumns());
   }
 
   List<RexNode> values() {
@@ -51,12 +55,37 @@ final class HistoryPushdown {
     return stepBounds;
   }
 
+  List<String> requiredColumns() {
+    return requiredColumns;
+  }
+
   /** Adds what {@code condition} narrows; returns whether anything was new. */
   boolean add(RexNode condition, RexBuilder rexBuilder) {
     boolean added = false;
     RexNode expanded = RexUtil.expandSearch(rexBuilder, null, condition);
     for (RexNode conjunct : RelOptUtil.conjunctions(expanded)) {
-      added |= addRunIds(conjunct) || addStepBounds(conjunct);
+      added |= addRunIds(conjunct) | addStepBounds(conjunct) | addRequiredColumns(conjunct);
+    }
+    return added;
+  }
+
+  /**
+   * The columns {@code conjunct} cannot be true without ({@code IS NOT NULL}, comparisons): rows
+   * lacking them fail the filter, so the scan need not read rows that hold none of its keys.
+   */
+  private boolean addRequiredColumns(RexNode conjunct) {
+    boolean added = false;
+    for (int i = 0; i < columnNames.size(); i++) {
+      String name = columnNames.get(i);
+      // run_id and _step are in every row; only logged keys can be missing.
+      if (!name.equals(HistoryColumn.RUN_ID)
+          && !name.equals(HistoryColumn.STEP)
+          && !requiredColumns.contains(name)
+          && RelOptUtil.InputFinder.bits(conjunct).get(i)
+          && Strong.isNotTrue(conjunct, ImmutableBitSet.of(i))) {
+        requiredColumns.add(name);
+        added = true;
+      }
     }
     return added;
   }

@@ -16,14 +16,18 @@ import java.util.Set;
  * @param runIdGroups the run must be one of the values of each group's slots (groups are conjuncts,
  *     a group's slots a disjunction); empty = every run
  * @param stepBounds conjuncts bounding {@code _step}
+ * @param requiredColumns columns a pushed filter keeps only non-null rows of: rows without their
+ *     keys need not be read
  */
 public record HistoryScanSpec(
     HistoryKind kind,
     List<String> columns,
     List<List<Integer>> runIdGroups,
-    List<StepBound> stepBounds) {
+    List<StepBound> stepBounds,
+    List<String> requiredColumns) {
 
   public HistoryScanSpec {
+    requiredColumns = List.copyOf(requiredColumns);
     columns = List.copyOf(columns);
     runIdGroups = runIdGroups.stream().map(List::copyOf).toList();
     stepBounds = List.copyOf(stepBounds);
@@ -109,6 +113,9 @@ public record HistoryScanSpec(
           .append(bound.inclusive() ? "=" : "")
           .append(" ")
           .append(values.get(bound.slot()));
+    }
+    if (!requiredColumns.isEmpty()) {
+      text.append(", rows holding ").append(requiredColumns);
     }
     return text.append(")").toString();
   }

@@ -135,6 +135,7 @@ public final class HistoryTable extends AbstractTable implements TranslatableTab
             context.project(),
             kind.read(),
             keys(selected),
+            requiredKeys(spec),
             settings.samples(),
             spec.minStep(values),
             spec.endStep(values),
@@ -164,6 +165,14 @@ public final class HistoryTable extends AbstractTable implements TranslatableTab
       }
     }
     return keys;
+  }
+
+  /** The W&B keys of the columns a pushed filter requires: rows must hold them. */
+  private List<String> requiredKeys(HistoryScanSpec spec) {
+    return spec.requiredColumns().stream()
+        .map(name -> column(name).key())
+        .filter(key -> key != null && !key.equals(HistoryColumn.STEP))
+        .toList();
   }
 
   private HistoryColumn column(String name) {

@@ -72,6 +72,7 @@ final class HistoryTableScan extends TableScan implements EnumerableRel, Lineage
   private final List<RexNode> values;
   private final List<List<Integer>> runIdGroups;
   private final List<StepBound> stepBounds;
+  private final List<String> requiredColumns;
 
   private HistoryTableScan(
       RelOptCluster cluster,
@@ -81,13 +82,15 @@ final class HistoryTableScan extends TableScan implements EnumerableRel, Lineage
       List<Integer> columns,
       List<RexNode> values,
       List<List<Integer>> runIdGroups,
-      List<StepBound> stepBounds) {
+      List<StepBound> stepBounds,
+      List<String> requiredColumns) {
     super(cluster, traits, List.of(), table);
     this.historiesTable = historiesTable;
     this.columns = List.copyOf(columns);
     this.values = List.copyOf(values);
     this.runIdGroups = List.copyOf(runIdGroups);
     this.stepBounds = List.copyOf(stepBounds);
+    this.requiredColumns = List.copyOf(requiredColumns);
   }
 
   /** Every column, every run, every step. */
@@ -99,6 +102,7 @@ final class HistoryTableScan extends TableScan implements EnumerableRel, Lineage
         table,
         histories,
         all,
+        List.of(),
         List.of(),
         List.of(),
         List.of());
@@ -113,7 +117,8 @@ final class HistoryTableScan extends TableScan implements EnumerableRel, Lineage
         tableColumns,
         values,
         runIdGroups,
-        stepBounds);
+        stepBounds,
+        requiredColumns);
   }
 
   HistoryTableScan withPushdown(HistoryPushdown pushdown) {
@@ -125,7 +130,8 @@ final class HistoryTableScan extends TableScan implements EnumerableRel, Lineage
         columns,
         pushdown.values(),
         pushdown.runIdGroups(),
-        pushdown.stepBounds());
+        pushdown.stepBounds(),
+        pushdown.requiredColumns());
   }
 
   /** The table columns this scan returns, in output order. */
@@ -143,6 +149,10 @@ final class HistoryTableScan extends TableScan implements EnumerableRel, Lineage
 
   List<StepBound> stepBounds() {
     return stepBounds;
+  }
+
+  List<String> requiredColumns() {
+    return requiredColumns;
   }
 
   @Override
@@ -203,7 +213,11 @@ final class HistoryTableScan extends TableScan implements EnumerableRel, Lineage
 
   private HistoryScanSpec spec() {
     return new HistoryScanSpec(
-        historiesTable.kind(), getRowType().getFieldNames(), runIdGroups, stepBounds);
+        historiesTable.kind(),
+        getRowType().getFieldNames(),
+        runIdGroups,
+        stepBounds,
+        requiredColumns);
   }
 
   @Override

@@ -72,6 +72,18 @@ class HistoryAggregateReadTest {
     assertFalse(keys.stream().anyMatch(k -> k.contains("val_loss")), keys.toString());
   }
 
+  /** Rows without {@code loss} fail the filter, so no {@code _step}-only spec reads them. */
+  @Test
+  void aFilterThatNeedsAKeyReadsOnlyRowsHoldingIt() throws Exception {
+    String sql =
+        "SELECT run_id, _step, loss FROM histories WHERE loss > 0.5 ORDER BY run_id, _step";
+    List<List<Object>> pushed = counted(sql);
+    Set<String> keys = specKeysSent();
+    assertEquals(Set.of("[\"_step\",\"loss\"]"), keys);
+    assertEquals(query(emulator.jdbcUrl("demo") + ";pushdown=false", sql), pushed);
+    assertFalse(pushed.isEmpty());
+  }
+
   private static List<List<Object>> counted(String sql) throws Exception {
     emulator.stats().reset();
     return query(emulator.jdbcUrl("demo"), sql);
