@@ -203,7 +203,7 @@ abstract class ReadOnlyConnection extends CalcitePackageAccess.ConnectionBase {
   }
 
   private static SQLClientInfoException closedForClientInfo(Map<String, ClientInfoStatus> failed) {
-    return new SQLClientInfoException("Connection is closed", "08003", failed);
+    return new SQLClientInfoException("Connection is closed", WandbErrors.CLOSED, failed);
   }
 
   /** Closes the connection, as JDBC's abort does; nothing runs on the executor. */

@@ -105,7 +105,7 @@ final class WandbPreparedStatement extends CalcitePackageAccess.PreparedStatemen
     throw new SQLFeatureNotSupportedException(
         "setObject takes a java.sql.JDBCType as its SQLType, such as JDBCType.TIMESTAMP; got "
             + type,
-        "0A000");
+        SqlFailures.NOT_SUPPORTED);
   }
 
   /** The parser always reads JDBC escapes such as {@code {fn UCASE(x)}}; only "on" is possible. */

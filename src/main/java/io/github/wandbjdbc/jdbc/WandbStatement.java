@@ -101,6 +101,7 @@ final class WandbStatement extends CalcitePackageAccess.StatementBase {
   }
 
   static SQLFeatureNotSupportedException unsupported(String feature) {
-    return new SQLFeatureNotSupportedException("wandb-jdbc does not support " + feature, "0A000");
+    return new SQLFeatureNotSupportedException(
+        "wandb-jdbc does not support " + feature, SqlFailures.NOT_SUPPORTED);
   }
 }

@@ -75,13 +75,12 @@ final class HistoryPushdown {
    */
   private boolean addRequiredColumns(RexNode conjunct) {
     boolean added = false;
-    for (int i = 0; i < columnNames.size(); i++) {
+    for (int i : RelOptUtil.InputFinder.bits(conjunct)) {
       String name = columnNames.get(i);
       // run_id and _step are in every row; only logged keys can be missing.
       if (!name.equals(HistoryColumn.RUN_ID)
           && !name.equals(HistoryColumn.STEP)
           && !requiredColumns.contains(name)
-          && RelOptUtil.InputFinder.bits(conjunct).get(i)
           && Strong.isNotTrue(conjunct, ImmutableBitSet.of(i))) {
         requiredColumns.add(name);
         added = true;

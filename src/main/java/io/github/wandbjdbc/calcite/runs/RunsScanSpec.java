@@ -114,7 +114,10 @@ public record RunsScanSpec(
       List<Integer> runIdSlots =
           correlatedRunIds == null
               ? List.of()
-              : IntStream.range(filterValues.size(), values().size()).boxed().toList();
+              : IntStream.range(
+                      filterValues.size(), filterValues.size() + correlatedRunIds.values().size())
+                  .boxed()
+                  .toList();
       return new RunsScanSpec(columns, filter, order, limit, count, runIdSlots);
     }
 
