@@ -18,13 +18,17 @@ import java.util.Set;
  * @param stepBounds conjuncts bounding {@code _step}
  * @param requiredColumns columns a pushed filter keeps only non-null rows of: rows without their
  *     keys need not be read
+ * @param ordered whether rows must come in {@code (run_id, _step)} order
+ * @param limit the most rows a LIMIT right above the scan takes (its offset included); 0 = none
  */
 public record HistoryScanSpec(
     HistoryKind kind,
     List<String> columns,
     List<List<Integer>> runIdGroups,
     List<StepBound> stepBounds,
-    List<String> requiredColumns) {
+    List<String> requiredColumns,
+    boolean ordered,
+    long limit) {
 
   public HistoryScanSpec {
     requiredColumns = List.copyOf(requiredColumns);
@@ -116,6 +120,12 @@ public record HistoryScanSpec(
     }
     if (!requiredColumns.isEmpty()) {
       text.append(", rows holding ").append(requiredColumns);
+    }
+    if (ordered) {
+      text.append(", in run_id, _step order");
+    }
+    if (limit > 0) {
+      text.append(", first ").append(limit).append(" rows");
     }
     return text.append(")").toString();
   }

@@ -4,6 +4,7 @@ import io.github.wandbjdbc.calcite.AdapterSettings;
 import io.github.wandbjdbc.calcite.PlanLineage;
 import io.github.wandbjdbc.calcite.ProjectContext;
 import io.github.wandbjdbc.calcite.QueryGuard;
+import io.github.wandbjdbc.calcite.RowGoal;
 import io.github.wandbjdbc.calcite.RunSamples;
 import io.github.wandbjdbc.calcite.TableFacts;
 import io.github.wandbjdbc.calcite.filter.FilterDocuments;
@@ -141,7 +142,9 @@ public final class HistoryTable extends AbstractTable implements TranslatableTab
             spec.endStep(values),
             runIds == null ? null : FilterDocuments.runIdsIn(runIds),
             settings.pageSize(),
-            settings.concurrency());
+            settings.concurrency(),
+            RowGoal.firstRows(root, spec.limit()),
+            spec.ordered());
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object> enumerator() {
