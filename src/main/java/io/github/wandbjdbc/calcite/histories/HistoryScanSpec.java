@@ -1,9 +1,11 @@
 package io.github.wandbjdbc.calcite.histories;
 
+import io.github.wandbjdbc.calcite.RowGoal;
 import java.math.BigDecimal;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.calcite.DataContext;
 
 /**
  * What a history scan reads, as the planner settled it. Values that narrow it (run ids, step
@@ -20,6 +22,8 @@ import java.util.Set;
  *     keys need not be read
  * @param ordered whether rows must come in {@code (run_id, _step)} order
  * @param limit the most rows a LIMIT right above the scan takes (its offset included); 0 = none
+ * @param perBatch whether the scan runs once per batch of a batched join: the statement's fetch
+ *     size and maxRows then say nothing about how many of its rows are wanted first
  */
 public record HistoryScanSpec(
     HistoryKind kind,
@@ -28,7 +32,8 @@ public record HistoryScanSpec(
     List<StepBound> stepBounds,
     List<String> requiredColumns,
     boolean ordered,
-    long limit) {
+    long limit,
+    boolean perBatch) {
 
   public HistoryScanSpec {
     requiredColumns = List.copyOf(requiredColumns);
@@ -103,6 +108,11 @@ public record HistoryScanSpec(
       }
     }
     return null;
+  }
+
+  /** The rows to ask for first ({@link RowGoal}); 0 when unknown. */
+  long firstRows(DataContext root) {
+    return perBatch ? limit : RowGoal.firstRows(root, limit);
   }
 
   /** The request as EXPLAIN shows it; {@code values} are the slot expressions' texts. */

@@ -4,7 +4,6 @@ import io.github.wandbjdbc.calcite.AdapterSettings;
 import io.github.wandbjdbc.calcite.PlanLineage;
 import io.github.wandbjdbc.calcite.ProjectContext;
 import io.github.wandbjdbc.calcite.QueryGuard;
-import io.github.wandbjdbc.calcite.RowGoal;
 import io.github.wandbjdbc.calcite.RunSamples;
 import io.github.wandbjdbc.calcite.TableFacts;
 import io.github.wandbjdbc.calcite.filter.FilterDocuments;
@@ -143,7 +142,7 @@ public final class HistoryTable extends AbstractTable implements TranslatableTab
             runIds == null ? null : FilterDocuments.runIdsIn(runIds),
             settings.pageSize(),
             settings.concurrency(),
-            RowGoal.firstRows(root, spec.limit()),
+            spec.firstRows(root),
             spec.ordered());
     return new AbstractEnumerable<>() {
       @Override

@@ -35,6 +35,7 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.runtime.Hook;
 import org.apache.calcite.util.ImmutableIntList;
 
@@ -298,7 +299,8 @@ final class HistoryTableScan extends TableScan implements EnumerableRel, Lineage
         stepBounds,
         requiredColumns,
         ordered,
-        limit);
+        limit,
+        values.stream().anyMatch(RexUtil::containsCorrelation));
   }
 
   @Override
