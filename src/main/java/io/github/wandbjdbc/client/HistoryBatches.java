@@ -1,5 +1,6 @@
 package io.github.wandbjdbc.client;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,42 +11,49 @@ import java.util.List;
 /**
  * The requests of a history scan, in the order their rows are handed over: each batch carries up to
  * one request's worth of reads, run after run and, within a run, window after window, so rows come
- * out by run and then by step. Runs come in the listing's order, or sorted by name when the query
- * is {@code ordered} (then every run is listed before the first batch).
+ * out by run and then by step. A run the cache holds comes as its rows instead of reads. Runs come
+ * in the listing's order, or sorted by name when the query is {@code ordered} (then every run is
+ * listed before the first batch).
  *
  * <p>Not thread-safe: the read-ahead takes batches one after another.
  */
 final class HistoryBatches {
-  /** Reads of one request, and the cap probe a scan's first request carries (or null). */
-  record Batch(List<HistoryRead> reads, HistoryRead probe) {
+  /**
+   * One item of a batch: a read of {@code run} (with the capture that keeps its answers, or null),
+   * or the run's {@code cached} rows.
+   */
+  record Item(
+      Run run, HistoryRead read, HistoryCacheScope.Capture capture, List<ObjectNode> cached) {}
+
+  /** Items of one request, in hand-over order, and the cap probe a first request carries. */
+  record Batch(List<Item> items, HistoryRead probe) {
     Batch {
-      reads = List.copyOf(reads);
+      items = List.copyOf(items);
     }
 
-    /** What the request sends: the reads, then the probe. */
-    List<HistoryRead> request() {
-      if (probe == null) {
-        return reads;
-      }
-      List<HistoryRead> all = new ArrayList<>(reads);
-      all.add(probe);
-      return all;
+    /** The reads the request sends, in order, without the probe. */
+    List<HistoryRead> reads() {
+      return items.stream().filter(item -> item.read() != null).map(Item::read).toList();
     }
   }
 
-  private record Planned(Run run, HistoryRead read) {}
-
   private final HistoryReadPlanner plan;
+  private final HistoryCacheScope cache;
   private final RunIterator listing;
   private final boolean ordered;
   private final int readsPerRequest;
-  private final Deque<Planned> pending = new ArrayDeque<>();
+  private final Deque<Item> pending = new ArrayDeque<>();
   private Iterator<Run> runs;
   private boolean first = true;
 
   HistoryBatches(
-      HistoryReadPlanner plan, RunIterator listing, boolean ordered, int readsPerRequest) {
+      HistoryReadPlanner plan,
+      HistoryCacheScope cache,
+      RunIterator listing,
+      boolean ordered,
+      int readsPerRequest) {
     this.plan = plan;
+    this.cache = cache;
     this.listing = listing;
     this.ordered = ordered;
     this.readsPerRequest = readsPerRequest;
@@ -59,23 +67,29 @@ final class HistoryBatches {
   Batch next(long rowGoal) {
     double wanted = rowGoal > 0 ? rowGoal * 1.25 : Double.POSITIVE_INFINITY;
     double expected = 0;
-    List<HistoryRead> reads = new ArrayList<>(readsPerRequest);
+    int reads = 0;
+    List<Item> items = new ArrayList<>();
     Run biggest = null;
-    while (reads.size() < readsPerRequest && expected < wanted) {
+    while (reads < readsPerRequest && expected < wanted) {
       if (pending.isEmpty()
           && !planNextRun(rowGoal > 0 ? (long) Math.ceil(wanted - expected) : 0)) {
         break;
       }
-      Planned next = pending.pollFirst();
-      reads.add(next.read());
+      Item next = pending.pollFirst();
+      items.add(next);
+      if (next.read() == null) {
+        expected += next.cached().size();
+        continue;
+      }
+      reads++;
       expected += plan.expectedRows(next.run(), next.read());
       if (biggest == null || lines(next.run()) > lines(biggest)) {
         biggest = next.run();
       }
     }
     HistoryRead probe = first && biggest != null ? plan.probe(biggest) : null;
-    first = false;
-    return new Batch(reads, probe);
+    first = biggest == null && first;
+    return new Batch(items, probe);
   }
 
   /** Plans the next run with rows in range; false when there is none. */
@@ -83,9 +97,19 @@ final class HistoryBatches {
     Iterator<Run> source = runs();
     while (source.hasNext()) {
       Run run = source.next();
+      List<String> shapes = cache.shapes(run);
+      List<ObjectNode> cached = shapes.isEmpty() ? null : cache.cachedRows(run, shapes);
+      if (cached != null) {
+        if (!cached.isEmpty()) {
+          pending.addLast(new Item(run, null, null, cached));
+          return true;
+        }
+        continue;
+      }
       List<HistoryRead> reads = plan.reads(run, firstRows);
       if (!reads.isEmpty()) {
-        reads.forEach(read -> pending.addLast(new Planned(run, read)));
+        HistoryCacheScope.Capture capture = cache.capture(run, shapes, reads.size());
+        reads.forEach(read -> pending.addLast(new Item(run, read, capture, null)));
         return true;
       }
     }

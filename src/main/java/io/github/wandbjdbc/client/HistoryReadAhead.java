@@ -72,6 +72,7 @@ final class HistoryReadAhead implements AutoCloseable {
   HistoryReadAhead(
       HistoryBatchReader reader,
       HistoryReadPlanner plan,
+      HistoryCacheScope cache,
       RunIterator runs,
       int concurrency,
       long rowGoal,
@@ -83,7 +84,7 @@ final class HistoryReadAhead implements AutoCloseable {
     this.rowGoal = rowGoal;
     this.ordered = ordered;
     this.readsPerRequest = Math.max(1, LISTS_PER_REQUEST / plan.listsPerRead());
-    this.batches = new HistoryBatches(plan, runs, ordered, readsPerRequest);
+    this.batches = new HistoryBatches(plan, cache, runs, ordered, readsPerRequest);
     int scan = SCANS.incrementAndGet();
     AtomicInteger thread = new AtomicInteger();
     this.workers =
@@ -155,25 +156,44 @@ final class HistoryReadAhead implements AutoCloseable {
   }
 
   private List<Page> read(HistoryBatches.Batch batch) {
-    if (batch.reads().isEmpty()) {
+    if (batch.items().isEmpty()) {
       exhausted = true;
       return List.of();
     }
+    List<HistoryRead> reads = batch.reads();
+    List<List<Leaf>> leavesByRead = reads.isEmpty() ? List.of() : readExactly(reads, batch.probe());
     List<Page> pages = new ArrayList<>();
-    readExactly(batch.reads(), batch.probe()).forEach(pages::addAll);
+    int next = 0;
+    for (HistoryBatches.Item item : batch.items()) {
+      if (item.read() == null) {
+        pages.add(new Page(item.run().name(), item.cached()));
+        continue;
+      }
+      List<Leaf> leaves = leavesByRead.get(next++);
+      if (item.capture() != null) {
+        item.capture().add(leaves); // before merging, which changes the rows
+      }
+      leaves.forEach(leaf -> pages.add(new Page(leaf.read().run(), leaf.answer().mergedByStep())));
+    }
     pages.removeIf(page -> page.rows().isEmpty());
     return pages;
   }
 
+  /** An exact answer: of a read, or of one of the re-reads that replaced it. */
+  record Leaf(HistoryRead read, HistoryAnswer answer) {}
+
   /**
-   * The pages of each of {@code reads}, in order: its answer when exact, else the pages of the
+   * The exact answers of each of {@code reads}, in order: its own when exact, else those of the
    * re-reads that replace it, read a request's worth at a time.
    */
-  private List<List<Page>> readExactly(List<HistoryRead> reads, HistoryRead probe) {
+  private List<List<Leaf>> readExactly(List<HistoryRead> reads, HistoryRead probe) {
     if (closed) {
       throw stopped();
     }
-    List<HistoryRead> request = new HistoryBatches.Batch(reads, probe).request();
+    List<HistoryRead> request = new ArrayList<>(reads);
+    if (probe != null) {
+      request.add(probe);
+    }
     List<HistoryAnswer> answers = reader.read(request);
     plan.observe(request, answers);
     List<List<HistoryRead>> rereads = new ArrayList<>(reads.size());
@@ -182,25 +202,25 @@ final class HistoryReadAhead implements AutoCloseable {
       rereads.add(plan.rereads(reads.get(i), answers.get(i)));
       again.addAll(rereads.get(i));
     }
-    List<List<Page>> againPages = new ArrayList<>(again.size());
+    List<List<Leaf>> againLeaves = new ArrayList<>(again.size());
     for (int from = 0; from < again.size(); from += readsPerRequest) {
-      againPages.addAll(
+      againLeaves.addAll(
           readExactly(again.subList(from, Math.min(again.size(), from + readsPerRequest)), null));
     }
-    List<List<Page>> pages = new ArrayList<>(reads.size());
+    List<List<Leaf>> leaves = new ArrayList<>(reads.size());
     int next = 0;
     for (int i = 0; i < reads.size(); i++) {
       if (rereads.get(i).isEmpty()) {
-        pages.add(List.of(new Page(reads.get(i).run(), answers.get(i).mergedByStep())));
+        leaves.add(List.of(new Leaf(reads.get(i), answers.get(i))));
       } else {
-        List<Page> replaced = new ArrayList<>();
+        List<Leaf> replaced = new ArrayList<>();
         for (int j = 0; j < rereads.get(i).size(); j++) {
-          replaced.addAll(againPages.get(next++));
+          replaced.addAll(againLeaves.get(next++));
         }
-        pages.add(replaced);
+        leaves.add(replaced);
       }
     }
-    return pages;
+    return leaves;
   }
 
   private void ensureOpen() {

@@ -129,6 +129,56 @@ final class HistoryReadPlanner {
         List.of(new HistorySpec(List.of(STEP), PROBE_ROWS, range.from(), range.end() - 1)));
   }
 
+  /**
+   * The read shapes whose rows make up what this scan reads of {@code run}, each cached on its own:
+   * whole rows, one spec's keys each, or the system stream; none for sampled reads, which W&B
+   * samples.
+   */
+  List<String> shapes(Run run) {
+    return switch (kind) {
+      case SAMPLED -> List.of();
+      case SYSTEM -> List.of("events");
+      case EXACT -> {
+        List<List<String>> specKeys = specKeys(run);
+        yield specKeys == null
+            ? List.of("rows")
+            : specKeys.stream().map(k -> "spec:" + String.join(",", k)).toList();
+      }
+    };
+  }
+
+  /** Whether the scan reads every row of {@code run}, so that its answers can be cached. */
+  boolean readsWholeRun(Run run) {
+    if (kind != HistoryQuery.Kind.EXACT) {
+      return kind == HistoryQuery.Kind.SYSTEM;
+    }
+    JsonNode lastStep = run.historyKeys() == null ? null : run.historyKeys().get("lastStep");
+    return minStep <= 0
+        && lastStep != null
+        && lastStep.canConvertToLong()
+        && endStep > lastStep.asLong();
+  }
+
+  /** Whether a cached row of {@code run} is in the scan's step range. */
+  boolean inRange(ObjectNode row) {
+    if (kind != HistoryQuery.Kind.EXACT) {
+      return true;
+    }
+    JsonNode step = row.get(STEP);
+    return step != null
+        && step.canConvertToLong()
+        && step.asLong() >= minStep
+        && step.asLong() < endStep;
+  }
+
+  /**
+   * The first step a read covers (0 for whole-stream reads): cached lists are kept in its order.
+   */
+  static long firstStep(HistoryRead read) {
+    long[] steps = steps(read);
+    return steps == null ? 0 : steps[0];
+  }
+
   /** About how many rows {@code read} of {@code run} answers. */
   double expectedRows(Run run, HistoryRead read) {
     Long lines = run.historyLineCount();

@@ -16,9 +16,18 @@ public final class WandbClient implements AutoCloseable {
   private static final int PROJECTS_PER_PAGE = 200;
 
   private final GraphQlTransport transport;
+  private final String baseUrl;
+  private final HistoryCache cache;
 
   public WandbClient(ClientSettings settings) {
+    this(settings, HistoryCache.OFF);
+  }
+
+  /** A client whose history reads of finished runs go through {@code cache}. */
+  public WandbClient(ClientSettings settings, HistoryCache cache) {
     this.transport = new GraphQlTransport(settings);
+    this.baseUrl = settings.baseUrl();
+    this.cache = cache;
   }
 
   /** The key's user and default entity; a key W&B does not know yields no viewer. */
@@ -135,14 +144,17 @@ public final class WandbClient implements AutoCloseable {
    */
   public HistoryRowIterator histories(HistoryQuery query) {
     return new HistoryRowIterator(
-        () ->
-            new HistoryReadAhead(
-                new HistoryBatchReader(transport, query.entity(), query.project()),
-                new HistoryReadPlanner(query),
-                runs(query.runListing()),
-                query.concurrency(),
-                query.rowGoal(),
-                query.ordered()));
+        () -> {
+          HistoryReadPlanner plan = new HistoryReadPlanner(query);
+          return new HistoryReadAhead(
+              new HistoryBatchReader(transport, query.entity(), query.project()),
+              plan,
+              new HistoryCacheScope(cache, baseUrl, query, plan),
+              runs(query.runListing()),
+              query.concurrency(),
+              query.rowGoal(),
+              query.ordered());
+        });
   }
 
   /**

@@ -2,7 +2,9 @@ package io.github.wandbjdbc.jdbc;
 
 import io.github.wandbjdbc.calcite.AdapterSettings;
 import io.github.wandbjdbc.client.ClientSettings;
+import io.github.wandbjdbc.client.HistoryCache;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -12,6 +14,7 @@ import java.util.Objects;
  *
  * @param entity the entity whose projects are schemas, or null to ask W&B for the viewer's default
  * @param project the default schema, or null for none
+ * @param cacheDir where the history cache lives, when {@code cache} is on
  */
 public record ConnectionConfig(
     String apiKey,
@@ -25,7 +28,10 @@ public record ConnectionConfig(
     int concurrency,
     int samples,
     boolean logRequests,
-    boolean pushdown) {
+    boolean pushdown,
+    boolean cache,
+    Path cacheDir,
+    long cacheMaxBytes) {
 
   public static final String URL_PREFIX = "jdbc:wandb:";
   static final String URL_FORMAT =
@@ -46,6 +52,11 @@ public record ConnectionConfig(
             : retryBackoff;
     return new ClientSettings(
         baseUrl, apiKey, timeout, maxRetries, retryBackoff, maxBackoff, logRequests);
+  }
+
+  /** The history cache of this connection's reads: off unless {@code cache} is on. */
+  public HistoryCache historyCache() {
+    return cache ? HistoryCache.in(cacheDir, cacheMaxBytes) : HistoryCache.OFF;
   }
 
   public AdapterSettings adapterSettings() {

@@ -130,7 +130,19 @@ public final class ConnectionConfigParser {
         intValue(raw, CONCURRENCY, 1, 64),
         intValue(raw, SAMPLES, 1, 100_000),
         booleanValue(raw, LOG_REQUESTS),
-        booleanValue(raw, PUSHDOWN));
+        booleanValue(raw, PUSHDOWN),
+        booleanValue(raw, CACHE),
+        cacheDir(raw.get(CACHE_DIR)),
+        longValue(raw, CACHE_MAX_BYTES, 1, 1L << 40));
+  }
+
+  /** The cache directory: as given, else under XDG_CACHE_HOME, else under ~/.cache. */
+  private Path cacheDir(String given) {
+    if (emptyToNull(given) != null) {
+      return Path.of(given.trim());
+    }
+    String xdg = emptyToNull(env.get("XDG_CACHE_HOME"));
+    return (xdg != null ? Path.of(xdg) : home.resolve(".cache")).resolve("wandb-jdbc");
   }
 
   private Optional<String> apiKey(String explicit, String baseUrl) throws SQLException {
@@ -166,10 +178,19 @@ public final class ConnectionConfigParser {
   private static int intValue(
       Map<WandbConnectionProperty, String> raw, WandbConnectionProperty property, int min, int max)
       throws SQLException {
+    return (int) longValue(raw, property, min, max);
+  }
+
+  private static long longValue(
+      Map<WandbConnectionProperty, String> raw,
+      WandbConnectionProperty property,
+      long min,
+      long max)
+      throws SQLException {
     String text = raw.getOrDefault(property, property.defaultValue());
-    int value;
+    long value;
     try {
-      value = Integer.parseInt(text.trim());
+      value = Long.parseLong(text.trim());
     } catch (NumberFormatException e) {
       throw error(
           "Property '"

@@ -67,7 +67,25 @@ public enum WandbConnectionProperty {
       Type.BOOLEAN,
       "true",
       false,
-      "Translate WHERE, ORDER BY, LIMIT and COUNT(*) into W&B requests; false evaluates all in the driver.");
+      "Translate WHERE, ORDER BY, LIMIT and COUNT(*) into W&B requests; false evaluates all in the driver."),
+  CACHE(
+      "cache",
+      Type.BOOLEAN,
+      "false",
+      false,
+      "Keep history rows of finished runs on disk and read them from there while the run is unchanged."),
+  CACHE_DIR(
+      "cacheDir",
+      Type.STRING,
+      null,
+      false,
+      "Directory of the history cache. Default: $XDG_CACHE_HOME/wandb-jdbc, else ~/.cache/wandb-jdbc."),
+  CACHE_MAX_BYTES(
+      "cacheMaxBytes",
+      Type.INT,
+      "2147483648",
+      false,
+      "Bytes the history cache may hold before least recently used runs go (at most 1 TiB).");
 
   /** The value types a property can take; each has one parser with one error text. */
   enum Type {

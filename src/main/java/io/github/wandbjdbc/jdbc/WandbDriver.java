@@ -116,7 +116,7 @@ public class WandbDriver extends Driver {
     ConnectionConfig config = parser.parse(url, info);
     WandbClient client;
     try {
-      client = new WandbClient(config.clientSettings());
+      client = new WandbClient(config.clientSettings(), config.historyCache());
     } catch (IllegalArgumentException e) {
       throw new SQLNonTransientConnectionException(e.getMessage(), "08001", e);
     }

@@ -52,6 +52,23 @@ class ConnectionConfigParserTest {
   }
 
   @Test
+  void theHistoryCacheIsOffUnlessAskedForAndLivesInTheUsersCacheDirectory() throws SQLException {
+    ConnectionConfig c = parse("jdbc:wandb:apiKey=" + KEY);
+    assertFalse(c.cache());
+    assertNull(c.historyCache().directory());
+    assertEquals(2L << 30, c.cacheMaxBytes());
+    assertEquals(home.resolve(".cache/wandb-jdbc"), c.cacheDir());
+    ConnectionConfig xdg =
+        parse("jdbc:wandb:apiKey=" + KEY, Map.of("XDG_CACHE_HOME", "/xdg"), new Properties());
+    assertEquals(Path.of("/xdg/wandb-jdbc"), xdg.cacheDir());
+    ConnectionConfig on =
+        parse("jdbc:wandb:apiKey=" + KEY + ";cache=true;cacheDir=/tmp/c;cacheMaxBytes=1048576");
+    assertTrue(on.cache());
+    assertEquals(Path.of("/tmp/c/v1"), on.historyCache().directory());
+    assertEquals(1L << 20, on.cacheMaxBytes());
+  }
+
+  @Test
   void everyKeyExplicitly() throws SQLException {
     ConnectionConfig c =
         parse(
@@ -152,6 +169,7 @@ class ConnectionConfigParserTest {
         "jdbc:wandb:concurrency=65|Property 'concurrency' must be from 1 to 64; got 65",
         "jdbc:wandb:samples=0|Property 'samples' must be from 1 to 100000; got 0",
         "jdbc:wandb:pushdown=yes|Property 'pushdown' must be true or false; got 'yes'",
+        "jdbc:wandb:cacheMaxBytes=0|Property 'cacheMaxBytes' must be from 1 to 1099511627776; got 0",
         "jdbc:wandb:logRequests=1|Property 'logRequests' must be true or false; got '1'",
         "jdbc:wandb:baseUrl=ftp://host|Property 'baseUrl' must be an http(s) URL with a host",
         "jdbc:wandb:entity=a;entity=b|Property 'entity' is given twice with different values",

@@ -84,7 +84,10 @@ class WandbDriverTest {
             "concurrency",
             "samples",
             "logRequests",
-            "pushdown"),
+            "pushdown",
+            "cache",
+            "cacheDir",
+            "cacheMaxBytes"),
         byName.keySet());
     assertNull(byName.get("apiKey").value);
     assertEquals("17", byName.get("pageSize").value);

@@ -8,13 +8,17 @@ import io.github.wandbjdbc.client.RunQuery;
 import io.github.wandbjdbc.client.ScanHistoryBaseline;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * {@code bin/benchmark-histories [runs] [steps] [latencyMs] [rateLimit] [bigRuns]}: reads {@code
@@ -75,6 +79,16 @@ public final class HistoriesBenchmark {
           "| large scan | requests | rows | wall time (s) | peak heap in use (MB) |");
       System.out.println("| --- | ---: | ---: | ---: | ---: |");
       measure(bigRuns + " runs, no latency", emulator, () -> driverScan(emulator));
+      Path cacheDir = Files.createTempDirectory("wandb-jdbc-cache");
+      try {
+        String cached = emulator.jdbcUrl() + ";cache=true;cacheDir=" + cacheDir;
+        measure("the same, cache on, cold", emulator, () -> driverScan(cached));
+        measure("the same, cache on, warm", emulator, () -> driverScan(cached));
+      } finally {
+        try (Stream<Path> files = Files.walk(cacheDir)) {
+          files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+      }
     }
     System.out.println();
     HistoriesGridBenchmark.run(GRID_RUNS, GRID_STEPS, latencyMs);
@@ -114,8 +128,12 @@ public final class HistoriesBenchmark {
   }
 
   private static Checksum driverScan(EmulatorProcess emulator) throws Exception {
+    return driverScan(emulator.jdbcUrl());
+  }
+
+  private static Checksum driverScan(String url) throws Exception {
     Checksum checksum = new Checksum();
-    try (Connection connection = DriverManager.getConnection(emulator.jdbcUrl());
+    try (Connection connection = DriverManager.getConnection(url);
         Statement statement = connection.createStatement();
         ResultSet rs = statement.executeQuery(SQL)) {
       while (rs.next()) {

@@ -1,0 +1,170 @@
+package io.github.wandbjdbc.client;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.CRC32;
+
+/**
+ * The bytes of one cache file: a header (magic, format version, the entry's identity with the run's
+ * markers), a dictionary of the row keys, the rows as typed binary fields, and a CRC-32 of
+ * everything before it. Binary, because reading it must be far cheaper than parsing W&B's JSON:
+ * numbers are 8 raw bytes, keys an index into the dictionary. A file that is truncated, corrupt, of
+ * another version or of another identity decodes to null, never to wrong rows.
+ */
+final class HistoryCacheFile {
+  static final int MAGIC = 0x574A4843; // "WJHC"
+  static final int VERSION = 1;
+
+  private static final byte NULL = 0;
+  private static final byte FALSE = 1;
+  private static final byte TRUE = 2;
+  private static final byte LONG = 3;
+  private static final byte DOUBLE = 4;
+  private static final byte TEXT = 5;
+  private static final byte JSON = 6; // objects, arrays and numbers beyond long and double
+
+  private HistoryCacheFile() {}
+
+  static byte[] encode(String identity, List<ObjectNode> rows) {
+    try {
+      Map<String, Integer> keys = new HashMap<>();
+      List<String> dictionary = new ArrayList<>();
+      ByteArrayOutputStream body = new ByteArrayOutputStream();
+      DataOutputStream out = new DataOutputStream(body);
+      out.writeInt(rows.size());
+      for (ObjectNode row : rows) {
+        out.writeShort(row.size());
+        for (Iterator<Map.Entry<String, JsonNode>> it = row.fields(); it.hasNext(); ) {
+          Map.Entry<String, JsonNode> field = it.next();
+          Integer key = keys.get(field.getKey());
+          if (key == null) {
+            key = dictionary.size();
+            keys.put(field.getKey(), key);
+            dictionary.add(field.getKey());
+          }
+          out.writeInt(key);
+          writeValue(out, field.getValue());
+        }
+      }
+      ByteArrayOutputStream file = new ByteArrayOutputStream(body.size() + 256);
+      DataOutputStream head = new DataOutputStream(file);
+      head.writeInt(MAGIC);
+      head.writeInt(VERSION);
+      head.writeUTF(identity);
+      head.writeInt(dictionary.size());
+      for (String key : dictionary) {
+        head.writeUTF(key);
+      }
+      body.writeTo(file);
+      CRC32 crc = new CRC32();
+      crc.update(file.toByteArray());
+      head.writeLong(crc.getValue());
+      return file.toByteArray();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot encode history rows", e); // in memory: never
+    }
+  }
+
+  private static void writeValue(DataOutputStream out, JsonNode value) throws IOException {
+    if (value == null || value.isNull()) {
+      out.writeByte(NULL);
+    } else if (value.isBoolean()) {
+      out.writeByte(value.booleanValue() ? TRUE : FALSE);
+    } else if (value.isIntegralNumber() && value.canConvertToLong()) {
+      out.writeByte(LONG);
+      out.writeLong(value.longValue());
+    } else if (value.isDouble() || value.isFloat()) {
+      out.writeByte(DOUBLE);
+      out.writeDouble(value.doubleValue());
+    } else if (value.isTextual() && value.textValue().length() < 16_384) {
+      out.writeByte(TEXT);
+      out.writeUTF(value.textValue()); // modified UTF-8: at most 3 bytes a char, under 64 KB
+    } else {
+      byte[] json = WandbJson.MAPPER.writeValueAsBytes(value);
+      out.writeByte(JSON);
+      out.writeInt(json.length);
+      out.write(json);
+    }
+  }
+
+  /** The rows of {@code bytes}, or null unless it is a whole, intact file of {@code identity}. */
+  static List<ObjectNode> decode(byte[] bytes, String identity) {
+    if (bytes.length < 16) {
+      return null;
+    }
+    CRC32 crc = new CRC32();
+    crc.update(bytes, 0, bytes.length - 8);
+    long stored = 0;
+    for (int i = bytes.length - 8; i < bytes.length; i++) {
+      stored = (stored << 8) | (bytes[i] & 0xff);
+    }
+    if (stored != crc.getValue()) {
+      return null;
+    }
+    try {
+      DataInputStream in =
+          new DataInputStream(new ByteArrayInputStream(bytes, 0, bytes.length - 8));
+      if (in.readInt() != MAGIC || in.readInt() != VERSION || !in.readUTF().equals(identity)) {
+        return null;
+      }
+      String[] dictionary = new String[in.readInt()];
+      for (int i = 0; i < dictionary.length; i++) {
+        dictionary[i] = in.readUTF();
+      }
+      JsonNodeFactory nodes = JsonNodeFactory.instance;
+      int count = in.readInt();
+      List<ObjectNode> rows = new ArrayList<>(count);
+      for (int r = 0; r < count; r++) {
+        ObjectNode row = nodes.objectNode();
+        int fields = in.readUnsignedShort();
+        for (int f = 0; f < fields; f++) {
+          row.set(dictionary[in.readInt()], readValue(in, nodes));
+        }
+        rows.add(row);
+      }
+      return in.available() == 0 ? rows : null;
+    } catch (IOException | RuntimeException e) {
+      return null; // a checksum collision on a damaged file: treated like any damaged file
+    }
+  }
+
+  private static JsonNode readValue(DataInputStream in, JsonNodeFactory nodes) throws IOException {
+    byte tag = in.readByte();
+    switch (tag) {
+      case NULL:
+        return nodes.nullNode();
+      case FALSE:
+        return nodes.booleanNode(false);
+      case TRUE:
+        return nodes.booleanNode(true);
+      case LONG:
+        return nodes.numberNode(in.readLong());
+      case DOUBLE:
+        return nodes.numberNode(in.readDouble());
+      case TEXT:
+        return nodes.textNode(in.readUTF());
+      case JSON:
+        byte[] json = new byte[in.readInt()];
+        in.readFully(json);
+        try {
+          return WandbJson.MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+          throw new IOException("damaged JSON value", e);
+        }
+      default:
+        throw new IOException("unknown value tag " + tag);
+    }
+  }
+}
