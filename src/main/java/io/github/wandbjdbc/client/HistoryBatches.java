@@ -78,7 +78,9 @@ final class HistoryBatches {
       Item next = pending.pollFirst();
       items.add(next);
       if (next.read() == null) {
+        // Cached rows are held in memory like answers: a window's worth counts as a read.
         expected += next.cached().size();
+        reads += 1 + next.cached().size() / HistoryReadPlanner.WINDOW_ROWS;
         continue;
       }
       reads++;

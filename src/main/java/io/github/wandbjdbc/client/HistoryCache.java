@@ -101,10 +101,15 @@ public final class HistoryCache {
 
   /** Keeps {@code rows} under {@code entry}; failures turn the cache off with one warning. */
   void store(Entry entry, List<ObjectNode> rows) {
+    storeChunks(entry, List.of(HistoryCacheFile.encodeChunk(rows)));
+  }
+
+  /** Keeps the rows of {@code chunks} ({@link HistoryCacheFile#encodeChunk}), in order. */
+  void storeChunks(Entry entry, List<byte[]> chunks) {
     if (!enabled()) {
       return;
     }
-    byte[] bytes = HistoryCacheFile.encode(entry.identity(), rows);
+    byte[] bytes = HistoryCacheFile.file(entry.identity(), chunks);
     if (bytes.length > maxBytes) {
       return;
     }

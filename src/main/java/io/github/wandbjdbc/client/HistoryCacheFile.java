@@ -37,13 +37,16 @@ final class HistoryCacheFile {
 
   private HistoryCacheFile() {}
 
-  static byte[] encode(String identity, List<ObjectNode> rows) {
+  /**
+   * One chunk of rows (a window's worth, say): its own key dictionary, then the rows. Chunks are
+   * encoded as answers arrive, so a run waiting for its last window holds bytes, not JSON trees.
+   */
+  static byte[] encodeChunk(List<ObjectNode> rows) {
     try {
       Map<String, Integer> keys = new HashMap<>();
       List<String> dictionary = new ArrayList<>();
       ByteArrayOutputStream body = new ByteArrayOutputStream();
       DataOutputStream out = new DataOutputStream(body);
-      out.writeInt(rows.size());
       for (ObjectNode row : rows) {
         out.writeShort(row.size());
         for (Iterator<Map.Entry<String, JsonNode>> it = row.fields(); it.hasNext(); ) {
@@ -58,19 +61,35 @@ final class HistoryCacheFile {
           writeValue(out, field.getValue());
         }
       }
-      ByteArrayOutputStream file = new ByteArrayOutputStream(body.size() + 256);
-      DataOutputStream head = new DataOutputStream(file);
-      head.writeInt(MAGIC);
-      head.writeInt(VERSION);
-      head.writeUTF(identity);
+      ByteArrayOutputStream chunk = new ByteArrayOutputStream(body.size() + 64);
+      DataOutputStream head = new DataOutputStream(chunk);
       head.writeInt(dictionary.size());
       for (String key : dictionary) {
         head.writeUTF(key);
       }
-      body.writeTo(file);
+      head.writeInt(rows.size());
+      body.writeTo(chunk);
+      return chunk.toByteArray();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot encode history rows", e); // in memory: never
+    }
+  }
+
+  /** A whole file: the header, {@code chunks} in order, and the checksum. */
+  static byte[] file(String identity, List<byte[]> chunks) {
+    try {
+      ByteArrayOutputStream file = new ByteArrayOutputStream();
+      DataOutputStream out = new DataOutputStream(file);
+      out.writeInt(MAGIC);
+      out.writeInt(VERSION);
+      out.writeUTF(identity);
+      out.writeInt(chunks.size());
+      for (byte[] chunk : chunks) {
+        out.write(chunk);
+      }
       CRC32 crc = new CRC32();
       crc.update(file.toByteArray());
-      head.writeLong(crc.getValue());
+      out.writeLong(crc.getValue());
       return file.toByteArray();
     } catch (IOException e) {
       throw new IllegalStateException("cannot encode history rows", e); // in memory: never
@@ -119,20 +138,23 @@ final class HistoryCacheFile {
       if (in.readInt() != MAGIC || in.readInt() != VERSION || !in.readUTF().equals(identity)) {
         return null;
       }
-      String[] dictionary = new String[in.readInt()];
-      for (int i = 0; i < dictionary.length; i++) {
-        dictionary[i] = in.readUTF();
-      }
       JsonNodeFactory nodes = JsonNodeFactory.instance;
-      int count = in.readInt();
-      List<ObjectNode> rows = new ArrayList<>(count);
-      for (int r = 0; r < count; r++) {
-        ObjectNode row = nodes.objectNode();
-        int fields = in.readUnsignedShort();
-        for (int f = 0; f < fields; f++) {
-          row.set(dictionary[in.readInt()], readValue(in, nodes));
+      List<ObjectNode> rows = new ArrayList<>();
+      int chunks = in.readInt();
+      for (int c = 0; c < chunks; c++) {
+        String[] dictionary = new String[in.readInt()];
+        for (int i = 0; i < dictionary.length; i++) {
+          dictionary[i] = in.readUTF();
         }
-        rows.add(row);
+        int count = in.readInt();
+        for (int r = 0; r < count; r++) {
+          ObjectNode row = nodes.objectNode();
+          int fields = in.readUnsignedShort();
+          for (int f = 0; f < fields; f++) {
+            row.set(dictionary[in.readInt()], readValue(in, nodes));
+          }
+          rows.add(row);
+        }
       }
       return in.available() == 0 ? rows : null;
     } catch (IOException | RuntimeException e) {

@@ -88,13 +88,13 @@ final class HistoryCacheScope {
   }
 
   /**
-   * The exact answers of one run's reads, copied before they are merged for the reader, each shape
+   * The exact answers of one run's reads, encoded before they are merged for the reader, each shape
    * in step order; kept once every read of the run is answered. Reads finish on several workers.
    */
   final class Capture {
     private final Run run;
     private final List<String> shapes;
-    private final List<Map<Long, List<ObjectNode>>> byShape = new ArrayList<>();
+    private final List<Map<Long, byte[]>> byShape = new ArrayList<>();
     private int readsLeft;
 
     private Capture(Run run, List<String> shapes, int reads) {
@@ -106,20 +106,20 @@ final class HistoryCacheScope {
 
     /** One read's exact answers (its own, or those of the re-reads that replaced it). */
     void add(List<HistoryReadAhead.Leaf> leaves) {
-      List<List<ObjectNode>> copies = new ArrayList<>();
+      List<byte[]> chunks = new ArrayList<>();
       for (HistoryReadAhead.Leaf leaf : leaves) {
         List<List<ObjectNode>> lists = leaf.answer().rowLists();
         if (lists.size() != shapes.size()) {
           return;
         }
-        lists.forEach(rows -> copies.add(rows.stream().map(ObjectNode::deepCopy).toList()));
+        lists.forEach(rows -> chunks.add(HistoryCacheFile.encodeChunk(rows)));
       }
       synchronized (this) {
         int next = 0;
         for (HistoryReadAhead.Leaf leaf : leaves) {
           long first = HistoryReadPlanner.firstStep(leaf.read());
           for (int shape = 0; shape < shapes.size(); shape++) {
-            byShape.get(shape).put(first, copies.get(next++));
+            byShape.get(shape).put(first, chunks.get(next++));
           }
         }
         if (--readsLeft > 0) {
@@ -127,9 +127,8 @@ final class HistoryCacheScope {
         }
       }
       for (int shape = 0; shape < shapes.size(); shape++) {
-        List<ObjectNode> rows = new ArrayList<>();
-        byShape.get(shape).values().forEach(rows::addAll);
-        cache.store(entry(run, shapes.get(shape)), rows);
+        cache.storeChunks(
+            entry(run, shapes.get(shape)), new ArrayList<>(byShape.get(shape).values()));
       }
     }
   }

@@ -113,11 +113,11 @@ final class HistoryReadAhead implements AutoCloseable {
       }
       CompletableFuture<List<Page>> request =
           ordered ? requests.peekFirst() : answered.poll(waitMillis, TimeUnit.MILLISECONDS);
+      if (request == null) {
+        return null;
+      }
       List<Page> pages;
       try {
-        if (request == null) {
-          return null;
-        }
         pages = request.get(waitMillis, TimeUnit.MILLISECONDS);
       } catch (TimeoutException e) {
         return null;
