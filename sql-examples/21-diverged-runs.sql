@@ -4,7 +4,7 @@
 -- Evaluated locally: the NaN test (NaN reads as a DOUBLE NaN, never as an error), the join, the
 --   grouping and the order.
 -- expect-request: histories(columns=[run_id, _step, loss], run_id in [$cor
--- expect-request: runs(filters={}, heavyFields=[])
+-- expect-request: runs(filters={}, fields=[state])
 SELECT h.run_id, r.state, COUNT(*) AS nan_steps, MIN(h._step) AS first_nan_step
 FROM histories h
 JOIN runs r ON r.run_id = h.run_id

@@ -3,13 +3,12 @@ package io.github.wandbjdbc.client;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * A run listing: W&B filter document ({@code {}} = every run; null is taken as {@code {}}), one
  * order key ({@code "+created_at"} when null or empty, as the official client), runs per page, how
- * many runs at most ({@code < 0} = all) and the heavy fields wanted. The filter is copied, so later
- * changes to the caller's node do not leak in.
+ * many runs at most ({@code < 0} = all) and the fields and keys wanted. The filter is copied, so
+ * later changes to the caller's node do not leak in.
  */
 public record RunQuery(
     String entity,
@@ -18,7 +17,7 @@ public record RunQuery(
     String order,
     int pageSize,
     long limit,
-    Set<RunField> heavyFields) {
+    RunSelection selection) {
 
   public static final String DEFAULT_ORDER = "+created_at";
 
@@ -30,11 +29,6 @@ public record RunQuery(
     if (pageSize < 1) {
       throw new IllegalArgumentException("pageSize must be >= 1, was " + pageSize);
     }
-    heavyFields = heavyFields == null ? Set.of() : Set.copyOf(heavyFields);
-  }
-
-  /** Whether {@code field} is to be fetched. */
-  public boolean wants(RunField field) {
-    return heavyFields.contains(field);
+    Objects.requireNonNull(selection, "selection is null");
   }
 }

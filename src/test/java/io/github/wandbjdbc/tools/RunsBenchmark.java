@@ -35,6 +35,7 @@ public final class RunsBenchmark {
           new String[] {
             "the same with config", "SELECT run_id, state, created_at, config FROM runs"
           },
+          new String[] {"one summary key of every run", "SELECT run_id, \"summary.acc\" FROM runs"},
           new String[] {
             "newest 20 finished runs",
             "SELECT run_id, created_at FROM runs WHERE state = 'finished'"

@@ -161,7 +161,7 @@ public final class RunsTable extends AbstractTable implements TranslatableTable,
             spec.order(),
             settings.pageSize(),
             spec.limit(),
-            spec.heavyFields(columns()));
+            spec.selection(columns(), settings.pushdown()));
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object> enumerator() {

@@ -169,20 +169,6 @@ class RunsPushdownTest {
   }
 
   @Test
-  void onlyTheHeavyFieldsAQueryUsesAreRequested() throws Exception {
-    column("SELECT run_id, state FROM runs");
-    JsonNode light = onlyRunsRequest();
-    assertFalse(light.get("withConfig").asBoolean());
-    assertFalse(light.get("withSummaryMetrics").asBoolean());
-    emulator.stats().reset();
-    column("SELECT \"config.lr\" FROM runs WHERE \"config.lr\" > 0.001");
-    JsonNode config = onlyRunsRequest();
-    assertTrue(config.get("withConfig").asBoolean());
-    assertFalse(config.get("withSummaryMetrics").asBoolean());
-    assertEquals(json("{\"config.lr\":{\"$gt\":0.001}}"), config.get("filters"));
-  }
-
-  @Test
   void aConfigKeyWithADotIsNeverPushed() throws Exception {
     String sql = "SELECT run_id FROM runs WHERE \"config.data.path\" LIKE '/data/%'";
     assertEquals(demo.size(), column(sql).size());
