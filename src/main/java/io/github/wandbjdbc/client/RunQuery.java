@@ -6,9 +6,9 @@ import java.util.Objects;
 
 /**
  * A run listing: W&B filter document ({@code {}} = every run; null is taken as {@code {}}), one
- * order key ({@code "+created_at"} when null or empty, as the official client), runs per page, how
- * many runs at most ({@code < 0} = all) and the fields and keys wanted. The filter is copied, so
- * later changes to the caller's node do not leak in.
+ * order key ({@code "+created_at"} when null or empty, as the official client), the most runs a
+ * page may ask for, how many runs at most ({@code < 0} = all) and the fields and keys wanted. The
+ * filter is copied, so later changes to the caller's node do not leak in.
  */
 public record RunQuery(
     String entity,
@@ -21,6 +21,12 @@ public record RunQuery(
 
   public static final String DEFAULT_ORDER = "+created_at";
 
+  /**
+   * Runs per page when they carry whole JSON fields: a page of 1,000 full configs and summaries is
+   * megabytes, near what W&B answers within its request deadline (unverified).
+   */
+  static final int WIDE_ROWS_PER_PAGE = 200;
+
   public RunQuery {
     Objects.requireNonNull(entity, "entity is null");
     Objects.requireNonNull(project, "project is null");
@@ -30,5 +36,10 @@ public record RunQuery(
       throw new IllegalArgumentException("pageSize must be >= 1, was " + pageSize);
     }
     Objects.requireNonNull(selection, "selection is null");
+  }
+
+  /** Runs a page asks for: {@code pageSize}, or fewer when the rows are wide. */
+  int rowsPerPage() {
+    return selection.wide() ? Math.min(pageSize, WIDE_ROWS_PER_PAGE) : pageSize;
   }
 }

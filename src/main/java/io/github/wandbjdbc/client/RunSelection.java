@@ -15,6 +15,12 @@ import java.util.TreeSet;
  * top-level key names the same value under either reading.
  */
 public record RunSelection(Set<RunField> fields, Set<String> configKeys, Set<String> summaryKeys) {
+  private static final Set<RunField> WHOLE_JSON =
+      EnumSet.of(
+          RunField.CONFIG,
+          RunField.SUMMARY_METRICS,
+          RunField.SYSTEM_METRICS,
+          RunField.HISTORY_KEYS);
 
   public RunSelection {
     Set<RunField> copy = EnumSet.noneOf(RunField.class);
@@ -38,6 +44,14 @@ public record RunSelection(Set<RunField> fields, Set<String> configKeys, Set<Str
 
   public boolean wants(RunField field) {
     return fields.contains(field);
+  }
+
+  /**
+   * Whether a run carries a whole JSON field: configs, summaries and history keys run to kilobytes
+   * a run, the other fields and single keys to tens of bytes.
+   */
+  boolean wide() {
+    return fields.stream().anyMatch(WHOLE_JSON::contains);
   }
 
   private static Set<String> sorted(Set<String> keys) {

@@ -100,6 +100,15 @@ class RunsPushdownTest {
   }
 
   @Test
+  void pagesFollowRowWidth() throws Exception {
+    column("SELECT run_id, state FROM runs");
+    assertEquals(1000, onlyRunsRequest().get("perPage").asInt());
+    emulator.stats().reset();
+    column("SELECT run_id, config FROM runs");
+    assertEquals(200, onlyRunsRequest().get("perPage").asInt());
+  }
+
+  @Test
   void limitOverALocalFilterIsNotSentToWandb() throws Exception {
     List<String> rows = column("SELECT run_id FROM runs WHERE display_name LIKE '%a%' LIMIT 2");
     assertEquals(2, rows.size());
