@@ -3,6 +3,7 @@ package io.github.wandbjdbc.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,11 +28,12 @@ record HistoryAnswer(List<List<ObjectNode>> rowLists, Long eventsLineCount) {
   /**
    * The outer union by {@code _step} of the row lists, which each hold some keys of the same rows
    * (one {@code sampledHistory} spec each), in step order. A row without a numeric {@code _step}
-   * cannot be matched up and is dropped; W&B always sends it, as it is a spec key.
+   * cannot be matched up and is dropped; W&B always sends it, as it is a spec key. One list is
+   * returned as it is, sorted by step if it was not (system-metric rows have no step).
    */
   List<ObjectNode> mergedByStep() {
     if (rowLists.size() == 1) {
-      return rowLists.get(0);
+      return inStepOrder(rowLists.get(0));
     }
     Map<Long, ObjectNode> byStep = new TreeMap<>();
     for (List<ObjectNode> rows : rowLists) {
@@ -48,5 +50,23 @@ record HistoryAnswer(List<List<ObjectNode>> rowLists, Long eventsLineCount) {
       }
     }
     return new ArrayList<>(byStep.values());
+  }
+
+  /** {@code rows} in step order: a scan promises it, whatever order W&B sent them in. */
+  private static List<ObjectNode> inStepOrder(List<ObjectNode> rows) {
+    long previous = Long.MIN_VALUE;
+    for (ObjectNode row : rows) {
+      JsonNode step = row.get(STEP);
+      if (step == null || !step.canConvertToLong()) {
+        return rows;
+      }
+      if (step.asLong() < previous) {
+        List<ObjectNode> sorted = new ArrayList<>(rows);
+        sorted.sort(Comparator.comparingLong(r -> r.get(STEP).asLong()));
+        return sorted;
+      }
+      previous = step.asLong();
+    }
+    return rows;
   }
 }

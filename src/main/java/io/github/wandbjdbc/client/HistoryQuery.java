@@ -14,7 +14,11 @@ import java.util.Set;
  * (exclusive) bound the steps of {@link Kind#EXACT} reads; {@code samples} is the points per run of
  * {@link Kind#SAMPLED} reads. {@code requiredKeys} (a subset of {@code keys}, may be empty) are
  * keys every wanted row holds: rows lacking one may be left out, so an exact read needs no spec for
- * rows that hold none of the keys. Lists and the filter are copied.
+ * rows that hold none of the keys. {@code rowGoal} is how many rows the reader wants first (the
+ * fetch size, a LIMIT or maxRows; 0 when unknown): the first request is sized to it, and reads run
+ * ahead only once the reader has taken that many. {@code ordered} asks for runs in order of their
+ * names ({@link String#compareTo}) rather than W&B's listing order, at the cost of listing every
+ * run before the first row. Lists and the filter are copied.
  */
 public record HistoryQuery(
     String entity,
@@ -27,7 +31,9 @@ public record HistoryQuery(
     long endStep,
     ObjectNode runFilter,
     int pageSize,
-    int concurrency) {
+    int concurrency,
+    long rowGoal,
+    boolean ordered) {
 
   /** What is read of each run. */
   public enum Kind {
@@ -49,6 +55,9 @@ public record HistoryQuery(
     requirePositive("samples", samples);
     requirePositive("pageSize", pageSize);
     requirePositive("concurrency", concurrency);
+    if (rowGoal < 0) {
+      throw new IllegalArgumentException("rowGoal must be >= 0, was " + rowGoal);
+    }
   }
 
   /** The listing of the runs to read, with the run fields the read plan needs. */

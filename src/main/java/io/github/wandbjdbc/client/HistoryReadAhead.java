@@ -5,20 +5,30 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Reads the histories of a stream of runs with up to {@code concurrency} requests in flight, each
- * request carrying several reads (of one or several runs), and hands over the rows run window by
- * run window. Workers take the next reads from a shared source that lists runs lazily; the
- * hand-over queue is bounded, so a slow consumer stops the workers and memory stays flat however
- * long the histories are. Rows of one window come in step order; windows and runs interleave.
+ * Reads the histories of a stream of runs, each request carrying several reads (of one or several
+ * runs), and hands over the rows read by read. Each read's rows are in step order. When {@code
+ * ordered}, requests are handed over in the order of {@link HistoryBatches}, so rows come by run
+ * and within a run by step; otherwise in the order they are answered, so that one slow request does
+ * not hold up the others.
+ *
+ * <p>Reading follows the reader. Until the reader has taken {@code rowGoal} rows (its first page),
+ * a request is sent only when it asks for rows and none are left, and the first one is sized to the
+ * goal: a grid that shows 200 rows and stops costs one request. After that, each request the reader
+ * takes doubles the number kept in flight, up to {@code concurrency}; a reader that stops reading
+ * stops the requests, as at most that many are ever read ahead of it.
+ *
+ * <p>One thread consumes it; {@link #close()} may come from any thread.
  */
 final class HistoryReadAhead implements AutoCloseable {
   /** Row lists one request may carry (reads × lists per read). */
@@ -29,25 +39,51 @@ final class HistoryReadAhead implements AutoCloseable {
   /** The rows of one read: its run and the rows in step order. */
   record Page(String run, List<ObjectNode> rows) {}
 
+  static final Page END = new Page("", List.of());
+
   private final HistoryBatchReader reader;
   private final HistoryReadPlanner plan;
+  private final HistoryBatches batches;
   private final RunIterator runs;
-  private final Deque<HistoryRead> pending = new ArrayDeque<>();
-  private final BlockingQueue<Page> pages;
-  private final AtomicReference<Throwable> failure = new AtomicReference<>();
-  private final AtomicInteger liveWorkers;
-  private final ExecutorService workers;
+  private final int concurrency;
+  private final long rowGoal;
+  private final boolean ordered;
   private final int readsPerRequest;
+  private final ExecutorService workers;
+
+  /** Requests issued and not yet handed over, oldest first; by their order when {@code ordered}. */
+  private final Deque<CompletableFuture<List<Page>>> requests = new ArrayDeque<>();
+
+  /** Requests answered and not yet handed over, in the order they were answered. */
+  private final BlockingQueue<CompletableFuture<List<Page>>> answered = new LinkedBlockingQueue<>();
+
+  /** Pages of the request being handed over. */
+  private final Deque<Page> ready = new ArrayDeque<>();
+
+  /** Completes once the last issued request has taken its batch: batches are taken in order. */
+  private CompletableFuture<HistoryBatches.Batch> lastBatch =
+      CompletableFuture.completedFuture(null);
+
+  private volatile boolean exhausted;
   private volatile boolean closed;
+  private long handedOver;
+  private int inFlight = 1;
 
   HistoryReadAhead(
-      HistoryBatchReader reader, HistoryReadPlanner plan, RunIterator runs, int concurrency) {
+      HistoryBatchReader reader,
+      HistoryReadPlanner plan,
+      RunIterator runs,
+      int concurrency,
+      long rowGoal,
+      boolean ordered) {
     this.reader = reader;
     this.plan = plan;
     this.runs = runs;
+    this.concurrency = concurrency;
+    this.rowGoal = rowGoal;
+    this.ordered = ordered;
     this.readsPerRequest = Math.max(1, LISTS_PER_REQUEST / plan.listsPerRead());
-    this.pages = new ArrayBlockingQueue<>(2 * concurrency);
-    this.liveWorkers = new AtomicInteger(concurrency);
+    this.batches = new HistoryBatches(plan, runs, ordered, readsPerRequest);
     int scan = SCANS.incrementAndGet();
     AtomicInteger thread = new AtomicInteger();
     this.workers =
@@ -59,9 +95,6 @@ final class HistoryReadAhead implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
-    for (int i = 0; i < concurrency; i++) {
-      workers.execute(this::work);
-    }
   }
 
   /**
@@ -70,19 +103,104 @@ final class HistoryReadAhead implements AutoCloseable {
    */
   Page next(long waitMillis) throws InterruptedException {
     ensureOpen();
-    Page page = pages.poll(waitMillis, TimeUnit.MILLISECONDS);
-    if (page == null) {
-      rethrowFailure();
-      // Workers offer their pages before they finish, so once none is live the queue is final.
-      if (liveWorkers.get() == 0) {
-        page = pages.poll();
-        if (page == null) {
-          ensureOpen(); // workers also finish when closed, without reading everything
+    while (ready.isEmpty()) {
+      if (requests.isEmpty()) {
+        if (exhausted) {
           return END;
+        }
+        issue();
+      }
+      CompletableFuture<List<Page>> request =
+          ordered ? requests.peekFirst() : answered.poll(waitMillis, TimeUnit.MILLISECONDS);
+      List<Page> pages;
+      try {
+        if (request == null) {
+          return null;
+        }
+        pages = request.get(waitMillis, TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        return null;
+      } catch (ExecutionException e) {
+        ensureOpen(); // a request cut off by close() fails too
+        throw rethrown(e.getCause());
+      }
+      requests.remove(request);
+      ready.addAll(pages);
+      if (handedOver >= rowGoal) { // the reader is past its first page and reads on
+        inFlight = Math.min(concurrency, 2 * inFlight);
+        while (requests.size() < inFlight && !exhausted) {
+          issue();
         }
       }
     }
+    Page page = ready.pollFirst();
+    handedOver += page.rows().size();
     return page;
+  }
+
+  /**
+   * Sends the next request once the one before it has taken its batch; while the reader is short of
+   * its first page, the request is sized to the rows it still lacks.
+   */
+  private void issue() {
+    long goal = Math.max(0, rowGoal - handedOver);
+    CompletableFuture<HistoryBatches.Batch> batch =
+        lastBatch.thenApplyAsync(previous -> batches.next(goal), workers);
+    lastBatch = batch;
+    CompletableFuture<List<Page>> request = batch.thenApplyAsync(this::read, workers);
+    requests.addLast(request);
+    if (!ordered) {
+      request.whenComplete((pages, failure) -> answered.add(request));
+    }
+  }
+
+  private List<Page> read(HistoryBatches.Batch batch) {
+    if (batch.reads().isEmpty()) {
+      exhausted = true;
+      return List.of();
+    }
+    List<Page> pages = new ArrayList<>();
+    readExactly(batch.reads(), batch.probe()).forEach(pages::addAll);
+    pages.removeIf(page -> page.rows().isEmpty());
+    return pages;
+  }
+
+  /**
+   * The pages of each of {@code reads}, in order: its answer when exact, else the pages of the
+   * re-reads that replace it, read a request's worth at a time.
+   */
+  private List<List<Page>> readExactly(List<HistoryRead> reads, HistoryRead probe) {
+    if (closed) {
+      throw stopped();
+    }
+    List<HistoryRead> request = new HistoryBatches.Batch(reads, probe).request();
+    List<HistoryAnswer> answers = reader.read(request);
+    plan.observe(request, answers);
+    List<List<HistoryRead>> rereads = new ArrayList<>(reads.size());
+    List<HistoryRead> again = new ArrayList<>();
+    for (int i = 0; i < reads.size(); i++) {
+      rereads.add(plan.rereads(reads.get(i), answers.get(i)));
+      again.addAll(rereads.get(i));
+    }
+    List<List<Page>> againPages = new ArrayList<>(again.size());
+    for (int from = 0; from < again.size(); from += readsPerRequest) {
+      againPages.addAll(
+          readExactly(again.subList(from, Math.min(again.size(), from + readsPerRequest)), null));
+    }
+    List<List<Page>> pages = new ArrayList<>(reads.size());
+    int next = 0;
+    for (int i = 0; i < reads.size(); i++) {
+      if (rereads.get(i).isEmpty()) {
+        pages.add(List.of(new Page(reads.get(i).run(), answers.get(i).mergedByStep())));
+      } else {
+        List<Page> replaced = new ArrayList<>();
+        for (int j = 0; j < rereads.get(i).size(); j++) {
+          replaced.addAll(againPages.get(next++));
+        }
+        pages.add(replaced);
+      }
+    }
+    return pages;
   }
 
   private void ensureOpen() {
@@ -95,91 +213,22 @@ final class HistoryReadAhead implements AutoCloseable {
     return new IllegalStateException("the history scan was stopped before it finished");
   }
 
-  static final Page END = new Page("", List.of());
-
-  private void rethrowFailure() {
-    Throwable t = failure.get();
+  private static RuntimeException rethrown(Throwable t) {
     if (t instanceof RuntimeException e) {
-      throw e;
+      return e;
     }
     if (t instanceof Error e) {
       throw e;
     }
-    if (t != null) {
-      throw new IllegalStateException(t);
-    }
+    return new IllegalStateException(t);
   }
 
-  private void work() {
-    try {
-      List<HistoryRead> batch;
-      while (!closed && !(batch = nextBatch()).isEmpty()) {
-        read(batch);
-      }
-    } catch (Throwable t) {
-      if (!closed) {
-        failure.compareAndSet(null, t);
-      }
-    } finally {
-      liveWorkers.decrementAndGet();
-    }
-  }
-
-  /** Reads {@code batch} and every re-read it needs, handing over exact answers only. */
-  private void read(List<HistoryRead> batch) throws InterruptedException {
-    List<HistoryRead> todo = batch;
-    while (!todo.isEmpty() && !closed) {
-      List<HistoryAnswer> answers = reader.read(todo);
-      List<HistoryRead> again = new ArrayList<>();
-      for (int i = 0; i < todo.size(); i++) {
-        List<HistoryRead> rereads = plan.rereads(todo.get(i), answers.get(i));
-        if (rereads.isEmpty()) {
-          offer(new Page(todo.get(i).run(), answers.get(i).mergedByStep()));
-        } else {
-          again.addAll(rereads);
-        }
-      }
-      todo = again.size() <= readsPerRequest ? again : requeue(again);
-    }
-  }
-
-  /** Keeps one request's worth of re-reads and gives the rest back to the shared source. */
-  private List<HistoryRead> requeue(List<HistoryRead> reads) {
-    synchronized (pending) {
-      reads.subList(readsPerRequest, reads.size()).forEach(pending::addFirst);
-    }
-    return new ArrayList<>(reads.subList(0, readsPerRequest));
-  }
-
-  private void offer(Page page) throws InterruptedException {
-    while (!closed && !page.rows().isEmpty()) {
-      if (pages.offer(page, 100, TimeUnit.MILLISECONDS)) {
-        return;
-      }
-    }
-  }
-
-  /** Up to one request's worth of reads, listing more runs when none are pending. */
-  private List<HistoryRead> nextBatch() {
-    synchronized (pending) {
-      while (pending.size() < readsPerRequest && runs.hasNext() && !closed) {
-        pending.addAll(plan.reads(runs.next()));
-      }
-      List<HistoryRead> batch = new ArrayList<>(readsPerRequest);
-      while (batch.size() < readsPerRequest && !pending.isEmpty()) {
-        batch.add(pending.pollFirst());
-      }
-      return batch;
-    }
-  }
-
-  /** Stops the workers: cancels their requests in flight and retry waits; idempotent. */
+  /** Stops the requests: cancels those in flight and their retry waits; idempotent. */
   @Override
   public void close() {
     closed = true;
     reader.close();
     runs.close();
     workers.shutdownNow();
-    pages.clear();
   }
 }

@@ -16,7 +16,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * historyLineCount} rows over {@code lastStep + 1} steps) so that a sparse run costs few windows.
  * With keys asked for, each key is its own {@code sampledHistory} spec (W&B returns only rows
  * holding every key of a spec), plus a {@code _step}-only spec that yields every row unless one of
- * the keys is in every row of the run; the answers are merged by step.
+ * the keys is in every row of the run; the answers are merged by step. A scan's first request also
+ * carries a cap probe ({@link #probe}): one more {@code _step}-only row than any window asks, so
+ * that its answer shows at once how many rows the server returns, and smaller window answers of the
+ * same request are known complete without being split.
  *
  * <p>{@link HistoryQuery.Kind#SAMPLED} asks for whole rows sampled to {@code samples} per run;
  * {@link HistoryQuery.Kind#SYSTEM} for the whole system stream, checked against {@code
@@ -26,6 +29,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class HistoryReadPlanner {
   /** Rows asked per window: the page size of the official client's {@code scan_history}. */
   static final int WINDOW_ROWS = 1000;
+
+  /** Rows a cap probe asks for: more than any window asks. */
+  static final int PROBE_ROWS = WINDOW_ROWS + 1;
 
   /** System-metric rows asked per run at first. */
   static final int EVENTS_SAMPLES = 10_000;
@@ -70,8 +76,12 @@ final class HistoryReadPlanner {
     return kind == HistoryQuery.Kind.EXACT && keys != null ? keys.size() + 1 : 1; // at most
   }
 
-  /** The first reads of {@code run}; none when it has no rows in range. */
-  List<HistoryRead> reads(Run run) {
+  /**
+   * The first reads of {@code run}; none when it has no rows in range. With {@code firstRows > 0}
+   * the first window is narrowed to about that many rows (by the run's density), so that a reader
+   * who wants only a first page is not sent a whole window.
+   */
+  List<HistoryRead> reads(Run run, long firstRows) {
     String name = run.name();
     Long lines = run.historyLineCount();
     switch (kind) {
@@ -84,13 +94,69 @@ final class HistoryReadPlanner {
       default:
         break;
     }
-    if (lines != null && lines == 0) {
+    StepRange range = stepRange(run);
+    if (range == null) {
       return List.of();
+    }
+    long width = Math.max(WINDOW_ROWS, (long) Math.ceil(WINDOW_ROWS / 2.0 * range.stepsPerRow()));
+    List<List<String>> specKeys = specKeys(run);
+    List<HistoryRead> reads = new ArrayList<>();
+    long from = range.from();
+    if (firstRows > 0) {
+      long first = Math.min(width, Math.max(1, (long) Math.ceil(firstRows * range.stepsPerRow())));
+      first = Math.min(first, range.end() - from);
+      reads.add(window(name, specKeys, from, from + first));
+      from += first;
+    }
+    for (; from < range.end(); from = from + Math.min(width, range.end() - from)) {
+      reads.add(window(name, specKeys, from, from + Math.min(width, range.end() - from)));
+    }
+    return reads;
+  }
+
+  /**
+   * A {@code _step}-only read of {@link #PROBE_ROWS} rows over the steps of {@code run} in range,
+   * or null when the read is not exact or the run has no rows in range. It is never handed over:
+   * its answer only counts towards the largest answer (see {@link #isComplete}).
+   */
+  HistoryRead probe(Run run) {
+    StepRange range = kind == HistoryQuery.Kind.EXACT ? stepRange(run) : null;
+    if (range == null) {
+      return null;
+    }
+    return new HistoryRead.Specs(
+        run.name(),
+        List.of(new HistorySpec(List.of(STEP), PROBE_ROWS, range.from(), range.end() - 1)));
+  }
+
+  /** About how many rows {@code read} of {@code run} answers. */
+  double expectedRows(Run run, HistoryRead read) {
+    Long lines = run.historyLineCount();
+    if (read instanceof HistoryRead.Sampled sampled) {
+      return lines == null ? sampled.samples() : Math.min(sampled.samples(), lines);
+    }
+    if (read instanceof HistoryRead.Events events) {
+      return events.samples();
+    }
+    StepRange range = stepRange(run);
+    long[] steps = steps(read);
+    return range == null || steps == null ? 0 : (steps[1] - steps[0]) / range.stepsPerRow();
+  }
+
+  /** The steps {@code from} (inclusive) to {@code end} (exclusive) of a run read in range. */
+  private record StepRange(long from, long end, double stepsPerRow) {}
+
+  /** The run's steps in range, or null when it has none; fails when W&B hides its last step. */
+  private StepRange stepRange(Run run) {
+    String name = run.name();
+    Long lines = run.historyLineCount();
+    if (lines != null && lines == 0) {
+      return null;
     }
     JsonNode lastStep = run.historyKeys() == null ? null : run.historyKeys().get("lastStep");
     if (lastStep == null || !lastStep.canConvertToLong()) {
       if (lines == null) {
-        return List.of();
+        return null;
       }
       throw new WandbInexactException(
           "W&B reports "
@@ -103,19 +169,10 @@ final class HistoryReadPlanner {
     }
     long end = Math.min(endStep, lastStep.asLong() + 1);
     if (minStep >= end) {
-      return List.of();
+      return null;
     }
-    long width = WINDOW_ROWS;
-    if (lines != null && lines > 0) {
-      double stepsPerRow = (lastStep.asLong() + 1.0) / lines;
-      width = Math.max(WINDOW_ROWS, (long) Math.ceil(WINDOW_ROWS / 2.0 * stepsPerRow));
-    }
-    List<List<String>> specKeys = specKeys(run);
-    List<HistoryRead> reads = new ArrayList<>();
-    for (long from = minStep; from < end; from = from + Math.min(width, end - from)) {
-      reads.add(window(name, specKeys, from, from + Math.min(width, end - from)));
-    }
-    return reads;
+    double stepsPerRow = lines != null && lines > 0 ? (lastStep.asLong() + 1.0) / lines : 1;
+    return new StepRange(minStep, end, Math.max(1, stepsPerRow));
   }
 
   /** The key sets of one window's specs for {@code run}; null for whole rows. */
@@ -162,27 +219,42 @@ final class HistoryReadPlanner {
   }
 
   /**
+   * Counts the answers of one request towards the largest answer, before any of them is judged:
+   * every list counts, the cap probe's too, for none holds more rows than the server's cap.
+   */
+  void observe(List<HistoryRead> reads, List<HistoryAnswer> answers) {
+    for (int i = 0; i < reads.size(); i++) {
+      if (!(reads.get(i) instanceof HistoryRead.Events)) { // another API, with its own limits
+        answers
+            .get(i)
+            .rowLists()
+            .forEach(rows -> largestAnswer.accumulateAndGet(rows.size(), Math::max));
+      }
+    }
+  }
+
+  /**
    * The reads that replace {@code read} because its answer may be incomplete, or an empty list when
-   * the answer is exact. Throws when no read could make it exact.
+   * the answer is exact. Call {@link #observe} with its request's answers first. Throws when no
+   * read could make it exact.
    */
   List<HistoryRead> rereads(HistoryRead read, HistoryAnswer answer) {
     if (read instanceof HistoryRead.Events events) {
       return eventRereads(events, answer);
     }
-    long from;
-    long to;
-    if (read instanceof HistoryRead.Window w) {
-      from = w.minStep();
-      to = w.maxStep();
-    } else if (read instanceof HistoryRead.Specs s) {
-      from = s.specs().get(0).minStep();
-      to = s.specs().get(0).maxStep() + 1;
-    } else {
+    long[] steps = steps(read);
+    if (steps == null) {
       return List.of(); // a sampled read is sampled by definition
     }
+    long from = steps[0];
+    long to = steps[1];
+    int asked =
+        read instanceof HistoryRead.Window w
+            ? w.samples()
+            : ((HistoryRead.Specs) read).specs().get(0).samples();
     boolean complete = true;
     for (List<ObjectNode> rows : answer.rowLists()) {
-      complete &= isComplete(rows.size(), to - from); // every list counts towards the largest
+      complete &= isComplete(rows.size(), to - from, asked);
     }
     if (complete) {
       return List.of();
@@ -196,16 +268,27 @@ final class HistoryReadPlanner {
         window(read.run(), specKeys, from, middle), window(read.run(), specKeys, middle, to));
   }
 
+  /** The steps {@code [from, to)} a window or specs read covers; null for other reads. */
+  private static long[] steps(HistoryRead read) {
+    if (read instanceof HistoryRead.Window w) {
+      return new long[] {w.minStep(), w.maxStep()};
+    }
+    if (read instanceof HistoryRead.Specs s) {
+      return new long[] {s.specs().get(0).minStep(), s.specs().get(0).maxStep() + 1};
+    }
+    return null;
+  }
+
   /**
-   * Whether an answer of {@code rows} rows for a window of {@code width} steps holds every row.
-   * Empty, or one row per step, it does. Otherwise it may be a sample, for W&B returns at most as
-   * many rows as asked and may cap that number lower, unannounced: a sampled answer holds exactly
-   * that cap, and no complete answer holds more. So an answer at least as large as every answer
-   * seen so far is split and read again; one smaller than some earlier answer is complete.
+   * Whether an answer of {@code rows} rows, of at most {@code asked}, for a window of {@code width}
+   * steps holds every row. Empty, or one row per step, it does. Otherwise it may be a sample, for
+   * W&B returns at most as many rows as asked and may cap that number lower, unannounced: a sampled
+   * answer holds exactly that cap, and no answer holds more. So an answer of fewer rows than asked
+   * and than some answer seen (the cap probe's, or any other) is complete; any other is split and
+   * read again.
    */
-  private boolean isComplete(int rows, long width) {
-    int largest = largestAnswer.accumulateAndGet(rows, Math::max);
-    return rows == 0 || rows >= width || rows < largest;
+  private boolean isComplete(int rows, long width, int asked) {
+    return rows == 0 || rows >= width || (rows < asked && rows < largestAnswer.get());
   }
 
   private static List<HistoryRead> eventRereads(HistoryRead.Events read, HistoryAnswer answer) {

@@ -5,10 +5,12 @@ import java.util.NoSuchElementException;
 import java.util.function.Supplier;
 
 /**
- * The rows of a {@link HistoryQuery}: each run's rows in step order, runs and their step windows
+ * The rows of a {@link HistoryQuery}: each run's rows in step order; with {@link
+ * HistoryQuery#ordered()} runs one after another by name, else runs and their step windows
  * interleaved. Nothing is sent before the first {@link #hasNext()} or {@link #await(long)}; then
- * worker threads list the runs and read ahead of the consumer, as far as a small bounded buffer
- * allows. A worker's failure is rethrown to the consumer.
+ * worker threads list the runs and read the first page the query's row goal asks for, and read
+ * ahead of the consumer only once it reads on ({@link HistoryReadAhead}). A worker's failure is
+ * rethrown to the consumer.
  *
  * <p>One thread consumes it; {@link #close()} may come from another thread to stop the read: the
  * workers end, their requests in flight and retry waits are aborted, and the consumer's next call

@@ -140,7 +140,9 @@ public final class WandbClient implements AutoCloseable {
                 new HistoryBatchReader(transport, query.entity(), query.project()),
                 new HistoryReadPlanner(query),
                 runs(query.runListing()),
-                query.concurrency()));
+                query.concurrency(),
+                query.rowGoal(),
+                query.ordered()));
   }
 
   /**

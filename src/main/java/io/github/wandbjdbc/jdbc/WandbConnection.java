@@ -1,5 +1,6 @@
 package io.github.wandbjdbc.jdbc;
 
+import io.github.wandbjdbc.calcite.RowGoal;
 import io.github.wandbjdbc.client.ClientSettings;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -9,8 +10,11 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLNonTransientConnectionException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import org.apache.calcite.DataContext;
 import org.apache.calcite.avatica.AvaticaFactory;
 import org.apache.calcite.avatica.AvaticaPreparedStatement;
 import org.apache.calcite.avatica.AvaticaStatement;
@@ -48,6 +52,9 @@ final class WandbConnection extends ReadOnlyConnection {
 
   private final LivenessCheck liveness;
   private final DatabaseMetaData metaData = new WandbDatabaseMetaData(this);
+
+  /** The executing statement's {@link RowGoal} variables, while {@link #enumerable} runs. */
+  private final ThreadLocal<Map<String, Object>> statementVariables = new ThreadLocal<>();
 
   WandbConnection(
       Driver driver,
@@ -99,9 +106,34 @@ final class WandbConnection extends ReadOnlyConnection {
       CalcitePrepare.CalciteSignature<T> signature,
       List<TypedValue> parameterValues)
       throws SQLException {
-    Enumerable<T> rows = super.enumerable(handle, signature, parameterValues);
-    long maxRows = lookupStatement(handle).getLargeMaxRows();
+    AvaticaStatement statement = lookupStatement(handle);
+    long maxRows = statement.getLargeMaxRows();
+    Map<String, Object> firstRows = new HashMap<>();
+    firstRows.put(RowGoal.MAX_ROWS, maxRows);
+    firstRows.put(RowGoal.FETCH_SIZE, statement.getFetchSize());
+    Enumerable<T> rows;
+    statementVariables.set(firstRows);
+    try {
+      rows = super.enumerable(handle, signature, parameterValues);
+    } finally {
+      statementVariables.remove();
+    }
     return maxRows > 0 ? EnumerableDefaults.take(rows, maxRows) : rows;
+  }
+
+  /**
+   * Adds what scans size their first request by ({@link RowGoal}) to the query's context: Calcite
+   * makes the context inside {@link #enumerable}, from the parameters alone.
+   */
+  @Override
+  public DataContext createDataContext(Map<String, Object> parameters, CalciteSchema rootSchema) {
+    Map<String, Object> extra = statementVariables.get();
+    if (extra == null) {
+      return super.createDataContext(parameters, rootSchema);
+    }
+    Map<String, Object> all = new HashMap<>(parameters);
+    all.putAll(extra);
+    return super.createDataContext(all, rootSchema);
   }
 
   /** Batches are for updates, and this connection only reads. */

@@ -112,6 +112,34 @@ class WandbClientHistoriesTest {
   }
 
   @Test
+  void orderedReadsComeRunByRunInNameOrderThenStepByStep() {
+    HistoryQuery ordered =
+        withGoal(query(HistoryQuery.Kind.EXACT, List.of("loss"), null, 4), 100, true);
+    List<String> order = new ArrayList<>();
+    try (HistoryRowIterator rows = client.histories(ordered)) {
+      rows.forEachRemaining(
+          row ->
+              order.add(String.format("%s %09d", row.run(), row.values().get("_step").asLong())));
+    }
+    List<String> sorted = new ArrayList<>(order);
+    sorted.sort(Comparator.naturalOrder());
+    assertEquals(sorted, order);
+    assertEquals(
+        readByRun(query(HistoryQuery.Kind.EXACT, List.of("loss"), null, 4)), readByRun(ordered));
+  }
+
+  @Test
+  void aReaderThatTakesItsFirstPageAndStopsCostsOneRequest() {
+    HistoryQuery firstPage = withGoal(query(HistoryQuery.Kind.EXACT, null, null, 8), 100, false);
+    try (HistoryRowIterator rows = client.histories(firstPage)) {
+      for (int i = 0; i < 100; i++) {
+        rows.next();
+      }
+    }
+    assertEquals(1L, emu.stats().operations().get("HistoryBatch"));
+  }
+
+  @Test
   void systemMetricsOfTheFilteredRunsOnly() {
     EmulatedRun run = runs().get(RUNS - 1);
     ObjectNode filter = JsonNodeFactory.instance.objectNode();
@@ -185,7 +213,36 @@ class WandbClientHistoriesTest {
   private static HistoryQuery query(
       HistoryQuery.Kind kind, List<String> keys, ObjectNode filter, int concurrency) {
     return new HistoryQuery(
-        ENTITY, DEMO, kind, keys, List.of(), 50, 0, Long.MAX_VALUE, filter, 50, concurrency);
+        ENTITY,
+        DEMO,
+        kind,
+        keys,
+        List.of(),
+        50,
+        0,
+        Long.MAX_VALUE,
+        filter,
+        50,
+        concurrency,
+        0,
+        false);
+  }
+
+  private static HistoryQuery withGoal(HistoryQuery q, long rowGoal, boolean ordered) {
+    return new HistoryQuery(
+        q.entity(),
+        q.project(),
+        q.kind(),
+        q.keys(),
+        q.requiredKeys(),
+        q.samples(),
+        q.minStep(),
+        q.endStep(),
+        q.runFilter(),
+        q.pageSize(),
+        q.concurrency(),
+        rowGoal,
+        ordered);
   }
 
   /** Every row read, as JSON text, by run and in step order. */

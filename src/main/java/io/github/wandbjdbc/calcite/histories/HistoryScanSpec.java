@@ -1,9 +1,11 @@
 package io.github.wandbjdbc.calcite.histories;
 
+import io.github.wandbjdbc.calcite.RowGoal;
 import java.math.BigDecimal;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.calcite.DataContext;
 
 /**
  * What a history scan reads, as the planner settled it. Values that narrow it (run ids, step
@@ -18,13 +20,20 @@ import java.util.Set;
  * @param stepBounds conjuncts bounding {@code _step}
  * @param requiredColumns columns a pushed filter keeps only non-null rows of: rows without their
  *     keys need not be read
+ * @param ordered whether rows must come in {@code (run_id, _step)} order
+ * @param limit the most rows a LIMIT right above the scan takes (its offset included); 0 = none
+ * @param perBatch whether the scan runs once per batch of a batched join: the statement's fetch
+ *     size and maxRows then say nothing about how many of its rows are wanted first
  */
 public record HistoryScanSpec(
     HistoryKind kind,
     List<String> columns,
     List<List<Integer>> runIdGroups,
     List<StepBound> stepBounds,
-    List<String> requiredColumns) {
+    List<String> requiredColumns,
+    boolean ordered,
+    long limit,
+    boolean perBatch) {
 
   public HistoryScanSpec {
     requiredColumns = List.copyOf(requiredColumns);
@@ -101,6 +110,11 @@ public record HistoryScanSpec(
     return null;
   }
 
+  /** The rows to ask for first ({@link RowGoal}); 0 when unknown. */
+  long firstRows(DataContext root) {
+    return perBatch ? limit : RowGoal.firstRows(root, limit);
+  }
+
   /** The request as EXPLAIN shows it; {@code values} are the slot expressions' texts. */
   String describe(List<String> values) {
     StringBuilder text = new StringBuilder(kind.tableName()).append("(columns=").append(columns);
@@ -116,6 +130,12 @@ public record HistoryScanSpec(
     }
     if (!requiredColumns.isEmpty()) {
       text.append(", rows holding ").append(requiredColumns);
+    }
+    if (ordered) {
+      text.append(", in run_id, _step order");
+    }
+    if (limit > 0) {
+      text.append(", first ").append(limit).append(" rows");
     }
     return text.append(")").toString();
   }

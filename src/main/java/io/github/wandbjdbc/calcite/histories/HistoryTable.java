@@ -141,7 +141,9 @@ public final class HistoryTable extends AbstractTable implements TranslatableTab
             spec.endStep(values),
             runIds == null ? null : FilterDocuments.runIdsIn(runIds),
             settings.pageSize(),
-            settings.concurrency());
+            settings.concurrency(),
+            spec.firstRows(root),
+            spec.ordered());
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object> enumerator() {

@@ -6,6 +6,7 @@ import io.github.wandbjdbc.calcite.ScanCode;
 import io.github.wandbjdbc.calcite.filter.ValueSlots;
 import io.github.wandbjdbc.calcite.histories.HistoryScanSpec.StepBound;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.apache.calcite.DataContext;
@@ -19,6 +20,9 @@ import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.RelCollation;
+import org.apache.calcite.rel.RelCollationTraitDef;
+import org.apache.calcite.rel.RelCollations;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelWriter;
 import org.apache.calcite.rel.core.Aggregate;
@@ -31,7 +35,9 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.runtime.Hook;
+import org.apache.calcite.util.ImmutableIntList;
 
 /**
  * A scan of a history table, narrowed by the history rules to the columns a query uses and to the
@@ -73,6 +79,8 @@ final class HistoryTableScan extends TableScan implements EnumerableRel, Lineage
   private final List<List<Integer>> runIdGroups;
   private final List<StepBound> stepBounds;
   private final List<String> requiredColumns;
+  private final boolean ordered;
+  private final long limit;
 
   private HistoryTableScan(
       RelOptCluster cluster,
@@ -83,7 +91,9 @@ final class HistoryTableScan extends TableScan implements EnumerableRel, Lineage
       List<RexNode> values,
       List<List<Integer>> runIdGroups,
       List<StepBound> stepBounds,
-      List<String> requiredColumns) {
+      List<String> requiredColumns,
+      boolean ordered,
+      long limit) {
     super(cluster, traits, List.of(), table);
     this.historiesTable = historiesTable;
     this.columns = List.copyOf(columns);
@@ -91,6 +101,8 @@ final class HistoryTableScan extends TableScan implements EnumerableRel, Lineage
     this.runIdGroups = List.copyOf(runIdGroups);
     this.stepBounds = List.copyOf(stepBounds);
     this.requiredColumns = List.copyOf(requiredColumns);
+    this.ordered = ordered;
+    this.limit = limit;
   }
 
   /** Every column, every run, every step. */
@@ -105,7 +117,9 @@ final class HistoryTableScan extends TableScan implements EnumerableRel, Lineage
         List.of(),
         List.of(),
         List.of(),
-        List.of());
+        List.of(),
+        false,
+        0);
   }
 
   HistoryTableScan withColumns(List<Integer> tableColumns) {
@@ -118,7 +132,9 @@ final class HistoryTableScan extends TableScan implements EnumerableRel, Lineage
         values,
         runIdGroups,
         stepBounds,
-        requiredColumns);
+        requiredColumns,
+        ordered,
+        limit);
   }
 
   HistoryTableScan withPushdown(HistoryPushdown pushdown) {
@@ -131,7 +147,63 @@ final class HistoryTableScan extends TableScan implements EnumerableRel, Lineage
         pushdown.values(),
         pushdown.runIdGroups(),
         pushdown.stepBounds(),
-        pushdown.requiredColumns());
+        pushdown.requiredColumns(),
+        ordered,
+        limit);
+  }
+
+  /**
+   * This scan with its rows in {@code (run_id, _step)} order (when {@code ordered}) and sized for a
+   * LIMIT that takes at most {@code limit} rows of it (0 = none).
+   */
+  HistoryTableScan withOrder(boolean ordered, long limit) {
+    return new HistoryTableScan(
+        getCluster(),
+        ordered
+            ? getTraitSet().replace(RelCollationTraitDef.INSTANCE, keyCollations())
+            : getTraitSet(),
+        getTable(),
+        historiesTable,
+        columns,
+        values,
+        runIdGroups,
+        stepBounds,
+        requiredColumns,
+        ordered,
+        limit);
+  }
+
+  /** Whether a pushed {@code run_id = value} limits the scan to at most one run. */
+  boolean readsOneRun() {
+    return runIdGroups.stream().anyMatch(group -> group.size() == 1);
+  }
+
+  /**
+   * The orders an ordered scan's rows are in, as far as it returns the columns: by {@code run_id},
+   * then {@code _step}; and by {@code _step} alone when it reads one run. The planner sees them
+   * when it tracks collations, and needs no sort above then.
+   */
+  private List<RelCollation> keyCollations() {
+    List<String> names = getRowType().getFieldNames();
+    int run = names.indexOf(HistoryColumn.RUN_ID);
+    int step = names.indexOf(HistoryColumn.STEP);
+    List<RelCollation> orders = new ArrayList<>();
+    if (run >= 0) {
+      orders.add(
+          step >= 0 ? RelCollations.of(ImmutableIntList.of(run, step)) : RelCollations.of(run));
+    }
+    if (step >= 0 && readsOneRun()) {
+      orders.add(RelCollations.of(step));
+    }
+    return orders;
+  }
+
+  boolean ordered() {
+    return ordered;
+  }
+
+  long limit() {
+    return limit;
   }
 
   /** The table columns this scan returns, in output order. */
@@ -172,6 +244,11 @@ final class HistoryTableScan extends TableScan implements EnumerableRel, Lineage
       planner.addRule(HistoryFilterRule.RULE);
       // A join on run_id then reads only the histories of each batch of the other side's runs.
       planner.addRule(BatchJoinRule.RULE);
+      // ORDER BY run_id, _step needs no sort; a LIMIT sizes the first request.
+      planner.addRule(HistorySortRule.SORT_OVER_SCAN);
+      planner.addRule(HistorySortRule.SORT_OVER_FILTERED_SCAN);
+      planner.addRule(HistorySortRule.SORT_OVER_PROJECTED_SCAN);
+      planner.addRule(HistorySortRule.SORT_OVER_PROJECTED_FILTERED_SCAN);
     }
   }
 
@@ -199,7 +276,10 @@ final class HistoryTableScan extends TableScan implements EnumerableRel, Lineage
   @Override
   public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
     double rows = estimateRowCount(mq);
-    return planner.getCostFactory().makeCost(rows * (1 + columns.size()), rows, 0);
+    // An ordered scan lists every run before its first row: a little dearer, chosen only to sort.
+    // One sized for a LIMIT reads less at first: a little cheaper, so the LIMIT reaches it.
+    double cpu = rows * (1 + columns.size()) * (ordered ? 1.01 : 1) * (limit > 0 ? 0.99 : 1);
+    return planner.getCostFactory().makeCost(cpu, rows, 0);
   }
 
   @Override
@@ -217,7 +297,10 @@ final class HistoryTableScan extends TableScan implements EnumerableRel, Lineage
         getRowType().getFieldNames(),
         runIdGroups,
         stepBounds,
-        requiredColumns);
+        requiredColumns,
+        ordered,
+        limit,
+        values.stream().anyMatch(RexUtil::containsCorrelation));
   }
 
   @Override

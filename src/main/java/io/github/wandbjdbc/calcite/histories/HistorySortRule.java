@@ -1,0 +1,150 @@
+package io.github.wandbjdbc.calcite.histories;
+
+import io.github.wandbjdbc.calcite.RuleConfig;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.plan.RelOptRuleCall;
+import org.apache.calcite.plan.RelRule;
+import org.apache.calcite.rel.RelCollation;
+import org.apache.calcite.rel.RelCollations;
+import org.apache.calcite.rel.RelFieldCollation;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.core.Sort;
+import org.apache.calcite.rel.logical.LogicalSort;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+
+/**
+ * An ORDER BY and LIMIT right above a history scan, or above the filter that re-checks its pushed
+ * conditions and a projection. A scan reads run after run and each run step after step, so when
+ * asked it can hand over its rows in {@code (run_id, _step)} order ({@link
+ * HistoryTableScan#withOrder}): an ORDER BY on that key, or on {@code _step} alone for one run,
+ * then needs no sort, and with a LIMIT the scan stops after the first rows instead of reading every
+ * history. A LIMIT, sorted or not, also sizes the scan's first request to the rows it takes.
+ */
+final class HistorySortRule extends RelRule<RuleConfig> {
+  static final HistorySortRule SORT_OVER_SCAN =
+      rule("HistorySortRule", b -> b.operand(HistoryTableScan.class).noInputs());
+
+  static final HistorySortRule SORT_OVER_FILTERED_SCAN =
+      rule("HistorySortOverFilterRule", HistorySortRule::filteredScan);
+
+  static final HistorySortRule SORT_OVER_PROJECTED_SCAN =
+      rule(
+          "HistorySortOverProjectRule",
+          b ->
+              b.operand(Project.class).oneInput(s -> s.operand(HistoryTableScan.class).noInputs()));
+
+  static final HistorySortRule SORT_OVER_PROJECTED_FILTERED_SCAN =
+      rule(
+          "HistorySortOverProjectFilterRule",
+          b -> b.operand(Project.class).oneInput(HistorySortRule::filteredScan));
+
+  private static RelRule.Done filteredScan(RelRule.OperandBuilder b) {
+    return b.operand(Filter.class).oneInput(s -> s.operand(HistoryTableScan.class).noInputs());
+  }
+
+  private static HistorySortRule rule(String description, RelRule.OperandTransform input) {
+    return new HistorySortRule(
+        new RuleConfig(
+            description, b -> b.operand(LogicalSort.class).oneInput(input), HistorySortRule::new));
+  }
+
+  private HistorySortRule(RuleConfig config) {
+    super(config);
+  }
+
+  @Override
+  public void onMatch(RelOptRuleCall call) {
+    Sort sort = call.rel(0);
+    Project project = call.rel(1) instanceof Project p ? p : null;
+    Filter filter = call.rels[call.rels.length - 2] instanceof Filter f ? f : null;
+    HistoryTableScan scan = call.rel(call.rels.length - 1);
+    boolean sorts = !sort.getCollation().getFieldCollations().isEmpty();
+    if (sorts && (scan.ordered() || !keyOrderSatisfies(sort, project, scan))) {
+      return;
+    }
+    long limit = limit(sort);
+    if (!sorts && (limit == 0 || scan.limit() == limit)) {
+      return; // nothing to sort and nothing to size: this rule has nothing to add
+    }
+    RelNode input = scan.withOrder(sorts || scan.ordered(), limit);
+    // The filter and projection keep the scan's order; they say so for the planner to see it.
+    RelCollation order = sorts ? scanOrder(sort, project) : RelCollations.EMPTY;
+    if (filter != null) {
+      input = filter.copy(filter.getTraitSet().replace(order), input, filter.getCondition());
+    }
+    if (project != null) {
+      input =
+          project.copy(
+              project.getTraitSet().replace(sort.getCollation()),
+              input,
+              project.getProjects(),
+              project.getRowType());
+    }
+    if (sort.offset == null && sort.fetch == null) {
+      call.transformTo(input);
+    } else {
+      call.transformTo(LogicalSort.create(input, RelCollations.EMPTY, sort.offset, sort.fetch));
+    }
+  }
+
+  /**
+   * Whether rows in {@code (run_id, _step)} order are in the sort's order: its keys ascending on
+   * {@code run_id} then {@code _step} (any keys after both cannot reorder rows, for a run has one
+   * row per step), or on {@code _step} alone when the scan reads one run. Keys are traced through a
+   * projection of plain columns.
+   */
+  private static boolean keyOrderSatisfies(Sort sort, Project project, HistoryTableScan scan) {
+    List<String> names = scan.getRowType().getFieldNames();
+    boolean runFixed = scan.readsOneRun();
+    for (RelFieldCollation key : sort.getCollation().getFieldCollations()) {
+      int field = key.getFieldIndex();
+      if (project != null) {
+        if (!(project.getProjects().get(field) instanceof RexInputRef ref)) {
+          return false;
+        }
+        field = ref.getIndex();
+      }
+      String name = names.get(field);
+      boolean ascending = key.getDirection() == RelFieldCollation.Direction.ASCENDING;
+      if (name.equals(HistoryColumn.RUN_ID) && (ascending || runFixed)) {
+        runFixed = true;
+      } else if (name.equals(HistoryColumn.STEP) && ascending && runFixed) {
+        return true;
+      } else {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The sort's order in the scan's columns (checked by {@link #keyOrderSatisfies}). */
+  private static RelCollation scanOrder(Sort sort, Project project) {
+    List<RelFieldCollation> keys = new ArrayList<>();
+    for (RelFieldCollation key : sort.getCollation().getFieldCollations()) {
+      int field = key.getFieldIndex();
+      keys.add(
+          project == null
+              ? key
+              : key.withFieldIndex(((RexInputRef) project.getProjects().get(field)).getIndex()));
+    }
+    return RelCollations.of(keys);
+  }
+
+  /** The rows a LIMIT takes, its offset included; 0 without a LIMIT or with a {@code ?} one. */
+  private static long limit(Sort sort) {
+    if (!(sort.fetch instanceof RexLiteral)) {
+      return 0;
+    }
+    return value(sort.fetch) + (sort.offset == null ? 0 : value(sort.offset));
+  }
+
+  private static long value(RexNode literal) {
+    Long value = literal instanceof RexLiteral l ? l.getValueAs(Long.class) : null;
+    return value == null ? 0 : value;
+  }
+}
