@@ -24,6 +24,7 @@ public final class RunIterator implements Iterator<Run>, AutoCloseable {
 
   private final RunPageReader reader;
   private final int pageSize;
+  private final int firstPageSize;
   private final long limit;
   private final Queue<Run> buffered = new ArrayDeque<>();
   private final Set<String> returnedNames = new HashSet<>();
@@ -37,6 +38,7 @@ public final class RunIterator implements Iterator<Run>, AutoCloseable {
   RunIterator(RunPageReader reader, RunQuery query) {
     this.reader = Objects.requireNonNull(reader, "reader is null");
     this.pageSize = query.rowsPerPage();
+    this.firstPageSize = query.firstPageRows();
     this.limit = query.limit();
   }
 
@@ -78,7 +80,8 @@ public final class RunIterator implements Iterator<Run>, AutoCloseable {
   }
 
   private void fetchPage() {
-    int perPage = limit < 0 ? pageSize : (int) Math.min(pageSize, limit - returned);
+    int pageRows = pagesFetched == 0 ? firstPageSize : pageSize;
+    int perPage = limit < 0 ? pageRows : (int) Math.min(pageRows, limit - returned);
     RunPage page = reader.read(cursor, perPage, cancellation);
     pagesFetched++;
     for (Run run : page.runs()) {

@@ -7,8 +7,10 @@ import java.util.Objects;
 /**
  * A run listing: W&B filter document ({@code {}} = every run; null is taken as {@code {}}), one
  * order key ({@code "+created_at"} when null or empty, as the official client), the most runs a
- * page may ask for, how many runs at most ({@code < 0} = all) and the fields and keys wanted. The
- * filter is copied, so later changes to the caller's node do not leak in.
+ * page may ask for, how many runs at most ({@code < 0} = all), the fields and keys wanted, and how
+ * many runs the reader wants first ({@code firstRows}, 0 = unknown; see {@code RowGoal}): the first
+ * page asks for no more, so a grid showing 200 rows costs one request of 200. The filter is copied,
+ * so later changes to the caller's node do not leak in.
  */
 public record RunQuery(
     String entity,
@@ -17,7 +19,8 @@ public record RunQuery(
     String order,
     int pageSize,
     long limit,
-    RunSelection selection) {
+    RunSelection selection,
+    long firstRows) {
 
   public static final String DEFAULT_ORDER = "+created_at";
 
@@ -38,8 +41,25 @@ public record RunQuery(
     Objects.requireNonNull(selection, "selection is null");
   }
 
+  /** A listing without a first-page goal. */
+  public RunQuery(
+      String entity,
+      String project,
+      ObjectNode filter,
+      String order,
+      int pageSize,
+      long limit,
+      RunSelection selection) {
+    this(entity, project, filter, order, pageSize, limit, selection, 0);
+  }
+
   /** Runs a page asks for: {@code pageSize}, or fewer when the rows are wide. */
   int rowsPerPage() {
     return selection.wide() ? Math.min(pageSize, WIDE_ROWS_PER_PAGE) : pageSize;
+  }
+
+  /** Runs the first page asks for: {@link #rowsPerPage}, or fewer when the reader wants fewer. */
+  int firstPageRows() {
+    return firstRows > 0 ? (int) Math.min(rowsPerPage(), firstRows) : rowsPerPage();
   }
 }

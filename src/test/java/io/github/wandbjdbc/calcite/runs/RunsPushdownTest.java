@@ -101,11 +101,14 @@ class RunsPushdownTest {
 
   @Test
   void pagesFollowRowWidth() throws Exception {
-    column("SELECT run_id, state FROM runs");
-    assertEquals(1000, onlyRunsRequest().get("perPage").asInt());
-    emulator.stats().reset();
-    column("SELECT run_id, config FROM runs");
-    assertEquals(200, onlyRunsRequest().get("perPage").asInt());
+    try (java.sql.Statement statement = connection.createStatement()) {
+      statement.setFetchSize(0); // no row goal: the first page is a full one
+      rows(statement.executeQuery("SELECT run_id, state FROM runs"));
+      assertEquals(1000, onlyRunsRequest().get("perPage").asInt());
+      emulator.stats().reset();
+      rows(statement.executeQuery("SELECT run_id, config FROM runs"));
+      assertEquals(200, onlyRunsRequest().get("perPage").asInt());
+    }
   }
 
   @Test
