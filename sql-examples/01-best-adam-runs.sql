@@ -4,7 +4,7 @@
 -- Evaluated locally: the re-check of the filter, and ORDER BY "summary.acc" DESC NULLS LAST
 --   LIMIT 10 as a bounded top-N (W&B's placement of missing metrics is unverified, so sorts on
 --   nullable keys are never pushed, and neither is a LIMIT above them).
--- expect-request: runs(filters={"config.optimizer":"adam"}, heavyFields=[config, summary_metrics])
+-- expect-request: runs(filters={"config.optimizer":"adam"}, fields=[displayName, state], configKeys=[lr, optimizer], summaryKeys=[acc])
 SELECT run_id, display_name, state, "config.lr", "summary.acc"
 FROM runs
 WHERE "config.optimizer" = 'adam'

@@ -4,7 +4,7 @@
 --   unverified, so the pushed window is a superset).
 -- Evaluated locally: the exact half-open time window, re-checked, and ORDER BY created_at (an
 --   order is pushed only together with a LIMIT).
--- expect-request: runs(filters={"state":"crashed","created_at":{"$gte":"2026-07-31T23:59:59","$lt":"2026-10-01T00:00:01"}}, heavyFields=[])
+-- expect-request: runs(filters={"state":"crashed","created_at":{"$gte":"2026-07-31T23:59:59","$lt":"2026-10-01T00:00:01"}}, fields=[displayName, createdAt, heartbeatAt])
 SELECT run_id, display_name, created_at, heartbeat_at
 FROM runs
 WHERE state = 'crashed'

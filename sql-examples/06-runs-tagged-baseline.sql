@@ -4,7 +4,7 @@
 --   exact W&B form, so W&B gets no filter at all and every run is read.
 -- Evaluated locally: tags LIKE '%"baseline"%' (the quotes make it match the whole tag only) and
 --   the ORDER BY.
--- expect-request: runs(filters={}, heavyFields=[])
+-- expect-request: runs(filters={}, fields=[displayName, tags])
 SELECT run_id, display_name, tags
 FROM runs
 WHERE tags LIKE '%"baseline"%'

@@ -3,7 +3,7 @@
 --   one request for five runs.
 -- Evaluated locally: the same sort again over those five rows (Calcite has the last word on
 --   order).
--- expect-request: runs(filters={}, order=-created_at, limit=5, heavyFields=[])
+-- expect-request: runs(filters={}, order=-created_at, limit=5, fields=[displayName, state, createdAt])
 SELECT run_id, display_name, state, created_at
 FROM runs
 ORDER BY created_at DESC

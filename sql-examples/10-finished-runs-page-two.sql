@@ -3,7 +3,7 @@
 --   offset + fetch = 10 runs.
 -- Evaluated locally: skipping the first five (W&B has no offset in the runs query) and the final
 --   sort.
--- expect-request: runs(filters={"state":"finished"}, order=+name, limit=10, heavyFields=[])
+-- expect-request: runs(filters={"state":"finished"}, order=+name, limit=10, fields=[displayName])
 SELECT run_id, display_name
 FROM runs
 WHERE state = 'finished'

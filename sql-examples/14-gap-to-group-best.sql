@@ -6,8 +6,8 @@
 --   derive group_name IS NOT NULL from the join condition, so both read every run.
 -- Evaluated locally: the MAX per group, the join, the semi-join with the MAX, the gap and the
 --   ORDER BY.
--- expect-request: runs(filters={"group":{"$ne":null}}, heavyFields=[summary_metrics])
--- expect-request: runs(filters={}, heavyFields=[summary_metrics])
+-- expect-request: runs(filters={"group":{"$ne":null}}, fields=[group], summaryKeys=[acc])
+-- expect-request: runs(filters={}, fields=[group], summaryKeys=[acc])
 SELECT r.group_name, r.run_id, r."summary.acc" AS acc, b.run_id AS best_run,
        b."summary.acc" AS best_acc, ROUND(b."summary.acc" - r."summary.acc", 4) AS gap
 FROM runs r

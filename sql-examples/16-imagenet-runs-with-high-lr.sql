@@ -3,7 +3,7 @@
 --   Deliberately NOT pushed: the filter on "config.data.path". The config key is "data.path",
 --   with a dot inside, and W&B filter keys cannot address such a key.
 -- Evaluated locally: both conditions and the ORDER BY.
--- expect-request: runs(filters={"config.lr":{"$gte":0.005}}, heavyFields=[config])
+-- expect-request: runs(filters={"config.lr":{"$gte":0.005}}, fields=[displayName], configKeys=[data.path, lr])
 SELECT run_id, display_name, "config.lr", "config.data.path"
 FROM runs
 WHERE "config.data.path" LIKE '/data/imagenet/%' AND "config.lr" >= 0.005

@@ -5,7 +5,7 @@
 --   passes its run_id to the history scan).
 -- Evaluated locally: the best run (a bounded top-1 over summary.acc), the join on run_id, the
 --   every-tenth-step condition and the final order.
--- expect-request: runs(filters={"state":"finished"}, heavyFields=[summary_metrics])
+-- expect-request: runs(filters={"state":"finished"}, fields=[], summaryKeys=[acc])
 -- expect-request: histories(columns=[run_id, _step, loss, val_loss], run_id in [$cor
 -- expect-request: _step < 100)
 SELECT h._step, h.loss, h.val_loss

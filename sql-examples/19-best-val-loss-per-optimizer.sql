@@ -3,7 +3,7 @@
 --   the key val_loss (logged every tenth step: its own spec, merged with the _step spec by step,
 --   so no row is lost where it is missing), read only for the finished runs (batched join).
 -- Evaluated locally: the join on run_id, MIN and COUNT per optimizer, the order.
--- expect-request: runs(filters={"state":"finished"}, heavyFields=[config])
+-- expect-request: runs(filters={"state":"finished"}, fields=[state], configKeys=[optimizer])
 -- expect-request: histories(columns=[run_id, val_loss], run_id in [$cor
 SELECT r."config.optimizer" AS optimizer,
        COUNT(DISTINCT r.run_id) AS runs,

@@ -3,7 +3,7 @@
 --   only the key loss, read only for those runs (batched join).
 -- Evaluated locally: the join, the window functions (best loss per run, last step per run), the
 --   choice of each run's last row, the order and the limit.
--- expect-request: runs(filters={"state":"finished","group":"exp-c"}, heavyFields=[])
+-- expect-request: runs(filters={"state":"finished","group":"exp-c"}, fields=[state, group])
 -- expect-request: histories(columns=[run_id, _step, loss], run_id in [$cor
 SELECT run_id, last_step, final_loss, best_loss, final_loss - best_loss AS gap
 FROM (

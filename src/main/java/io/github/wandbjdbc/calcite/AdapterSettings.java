@@ -3,7 +3,7 @@ package io.github.wandbjdbc.calcite;
 /**
  * The connection settings the adapter acts on.
  *
- * @param pageSize runs per W&B request when listing runs
+ * @param pageSize the most runs per W&B request when listing runs (fewer for wide rows)
  * @param samples points per run in sampled histories
  * @param concurrency parallel W&B requests for history reads
  * @param pushdown whether SQL operators may be translated into W&B requests

@@ -17,6 +17,10 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * join binds each batch of left rows to correlation variables and evaluates the right input once
  * per batch, where the table's own rules turn the correlated condition into a restriction to the
  * batch's run ids. Volcano weighs it against the hash join: it wins when few left rows remain.
+ *
+ * <p>It is not offered when the left side reads a whole table: its run ids are then every run, so
+ * reading the right side once (a hash join) costs fewer requests than once per hundred runs, and
+ * Calcite's estimates cannot tell a whole project from a filtered one.
  */
 public final class BatchJoinRule {
   /** Run ids per W&B request; Calcite's default, well below its generated-code size limit. */
@@ -40,7 +44,8 @@ public final class BatchJoinRule {
    * Inner and left joins only: the ones whose rows are a batch's matches, or the left row alone.
    */
   private static boolean joinsOnRightRunId(LogicalJoin join) {
-    if (join.getJoinType() != JoinRelType.INNER && join.getJoinType() != JoinRelType.LEFT) {
+    if (join.getJoinType() != JoinRelType.INNER && join.getJoinType() != JoinRelType.LEFT
+        || PlanLineage.readsWholeTable(join.getLeft())) {
       return false;
     }
     // Every scan of this adapter is a LineageStep, and each table keys its rows by run_id.

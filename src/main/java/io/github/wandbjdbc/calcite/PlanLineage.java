@@ -55,6 +55,27 @@ public final class PlanLineage {
     return -1;
   }
 
+  /**
+   * Whether {@code rel} returns every row of one of this adapter's tables, as the SQL wrote it:
+   * only projections and sorts without OFFSET/FETCH lie between it and the scan. Sets are read
+   * through their first (logical) member, which holds the query's own filters.
+   */
+  public static boolean readsWholeTable(RelNode rel) {
+    RelNode node = rel;
+    for (int depth = 0; depth < MAX_DEPTH; depth++) {
+      if (node instanceof RelSubset subset) {
+        node = subset.getOriginal();
+      } else if (node instanceof LineageStep && node.getInputs().isEmpty()) {
+        return true;
+      } else if (node instanceof Project || node instanceof Sort && !limitsRows(node)) {
+        node = node.getInput(0);
+      } else {
+        return false;
+      }
+    }
+    return false;
+  }
+
   private static Origin walk(RelNode rel, int field, boolean everyRow) {
     RelNode node = rel;
     int index = field;

@@ -62,8 +62,11 @@ public record HistoryQuery(
 
   /** The listing of the runs to read, with the run fields the read plan needs. */
   RunQuery runListing() {
-    Set<RunField> fields = kind == Kind.EXACT ? EnumSet.of(RunField.HISTORY_KEYS) : Set.of();
-    return new RunQuery(entity, project, runFilter, null, pageSize, -1, fields);
+    Set<RunField> fields = EnumSet.of(RunField.HISTORY_LINE_COUNT);
+    if (kind == Kind.EXACT) {
+      fields.add(RunField.HISTORY_KEYS);
+    }
+    return new RunQuery(entity, project, runFilter, null, pageSize, -1, RunSelection.of(fields));
   }
 
   private static void requirePositive(String name, int value) {

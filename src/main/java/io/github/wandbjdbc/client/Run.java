@@ -8,9 +8,11 @@ import java.util.Objects;
 
 /**
  * One run as listed. {@code name} is the run id users see; {@code tags} is empty when W&B sends
- * none. {@code config} holds unwrapped values without {@code _wandb} / {@code wandb_version}. The
- * heavy fields ({@code config}, {@code summaryMetrics}, {@code systemMetrics}, {@code historyKeys})
- * are null when not requested and an empty object when requested but absent on the server.
+ * none (or they were not asked for). {@code config} holds unwrapped values without {@code _wandb} /
+ * {@code wandb_version}. A field the listing did not ask for is null; the JSON fields ({@code
+ * config}, {@code summaryMetrics}, {@code systemMetrics}, {@code historyKeys}) are an empty object
+ * when asked for but absent on the server, and {@code config} / {@code summaryMetrics} hold only
+ * the asked keys when the listing named keys ({@link RunSelection}).
  */
 public record Run(
     String id,

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /** Turns a run node of the {@code Runs} document into a {@link Run}. */
 final class RunDecoder {
@@ -13,7 +12,10 @@ final class RunDecoder {
 
   private RunDecoder() {}
 
-  static Run decode(JsonNode node, Set<RunField> wanted) {
+  /**
+   * Fields outside {@code selection} read as null; config and summary keys fill a partial object.
+   */
+  static Run decode(JsonNode node, RunSelection selection) {
     String name = WandbJson.text(node, "name");
     if (name == null) {
       throw WandbJson.unexpected(OPERATION, "a run without a name");
@@ -36,10 +38,24 @@ final class RunDecoder {
         WandbJson.instant(node.get("heartbeatAt"), "heartbeatAt", OPERATION),
         lineCount == null || lineCount.isNull() ? null : lineCount.asLong(),
         user == null || user.isNull() ? null : WandbJson.text(user, "username"),
-        wanted.contains(RunField.CONFIG) ? WandbJson.unwrapConfig(heavy(node, "config")) : null,
-        wanted.contains(RunField.SUMMARY_METRICS) ? heavy(node, "summaryMetrics") : null,
-        wanted.contains(RunField.SYSTEM_METRICS) ? heavy(node, "systemMetrics") : null,
-        wanted.contains(RunField.HISTORY_KEYS) ? heavy(node, "historyKeys") : null);
+        config(node, selection),
+        keyed(node, selection, RunField.SUMMARY_METRICS, !selection.summaryKeys().isEmpty()),
+        selection.wants(RunField.SYSTEM_METRICS) ? heavy(node, "systemMetrics") : null,
+        selection.wants(RunField.HISTORY_KEYS) ? heavy(node, "historyKeys") : null);
+  }
+
+  private static ObjectNode config(JsonNode node, RunSelection selection) {
+    ObjectNode config = keyed(node, selection, RunField.CONFIG, !selection.configKeys().isEmpty());
+    return config == null ? null : WandbJson.unwrapConfig(config);
+  }
+
+  /** The whole field, else its keys' subset (aliased {@code <field>Subset}), else null. */
+  private static ObjectNode keyed(
+      JsonNode node, RunSelection selection, RunField field, boolean keysWanted) {
+    if (selection.wants(field)) {
+      return heavy(node, field.graphQlName());
+    }
+    return keysWanted ? heavy(node, field.graphQlName() + "Subset") : null;
   }
 
   private static ObjectNode heavy(JsonNode node, String field) {

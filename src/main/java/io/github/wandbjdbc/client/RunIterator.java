@@ -11,9 +11,10 @@ import java.util.Set;
 /**
  * The runs of a {@link RunQuery}, fetched page by page only as they are consumed: no request is
  * sent before the first {@link #hasNext()}, and the next page only once the current one is used up.
- * It stops after {@code limit} runs (asking for no more than are still needed), and skips a run
- * whose name it has already returned, because W&B's offset cursors shift when runs are created
- * during a scan.
+ * It stops after {@code limit} runs (asking for no more than are still needed), follows the cursor
+ * of a page the server cut shorter than asked (it ends only where W&B says no page follows, so a
+ * server cap on {@code first} costs no extra request), and skips a run whose name it has already
+ * returned, because W&B's offset cursors shift when runs are created during a scan.
  *
  * <p>One thread consumes it; {@link #close()} may come from another thread to cancel the scan: a
  * request in flight or a retry wait is aborted, and the consumer's {@code hasNext()} then throws a
@@ -23,6 +24,7 @@ public final class RunIterator implements Iterator<Run>, AutoCloseable {
 
   private final RunPageReader reader;
   private final int pageSize;
+  private final int firstPageSize;
   private final long limit;
   private final Queue<Run> buffered = new ArrayDeque<>();
   private final Set<String> returnedNames = new HashSet<>();
@@ -35,7 +37,8 @@ public final class RunIterator implements Iterator<Run>, AutoCloseable {
 
   RunIterator(RunPageReader reader, RunQuery query) {
     this.reader = Objects.requireNonNull(reader, "reader is null");
-    this.pageSize = query.pageSize();
+    this.pageSize = query.rowsPerPage();
+    this.firstPageSize = query.firstPageRows();
     this.limit = query.limit();
   }
 
@@ -77,7 +80,8 @@ public final class RunIterator implements Iterator<Run>, AutoCloseable {
   }
 
   private void fetchPage() {
-    int perPage = limit < 0 ? pageSize : (int) Math.min(pageSize, limit - returned);
+    int pageRows = pagesFetched == 0 ? firstPageSize : pageSize;
+    int perPage = limit < 0 ? pageRows : (int) Math.min(pageRows, limit - returned);
     RunPage page = reader.read(cursor, perPage, cancellation);
     pagesFetched++;
     for (Run run : page.runs()) {

@@ -8,9 +8,10 @@ import java.util.List;
 
 /**
  * Reads one page of a {@link RunQuery} with the {@code Runs} document. That one document serves
- * every field set: the heavy JSON fields are selected with {@code @include} variables, so a listing
- * that does not need them moves none of their bytes. Unlike the official client's, it does not ask
- * for {@code runCount} on every page ({@link WandbClient#runCount} does that on its own).
+ * every selection: each field is switched on by an {@code @include} variable, and config or summary
+ * keys by {@code config(keys:)} / {@code summaryMetrics(keys:)}, so a listing moves only the bytes
+ * of the fields and keys it needs. Unlike the official client's, it does not ask for {@code
+ * runCount} on every page ({@link WandbClient#runCount} does that on its own).
  */
 final class RunPageReader {
 
@@ -48,11 +49,15 @@ final class RunPageReader {
             .put("cursor", cursor)
             .put("perPage", perPage)
             .put("order", query.order())
-            .put("filters", filters)
-            .put("withConfig", query.wants(RunField.CONFIG))
-            .put("withSummaryMetrics", query.wants(RunField.SUMMARY_METRICS))
-            .put("withSystemMetrics", query.wants(RunField.SYSTEM_METRICS))
-            .put("withHistoryKeys", query.wants(RunField.HISTORY_KEYS));
+            .put("filters", filters);
+    RunSelection selection = query.selection();
+    for (RunField field : RunField.values()) {
+      variables.put(field.variable(), selection.wants(field));
+    }
+    variables.put("withConfigKeys", !selection.configKeys().isEmpty());
+    selection.configKeys().forEach(variables.putArray("configKeys")::add);
+    variables.put("withSummaryKeys", !selection.summaryKeys().isEmpty());
+    selection.summaryKeys().forEach(variables.putArray("summaryKeys")::add);
     ObjectNode data = transport.execute(DOCUMENT, variables, scope);
     JsonNode project = data.get("project");
     if (project == null || project.isNull()) {
@@ -66,7 +71,7 @@ final class RunPageReader {
     List<Run> page = new ArrayList<>(edges.size());
     String lastCursor = null;
     for (JsonNode edge : edges) {
-      page.add(RunDecoder.decode(edge.path("node"), query.heavyFields()));
+      page.add(RunDecoder.decode(edge.path("node"), selection));
       lastCursor = WandbJson.text(edge, "cursor");
     }
     JsonNode pageInfo = runs.path("pageInfo");

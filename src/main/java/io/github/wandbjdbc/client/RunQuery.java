@@ -3,13 +3,14 @@ package io.github.wandbjdbc.client;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * A run listing: W&B filter document ({@code {}} = every run; null is taken as {@code {}}), one
- * order key ({@code "+created_at"} when null or empty, as the official client), runs per page, how
- * many runs at most ({@code < 0} = all) and the heavy fields wanted. The filter is copied, so later
- * changes to the caller's node do not leak in.
+ * order key ({@code "+created_at"} when null or empty, as the official client), the most runs a
+ * page may ask for, how many runs at most ({@code < 0} = all), the fields and keys wanted, and how
+ * many runs the reader wants first ({@code firstRows}, 0 = unknown; see {@code RowGoal}): the first
+ * page asks for no more, so a grid showing 200 rows costs one request of 200. The filter is copied,
+ * so later changes to the caller's node do not leak in.
  */
 public record RunQuery(
     String entity,
@@ -18,9 +19,16 @@ public record RunQuery(
     String order,
     int pageSize,
     long limit,
-    Set<RunField> heavyFields) {
+    RunSelection selection,
+    long firstRows) {
 
   public static final String DEFAULT_ORDER = "+created_at";
+
+  /**
+   * Runs per page when they carry whole JSON fields: a page of 1,000 full configs and summaries is
+   * megabytes, near what W&B answers within its request deadline (unverified).
+   */
+  static final int WIDE_ROWS_PER_PAGE = 200;
 
   public RunQuery {
     Objects.requireNonNull(entity, "entity is null");
@@ -30,11 +38,28 @@ public record RunQuery(
     if (pageSize < 1) {
       throw new IllegalArgumentException("pageSize must be >= 1, was " + pageSize);
     }
-    heavyFields = heavyFields == null ? Set.of() : Set.copyOf(heavyFields);
+    Objects.requireNonNull(selection, "selection is null");
   }
 
-  /** Whether {@code field} is to be fetched. */
-  public boolean wants(RunField field) {
-    return heavyFields.contains(field);
+  /** A listing without a first-page goal. */
+  public RunQuery(
+      String entity,
+      String project,
+      ObjectNode filter,
+      String order,
+      int pageSize,
+      long limit,
+      RunSelection selection) {
+    this(entity, project, filter, order, pageSize, limit, selection, 0);
+  }
+
+  /** Runs a page asks for: {@code pageSize}, or fewer when the rows are wide. */
+  int rowsPerPage() {
+    return selection.wide() ? Math.min(pageSize, WIDE_ROWS_PER_PAGE) : pageSize;
+  }
+
+  /** Runs the first page asks for: {@link #rowsPerPage}, or fewer when the reader wants fewer. */
+  int firstPageRows() {
+    return firstRows > 0 ? (int) Math.min(rowsPerPage(), firstRows) : rowsPerPage();
   }
 }

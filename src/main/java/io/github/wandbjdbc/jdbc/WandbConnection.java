@@ -27,7 +27,6 @@ import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.jdbc.CalciteStatement;
 import org.apache.calcite.jdbc.Driver;
 import org.apache.calcite.linq4j.Enumerable;
-import org.apache.calcite.linq4j.EnumerableDefaults;
 
 /**
  * A Calcite connection whose {@link #isValid} asks W&B (Avatica's only checks that the connection
@@ -118,7 +117,7 @@ final class WandbConnection extends ReadOnlyConnection {
     } finally {
       statementVariables.remove();
     }
-    return maxRows > 0 ? EnumerableDefaults.take(rows, maxRows) : rows;
+    return maxRows > 0 ? MaxRows.take(rows, maxRows) : rows;
   }
 
   /**

@@ -34,7 +34,12 @@ public enum WandbConnectionProperty {
       false,
       "Default schema (a project of the entity). Default: env WANDB_PROJECT."),
   PAGE_SIZE(
-      "pageSize", Type.INT, "200", false, "Runs per W&B request when listing runs (1 to 1000)."),
+      "pageSize",
+      Type.INT,
+      "1000",
+      false,
+      "Most runs per W&B request when listing runs (1 to 1000); runs carrying whole config,"
+          + " summary or system_metrics JSON are asked for at most 200 at a time."),
   TIMEOUT(
       "timeout", Type.INT, "60", false, "Seconds to wait for one W&B HTTP request (1 to 3600)."),
   MAX_RETRIES(

@@ -198,6 +198,31 @@ class BatchedJoinTest {
   }
 
   @Test
+  void anUnfilteredLeftSideReadsTheRightSideOnce() throws Exception {
+    String sql = "SELECT a.run_id, b.display_name FROM runs a JOIN runs b ON a.run_id = b.run_id";
+    assertEquals(RUNS, sameRowsAsTheOracle(sql).size());
+    // Two listings of 230 runs, each a first page of 100 (the default fetch size) and the other
+    // 130, not one listing plus a request per hundred runs.
+    List<JsonNode> filters = runsFilters();
+    assertEquals(List.of(json("{}"), json("{}"), json("{}"), json("{}")), filters);
+    assertFalse(explain(sql).contains("BatchNestedLoopJoin"));
+  }
+
+  @Test
+  void historiesOfAnUnfilteredLeftSideAreReadInOneScan() throws Exception {
+    String sql =
+        "SELECT a.run_id, a.state, COUNT(*) FROM runs a JOIN histories h ON a.run_id = h.run_id"
+            + " GROUP BY a.run_id, a.state";
+    assertFalse(explain(sql).contains("BatchNestedLoopJoin")); // also discovers the columns
+    sameRowsAsTheOracle(sql);
+    List<JsonNode> filters = runsFilters();
+    assertTrue(filters.stream().noneMatch(f -> f.has("name")), filters.toString());
+    // The runs in a first page of 100 (the default fetch size) and the other 130; the history
+    // scan's runs carry their history keys, 200 a page.
+    assertEquals(4, filters.size(), filters.toString());
+  }
+
+  @Test
   void otherJoinKeysAndPushdownFalseKeepTheHashJoin() throws Exception {
     String sql =
         "SELECT a.run_id, b.run_id FROM runs a JOIN runs b ON a.group_name = b.group_name"

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.parser.Parser;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -32,17 +34,25 @@ class GraphQlDocumentTest {
   }
 
   @Test
-  void runsSelectsEveryHeavyFieldOnlyOnRequest() {
+  void runsSelectsEveryFieldButTheNameOnlyOnRequest() {
     String text = GraphQlDocument.RUNS.text();
-    Matcher included = Pattern.compile("(\\w+) @include\\(if: \\$(\\w+)\\)").matcher(text);
-    StringBuilder pairs = new StringBuilder();
+    Matcher included =
+        Pattern.compile("(?:(\\w+): )?(\\w+)(?:\\(keys: \\$\\w+\\))? @include\\(if: \\$(\\w+)\\)")
+            .matcher(text);
+    Map<String, String> variables = new LinkedHashMap<>();
     while (included.find()) {
-      pairs.append(included.group(1)).append('=').append(included.group(2)).append(' ');
+      variables.put(
+          included.group(1) == null ? included.group(2) : included.group(1), included.group(3));
     }
-    assertEquals(
-        "config=withConfig summaryMetrics=withSummaryMetrics "
-            + "systemMetrics=withSystemMetrics historyKeys=withHistoryKeys ",
-        pairs.toString());
+    Map<String, String> expected = new LinkedHashMap<>();
+    for (RunField field : RunField.values()) {
+      expected.put(field.graphQlName(), field.variable());
+    }
+    expected.put("configSubset", "withConfigKeys");
+    expected.put("summaryMetricsSubset", "withSummaryKeys");
+    assertEquals(expected, variables);
+    assertTrue(text.contains("configSubset: config(keys: $configKeys)"), text);
+    assertTrue(text.contains("summaryMetricsSubset: summaryMetrics(keys: $summaryKeys)"), text);
     assertTrue(text.contains("filters: JSONString"), text);
   }
 }

@@ -45,7 +45,8 @@ class RunIteratorTest {
   }
 
   private static RunQuery query(int pageSize, long limit) {
-    return new RunQuery("acme", "mnist", null, null, pageSize, limit, Set.of());
+    return new RunQuery(
+        "acme", "mnist", null, null, pageSize, limit, RunSelection.lightweightWith(Set.of()));
   }
 
   private static List<String> names(RunIterator runs) {
@@ -87,7 +88,10 @@ class RunIteratorTest {
     ObjectNode filter = JsonNodeFactory.instance.objectNode().put("state", "finished");
     filter.putObject("config.lr").put("$gt", 0.001);
 
-    names(client.runs(new RunQuery("acme", "mnist", filter, null, 50, -1, Set.of())));
+    names(
+        client.runs(
+            new RunQuery(
+                "acme", "mnist", filter, null, 50, -1, RunSelection.lightweightWith(Set.of()))));
 
     ScriptedWandbServer.Recorded request = server.requests().get(0);
     assertEquals("Runs", request.operationName());
@@ -127,7 +131,7 @@ class RunIteratorTest {
                 "-summary_metrics.acc",
                 5,
                 -1,
-                EnumSet.of(RunField.CONFIG, RunField.HISTORY_KEYS))));
+                RunSelection.lightweightWith(EnumSet.of(RunField.CONFIG, RunField.HISTORY_KEYS)))));
 
     ObjectNode variables = server.requests().get(0).variables();
     assertEquals("-summary_metrics.acc", variables.get("order").asText());

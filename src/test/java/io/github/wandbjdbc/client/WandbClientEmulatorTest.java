@@ -241,7 +241,15 @@ class WandbClientEmulatorTest {
             }
           });
       RunIterator runs =
-          ownClient.runs(new RunQuery(ENTITY, DEMO, null, "-created_at", 3, -1, Set.of()));
+          ownClient.runs(
+              new RunQuery(
+                  ENTITY,
+                  DEMO,
+                  null,
+                  "-created_at",
+                  3,
+                  -1,
+                  RunSelection.lightweightWith(Set.of())));
       // The new run sorts first under -created_at, at an offset the scan has passed, so an
       // offset-cursor listing cannot return it; what it does is push every run one place on,
       // and page two starts with the last run of page one again: the iterator must skip it.
@@ -298,7 +306,8 @@ class WandbClientEmulatorTest {
   }
 
   private static RunQuery demo(int pageSize, long limit, Set<RunField> heavy) {
-    return new RunQuery(ENTITY, DEMO, null, null, pageSize, limit, heavy);
+    return new RunQuery(
+        ENTITY, DEMO, null, null, pageSize, limit, RunSelection.lightweightWith(heavy));
   }
 
   private static List<EmulatedRun> demoRuns() {

@@ -86,7 +86,15 @@ class WandbClientTest {
 
     List<Run> runs = new ArrayList<>();
     client
-        .runs(new RunQuery("acme", "mnist", null, null, 10, -1, EnumSet.allOf(RunField.class)))
+        .runs(
+            new RunQuery(
+                "acme",
+                "mnist",
+                null,
+                null,
+                10,
+                -1,
+                RunSelection.of(EnumSet.allOf(RunField.class))))
         .forEachRemaining(runs::add);
 
     assertEquals(1, runs.size());
@@ -134,7 +142,8 @@ class WandbClientTest {
                     null,
                     10,
                     -1,
-                    Set.of(RunField.SUMMARY_METRICS, RunField.HISTORY_KEYS)))
+                    RunSelection.lightweightWith(
+                        Set.of(RunField.SUMMARY_METRICS, RunField.HISTORY_KEYS))))
             .next();
 
     assertEquals(Instant.parse("2024-03-01T10:00:00Z"), run.createdAt());

@@ -16,6 +16,8 @@ import java.util.Set;
  *     turns the limit off
  * @param failEvery every Nth {@code /graphql} request answers 500; 0 turns this off
  * @param maxHistorySamples server-side cap on any {@code samples} argument
+ * @param maxRunsPerPage server-side cap on {@code runs(first:)}: a larger {@code first} gets this
+ *     many runs and a cursor to the rest; 0 turns the cap off (W&B's own cap is unverified)
  */
 public record EmulatorConfig(
     int port,
@@ -23,7 +25,8 @@ public record EmulatorConfig(
     long latencyMs,
     double rateLimitPerSecond,
     int failEvery,
-    int maxHistorySamples) {
+    int maxHistorySamples,
+    int maxRunsPerPage) {
 
   public static final String DEFAULT_API_KEY =
       "emulator-key-0123456789abcdef0123456789abcdef01234567";
@@ -51,40 +54,48 @@ public record EmulatorConfig(
       throw new IllegalArgumentException(
           "maxHistorySamples must be positive: " + maxHistorySamples);
     }
+    if (maxRunsPerPage < 0) {
+      throw new IllegalArgumentException("maxRunsPerPage must not be negative: " + maxRunsPerPage);
+    }
   }
 
   public static EmulatorConfig defaults() {
-    return new EmulatorConfig(0, Set.of(DEFAULT_API_KEY), 0, 0, 0, 10_000);
+    return new EmulatorConfig(0, Set.of(DEFAULT_API_KEY), 0, 0, 0, 10_000, 0);
   }
 
   public EmulatorConfig withPort(int port) {
     return new EmulatorConfig(
-        port, apiKeys, latencyMs, rateLimitPerSecond, failEvery, maxHistorySamples);
+        port, apiKeys, latencyMs, rateLimitPerSecond, failEvery, maxHistorySamples, maxRunsPerPage);
   }
 
   public EmulatorConfig withApiKeys(Set<String> apiKeys) {
     return new EmulatorConfig(
-        port, apiKeys, latencyMs, rateLimitPerSecond, failEvery, maxHistorySamples);
+        port, apiKeys, latencyMs, rateLimitPerSecond, failEvery, maxHistorySamples, maxRunsPerPage);
   }
 
   public EmulatorConfig withLatencyMs(long latencyMs) {
     return new EmulatorConfig(
-        port, apiKeys, latencyMs, rateLimitPerSecond, failEvery, maxHistorySamples);
+        port, apiKeys, latencyMs, rateLimitPerSecond, failEvery, maxHistorySamples, maxRunsPerPage);
   }
 
   public EmulatorConfig withRateLimitPerSecond(double rateLimitPerSecond) {
     return new EmulatorConfig(
-        port, apiKeys, latencyMs, rateLimitPerSecond, failEvery, maxHistorySamples);
+        port, apiKeys, latencyMs, rateLimitPerSecond, failEvery, maxHistorySamples, maxRunsPerPage);
   }
 
   public EmulatorConfig withFailEvery(int failEvery) {
     return new EmulatorConfig(
-        port, apiKeys, latencyMs, rateLimitPerSecond, failEvery, maxHistorySamples);
+        port, apiKeys, latencyMs, rateLimitPerSecond, failEvery, maxHistorySamples, maxRunsPerPage);
   }
 
   public EmulatorConfig withMaxHistorySamples(int maxHistorySamples) {
     return new EmulatorConfig(
-        port, apiKeys, latencyMs, rateLimitPerSecond, failEvery, maxHistorySamples);
+        port, apiKeys, latencyMs, rateLimitPerSecond, failEvery, maxHistorySamples, maxRunsPerPage);
+  }
+
+  public EmulatorConfig withMaxRunsPerPage(int maxRunsPerPage) {
+    return new EmulatorConfig(
+        port, apiKeys, latencyMs, rateLimitPerSecond, failEvery, maxHistorySamples, maxRunsPerPage);
   }
 
   /** Keys are secrets: only their count is shown. */
@@ -102,6 +113,8 @@ public record EmulatorConfig(
         + failEvery
         + ", maxHistorySamples="
         + maxHistorySamples
+        + ", maxRunsPerPage="
+        + maxRunsPerPage
         + "]";
   }
 }

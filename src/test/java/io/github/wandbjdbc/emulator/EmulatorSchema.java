@@ -21,12 +21,13 @@ final class EmulatorSchema {
 
   private EmulatorSchema() {}
 
-  static GraphQL engine(EmulatedDataset dataset, int maxHistorySamples) {
+  static GraphQL engine(EmulatedDataset dataset, EmulatorConfig config) {
     GraphQLSchema schema =
         new SchemaGenerator()
             .makeExecutableSchema(
                 new SchemaParser().parse(schemaText()),
-                new SchemaWiring(dataset, maxHistorySamples).build());
+                new SchemaWiring(dataset, config.maxHistorySamples(), config.maxRunsPerPage())
+                    .build());
     return GraphQL.newGraphQL(schema).defaultDataFetcherExceptionHandler(new FieldErrors()).build();
   }
 

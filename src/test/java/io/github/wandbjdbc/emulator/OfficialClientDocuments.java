@@ -1,7 +1,7 @@
 package io.github.wandbjdbc.emulator;
 
 /** GraphQL documents written the way the official client writes them (wandb-api.md §2, §10). */
-final class OfficialClientDocuments {
+public final class OfficialClientDocuments {
   private OfficialClientDocuments() {}
 
   static final String VIEWER =
@@ -42,10 +42,12 @@ final class OfficialClientDocuments {
       }
       """;
 
-  static final String RUNS_LIGHTWEIGHT =
+  /** {@code Api.runs(...)} with {@code lazy=True}, the default. */
+  public static final String RUNS_LIGHTWEIGHT =
       RUNS_TEMPLATE.formatted("LightweightRunFragment") + LIGHTWEIGHT_FRAGMENT;
 
-  static final String RUNS_FULL = RUNS_TEMPLATE.formatted("RunFragment") + RUN_FRAGMENT;
+  /** {@code Api.runs(..., lazy=False)}: configs, summaries and system metrics in the listing. */
+  public static final String RUNS_FULL = RUNS_TEMPLATE.formatted("RunFragment") + RUN_FRAGMENT;
 
   static final String RUN =
       """

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.wandbjdbc.client.ClientSettings;
 import io.github.wandbjdbc.client.Run;
 import io.github.wandbjdbc.client.RunQuery;
+import io.github.wandbjdbc.client.RunSelection;
 import io.github.wandbjdbc.client.WandbClient;
 import io.github.wandbjdbc.client.WandbRequestException;
 import java.time.Duration;
@@ -209,7 +210,7 @@ class RunsFilterOrderServerTest {
   private static List<String> listed(ObjectNode filter, String order) {
     List<String> names = new ArrayList<>();
     client
-        .runs(new RunQuery("acme", "demo", filter, order, 7, -1, Set.of()))
+        .runs(new RunQuery("acme", "demo", filter, order, 7, -1, RunSelection.of(Set.of())))
         .forEachRemaining((Run run) -> names.add(run.name()));
     return names;
   }

@@ -17,10 +17,13 @@ import java.util.function.Function;
 final class SchemaWiring {
   private final EmulatedDataset dataset;
   private final RunHistory history;
+  private final int maxRunsPerPage;
 
-  SchemaWiring(EmulatedDataset dataset, int maxHistorySamples) {
+  /** {@code maxRunsPerPage}: the most runs one page holds whatever {@code first} asks; 0 = any. */
+  SchemaWiring(EmulatedDataset dataset, int maxHistorySamples, int maxRunsPerPage) {
     this.dataset = dataset;
     this.history = new RunHistory(maxHistorySamples);
+    this.maxRunsPerPage = maxRunsPerPage;
   }
 
   RuntimeWiring build() {
@@ -90,7 +93,7 @@ final class SchemaWiring {
                     env.getSource(),
                     env.getArgument("filters"),
                     env.getArgument("order"),
-                    env.getArgument("first"),
+                    cappedFirst(env.getArgument("first")),
                     env.getArgument("after")))
         .dataFetcher("run", run)
         .dataFetcher("bucket", run);
@@ -133,6 +136,15 @@ final class SchemaWiring {
         // No exported parquet files and no live boundary: clients read every row live.
         .dataFetcher(
             "parquetHistory", env -> Map.of("parquetUrls", List.of(), "liveData", List.of()));
+  }
+
+  /** A capped page still announces the rest (hasNextPage, cursors), as a server limit would. */
+  private Integer cappedFirst(Integer first) {
+    if (maxRunsPerPage == 0) {
+      return first;
+    }
+    int asked = first == null ? OffsetConnection.DEFAULT_PAGE_SIZE : first;
+    return Math.min(asked, maxRunsPerPage);
   }
 
   private boolean entityMatches(DataFetchingEnvironment env) {

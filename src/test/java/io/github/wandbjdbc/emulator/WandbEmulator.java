@@ -29,8 +29,7 @@ public final class WandbEmulator implements AutoCloseable {
     this.config = Objects.requireNonNull(config, "config is null");
     this.dataset = Objects.requireNonNull(dataset, "dataset is null");
     this.graphQl =
-        new GraphQlEndpoint(
-            config, EmulatorSchema.engine(dataset, config.maxHistorySamples()), stats, faults);
+        new GraphQlEndpoint(config, EmulatorSchema.engine(dataset, config), stats, faults);
     this.server = LoopbackHttpServer.create(config.port());
     AtomicInteger threadNumber = new AtomicInteger();
     this.executor =

@@ -39,7 +39,7 @@ class ConnectionConfigParserTest {
     assertEquals("https://api.wandb.ai", c.baseUrl());
     assertNull(c.entity());
     assertNull(c.project());
-    assertEquals(200, c.pageSize());
+    assertEquals(1000, c.pageSize());
     assertEquals(Duration.ofSeconds(60), c.timeout());
     assertEquals(8, c.maxRetries());
     assertEquals(Duration.ofSeconds(1), c.retryBackoff());

@@ -5,6 +5,7 @@ import io.github.wandbjdbc.client.ClientSettings;
 import io.github.wandbjdbc.client.Run;
 import io.github.wandbjdbc.client.RunIterator;
 import io.github.wandbjdbc.client.RunQuery;
+import io.github.wandbjdbc.client.RunSelection;
 import io.github.wandbjdbc.client.ScanHistoryBaseline;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -169,7 +170,9 @@ public final class HistoriesBenchmark {
         new ScanHistoryBaseline(ClientSettings.of(emulator.baseUrl(), emulator.apiKey()))) {
       List<Run> runs = new ArrayList<>();
       try (RunIterator iterator =
-          client.runs(new RunQuery("acme", "demo", null, null, 50, -1, Set.of()))) {
+          client.runs(
+              new RunQuery(
+                  "acme", "demo", null, null, 50, -1, RunSelection.lightweightWith(Set.of())))) {
         iterator.forEachRemaining(runs::add);
       }
       for (Run run : runs) {

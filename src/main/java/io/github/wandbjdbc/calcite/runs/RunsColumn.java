@@ -17,8 +17,10 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * @param scalarExact whether W&B holds exactly the SQL value (a scalar of this type, or nothing),
  *     so that server-side comparisons select exactly SQL's rows; false for discovered config and
  *     summary keys, where any run may hold a list, an object or another type
- * @param heavyField the heavy W&B field the column needs, or null when the lightweight fragment has
- *     it
+ * @param field the W&B run field the value comes from, or null when the run's name (always listed)
+ *     or the connection fills it
+ * @param key for a discovered column, the top-level key of {@code field} that holds its value, so
+ *     that only that key is requested; null when the column needs the whole field
  * @param reader the value in Calcite's internal representation (TIMESTAMP as epoch millis)
  * @param remarks where the column comes from in W&B, for {@code DatabaseMetaData.getColumns}
  */
@@ -28,7 +30,8 @@ record RunsColumn(
     boolean nullable,
     String filterKey,
     boolean scalarExact,
-    RunField heavyField,
+    RunField field,
+    String key,
     BiFunction<Run, ProjectContext, Object> reader,
     String remarks) {
 

@@ -17,7 +17,8 @@ import java.util.function.Function;
  * _type}) and a list are leaves holding JSON text. A key's type is DOUBLE when every sampled value
  * is a number (BIGINT when all are integral), BOOLEAN or VARCHAR when all are booleans or strings,
  * and VARCHAR holding JSON text otherwise. A run whose value does not fit the column reads as NULL
- * there; the whole value stays in the {@code config} / {@code summary} JSON columns.
+ * there; the whole value stays in the {@code config} / {@code summary} JSON columns. A column is
+ * read from its path's top-level key alone, which is all a scan asks W&B for.
  */
 final class RunsColumnDiscovery {
   private RunsColumnDiscovery() {}
@@ -67,6 +68,7 @@ final class RunsColumnDiscovery {
               filterKey,
               false,
               heavy,
+              path.get(0),
               (run, table) -> kind.read(at(source.apply(run), path)),
               remarks(heavy, path, kind, filterKey)));
     }

@@ -2,10 +2,11 @@ package io.github.wandbjdbc.calcite.runs;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.wandbjdbc.client.RunField;
+import io.github.wandbjdbc.client.RunSelection;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -14,7 +15,7 @@ import org.apache.calcite.rex.RexNode;
 
 /**
  * The W&B request a runs scan sends, as the planner settled it: which columns it returns (and so
- * which heavy fields it asks for), the filter, the order, at most how many runs, or only their
+ * which fields and keys it asks for), the filter, the order, at most how many runs, or only their
  * count. Values known only at execution ({@code ?} parameters, a batched join's run ids) are slots
  * of the values array the scan's generated code passes along: the filter's placeholders and {@code
  * runIdSlots} name them. It reaches generated code as a parameter (a stashed value), not a
@@ -40,15 +41,29 @@ public record RunsScanSpec(
     runIdSlots = List.copyOf(runIdSlots);
   }
 
-  /** The heavy W&B fields the columns need. */
-  Set<RunField> heavyFields(List<RunsColumn> table) {
-    Set<RunField> heavy = EnumSet.noneOf(RunField.class);
+  /**
+   * The W&B fields and keys the columns need, and nothing else: every operator above the scan reads
+   * only these columns, so a filter re-checked or an order applied in Calcite finds its values.
+   * Without {@code byKey} (pushdown off) a discovered column asks for its whole field: {@code
+   * keys:} is W&B's own selection, and the escape hatch must not depend on it.
+   */
+  RunSelection selection(List<RunsColumn> table, boolean byKey) {
+    Set<RunField> fields = EnumSet.noneOf(RunField.class);
+    Set<String> configKeys = new HashSet<>();
+    Set<String> summaryKeys = new HashSet<>();
     for (RunsColumn column : table) {
-      if (column.heavyField() != null && columns.contains(column.name())) {
-        heavy.add(column.heavyField());
+      if (column.field() == null || !columns.contains(column.name())) {
+        continue;
+      }
+      if (column.key() == null || !byKey) {
+        fields.add(column.field());
+      } else if (column.field() == RunField.CONFIG) {
+        configKeys.add(column.key());
+      } else {
+        summaryKeys.add(column.key());
       }
     }
-    return heavy;
+    return new RunSelection(fields, configKeys, summaryKeys);
   }
 
   /** Collects a spec while the W&B operators of a plan are visited, scan first. */
@@ -137,11 +152,18 @@ public record RunsScanSpec(
       if (limit >= 0) {
         text.append(", limit=").append(limit);
       }
-      List<String> heavy = new ArrayList<>();
-      build()
-          .heavyFields(runsTable.columns())
-          .forEach(f -> heavy.add(f.name().toLowerCase(Locale.ROOT)));
-      return text.append(", heavyFields=").append(heavy).append(")").toString();
+      RunSelection selection =
+          build().selection(runsTable.columns(), runsTable.settings().pushdown());
+      List<String> fields = new ArrayList<>();
+      selection.fields().forEach(f -> fields.add(f.graphQlName()));
+      text.append(", fields=").append(fields);
+      if (!selection.configKeys().isEmpty()) {
+        text.append(", configKeys=").append(selection.configKeys());
+      }
+      if (!selection.summaryKeys().isEmpty()) {
+        text.append(", summaryKeys=").append(selection.summaryKeys());
+      }
+      return text.append(")").toString();
     }
   }
 }

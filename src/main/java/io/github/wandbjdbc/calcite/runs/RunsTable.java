@@ -5,6 +5,7 @@ import io.github.wandbjdbc.calcite.AdapterSettings;
 import io.github.wandbjdbc.calcite.PlanLineage;
 import io.github.wandbjdbc.calcite.ProjectContext;
 import io.github.wandbjdbc.calcite.QueryGuard;
+import io.github.wandbjdbc.calcite.RowGoal;
 import io.github.wandbjdbc.calcite.RunSamples;
 import io.github.wandbjdbc.calcite.TableFacts;
 import io.github.wandbjdbc.calcite.filter.FilterDocuments;
@@ -161,7 +162,9 @@ public final class RunsTable extends AbstractTable implements TranslatableTable,
             spec.order(),
             settings.pageSize(),
             spec.limit(),
-            spec.heavyFields(columns()));
+            spec.selection(columns(), settings.pushdown()),
+            // A batch's rows feed a join, not the reader: the statement's goal is not theirs.
+            spec.runIdSlots().isEmpty() ? RowGoal.firstRows(root, spec.limit()) : 0);
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object> enumerator() {

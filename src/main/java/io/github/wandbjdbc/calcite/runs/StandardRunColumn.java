@@ -10,9 +10,9 @@ import java.util.function.BiFunction;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
- * The fixed columns of the {@code runs} table, in table order: the W&B field each comes from, its
- * filter key (for the columns W&B can filter on, per the documented filter keys) and the heavy
- * field (if any) a scan must request to fill it.
+ * The fixed columns of the {@code runs} table, in table order: the W&B field each comes from (the
+ * one a scan must request to fill it), and its filter key (for the columns W&B can filter on, per
+ * the documented filter keys).
  */
 public enum StandardRunColumn {
   RUN_ID(
@@ -30,7 +30,7 @@ public enum StandardRunColumn {
       true,
       "display_name",
       true,
-      null,
+      RunField.DISPLAY_NAME,
       (run, t) -> run.displayName(),
       "W&B run field displayName"),
   STATE(
@@ -39,7 +39,7 @@ public enum StandardRunColumn {
       true,
       "state",
       true,
-      null,
+      RunField.STATE,
       (run, t) -> run.state(),
       "W&B run field state"),
   ENTITY(
@@ -66,7 +66,7 @@ public enum StandardRunColumn {
       true,
       "group",
       true,
-      null,
+      RunField.GROUP,
       (run, t) -> run.group(),
       "W&B run field group"),
   JOB_TYPE(
@@ -75,7 +75,7 @@ public enum StandardRunColumn {
       true,
       "jobType",
       true,
-      null,
+      RunField.JOB_TYPE,
       (run, t) -> run.jobType(),
       "W&B run field jobType"),
   SWEEP_NAME(
@@ -84,7 +84,7 @@ public enum StandardRunColumn {
       true,
       "sweep",
       true,
-      null,
+      RunField.SWEEP_NAME,
       (run, t) -> run.sweepName(),
       "W&B run field sweepName"),
   TAGS(
@@ -93,7 +93,7 @@ public enum StandardRunColumn {
       true,
       null,
       false,
-      null,
+      RunField.TAGS,
       (run, t) -> JsonText.textOrNull(run.tags()),
       "W&B run field tags, as a JSON array"),
   USERNAME(
@@ -102,7 +102,7 @@ public enum StandardRunColumn {
       true,
       "username",
       true,
-      null,
+      RunField.USER,
       (run, t) -> run.username(),
       "W&B run field user.username"),
   CREATED_AT(
@@ -111,7 +111,7 @@ public enum StandardRunColumn {
       false,
       "created_at",
       true,
-      null,
+      RunField.CREATED_AT,
       (run, t) -> epochMillis(run.createdAt()),
       "W&B run field createdAt (UTC)"),
   HEARTBEAT_AT(
@@ -120,7 +120,7 @@ public enum StandardRunColumn {
       true,
       null,
       false,
-      null,
+      RunField.HEARTBEAT_AT,
       (run, t) -> epochMillis(run.heartbeatAt()),
       "W&B run field heartbeatAt (UTC)"),
   GIT_COMMIT(
@@ -129,7 +129,7 @@ public enum StandardRunColumn {
       true,
       null,
       false,
-      null,
+      RunField.COMMIT,
       (run, t) -> run.commit(),
       "W&B run field commit"),
   NOTES(
@@ -138,7 +138,7 @@ public enum StandardRunColumn {
       true,
       null,
       false,
-      null,
+      RunField.NOTES,
       (run, t) -> run.notes(),
       "W&B run field notes"),
   DESCRIPTION(
@@ -147,7 +147,7 @@ public enum StandardRunColumn {
       true,
       null,
       false,
-      null,
+      RunField.DESCRIPTION,
       (run, t) -> run.description(),
       "W&B run field description"),
   HISTORY_LINE_COUNT(
@@ -156,7 +156,7 @@ public enum StandardRunColumn {
       true,
       null,
       false,
-      null,
+      RunField.HISTORY_LINE_COUNT,
       (run, t) -> run.historyLineCount(),
       "W&B run field historyLineCount"),
   URL(
@@ -204,7 +204,7 @@ public enum StandardRunColumn {
   private final boolean nullable;
   private final String filterKey;
   private final boolean scalarExact;
-  private final RunField heavyField;
+  private final RunField field;
   private final BiFunction<Run, ProjectContext, Object> extractor;
   private final String remarks;
 
@@ -214,7 +214,7 @@ public enum StandardRunColumn {
       boolean nullable,
       String filterKey,
       boolean scalarExact,
-      RunField heavyField,
+      RunField field,
       BiFunction<Run, ProjectContext, Object> extractor,
       String remarks) {
     this.columnName = columnName;
@@ -222,14 +222,14 @@ public enum StandardRunColumn {
     this.nullable = nullable;
     this.filterKey = filterKey;
     this.scalarExact = scalarExact;
-    this.heavyField = heavyField;
+    this.field = field;
     this.extractor = extractor;
     this.remarks = remarks;
   }
 
   RunsColumn definition() {
     return new RunsColumn(
-        columnName, type, nullable, filterKey, scalarExact, heavyField, extractor, remarks);
+        columnName, type, nullable, filterKey, scalarExact, field, null, extractor, remarks);
   }
 
   private static Long epochMillis(Instant instant) {

@@ -100,6 +100,18 @@ class RunsPushdownTest {
   }
 
   @Test
+  void pagesFollowRowWidth() throws Exception {
+    try (java.sql.Statement statement = connection.createStatement()) {
+      statement.setFetchSize(0); // no row goal: the first page is a full one
+      rows(statement.executeQuery("SELECT run_id, state FROM runs"));
+      assertEquals(1000, onlyRunsRequest().get("perPage").asInt());
+      emulator.stats().reset();
+      rows(statement.executeQuery("SELECT run_id, config FROM runs"));
+      assertEquals(200, onlyRunsRequest().get("perPage").asInt());
+    }
+  }
+
+  @Test
   void limitOverALocalFilterIsNotSentToWandb() throws Exception {
     List<String> rows = column("SELECT run_id FROM runs WHERE display_name LIKE '%a%' LIMIT 2");
     assertEquals(2, rows.size());
@@ -166,20 +178,6 @@ class RunsPushdownTest {
         List.of(String.valueOf(expected)),
         column("SELECT COUNT(*) FROM runs WHERE display_name LIKE 'b%'"));
     assertFalse(emulator.stats().operations().containsKey("RunCount"));
-  }
-
-  @Test
-  void onlyTheHeavyFieldsAQueryUsesAreRequested() throws Exception {
-    column("SELECT run_id, state FROM runs");
-    JsonNode light = onlyRunsRequest();
-    assertFalse(light.get("withConfig").asBoolean());
-    assertFalse(light.get("withSummaryMetrics").asBoolean());
-    emulator.stats().reset();
-    column("SELECT \"config.lr\" FROM runs WHERE \"config.lr\" > 0.001");
-    JsonNode config = onlyRunsRequest();
-    assertTrue(config.get("withConfig").asBoolean());
-    assertFalse(config.get("withSummaryMetrics").asBoolean());
-    assertEquals(json("{\"config.lr\":{\"$gt\":0.001}}"), config.get("filters"));
   }
 
   @Test
