@@ -99,8 +99,8 @@ final class HistoryBatches {
     Iterator<Run> source = runs();
     while (source.hasNext()) {
       Run run = source.next();
-      List<String> shapes = cache.shapes(run);
-      List<ObjectNode> cached = shapes.isEmpty() ? null : cache.cachedRows(run, shapes);
+      String shape = cache.shape(run);
+      List<ObjectNode> cached = shape == null ? null : cache.cachedRows(run, shape);
       if (cached != null) {
         if (!cached.isEmpty()) {
           pending.addLast(new Item(run, null, null, cached));
@@ -110,7 +110,7 @@ final class HistoryBatches {
       }
       List<HistoryRead> reads = plan.reads(run, firstRows);
       if (!reads.isEmpty()) {
-        HistoryCacheScope.Capture capture = cache.capture(run, shapes, reads.size());
+        HistoryCacheScope.Capture capture = cache.capture(run, shape, reads.size());
         reads.forEach(read -> pending.addLast(new Item(run, read, capture, null)));
         return true;
       }

@@ -32,34 +32,26 @@ final class HistoryCacheScope {
     this.plan = plan;
   }
 
-  /** The shapes of {@code run} this scan may serve from the cache or keep; none when it may not. */
-  List<String> shapes(Run run) {
+  /** The shape of {@code run} this scan may serve from the cache or keep; null when it may not. */
+  String shape(Run run) {
     if (!cache.enabled() || markers(run) == null) {
-      return List.of();
+      return null;
     }
-    return plan.shapes(run);
+    return plan.shape(run);
   }
 
-  /**
-   * The rows of {@code run} in range, in step order, when the cache holds every shape; else null.
-   */
-  List<ObjectNode> cachedRows(Run run, List<String> shapes) {
-    List<List<ObjectNode>> lists = new ArrayList<>(shapes.size());
-    for (String shape : shapes) {
-      List<ObjectNode> rows = cache.load(entry(run, shape));
-      if (rows == null) {
-        return null;
-      }
-      lists.add(rows);
+  /** The rows of {@code run} in range, in step order, when the cache holds them; else null. */
+  List<ObjectNode> cachedRows(Run run, String shape) {
+    List<ObjectNode> rows = cache.load(entry(run, shape));
+    if (rows != null) {
+      rows.removeIf(row -> !plan.inRange(row));
     }
-    List<ObjectNode> rows = new ArrayList<>(new HistoryAnswer(lists, null).mergedByStep());
-    rows.removeIf(row -> !plan.inRange(row));
     return rows;
   }
 
-  /** A capture of {@code run}'s answers, to keep once its {@code reads} reads are all answered. */
-  Capture capture(Run run, List<String> shapes, int reads) {
-    return shapes.isEmpty() || !plan.readsWholeRun(run) ? null : new Capture(run, shapes, reads);
+  /** A capture of {@code run}'s rows, to keep once its {@code reads} reads are all answered. */
+  Capture capture(Run run, String shape, int reads) {
+    return shape == null || !plan.readsWholeRun(run) ? null : new Capture(run, shape, reads);
   }
 
   private HistoryCache.Entry entry(Run run, String shape) {
@@ -88,48 +80,36 @@ final class HistoryCacheScope {
   }
 
   /**
-   * The exact answers of one run's reads, encoded before they are merged for the reader, each shape
-   * in step order; kept once every read of the run is answered. Reads finish on several workers.
+   * The rows of one run's reads, encoded as they are answered, in step order; kept once every read
+   * of the run is answered. Reads finish on several workers.
    */
   final class Capture {
     private final Run run;
-    private final List<String> shapes;
-    private final List<Map<Long, byte[]>> byShape = new ArrayList<>();
+    private final String shape;
+    private final Map<Long, byte[]> chunks = new TreeMap<>();
     private int readsLeft;
 
-    private Capture(Run run, List<String> shapes, int reads) {
+    private Capture(Run run, String shape, int reads) {
       this.run = run;
-      this.shapes = shapes;
+      this.shape = shape;
       this.readsLeft = reads;
-      shapes.forEach(shape -> byShape.add(new TreeMap<>()));
     }
 
-    /** One read's exact answers (its own, or those of the re-reads that replaced it). */
-    void add(List<HistoryReadAhead.Leaf> leaves) {
-      List<byte[]> chunks = new ArrayList<>();
-      for (HistoryReadAhead.Leaf leaf : leaves) {
-        List<List<ObjectNode>> lists = leaf.answer().rowLists();
-        if (lists.size() != shapes.size()) {
-          return;
-        }
-        lists.forEach(rows -> chunks.add(HistoryCacheFile.encodeChunk(rows)));
-      }
+    /**
+     * The rows of one read, as handed over: by the first step of each exact answer (its own, or
+     * those of the re-reads that replaced it).
+     */
+    void add(Map<Long, List<ObjectNode>> rowsByFirstStep) {
+      Map<Long, byte[]> encoded = new TreeMap<>();
+      rowsByFirstStep.forEach(
+          (step, rows) -> encoded.put(step, HistoryCacheFile.encodeChunk(rows)));
       synchronized (this) {
-        int next = 0;
-        for (HistoryReadAhead.Leaf leaf : leaves) {
-          long first = HistoryReadPlanner.firstStep(leaf.read());
-          for (int shape = 0; shape < shapes.size(); shape++) {
-            byShape.get(shape).put(first, chunks.get(next++));
-          }
-        }
+        chunks.putAll(encoded);
         if (--readsLeft > 0) {
           return;
         }
       }
-      for (int shape = 0; shape < shapes.size(); shape++) {
-        cache.storeChunks(
-            entry(run, shapes.get(shape)), new ArrayList<>(byShape.get(shape).values()));
-      }
+      cache.storeChunks(entry(run, shape), new ArrayList<>(chunks.values()));
     }
   }
 }

@@ -60,11 +60,15 @@ public record HistoryQuery(
     }
   }
 
-  /** The listing of the runs to read, with the run fields the read plan needs. */
-  RunQuery runListing() {
+  /** The listing of the runs to read, with the run fields the read plan (and the cache) needs. */
+  RunQuery runListing(boolean cacheMarkers) {
     Set<RunField> fields = EnumSet.of(RunField.HISTORY_LINE_COUNT);
     if (kind == Kind.EXACT) {
       fields.add(RunField.HISTORY_KEYS);
+    }
+    if (cacheMarkers) { // what tells the history cache whether a run may have changed
+      fields.add(RunField.STATE);
+      fields.add(RunField.HEARTBEAT_AT);
     }
     return new RunQuery(entity, project, runFilter, null, pageSize, -1, RunSelection.of(fields));
   }

@@ -5,6 +5,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -169,11 +171,15 @@ final class HistoryReadAhead implements AutoCloseable {
         pages.add(new Page(item.run().name(), item.cached()));
         continue;
       }
-      List<Leaf> leaves = leavesByRead.get(next++);
-      if (item.capture() != null) {
-        item.capture().add(leaves); // before merging, which changes the rows
+      Map<Long, List<ObjectNode>> rowsByFirstStep = new TreeMap<>();
+      for (Leaf leaf : leavesByRead.get(next++)) {
+        List<ObjectNode> rows = leaf.answer().mergedByStep();
+        rowsByFirstStep.put(HistoryReadPlanner.firstStep(leaf.read()), rows);
+        pages.add(new Page(leaf.read().run(), rows));
       }
-      leaves.forEach(leaf -> pages.add(new Page(leaf.read().run(), leaf.answer().mergedByStep())));
+      if (item.capture() != null) {
+        item.capture().add(rowsByFirstStep);
+      }
     }
     pages.removeIf(page -> page.rows().isEmpty());
     return pages;

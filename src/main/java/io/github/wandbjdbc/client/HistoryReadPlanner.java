@@ -130,19 +130,16 @@ final class HistoryReadPlanner {
   }
 
   /**
-   * The read shapes whose rows make up what this scan reads of {@code run}, each cached on its own:
-   * whole rows, one spec's keys each, or the system stream; none for sampled reads, which W&B
-   * samples.
+   * What this scan reads of {@code run}, as the cache names it: whole rows, the outer union of one
+   * set of specs, or the system stream; null for sampled reads, which W&B samples.
    */
-  List<String> shapes(Run run) {
+  String shape(Run run) {
     return switch (kind) {
-      case SAMPLED -> List.of();
-      case SYSTEM -> List.of("events");
+      case SAMPLED -> null;
+      case SYSTEM -> "events";
       case EXACT -> {
         List<List<String>> specKeys = specKeys(run);
-        yield specKeys == null
-            ? List.of("rows")
-            : specKeys.stream().map(k -> "spec:" + String.join(",", k)).toList();
+        yield specKeys == null ? "rows" : "specs" + specKeys;
       }
     };
   }

@@ -150,7 +150,7 @@ public final class WandbClient implements AutoCloseable {
               new HistoryBatchReader(transport, query.entity(), query.project()),
               plan,
               new HistoryCacheScope(cache, baseUrl, query, plan),
-              runs(query.runListing()),
+              runs(query.runListing(cache.enabled())),
               query.concurrency(),
               query.rowGoal(),
               query.ordered());

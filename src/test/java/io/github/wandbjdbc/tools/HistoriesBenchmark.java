@@ -1,12 +1,19 @@
 package io.github.wandbjdbc.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.wandbjdbc.client.ClientSettings;
+import io.github.wandbjdbc.client.HistoryCache;
+import io.github.wandbjdbc.client.HistoryQuery;
+import io.github.wandbjdbc.client.HistoryRow;
+import io.github.wandbjdbc.client.HistoryRowIterator;
 import io.github.wandbjdbc.client.Run;
 import io.github.wandbjdbc.client.RunIterator;
 import io.github.wandbjdbc.client.RunQuery;
 import io.github.wandbjdbc.client.RunSelection;
 import io.github.wandbjdbc.client.ScanHistoryBaseline;
+import io.github.wandbjdbc.client.WandbClient;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
@@ -88,6 +95,13 @@ public final class HistoriesBenchmark {
             "finished runs, no cache", emulator, () -> driverScan(emulator.jdbcUrl(), finished));
         measure("finished runs, cache on, cold", emulator, () -> driverScan(cached, finished));
         measure("finished runs, cache on, warm", emulator, () -> driverScan(cached, finished));
+        // The client alone, without SQL: what the cache saves below the JDBC row pipeline.
+        measure(
+            "finished runs, client only, no cache",
+            emulator,
+            () -> clientScan(emulator, HistoryCache.OFF));
+        HistoryCache warm = HistoryCache.in(cacheDir, 1L << 40);
+        measure("finished runs, client only, warm", emulator, () -> clientScan(emulator, warm));
       } finally {
         try (Stream<Path> files = Files.walk(cacheDir)) {
           files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
@@ -158,6 +172,48 @@ public final class HistoriesBenchmark {
       while (rs.next()) {
         double loss = rs.getDouble(3);
         checksum.add(rs.getString(1), rs.getLong(2), rs.wasNull() ? null : loss);
+      }
+    }
+    return checksum;
+  }
+
+  /** The finished runs' {@code loss} rows through {@link WandbClient#histories} alone. */
+  private static Checksum clientScan(EmulatorProcess emulator, HistoryCache cache)
+      throws Exception {
+    ObjectNode filter = JsonNodeFactory.instance.objectNode();
+    filter
+        .putObject("state")
+        .putArray("$in")
+        .add("finished")
+        .add("crashed")
+        .add("failed")
+        .add("killed");
+    HistoryQuery query =
+        new HistoryQuery(
+            "acme",
+            "demo",
+            HistoryQuery.Kind.EXACT,
+            List.of("loss"),
+            List.of(),
+            500,
+            0,
+            Long.MAX_VALUE,
+            filter,
+            1000,
+            8,
+            0,
+            false);
+    Checksum checksum = new Checksum();
+    try (WandbClient client =
+            new WandbClient(ClientSettings.of(emulator.baseUrl(), emulator.apiKey()), cache);
+        HistoryRowIterator rows = client.histories(query)) {
+      while (rows.hasNext()) {
+        HistoryRow row = rows.next();
+        JsonNode loss = row.values().get("loss");
+        checksum.add(
+            row.run(),
+            row.values().get("_step").asLong(),
+            loss == null || loss.isNull() ? null : Double.valueOf(loss.asDouble()));
       }
     }
     return checksum;
