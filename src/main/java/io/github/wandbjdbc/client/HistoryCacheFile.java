@@ -1,14 +1,13 @@
 package io.github.wandbjdbc.client;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -65,7 +64,7 @@ final class HistoryCacheFile {
       DataOutputStream head = new DataOutputStream(chunk);
       head.writeInt(dictionary.size());
       for (String key : dictionary) {
-        head.writeUTF(key);
+        writeText(head, key);
       }
       head.writeInt(rows.size());
       body.writeTo(chunk);
@@ -82,7 +81,7 @@ final class HistoryCacheFile {
       DataOutputStream out = new DataOutputStream(file);
       out.writeInt(MAGIC);
       out.writeInt(VERSION);
-      out.writeUTF(identity);
+      writeText(out, identity);
       out.writeInt(chunks.size());
       for (byte[] chunk : chunks) {
         out.write(chunk);
@@ -107,15 +106,21 @@ final class HistoryCacheFile {
     } else if (value.isDouble() || value.isFloat()) {
       out.writeByte(DOUBLE);
       out.writeDouble(value.doubleValue());
-    } else if (value.isTextual() && value.textValue().length() < 16_384) {
+    } else if (value.isTextual()) {
       out.writeByte(TEXT);
-      out.writeUTF(value.textValue()); // modified UTF-8: at most 3 bytes a char, under 64 KB
+      writeText(out, value.textValue());
     } else {
       byte[] json = WandbJson.MAPPER.writeValueAsBytes(value);
       out.writeByte(JSON);
       out.writeInt(json.length);
       out.write(json);
     }
+  }
+
+  private static void writeText(DataOutputStream out, String text) throws IOException {
+    byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+    out.writeInt(utf8.length);
+    out.write(utf8);
   }
 
   /** The rows of {@code bytes}, or null unless it is a whole, intact file of {@code identity}. */
@@ -133,37 +138,43 @@ final class HistoryCacheFile {
       return null;
     }
     try {
-      DataInputStream in =
-          new DataInputStream(new ByteArrayInputStream(bytes, 0, bytes.length - 8));
-      if (in.readInt() != MAGIC || in.readInt() != VERSION || !in.readUTF().equals(identity)) {
+      ByteBuffer in = ByteBuffer.wrap(bytes, 0, bytes.length - 8);
+      if (in.getInt() != MAGIC || in.getInt() != VERSION || !readText(in).equals(identity)) {
         return null;
       }
       JsonNodeFactory nodes = JsonNodeFactory.instance;
       List<ObjectNode> rows = new ArrayList<>();
-      int chunks = in.readInt();
+      int chunks = in.getInt();
       for (int c = 0; c < chunks; c++) {
-        String[] dictionary = new String[in.readInt()];
+        String[] dictionary = new String[in.getInt()];
         for (int i = 0; i < dictionary.length; i++) {
-          dictionary[i] = in.readUTF();
+          dictionary[i] = readText(in);
         }
-        int count = in.readInt();
+        int count = in.getInt();
         for (int r = 0; r < count; r++) {
           ObjectNode row = nodes.objectNode();
-          int fields = in.readUnsignedShort();
+          int fields = in.getShort() & 0xffff;
           for (int f = 0; f < fields; f++) {
-            row.set(dictionary[in.readInt()], readValue(in, nodes));
+            row.set(dictionary[in.getInt()], readValue(in, nodes));
           }
           rows.add(row);
         }
       }
-      return in.available() == 0 ? rows : null;
+      return in.hasRemaining() ? null : rows;
     } catch (IOException | RuntimeException e) {
       return null; // a checksum collision on a damaged file: treated like any damaged file
     }
   }
 
-  private static JsonNode readValue(DataInputStream in, JsonNodeFactory nodes) throws IOException {
-    byte tag = in.readByte();
+  private static String readText(ByteBuffer in) {
+    int length = in.getInt();
+    String text = new String(in.array(), in.position(), length, StandardCharsets.UTF_8);
+    in.position(in.position() + length);
+    return text;
+  }
+
+  private static JsonNode readValue(ByteBuffer in, JsonNodeFactory nodes) throws IOException {
+    byte tag = in.get();
     switch (tag) {
       case NULL:
         return nodes.nullNode();
@@ -172,19 +183,16 @@ final class HistoryCacheFile {
       case TRUE:
         return nodes.booleanNode(true);
       case LONG:
-        return nodes.numberNode(in.readLong());
+        return nodes.numberNode(in.getLong());
       case DOUBLE:
-        return nodes.numberNode(in.readDouble());
+        return nodes.numberNode(in.getDouble());
       case TEXT:
-        return nodes.textNode(in.readUTF());
+        return nodes.textNode(readText(in));
       case JSON:
-        byte[] json = new byte[in.readInt()];
-        in.readFully(json);
-        try {
-          return WandbJson.MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-          throw new IOException("damaged JSON value", e);
-        }
+        int length = in.getInt();
+        JsonNode value = WandbJson.MAPPER.readTree(in.array(), in.position(), length);
+        in.position(in.position() + length);
+        return value;
       default:
         throw new IOException("unknown value tag " + tag);
     }
