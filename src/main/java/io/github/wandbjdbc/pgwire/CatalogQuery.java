@@ -1,0 +1,39 @@
+package io.github.wandbjdbc.pgwire;
+
+import java.sql.SQLException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The catalog query shapes the endpoint recognises, each named after the client and command that
+ * sends it, with the text (blanks collapsed) that identifies it.
+ */
+enum CatalogQuery {
+  /** psql {@code \dt [pattern]}. */
+  PSQL_LIST_TABLES("c\\.relname as \"Name\", CASE c\\.relkind"),
+  /** psql {@code \d name}: which relations the pattern names. */
+  PSQL_FIND_RELATION(
+      "^SELECT c\\.oid, n\\.nspname, c\\.relname FROM pg_catalog\\.pg_class c LEFT JOIN"
+          + " pg_catalog\\.pg_namespace n"),
+  /** psql {@code \d name}: the relation's kind and flags. */
+  PSQL_RELATION_DETAILS("^SELECT c\\.relchecks, c\\.relkind,.* WHERE c\\.oid = '(\\d+)'"),
+  /** psql {@code \d name}: its columns. */
+  PSQL_ATTRIBUTES(
+      "^SELECT a\\.attname, pg_catalog\\.format_type\\(a\\.atttypid, a\\.atttypmod\\),.*"
+          + " FROM pg_catalog\\.pg_attribute a WHERE a\\.attrelid = '(\\d+)'");
+
+  final Pattern pattern;
+
+  CatalogQuery(String regex) {
+    this.pattern = Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
+  }
+
+  FixedAnswer answer(CatalogAnswers answers, String q, Matcher m) throws SQLException {
+    return switch (this) {
+      case PSQL_LIST_TABLES -> answers.psqlTables(q);
+      case PSQL_FIND_RELATION -> answers.psqlFindRelation(q);
+      case PSQL_RELATION_DETAILS -> answers.psqlRelationDetails(Integer.parseInt(m.group(1)));
+      case PSQL_ATTRIBUTES -> answers.psqlAttributes(Integer.parseInt(m.group(1)), q);
+    };
+  }
+}

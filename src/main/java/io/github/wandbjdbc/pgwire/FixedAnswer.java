@@ -1,0 +1,92 @@
+package io.github.wandbjdbc.pgwire;
+
+import java.sql.SQLException;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A statement the endpoint answers itself (SET, SHOW, BEGIN, catalog queries): fixed columns, and
+ * rows computed when it runs.
+ */
+final class FixedAnswer implements PlannedStatement {
+  /** Computes the rows; may change session state (SET) or ask the driver's metadata. */
+  @FunctionalInterface
+  interface RowSource {
+    List<List<Object>> rows(List<Object> parameters) throws SQLException;
+  }
+
+  private final List<PgColumn> columns;
+  private final List<PgType> parameterTypes;
+  private final RowSource source;
+  private final String tag;
+
+  FixedAnswer(List<PgColumn> columns, List<PgType> parameterTypes, RowSource source, String tag) {
+    this.columns = List.copyOf(columns);
+    this.parameterTypes = List.copyOf(parameterTypes);
+    this.source = Objects.requireNonNull(source);
+    this.tag = Objects.requireNonNull(tag);
+  }
+
+  /** A command: no rows, only a tag such as {@code SET}, after {@code effect} ran. */
+  static FixedAnswer command(String tag, Runnable effect) {
+    return new FixedAnswer(
+        List.of(),
+        List.of(),
+        p -> {
+          effect.run();
+          return List.of();
+        },
+        tag);
+  }
+
+  /** A query whose rows are known now. */
+  static FixedAnswer rows(List<PgColumn> columns, List<List<Object>> rows) {
+    return new FixedAnswer(columns, List.of(), p -> rows, "SELECT");
+  }
+
+  @Override
+  public List<PgType> parameterTypes() {
+    return parameterTypes;
+  }
+
+  @Override
+  public List<PgColumn> columns() {
+    return columns.isEmpty() ? null : columns;
+  }
+
+  @Override
+  public QueryRows execute(List<Object> parameters) throws SQLException {
+    Iterator<List<Object>> rows = source.rows(parameters).iterator();
+    return new QueryRows() {
+      private List<Object> current;
+
+      @Override
+      public List<PgColumn> columns() {
+        return columns;
+      }
+
+      @Override
+      public boolean next() {
+        current = rows.hasNext() ? rows.next() : null;
+        return current != null;
+      }
+
+      @Override
+      public Object value(int index) {
+        return current.get(index);
+      }
+
+      @Override
+      public String tag(long count) {
+        return columns.isEmpty() ? tag : tag + " " + count;
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+
+  @Override
+  public void close() {}
+}
