@@ -17,7 +17,11 @@ final class CatalogAnswers {
     this.state = state;
   }
 
-  private CatalogModel model() throws SQLException {
+  SessionState state() {
+    return state;
+  }
+
+  CatalogModel model() throws SQLException {
     if (model == null) {
       model = new CatalogModel(state.connection().getMetaData());
     }

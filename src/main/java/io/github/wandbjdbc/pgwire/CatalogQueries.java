@@ -26,11 +26,38 @@ final class CatalogQueries {
   /** An answer and the {@link CatalogQuery} it answers ({@code UNRECOGNISED}: no rows). */
   record Answer(FixedAnswer answer, String shape) {}
 
-  /** The answer, or null when {@code sql} reads no system catalog (the driver answers it). */
-  Answer plan(String sql) throws SQLException {
+  /**
+   * The answer, or null when {@code sql} reads no system catalog (the driver answers it). A query
+   * with {@code $n} parameters is matched with them as NULL for its columns, and answered with
+   * their values in place when it runs.
+   */
+  Answer plan(String sql, List<PgType> declared) throws SQLException {
     if (!SYSTEM_CATALOG.matcher(sql).matches()) {
       return null;
     }
+    int count = Math.max(declared.size(), PgSqlText.placeholders(sql).parameterCount());
+    if (count == 0) {
+      return answer(sql);
+    }
+    Answer shape = answer(PgSqlText.substitute(sql, n -> "NULL"));
+    List<PgType> types = new ArrayList<>();
+    for (int n = 1; n <= count; n++) {
+      PgType type = n <= declared.size() ? declared.get(n - 1) : null;
+      types.add(type == null ? PgType.TEXT : type);
+    }
+    FixedAnswer deferred =
+        new FixedAnswer(
+            shape.answer().columnsOrEmpty(),
+            types,
+            values ->
+                answer(PgSqlText.substitute(sql, n -> PgSqlText.literal(values.get(n - 1))))
+                    .answer()
+                    .rows(List.of()),
+            "SELECT");
+    return new Answer(deferred, shape.shape());
+  }
+
+  private Answer answer(String sql) throws SQLException {
     String q = normalize(sql);
     for (CatalogQuery query : CatalogQuery.values()) {
       Matcher m = query.pattern.matcher(q);
@@ -40,6 +67,31 @@ final class CatalogQueries {
     }
     return new Answer(
         new FixedAnswer(List.of(), List.of(), p -> List.of(), "SELECT"), "UNRECOGNISED");
+  }
+
+  /** A {@code column LIKE 'pattern'} condition as a regex; null when the query has none. */
+  static Pattern likePattern(String q, String column) {
+    Matcher m =
+        Pattern.compile(Pattern.quote(column) + " LIKE '((?:[^']|'')*)'", Pattern.CASE_INSENSITIVE)
+            .matcher(q);
+    if (!m.find()) {
+      return null;
+    }
+    String like = m.group(1).replace("''", "'");
+    StringBuilder regex = new StringBuilder();
+    for (int i = 0; i < like.length(); i++) {
+      char c = like.charAt(i);
+      if (c == '\\' && i + 1 < like.length()) {
+        regex.append(Pattern.quote(String.valueOf(like.charAt(++i))));
+      } else if (c == '%') {
+        regex.append(".*");
+      } else if (c == '_') {
+        regex.append('.');
+      } else {
+        regex.append(Pattern.quote(String.valueOf(c)));
+      }
+    }
+    return Pattern.compile(regex.toString(), Pattern.DOTALL);
   }
 
   /** One space for any run of blanks: the shapes in {@link CatalogQuery} are written so. */

@@ -20,7 +20,13 @@ enum CatalogQuery {
   /** psql {@code \d name}: its columns. */
   PSQL_ATTRIBUTES(
       "^SELECT a\\.attname, pg_catalog\\.format_type\\(a\\.atttypid, a\\.atttypmod\\),.*"
-          + " FROM pg_catalog\\.pg_attribute a WHERE a\\.attrelid = '(\\d+)'");
+          + " FROM pg_catalog\\.pg_attribute a WHERE a\\.attrelid = '(\\d+)'"),
+  /** pgJDBC {@code DatabaseMetaData.getTables}. */
+  PGJDBC_TABLES("AS \"TABLE_SCHEM\", c\\.relname AS \"TABLE_NAME\", CASE n\\.nspname ~ '\\^pg_'"),
+  /** pgJDBC {@code DatabaseMetaData.getColumns}. */
+  PGJDBC_COLUMNS(
+      "^SELECT \\* FROM \\(SELECT (?:current_database\\(\\) AS current_database, )?n\\.nspname,"
+          + "c\\.relname,a\\.attname,a\\.atttypid");
 
   final Pattern pattern;
 
@@ -34,6 +40,8 @@ enum CatalogQuery {
       case PSQL_FIND_RELATION -> answers.psqlFindRelation(q);
       case PSQL_RELATION_DETAILS -> answers.psqlRelationDetails(Integer.parseInt(m.group(1)));
       case PSQL_ATTRIBUTES -> answers.psqlAttributes(Integer.parseInt(m.group(1)), q);
+      case PGJDBC_TABLES -> new JdbcCatalogAnswers(answers).tables(q);
+      case PGJDBC_COLUMNS -> new JdbcCatalogAnswers(answers).columns(q);
     };
   }
 }

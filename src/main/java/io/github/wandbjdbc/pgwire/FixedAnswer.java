@@ -20,8 +20,20 @@ final class FixedAnswer implements PlannedStatement {
   private final List<PgType> parameterTypes;
   private final RowSource source;
   private final String tag;
+  private final boolean returnsRows;
 
+  /** A query: a RowDescription (possibly of no columns), rows, and {@code tag n}. */
   FixedAnswer(List<PgColumn> columns, List<PgType> parameterTypes, RowSource source, String tag) {
+    this(columns, parameterTypes, source, tag, true);
+  }
+
+  private FixedAnswer(
+      List<PgColumn> columns,
+      List<PgType> parameterTypes,
+      RowSource source,
+      String tag,
+      boolean returnsRows) {
+    this.returnsRows = returnsRows;
     this.columns = List.copyOf(columns);
     this.parameterTypes = List.copyOf(parameterTypes);
     this.source = Objects.requireNonNull(source);
@@ -37,12 +49,23 @@ final class FixedAnswer implements PlannedStatement {
           effect.run();
           return List.of();
         },
-        tag);
+        tag,
+        false);
   }
 
   /** A query whose rows are known now. */
   static FixedAnswer rows(List<PgColumn> columns, List<List<Object>> rows) {
     return new FixedAnswer(columns, List.of(), p -> rows, "SELECT");
+  }
+
+  /** The columns, empty for a command. */
+  List<PgColumn> columnsOrEmpty() {
+    return columns;
+  }
+
+  /** The rows it answers with {@code parameters}. */
+  List<List<Object>> rows(List<Object> parameters) throws SQLException {
+    return source.rows(parameters);
   }
 
   @Override
@@ -52,7 +75,7 @@ final class FixedAnswer implements PlannedStatement {
 
   @Override
   public List<PgColumn> columns() {
-    return columns.isEmpty() ? null : columns;
+    return returnsRows ? columns : null;
   }
 
   @Override
@@ -78,8 +101,13 @@ final class FixedAnswer implements PlannedStatement {
       }
 
       @Override
+      public boolean returnsRows() {
+        return returnsRows;
+      }
+
+      @Override
       public String tag(long count) {
-        return columns.isEmpty() ? tag : tag + " " + count;
+        return returnsRows ? tag + " " + count : tag;
       }
 
       @Override

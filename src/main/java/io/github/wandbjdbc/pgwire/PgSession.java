@@ -212,7 +212,7 @@ final class PgSession implements Runnable {
             copy.send(rows, out);
             return;
           }
-          if (!rows.columns().isEmpty()) {
+          if (rows.returnsRows()) {
             out.rowDescription(rows.columns(), RowSender.allText(rows.columns().size()));
           }
           boolean[] exhausted = new boolean[1];

@@ -40,8 +40,20 @@ final class PgSqlText {
   }
 
   static Placeholders placeholders(String sql) {
-    StringBuilder out = new StringBuilder(sql.length());
     List<Integer> numbers = new ArrayList<>();
+    String jdbc =
+        substitute(
+            sql,
+            n -> {
+              numbers.add(n);
+              return "?";
+            });
+    return new Placeholders(jdbc, numbers);
+  }
+
+  /** {@code sql} with each {@code $n} outside literals replaced by {@code replacement(n)}. */
+  static String substitute(String sql, java.util.function.IntFunction<String> replacement) {
+    StringBuilder out = new StringBuilder(sql.length());
     int i = 0;
     while (i < sql.length()) {
       char c = sql.charAt(i);
@@ -50,8 +62,7 @@ final class PgSqlText {
         digits++;
       }
       if (digits > i + 1 && !identifierPart(sql, i - 1)) {
-        numbers.add(Integer.parseInt(sql.substring(i + 1, digits)));
-        out.append('?');
+        out.append(replacement.apply(Integer.parseInt(sql.substring(i + 1, digits))));
         i = digits;
       } else {
         int next = skip(sql, i);
@@ -59,7 +70,18 @@ final class PgSqlText {
         i = next;
       }
     }
-    return new Placeholders(out.toString(), numbers);
+    return out.toString();
+  }
+
+  /** A value as an SQL literal: NULL, a number, or a quoted string. */
+  static String literal(Object value) {
+    if (value == null) {
+      return "NULL";
+    }
+    if (value instanceof Number || value instanceof Boolean) {
+      return value.toString();
+    }
+    return "'" + value.toString().replace("'", "''") + "'";
   }
 
   /** Drops a statement's trailing {@code ;} and blanks. */

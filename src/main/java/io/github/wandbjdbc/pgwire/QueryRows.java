@@ -8,6 +8,9 @@ interface QueryRows extends AutoCloseable {
   /** The row columns; empty for a command such as SET. */
   List<PgColumn> columns();
 
+  /** False for a command, which sends no RowDescription. */
+  boolean returnsRows();
+
   boolean next() throws SQLException;
 
   /** Column {@code index} (0-based) of the current row as its {@link PgType}'s Java value. */

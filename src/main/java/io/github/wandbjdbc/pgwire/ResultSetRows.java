@@ -22,6 +22,11 @@ final class ResultSetRows implements QueryRows {
   }
 
   @Override
+  public boolean returnsRows() {
+    return true;
+  }
+
+  @Override
   public boolean next() throws SQLException {
     return rs.next();
   }

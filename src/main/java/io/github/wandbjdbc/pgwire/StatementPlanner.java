@@ -29,7 +29,7 @@ final class StatementPlanner {
       state.log().planned(statement, "session");
       return answer;
     }
-    CatalogQueries.Answer fromCatalog = catalog.plan(statement);
+    CatalogQueries.Answer fromCatalog = catalog.plan(statement, declared);
     if (fromCatalog != null) {
       state.log().planned(statement, "catalog " + fromCatalog.shape());
       return fromCatalog.answer();
