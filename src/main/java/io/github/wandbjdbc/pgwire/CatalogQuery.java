@@ -26,7 +26,23 @@ enum CatalogQuery {
   /** pgJDBC {@code DatabaseMetaData.getColumns}. */
   PGJDBC_COLUMNS(
       "^SELECT \\* FROM \\(SELECT (?:current_database\\(\\) AS current_database, )?n\\.nspname,"
-          + "c\\.relname,a\\.attname,a\\.atttypid");
+          + "c\\.relname,a\\.attname,a\\.atttypid"),
+  /** SQLAlchemy {@code inspect(engine).get_schema_names()}. */
+  SQLALCHEMY_SCHEMAS(
+      "^SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg_%' ORDER BY nspname$"),
+  /** SQLAlchemy {@code get_table_names(schema)}: tables only (its view query gets none). */
+  SQLALCHEMY_TABLES(
+      "^SELECT c\\.relname FROM pg_class c JOIN pg_namespace n ON n\\.oid = c\\.relnamespace"
+          + " WHERE n\\.nspname = ('(?:[^']|'')*'|current_schema\\(\\)) AND c\\.relkind in \\('r', 'p'\\)$"),
+  /** SQLAlchemy: the OID of a table named in {@code get_columns} and other reflection calls. */
+  SQLALCHEMY_TABLE_OID(
+      "^SELECT c\\.oid FROM pg_catalog\\.pg_class c LEFT JOIN pg_catalog\\.pg_namespace n ON"
+          + " n\\.oid = c\\.relnamespace WHERE \\((?:n\\.nspname = '((?:[^']|'')*)'|"
+          + "pg_catalog\\.pg_table_is_visible\\(c\\.oid\\))\\) AND c\\.relname = '((?:[^']|'')*)'"),
+  /** SQLAlchemy {@code get_columns}: the columns of the table whose OID it found. */
+  SQLALCHEMY_COLUMNS(
+      "^SELECT a\\.attname, pg_catalog\\.format_type\\(a\\.atttypid, a\\.atttypmod\\), .* AS DEFAULT,"
+          + " a\\.attnotnull, a\\.attrelid as table_oid, .* WHERE a\\.attrelid = (\\d+) ");
 
   final Pattern pattern;
 
@@ -42,6 +58,12 @@ enum CatalogQuery {
       case PSQL_ATTRIBUTES -> answers.psqlAttributes(Integer.parseInt(m.group(1)), q);
       case PGJDBC_TABLES -> new JdbcCatalogAnswers(answers).tables(q);
       case PGJDBC_COLUMNS -> new JdbcCatalogAnswers(answers).columns(q);
+      case SQLALCHEMY_SCHEMAS -> new SqlAlchemyCatalogAnswers(answers).schemas();
+      case SQLALCHEMY_TABLES -> new SqlAlchemyCatalogAnswers(answers).tables(m.group(1));
+      case SQLALCHEMY_TABLE_OID ->
+          new SqlAlchemyCatalogAnswers(answers).tableOid(m.group(1), m.group(2));
+      case SQLALCHEMY_COLUMNS ->
+          new SqlAlchemyCatalogAnswers(answers).columns(Integer.parseInt(m.group(1)), q);
     };
   }
 }
