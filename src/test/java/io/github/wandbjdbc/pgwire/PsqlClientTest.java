@@ -69,13 +69,14 @@ class PsqlClientTest {
         ResultSet rs = s.executeQuery(RUNS_SQL)) {
       while (rs.next()) {
         double loss = rs.getDouble(4);
+        String lossText = rs.wasNull() ? "" : PgText.floatText(loss);
         expected.add(
             String.join(
                 ",",
                 rs.getString(1),
                 rs.getString(2),
                 PgText.timestampText(rs.getTimestamp(3).toInstant()),
-                rs.wasNull() ? "" : PgText.floatText(loss)));
+                lossText));
       }
     }
     assertEquals(expected, result.out().lines().toList());
