@@ -86,7 +86,11 @@ final class PgSession implements Runnable {
       out.backendKeyData(processId, secretKey);
       out.readyForQuery('I');
       out.flush();
-      new MessageLoop(in, out, planner, extended, session).run();
+      MessagePump pump = new MessagePump(in, session);
+      Thread reader = new Thread(pump, "wandb-pg-reader-" + processId);
+      reader.setDaemon(true);
+      reader.start();
+      new MessageLoop(pump, out, planner, extended, session).run();
     } catch (SQLException e) {
       LOG.log(Level.FINE, "session " + processId + " closing: " + e.getMessage());
     }
@@ -94,7 +98,7 @@ final class PgSession implements Runnable {
 
   /** The protocol after start-up. */
   private record MessageLoop(
-      PgInput in,
+      MessagePump in,
       PgBackend out,
       StatementPlanner planner,
       ExtendedQuery extended,
@@ -106,7 +110,7 @@ final class PgSession implements Runnable {
       while (true) {
         FrontendMessage message;
         try {
-          message = in.read();
+          message = in.next();
         } catch (PgProtocolException e) {
           out.error(PgError.fatal(e.sqlState(), e.getMessage()));
           out.flush();

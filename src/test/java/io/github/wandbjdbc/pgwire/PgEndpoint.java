@@ -40,9 +40,17 @@ final class PgEndpoint implements AutoCloseable {
   }
 
   static PgEndpoint start(EmulatorConfig config, String sharedPassword) throws IOException {
+    return start(config, sharedPassword, "");
+  }
+
+  /**
+   * @param urlSuffix driver properties for every session, e.g. {@code ;pageSize=5}
+   */
+  static PgEndpoint start(EmulatorConfig config, String sharedPassword, String urlSuffix)
+      throws IOException {
     WandbEmulator emulator =
         WandbEmulator.start(config, DatasetGenerator.generate(GeneratorSpec.defaults(42)));
-    String url = emulator.jdbcUrl("demo");
+    String url = emulator.jdbcUrl("demo") + urlSuffix;
     if (sharedPassword == null) {
       url = url.replace(";apiKey=" + emulator.apiKey(), "");
     }
