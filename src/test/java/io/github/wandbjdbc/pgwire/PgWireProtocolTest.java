@@ -139,4 +139,66 @@ class PgWireProtocolTest {
       assertEquals(7, afterAll - afterThreeRows, "the other 7 pages, read by the second Execute");
     }
   }
+
+  @Test
+  void binaryParametersAndResultsCarryEachTypeAsPostgresSendsIt() throws Exception {
+    String select =
+        "SELECT history_line_count, \"summary.loss\", \"config.use_amp\", created_at, run_id"
+            + " FROM runs WHERE history_line_count >= %s AND state = %s ORDER BY run_id";
+    String sql = String.format(select, "?", "?");
+    List<Object> expected = new java.util.ArrayList<>();
+    try (java.sql.Connection c = endpoint.jdbc();
+        java.sql.PreparedStatement s = c.prepareStatement(sql)) {
+      s.setLong(1, 150);
+      s.setString(2, "finished");
+      try (java.sql.ResultSet rs = s.executeQuery()) {
+        assertTrue(rs.next());
+        expected.add(rs.getLong(1));
+        expected.add(rs.getDouble(2));
+        expected.add(rs.getBoolean(3));
+        expected.add(rs.getTimestamp(4).toInstant());
+        expected.add(rs.getString(5));
+      }
+    }
+    try (RawPgClient client = connect()) {
+      client.send(
+          'P',
+          concat(
+              cstring(""),
+              cstring(String.format(select, "$1", "$2")),
+              int16(2),
+              int32(20),
+              int32(25)));
+      byte[] lines = PgType.INT8.binary(150L);
+      byte[] state = PgType.TEXT.binary("finished");
+      client.send(
+          'B',
+          concat(
+              cstring(""),
+              cstring(""),
+              int16(1),
+              int16(1),
+              int16(2),
+              int32(lines.length),
+              lines,
+              int32(state.length),
+              state,
+              int16(1),
+              int16(1)));
+      client.send('D', concat(new byte[] {'P'}, cstring("")));
+      client.send('E', concat(cstring(""), int32(1)));
+      client.send('S', new byte[0]);
+      List<RawPgClient.Message> answer = client.untilReady();
+      assertEquals("12TDsZ", types(answer));
+      java.nio.ByteBuffer row = java.nio.ByteBuffer.wrap(answer.get(3).body());
+      assertEquals(5, row.getShort());
+      List<PgType> types =
+          List.of(PgType.INT8, PgType.FLOAT8, PgType.BOOL, PgType.TIMESTAMP, PgType.TEXT);
+      for (int i = 0; i < 5; i++) {
+        byte[] value = new byte[row.getInt()];
+        row.get(value);
+        assertEquals(expected.get(i), types.get(i).decode(value, true), "column " + (i + 1));
+      }
+    }
+  }
 }

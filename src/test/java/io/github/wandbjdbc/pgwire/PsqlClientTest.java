@@ -201,4 +201,30 @@ class PsqlClientTest {
     assertEquals(0, prefer.exit(), prefer.err());
     assertEquals(List.of("x", "3"), prefer.out().lines().toList());
   }
+
+  @Test
+  void withASharedPasswordClientsProveItBySCRAM() throws Exception {
+    try (PgEndpoint shared =
+        PgEndpoint.start(io.github.wandbjdbc.emulator.EmulatorConfig.defaults(), "s3cret pw")) {
+      String uri = "postgresql://analyst@127.0.0.1:" + shared.port() + "/" + shared.entity();
+      ExternalClient ok =
+          ExternalClient.run(
+              dir,
+              Map.of("PGPASSWORD", "s3cret pw"),
+              List.of(PSQL, "--no-psqlrc", "--csv", uri, "-c", "SELECT COUNT(*) AS n FROM runs"));
+      assertEquals(0, ok.exit(), ok.err());
+      assertEquals(List.of("n", "40"), ok.out().lines().toList());
+      for (String wrong : List.of("s3cret", shared.apiKey())) {
+        ExternalClient refused =
+            ExternalClient.run(
+                dir,
+                Map.of("PGPASSWORD", wrong),
+                List.of(PSQL, "--no-psqlrc", uri, "-c", "SELECT 1"));
+        assertEquals(2, refused.exit());
+        assertTrue(
+            refused.err().contains("password authentication failed for user \"analyst\""),
+            refused.err());
+      }
+    }
+  }
 }
