@@ -108,7 +108,7 @@ final class SessionCommands {
     for (String item : list.split(",")) {
       Matcher m =
           Pattern.compile(
-                  "(?is)\\s*(?:pg_catalog\\.)?(\\w+)\\s*\\(\\s*('[^']*')?\\s*\\)(?:\\s+(?:as\\s+)?\"?(\\w+)\"?)?\\s*")
+                  "(?is)\\s*(?:pg_catalog\\.)?(\\w+)\\s*(?:\\(\\s*('[^']*')?\\s*\\))?(?:\\s+(?:as\\s+)?\"?(\\w+)\"?)?\\s*")
               .matcher(item);
       if (!m.matches()) {
         return null;

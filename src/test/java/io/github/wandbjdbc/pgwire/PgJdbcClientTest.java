@@ -191,4 +191,17 @@ class PgJdbcClientTest {
                     info));
     assertEquals("28P01", e.getSQLState());
   }
+
+  @Test
+  void anotherDatabaseThanTheEntityIs3D000() {
+    SQLException e =
+        assertThrows(
+            SQLException.class,
+            () ->
+                DriverManager.getConnection(
+                    "jdbc:postgresql://127.0.0.1:" + endpoint.port() + "/other-team",
+                    "wandb",
+                    endpoint.apiKey()));
+    assertEquals("3D000", e.getSQLState());
+  }
 }

@@ -227,4 +227,53 @@ class PsqlClientTest {
       }
     }
   }
+
+  @Test
+  void sessionFunctionsAndSearchPathAnswerForTheSession() throws Exception {
+    ExternalClient result =
+        psql(
+            endpoint.apiKey(),
+            "-c",
+            "SELECT current_user, current_database(), current_schema()",
+            "-c",
+            "SET search_path TO \"image-classification\"",
+            "-c",
+            "SHOW search_path",
+            "-c",
+            "SELECT COUNT(*) AS n FROM runs");
+    assertEquals(0, result.exit(), result.err());
+    long imageRuns;
+    try (Connection c = endpoint.jdbc();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM \"image-classification\".runs")) {
+      rs.next();
+      imageRuns = rs.getLong(1);
+    }
+    assertEquals(
+        List.of(
+            "current_user,current_database,current_schema",
+            "wandb," + endpoint.entity() + ",demo",
+            "SET",
+            "search_path",
+            "image-classification",
+            "n",
+            String.valueOf(imageRuns)),
+        result.out().lines().toList());
+  }
+
+  @Test
+  void anotherDatabaseThanTheEntityIsRefused() throws Exception {
+    ExternalClient result =
+        ExternalClient.run(
+            dir,
+            Map.of("PGPASSWORD", endpoint.apiKey()),
+            List.of(
+                PSQL,
+                "--no-psqlrc",
+                "postgresql://wandb@127.0.0.1:" + endpoint.port() + "/other-team",
+                "-c",
+                "SELECT 1"));
+    assertEquals(2, result.exit());
+    assertTrue(result.err().contains("database \"other-team\" does not exist"), result.err());
+  }
 }
