@@ -107,7 +107,8 @@ final class FixedAnswer implements PlannedStatement {
 
       @Override
       public String tag(long count) {
-        return returnsRows ? tag + " " + count : tag;
+        // PostgreSQL's SHOW completes as "SHOW", without a row count
+        return returnsRows && !tag.equals("SHOW") ? tag + " " + count : tag;
       }
 
       @Override
