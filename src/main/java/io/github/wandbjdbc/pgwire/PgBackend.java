@@ -24,6 +24,12 @@ final class PgBackend {
     out.flush();
   }
 
+  /** The one-byte answer 'S' to SSLRequest: the TLS handshake follows. */
+  void acceptEncryption() throws IOException {
+    out.byte1('S');
+    out.flush();
+  }
+
   void authentication(int code, byte[] data) {
     out.begin('R').int32(code).bytes(data).end();
   }

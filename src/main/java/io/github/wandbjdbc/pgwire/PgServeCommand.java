@@ -21,10 +21,17 @@ public final class PgServeCommand {
           "                --bind ADDR (default 127.0.0.1). Each client's password is its W&B API",
           "                key, unless --pg-password-env VAR names a variable holding a password",
           "                all clients share (SCRAM-SHA-256; the URL, WANDB_API_KEY or ~/.netrc",
-          "                then give the W&B key)");
+          "                then give the W&B key). --tls-cert FILE --tls-key FILE (PEM; key in",
+          "                unencrypted PKCS#8): answer SSLRequest with TLS");
 
   /** The checked options. */
-  public record Options(String url, InetAddress bind, int port, String sharedPassword) {
+  public record Options(
+      String url,
+      InetAddress bind,
+      int port,
+      String sharedPassword,
+      java.nio.file.Path tlsCertificate,
+      java.nio.file.Path tlsKey) {
     @Override
     public String toString() {
       return "Options[bind=" + bind + ", port=" + port + "]";
@@ -39,6 +46,8 @@ public final class PgServeCommand {
     String bind = "127.0.0.1";
     String port = "5432";
     String passwordVariable = null;
+    String tlsCertificate = null;
+    String tlsKey = null;
     List<String> rest = new ArrayList<>(args);
     while (!rest.isEmpty()) {
       String arg = rest.remove(0);
@@ -48,11 +57,16 @@ public final class PgServeCommand {
         case "--bind" -> bind = value(arg, rest);
         case "--port" -> port = value(arg, rest);
         case "--pg-password-env" -> passwordVariable = value(arg, rest);
+        case "--tls-cert" -> tlsCertificate = value(arg, rest);
+        case "--tls-key" -> tlsKey = value(arg, rest);
         default -> throw new IllegalArgumentException("unknown argument for --serve-pg: " + arg);
       }
     }
     if (url == null) {
       throw new IllegalArgumentException("--serve-pg needs --url JDBC_URL");
+    }
+    if ((tlsCertificate == null) != (tlsKey == null)) {
+      throw new IllegalArgumentException("--tls-cert and --tls-key go together");
     }
     String shared = null;
     if (passwordVariable != null) {
@@ -67,7 +81,13 @@ public final class PgServeCommand {
       if (number < 0 || number > 65535) {
         throw new NumberFormatException();
       }
-      return new Options(url, InetAddress.getByName(bind), number, shared);
+      return new Options(
+          url,
+          InetAddress.getByName(bind),
+          number,
+          shared,
+          tlsCertificate == null ? null : java.nio.file.Path.of(tlsCertificate),
+          tlsKey == null ? null : java.nio.file.Path.of(tlsKey));
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("--port needs a number from 0 to 65535, got " + port);
     } catch (IOException e) {
@@ -81,7 +101,16 @@ public final class PgServeCommand {
    */
   public static int serve(Options options, List<String> notes, PrintStream out, PrintStream err) {
     try (PgServer server =
-        PgServer.start(options.url(), options.bind(), options.port(), options.sharedPassword())) {
+        options.tlsCertificate() == null
+            ? PgServer.start(
+                options.url(), options.bind(), options.port(), options.sharedPassword())
+            : PgServer.start(
+                options.url(),
+                options.bind(),
+                options.port(),
+                options.sharedPassword(),
+                options.tlsCertificate(),
+                options.tlsKey())) {
       out.println(server.uri("wandb"));
       notes.forEach(out::println);
       out.println(
@@ -92,6 +121,7 @@ public final class PgServeCommand {
               + (options.sharedPassword() == null
                   ? "; password: your W&B API key"
                   : "; password: the shared one")
+              + (options.tlsCertificate() == null ? "; no TLS" : "; TLS on request")
               + ". Serving until Ctrl-C.");
       out.flush();
       new CountDownLatch(1).await();

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -54,7 +55,20 @@ public final class PgServer implements AutoCloseable {
    */
   public static PgServer start(
       String jdbcUrl, InetAddress bindAddress, int port, String sharedPassword) throws IOException {
-    return new PgServer(new PgServerConfig(jdbcUrl, bindAddress, port, sharedPassword));
+    return new PgServer(new PgServerConfig(jdbcUrl, bindAddress, port, sharedPassword, null));
+  }
+
+  /** As above, answering SSLRequest with TLS from a PEM certificate chain and PKCS#8 key. */
+  public static PgServer start(
+      String jdbcUrl,
+      InetAddress bindAddress,
+      int port,
+      String sharedPassword,
+      Path tlsCertificate,
+      Path tlsKey)
+      throws IOException {
+    PgTls tls = PgTls.fromPem(tlsCertificate, tlsKey);
+    return new PgServer(new PgServerConfig(jdbcUrl, bindAddress, port, sharedPassword, tls));
   }
 
   public int port() {

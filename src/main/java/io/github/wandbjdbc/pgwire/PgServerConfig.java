@@ -7,9 +7,11 @@ import java.util.Objects;
  * How the endpoint runs: the driver URL each session connects with, where it listens, and the
  * password mode. Without {@code sharedPassword} a client's password is its W&B API key (cleartext
  * authentication, since the key must reach the driver); with it, clients prove that password by
- * SCRAM-SHA-256 and sessions use the key the URL, WANDB_API_KEY or ~/.netrc gives.
+ * SCRAM-SHA-256 and sessions use the key the URL, WANDB_API_KEY or ~/.netrc gives. Without {@code
+ * tls} SSLRequest is declined.
  */
-record PgServerConfig(String jdbcUrl, InetAddress bindAddress, int port, String sharedPassword) {
+record PgServerConfig(
+    String jdbcUrl, InetAddress bindAddress, int port, String sharedPassword, PgTls tls) {
   PgServerConfig {
     Objects.requireNonNull(jdbcUrl, "jdbcUrl");
     Objects.requireNonNull(bindAddress, "bindAddress");
@@ -34,6 +36,8 @@ record PgServerConfig(String jdbcUrl, InetAddress bindAddress, int port, String 
         + port
         + ", sharedPassword="
         + (sharedPassword == null ? "none" : "(set)")
+        + ", tls="
+        + (tls == null ? "off" : "on")
         + "]";
   }
 }

@@ -45,10 +45,17 @@ final class PgSession implements Runnable {
   @Override
   public void run() {
     try (socket) {
-      PgInput in = new PgInput(socket.getInputStream());
-      PgBackend out = new PgBackend(new PgOutput(socket.getOutputStream()));
+      Socket connection = socket;
+      PgInput in = new PgInput(connection.getInputStream());
+      PgBackend out = new PgBackend(new PgOutput(connection.getOutputStream()));
       try {
-        StartupPacket startup = new PgHandshake(in, out, server).startup();
+        StartupPacket startup = new PgHandshake(in, out, server, false).startup();
+        if (startup == PgHandshake.START_TLS) {
+          connection = server.config().tls().wrap(connection);
+          in = new PgInput(connection.getInputStream());
+          out = new PgBackend(new PgOutput(connection.getOutputStream()));
+          startup = new PgHandshake(in, out, server, true).startup();
+        }
         if (startup != null) {
           serve(startup, in, out);
         }

@@ -39,6 +39,16 @@ final class PgEndpoint implements AutoCloseable {
     return start(EmulatorConfig.defaults(), null);
   }
 
+  /** An endpoint that answers SSLRequest with TLS from these PEM files. */
+  static PgEndpoint startTls(Path certificate, Path key) throws IOException {
+    WandbEmulator emulator =
+        WandbEmulator.start(
+            EmulatorConfig.defaults(), DatasetGenerator.generate(GeneratorSpec.defaults(42)));
+    String url = emulator.jdbcUrl("demo").replace(";apiKey=" + emulator.apiKey(), "");
+    return new PgEndpoint(
+        emulator, PgServer.start(url, InetAddress.getLoopbackAddress(), 0, null, certificate, key));
+  }
+
   static PgEndpoint start(EmulatorConfig config, String sharedPassword) throws IOException {
     return start(config, sharedPassword, "");
   }

@@ -276,4 +276,57 @@ class PsqlClientTest {
     assertEquals(2, result.exit());
     assertTrue(result.err().contains("database \"other-team\" does not exist"), result.err());
   }
+
+  @Test
+  void withACertificateSslModeRequireGetsTls() throws Exception {
+    Path cert = dir.resolve("cert.pem");
+    Path key = dir.resolve("key.pem");
+    ExternalClient openssl =
+        ExternalClient.run(
+            dir,
+            Map.of(),
+            List.of(
+                "/usr/bin/openssl",
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-keyout",
+                key.toString(),
+                "-out",
+                cert.toString(),
+                "-days",
+                "1",
+                "-subj",
+                "/CN=127.0.0.1"));
+    assertEquals(0, openssl.exit(), openssl.err());
+    try (PgEndpoint tls = PgEndpoint.startTls(cert, key)) {
+      String base = "host=127.0.0.1 port=" + tls.port() + " user=wandb dbname=" + tls.entity();
+      ExternalClient require =
+          ExternalClient.run(
+              dir,
+              Map.of("PGPASSWORD", tls.apiKey()),
+              List.of(
+                  PSQL,
+                  "--no-psqlrc",
+                  "--csv",
+                  base + " sslmode=require",
+                  "-c",
+                  "\\conninfo",
+                  "-c",
+                  "SELECT COUNT(*) AS n FROM runs"));
+      assertEquals(0, require.exit(), require.err());
+      assertTrue(require.out().contains("SSL connection (protocol: TLSv1."), require.out());
+      assertTrue(require.out().endsWith("n\n40\n"), require.out());
+      ExternalClient plain =
+          ExternalClient.run(
+              dir,
+              Map.of("PGPASSWORD", tls.apiKey()),
+              List.of(
+                  PSQL, "--no-psqlrc", "--csv", base + " sslmode=disable", "-c", "SELECT 1 AS x"));
+      assertEquals(0, plain.exit(), plain.err());
+      assertEquals(List.of("x", "1"), plain.out().lines().toList());
+    }
+  }
 }
