@@ -39,7 +39,8 @@ final class PgAuthenticator {
       out.authentication(PgBackend.AUTH_CLEARTEXT, new byte[0]);
       out.flush();
       String password = expect(in, "password").reader().cstring();
-      if (password.isEmpty()) {
+      // the driver reads a blank password as none and would fall back to the server's own key
+      if (password.isBlank()) {
         throw passwordFailed(user);
       }
       properties.setProperty("password", password);

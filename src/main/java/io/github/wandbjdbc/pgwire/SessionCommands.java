@@ -89,7 +89,7 @@ final class SessionCommands {
           List.of(new PgColumn(name, PgType.TEXT)),
           List.of(),
           p -> {
-            throw new java.sql.SQLException(
+            throw new SQLException(
                 "unrecognized configuration parameter \"" + unknown + "\"", "42704");
           },
           "SHOW");

@@ -171,8 +171,9 @@ class PsqlClientTest {
   }
 
   @Test
-  void aWrongOrMissingPasswordIsRefusedWith28P01() throws Exception {
-    for (String password : List.of("not-the-key", "")) {
+  void aWrongMissingOrBlankPasswordIsRefusedWith28P01() throws Exception {
+    // a blank one must not let the driver fall back to the server's WANDB_API_KEY or ~/.netrc
+    for (String password : List.of("not-the-key", "", "  ")) {
       ExternalClient result = psql(password, "-w", "-c", "SELECT 1");
       assertEquals(2, result.exit());
       assertTrue(
