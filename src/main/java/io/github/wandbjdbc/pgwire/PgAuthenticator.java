@@ -36,7 +36,7 @@ final class PgAuthenticator {
               + "\"");
     }
     if (config.sharedPassword() == null) {
-      out.authentication(PgBackend.AUTH_CLEARTEXT, new byte[0]);
+      out.authentication(PgBackend.AUTH_PASSWORD, new byte[0]);
       out.flush();
       String password = expect(in, "password").reader().cstring();
       // the driver reads a blank password as none and would fall back to the server's own key

@@ -7,7 +7,10 @@ import java.util.Map;
 /** The backend messages the endpoint sends, each written into the session's {@link PgOutput}. */
 final class PgBackend {
   static final int AUTH_OK = 0;
-  static final int AUTH_CLEARTEXT = 3;
+
+  /** AuthenticationCleartextPassword: the client sends its password as it is. */
+  static final int AUTH_PASSWORD = 3;
+
   static final int AUTH_SASL = 10;
   static final int AUTH_SASL_CONTINUE = 11;
   static final int AUTH_SASL_FINAL = 12;
