@@ -69,6 +69,36 @@ class PgCancelTest {
   }
 
   @Test
+  void pgJdbcStatementCancelEndsTheQueryWith57014() throws Exception {
+    try (java.sql.Connection pg =
+            java.sql.DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + endpoint.port() + "/" + endpoint.entity(),
+                "wandb",
+                endpoint.apiKey());
+        java.sql.Statement statement = pg.createStatement()) {
+      long before = runsRequests();
+      java.util.concurrent.CompletableFuture<String> outcome =
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () -> {
+                try (java.sql.ResultSet rs = statement.executeQuery("SELECT run_id FROM runs")) {
+                  while (rs.next()) {
+                    // read to the end, or until canceled
+                  }
+                  return "completed";
+                } catch (java.sql.SQLException e) {
+                  return e.getSQLState();
+                }
+              });
+      await("the scan to start", () -> runsRequests() > before + 1);
+      statement.cancel();
+      assertEquals("57014", outcome.get(10, java.util.concurrent.TimeUnit.SECONDS));
+      try (java.sql.ResultSet rs = statement.executeQuery("SELECT 1")) {
+        assertTrue(rs.next(), "the connection goes on after a cancel");
+      }
+    }
+  }
+
+  @Test
   void aCancelRequestWithTheWrongSecretIsIgnored() throws Exception {
     try (RawPgClient client =
         RawPgClient.connect(endpoint.port(), endpoint.entity(), endpoint.apiKey())) {
