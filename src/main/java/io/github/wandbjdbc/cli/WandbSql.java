@@ -1,5 +1,6 @@
 package io.github.wandbjdbc.cli;
 
+import io.github.wandbjdbc.pgwire.PgServeCommand;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.sql.Connection;
@@ -7,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 /**
  * {@code java -jar wandb-jdbc-<version>-driver.jar --url JDBC_URL [-e SQL]}: with {@code -e} runs
@@ -18,10 +20,13 @@ public final class WandbSql {
       String.join(
           "\n",
           "usage: java -jar wandb-jdbc-<version>-driver.jar --url JDBC_URL [-e SQL]",
+          "       java -jar wandb-jdbc-<version>-driver.jar --serve-pg --url JDBC_URL [--port N]"
+              + " [--bind ADDR] [--pg-password-env VAR]",
           "  --url URL     query a W&B server, e.g. jdbc:wandb:entity=acme;project=mnist",
           "                (API key: apiKey=... in the URL, env WANDB_API_KEY, or ~/.netrc)",
           "  -e SQL        run one statement and print the result as CSV with a header row;",
-          "                without -e an interactive sqlline session opens");
+          "                without -e an interactive sqlline session opens",
+          PgServeCommand.USAGE);
 
   private WandbSql() {}
 
@@ -30,6 +35,15 @@ public final class WandbSql {
   }
 
   public static int run(String[] args, PrintStream out, PrintStream err) throws IOException {
+    if (List.of(args).contains("--serve-pg")) {
+      try {
+        return PgServeCommand.serve(PgServeCommand.parse(List.of(args)), List.of(), out, err);
+      } catch (IllegalArgumentException e) {
+        err.println(e.getMessage());
+        err.println(USAGE);
+        return 2;
+      }
+    }
     Arguments parsed;
     try {
       parsed = Arguments.parse(args);

@@ -6,6 +6,7 @@ import io.github.wandbjdbc.emulator.EmulatedProject;
 import io.github.wandbjdbc.emulator.EmulatorConfig;
 import io.github.wandbjdbc.emulator.GeneratorSpec;
 import io.github.wandbjdbc.emulator.WandbEmulator;
+import io.github.wandbjdbc.pgwire.PgServeCommand;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ public final class WandbSqlWithEmulator {
           "\n",
           "usage: bin/wandb-sql (--demo | --url JDBC_URL) [-e SQL]",
           "       bin/wandb-sql --serve [--port N]",
+          "       bin/wandb-sql --serve-pg (--demo | --url JDBC_URL) [--port N] [--bind ADDR]",
           "  --demo        query an embedded W&B emulator serving the demo project (no account needed)",
           "  --serve       serve the demo emulator on 127.0.0.1 until Ctrl-C and print the JDBC URL",
           "                to paste into DBeaver or any JDBC client; --port N (default "
@@ -31,7 +33,8 @@ public final class WandbSqlWithEmulator {
           "  --url URL     query any W&B server, e.g. jdbc:wandb:entity=acme;project=mnist",
           "                (API key: apiKey=... in the URL, env WANDB_API_KEY, or ~/.netrc)",
           "  -e SQL        run one statement and print the result as CSV with a header row;",
-          "                without -e an interactive sqlline session opens");
+          "                without -e an interactive sqlline session opens",
+          PgServeCommand.USAGE);
 
   private WandbSqlWithEmulator() {}
 
@@ -40,6 +43,9 @@ public final class WandbSqlWithEmulator {
   }
 
   static int run(String[] args, PrintStream out, PrintStream err) throws IOException {
+    if (List.of(args).contains("--serve-pg")) {
+      return servePg(args, out, err);
+    }
     Arguments parsed;
     try {
       parsed = Arguments.parse(args);
@@ -63,6 +69,36 @@ public final class WandbSqlWithEmulator {
       }
     }
     return WandbSql.execute(parsed.url(), parsed.sql(), out, err);
+  }
+
+  /**
+   * {@code --serve-pg (--demo | --url URL) [options]}: the PostgreSQL endpoint, over a demo
+   * emulator with {@code --demo}; its API key is then the PG password, printed on the second line.
+   */
+  private static int servePg(String[] args, PrintStream out, PrintStream err) throws IOException {
+    List<String> rest = new ArrayList<>(List.of(args));
+    if (!rest.remove("--demo")) {
+      return WandbSql.run(args, out, err);
+    }
+    try (WandbEmulator emulator =
+        WandbEmulator.start(
+            EmulatorConfig.defaults(), DatasetGenerator.generate(GeneratorSpec.defaults(42)))) {
+      String url = emulator.jdbcUrl("demo").replace(";apiKey=" + emulator.apiKey(), "");
+      rest.addAll(List.of("--url", url));
+      PgServeCommand.Options options;
+      try {
+        options = PgServeCommand.parse(rest);
+      } catch (IllegalArgumentException e) {
+        err.println(e.getMessage());
+        err.println(USAGE);
+        return 2;
+      }
+      return PgServeCommand.serve(
+          options,
+          List.of("password (the demo emulator's API key): " + emulator.apiKey()),
+          out,
+          err);
+    }
   }
 
   /** Serves the demo emulator until the thread is interrupted or the process is stopped. */

@@ -113,4 +113,49 @@ class WandbSqlWithEmulatorTest {
     assertEquals(2, run("--demo", "--port", "1"));
     assertTrue(err.toString(StandardCharsets.UTF_8).contains("--port goes with --serve"));
   }
+
+  @Test
+  void servePgDemoPrintsAUriAndTheDemoKeyThenServesPgClients() throws Exception {
+    Thread server =
+        new Thread(
+            () -> {
+              try {
+                run("--serve-pg", "--demo", "--port", "0");
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    server.start();
+    try {
+      long deadline = System.nanoTime() + 60_000_000_000L;
+      while (outLines().size() < 3) {
+        assertTrue(System.nanoTime() < deadline, "no start-up lines: " + outLines());
+        Thread.sleep(50);
+      }
+      java.util.regex.Matcher uri =
+          java.util.regex.Pattern.compile("postgresql://wandb@127\\.0\\.0\\.1:(\\d+)/acme")
+              .matcher(outLines().get(0));
+      assertTrue(uri.matches(), outLines().get(0));
+      String key =
+          outLines().get(1).replaceFirst("^password \\(the demo emulator's API key\\): ", "");
+      try (java.sql.Connection pg =
+              java.sql.DriverManager.getConnection(
+                  "jdbc:postgresql://127.0.0.1:" + uri.group(1) + "/acme", "wandb", key);
+          java.sql.Statement s = pg.createStatement();
+          java.sql.ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM runs")) {
+        assertTrue(rs.next());
+        assertEquals(
+            DatasetGenerator.generate(GeneratorSpec.defaults(42))
+                .project("acme", "demo")
+                .orElseThrow()
+                .runs()
+                .size(),
+            rs.getLong(1));
+      }
+    } finally {
+      server.interrupt();
+      server.join(30_000);
+    }
+    assertFalse(server.isAlive(), "--serve-pg stops when interrupted");
+  }
 }

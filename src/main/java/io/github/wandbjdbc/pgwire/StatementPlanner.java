@@ -1,0 +1,45 @@
+package io.github.wandbjdbc.pgwire;
+
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Decides who answers a statement: the session (SET, SHOW, BEGIN, session functions), the catalog
+ * (pg_catalog and information_schema queries clients send), or the driver.
+ */
+final class StatementPlanner {
+  private final SessionState state;
+  private final SessionCommands session;
+  private final CatalogQueries catalog;
+
+  StatementPlanner(SessionState state) {
+    this.state = state;
+    this.session = new SessionCommands(state);
+    this.catalog = new CatalogQueries(state);
+  }
+
+  /** The plan for one statement; null for an empty one (EmptyQueryResponse). */
+  PlannedStatement plan(String sql, List<PgType> declared) throws SQLException {
+    String statement = PgSqlText.trim(sql);
+    if (statement.isEmpty()) {
+      return null;
+    }
+    PlannedStatement answer = session.plan(statement);
+    if (answer != null) {
+      state.log().planned(statement, "session");
+      return answer;
+    }
+    CatalogQueries.Answer fromCatalog = catalog.plan(statement, declared);
+    if (fromCatalog != null) {
+      state.log().planned(statement, "catalog " + fromCatalog.shape());
+      return fromCatalog.answer();
+    }
+    state.log().planned(statement, "driver");
+    if (state.transactionStatus() == 'E') {
+      throw new SQLException(
+          "current transaction is aborted, commands ignored until end of transaction block",
+          "25P02");
+    }
+    return new DriverStatement(state.connection(), statement, declared, state::running);
+  }
+}
