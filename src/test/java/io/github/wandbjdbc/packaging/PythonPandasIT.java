@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code sql-examples/python/runs_to_pandas.py}: Debian's python3 reads the emulator's demo project
  * into pandas through JPype and the built jar, and every cell and dtype it prints is checked
  * against the same query read here through JDBC. Missing python3-jpype or python3-pandas fails the
- * test: {@code .ci/run} installs them.
+ * test: {@code bin/run-tests} installs them.
  */
 class PythonPandasIT {
   private static final Path SCRIPT =
@@ -146,7 +146,7 @@ class PythonPandasIT {
         0,
         process.exitValue(),
         () ->
-            "the script failed (python3-jpype and python3-pandas installed? .ci/run installs"
+            "the script failed (python3-jpype and python3-pandas installed? bin/run-tests installs"
                 + " them):\n"
                 + stderr);
     String stdout = Files.readString(out, StandardCharsets.UTF_8);

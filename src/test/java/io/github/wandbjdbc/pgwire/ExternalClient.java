@@ -12,14 +12,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a client program (psql, python3, node, isql) to its end, at most 120 s. A missing program
- * fails the test: .ci/run installs every one.
+ * fails the test: bin/run-tests installs every one.
  */
 record ExternalClient(int exit, String out, String err) {
   static ExternalClient run(Path dir, Map<String, String> env, List<String> command)
       throws IOException, InterruptedException {
     assertTrue(
         Files.isExecutable(Path.of(command.get(0))),
-        command.get(0) + " is missing; .ci/run installs it (see its list of Debian packages)");
+        command.get(0)
+            + " is missing; bin/run-tests installs it (see its list of Debian packages)");
     Path out = Files.createTempFile(dir, "out", ".txt");
     Path err = Files.createTempFile(dir, "err", ".txt");
     ProcessBuilder builder =

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * node-postgres (npm {@code pg}, installed by .ci/run into src/test/node) against the endpoint: a
- * parameterized query, a named prepared statement run twice, an error. Its results are text: pg
- * 8.23's parser has no binary mode.
+ * node-postgres (npm {@code pg}, installed by bin/run-tests into src/test/node) against the
+ * endpoint: a parameterized query, a named prepared statement run twice, an error. Its results are
+ * text: pg 8.23's parser has no binary mode.
  */
 class PgNodeClientTest {
   private static final Path NODE_DIR = Path.of(System.getProperty("basedir", "."), "src/test/node");
@@ -80,7 +80,7 @@ class PgNodeClientTest {
   void parameterizedQueriesReadWhatJdbcReads() throws Exception {
     assertTrue(
         Files.isDirectory(NODE_DIR.resolve("node_modules/pg")),
-        "npm pg is missing: run `npm ci --prefix src/test/node` (.ci/run does)");
+        "npm pg is missing: run `npm ci --prefix src/test/node` (bin/run-tests does)");
     ExternalClient run =
         ExternalClient.run(
             dir,
