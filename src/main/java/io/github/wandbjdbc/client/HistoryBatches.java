@@ -1,6 +1,5 @@
 package io.github.wandbjdbc.client;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,10 +19,9 @@ import java.util.List;
 final class HistoryBatches {
   /**
    * One item of a batch: a read of {@code run} (with the capture that keeps its answers, or null),
-   * or the run's {@code cached} rows.
+   * or, when {@code read} is null, the run's rows of {@code cachedShape}, to load from the cache.
    */
-  record Item(
-      Run run, HistoryRead read, HistoryCacheScope.Capture capture, List<ObjectNode> cached) {}
+  record Item(Run run, HistoryRead read, HistoryCacheScope.Capture capture, String cachedShape) {}
 
   /** Items of one request, in hand-over order, and the cap probe a first request carries. */
   record Batch(List<Item> items, HistoryRead probe) {
@@ -79,8 +77,8 @@ final class HistoryBatches {
       items.add(next);
       if (next.read() == null) {
         // Cached rows are held in memory like answers: a window's worth counts as a read.
-        expected += next.cached().size();
-        reads += 1 + next.cached().size() / HistoryReadPlanner.WINDOW_ROWS;
+        expected += lines(next.run());
+        reads += 1 + (int) (lines(next.run()) / HistoryReadPlanner.WINDOW_ROWS);
         continue;
       }
       reads++;
@@ -100,13 +98,9 @@ final class HistoryBatches {
     while (source.hasNext()) {
       Run run = source.next();
       String shape = cache.shape(run);
-      List<ObjectNode> cached = shape == null ? null : cache.cachedRows(run, shape);
-      if (cached != null) {
-        if (!cached.isEmpty()) {
-          pending.addLast(new Item(run, null, null, cached));
-          return true;
-        }
-        continue;
+      if (shape != null && cache.holds(run, shape)) {
+        pending.addLast(new Item(run, null, null, shape));
+        return true;
       }
       List<HistoryRead> reads = plan.reads(run, firstRows);
       if (!reads.isEmpty()) {

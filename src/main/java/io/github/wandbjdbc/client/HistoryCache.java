@@ -72,6 +72,11 @@ public final class HistoryCache {
     return directory;
   }
 
+  /** Whether a file for {@code entry} exists; {@link #load} still checks it. */
+  boolean holds(Entry entry) {
+    return enabled() && Files.isRegularFile(file(entry));
+  }
+
   /** The rows stored under {@code entry}, or null; a damaged file is removed, never served. */
   List<ObjectNode> load(Entry entry) {
     if (!enabled()) {

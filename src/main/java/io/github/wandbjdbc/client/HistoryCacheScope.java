@@ -40,6 +40,11 @@ final class HistoryCacheScope {
     return plan.shape(run);
   }
 
+  /** Whether the cache has a file for {@code run}'s {@code shape} (loaded later, by a worker). */
+  boolean holds(Run run, String shape) {
+    return cache.holds(entry(run, shape));
+  }
+
   /** The rows of {@code run} in range, in step order, when the cache holds them; else null. */
   List<ObjectNode> cachedRows(Run run, String shape) {
     List<ObjectNode> rows = cache.load(entry(run, shape));

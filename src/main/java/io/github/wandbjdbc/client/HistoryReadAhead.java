@@ -46,6 +46,7 @@ final class HistoryReadAhead implements AutoCloseable {
   private final HistoryBatchReader reader;
   private final HistoryReadPlanner plan;
   private final HistoryBatches batches;
+  private final HistoryCacheScope cache;
   private final RunIterator runs;
   private final int concurrency;
   private final long rowGoal;
@@ -86,6 +87,7 @@ final class HistoryReadAhead implements AutoCloseable {
     this.rowGoal = rowGoal;
     this.ordered = ordered;
     this.readsPerRequest = Math.max(1, LISTS_PER_REQUEST / plan.listsPerRead());
+    this.cache = cache;
     this.batches = new HistoryBatches(plan, cache, runs, ordered, readsPerRequest);
     int scan = SCANS.incrementAndGet();
     AtomicInteger thread = new AtomicInteger();
@@ -168,20 +170,46 @@ final class HistoryReadAhead implements AutoCloseable {
     int next = 0;
     for (HistoryBatches.Item item : batch.items()) {
       if (item.read() == null) {
-        pages.add(new Page(item.run().name(), item.cached()));
-        continue;
-      }
-      Map<Long, List<ObjectNode>> rowsByFirstStep = new TreeMap<>();
-      for (Leaf leaf : leavesByRead.get(next++)) {
-        List<ObjectNode> rows = leaf.answer().mergedByStep();
-        rowsByFirstStep.put(HistoryReadPlanner.firstStep(leaf.read()), rows);
-        pages.add(new Page(leaf.read().run(), rows));
-      }
-      if (item.capture() != null) {
-        item.capture().add(rowsByFirstStep);
+        pages.addAll(cached(item.run(), item.cachedShape()));
+      } else {
+        pages.addAll(handOver(leavesByRead.get(next++), item.capture()));
       }
     }
     pages.removeIf(page -> page.rows().isEmpty());
+    return pages;
+  }
+
+  /**
+   * A cached run's rows, loaded here so that workers decode in parallel; read from W&B (and kept
+   * again) when the file turns out damaged or replaced since it was found.
+   */
+  private List<Page> cached(Run run, String shape) {
+    List<ObjectNode> rows = cache.cachedRows(run, shape);
+    if (rows != null) {
+      return List.of(new Page(run.name(), rows));
+    }
+    List<HistoryRead> reads = plan.reads(run, 0);
+    HistoryCacheScope.Capture capture = cache.capture(run, shape, reads.size());
+    List<Page> pages = new ArrayList<>();
+    for (int from = 0; from < reads.size(); from += readsPerRequest) {
+      List<HistoryRead> chunk = reads.subList(from, Math.min(reads.size(), from + readsPerRequest));
+      readExactly(chunk, null).forEach(leaves -> pages.addAll(handOver(leaves, capture)));
+    }
+    return pages;
+  }
+
+  /** The pages of one read's exact answers, kept by {@code capture} (when not null) too. */
+  private static List<Page> handOver(List<Leaf> leaves, HistoryCacheScope.Capture capture) {
+    List<Page> pages = new ArrayList<>(leaves.size());
+    Map<Long, List<ObjectNode>> rowsByFirstStep = new TreeMap<>();
+    for (Leaf leaf : leaves) {
+      List<ObjectNode> rows = leaf.answer().mergedByStep();
+      rowsByFirstStep.put(HistoryReadPlanner.firstStep(leaf.read()), rows);
+      pages.add(new Page(leaf.read().run(), rows));
+    }
+    if (capture != null) {
+      capture.add(rowsByFirstStep);
+    }
     return pages;
   }
 
