@@ -3,6 +3,7 @@ package io.github.wandbjdbc.tools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.wandbjdbc.client.CacheFormatBenchmark;
 import io.github.wandbjdbc.client.ClientSettings;
 import io.github.wandbjdbc.client.HistoryCache;
 import io.github.wandbjdbc.client.HistoryQuery;
@@ -47,6 +48,10 @@ public final class HistoriesBenchmark {
   private HistoriesBenchmark() {}
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("cache-format")) {
+      CacheFormatBenchmark.run();
+      return;
+    }
     if (args.length > 0 && args[0].equals("grid")) {
       HistoriesGridBenchmark.run(
           args.length > 1 ? Integer.parseInt(args[1]) : GRID_RUNS,
