@@ -22,8 +22,8 @@ import org.apache.calcite.DataContext;
  *     keys need not be read
  * @param ordered whether rows must come in {@code (run_id, _step)} order
  * @param limit the most rows a LIMIT right above the scan takes (its offset included); 0 = none
- * @param perBatch whether the scan runs once per batch of a batched join: the statement's fetch
- *     size and maxRows then say nothing about how many of its rows are wanted first
+ * @param feedsResult whether the scan's rows reach the result one by one ({@link
+ *     RowGoal#feedsResult}): only then do the statement's maxRows and fetch size count its rows
  */
 public record HistoryScanSpec(
     HistoryKind kind,
@@ -33,7 +33,7 @@ public record HistoryScanSpec(
     List<String> requiredColumns,
     boolean ordered,
     long limit,
-    boolean perBatch) {
+    boolean feedsResult) {
 
   public HistoryScanSpec {
     requiredColumns = List.copyOf(requiredColumns);
@@ -112,7 +112,7 @@ public record HistoryScanSpec(
 
   /** The rows to ask for first ({@link RowGoal}); 0 when unknown. */
   long firstRows(DataContext root) {
-    return perBatch ? limit : RowGoal.firstRows(root, limit);
+    return feedsResult ? RowGoal.firstRows(root, limit) : limit;
   }
 
   /** The request as EXPLAIN shows it; {@code values} are the slot expressions' texts. */

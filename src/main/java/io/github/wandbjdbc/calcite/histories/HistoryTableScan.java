@@ -2,6 +2,7 @@ package io.github.wandbjdbc.calcite.histories;
 
 import io.github.wandbjdbc.calcite.BatchJoinRule;
 import io.github.wandbjdbc.calcite.LineageStep;
+import io.github.wandbjdbc.calcite.RowGoal;
 import io.github.wandbjdbc.calcite.ScanCode;
 import io.github.wandbjdbc.calcite.filter.ValueSlots;
 import io.github.wandbjdbc.calcite.histories.HistoryScanSpec.StepBound;
@@ -35,7 +36,6 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexNode;
-import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.runtime.Hook;
 import org.apache.calcite.util.ImmutableIntList;
 
@@ -300,7 +300,7 @@ final class HistoryTableScan extends TableScan implements EnumerableRel, Lineage
         requiredColumns,
         ordered,
         limit,
-        values.stream().anyMatch(RexUtil::containsCorrelation));
+        RowGoal.feedsResult(this));
   }
 
   @Override

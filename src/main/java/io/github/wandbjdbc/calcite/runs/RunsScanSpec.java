@@ -1,6 +1,7 @@
 package io.github.wandbjdbc.calcite.runs;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.wandbjdbc.calcite.RowGoal;
 import io.github.wandbjdbc.client.RunField;
 import io.github.wandbjdbc.client.RunSelection;
 import java.util.ArrayList;
@@ -28,6 +29,8 @@ import org.apache.calcite.rex.RexNode;
  * @param count whether only the number of matching runs is wanted
  * @param runIdSlots under a batched join, the slots holding the batch's run ids (nulls and repeats
  *     allowed): only those runs are requested; empty otherwise
+ * @param feedsResult whether the runs reach the result one by one ({@link RowGoal#feedsResult}):
+ *     only then do the statement's maxRows and fetch size count them
  */
 public record RunsScanSpec(
     List<String> columns,
@@ -35,7 +38,8 @@ public record RunsScanSpec(
     String order,
     long limit,
     boolean count,
-    List<Integer> runIdSlots) {
+    List<Integer> runIdSlots,
+    boolean feedsResult) {
   public RunsScanSpec {
     columns = List.copyOf(columns);
     runIdSlots = List.copyOf(runIdSlots);
@@ -126,6 +130,10 @@ public record RunsScanSpec(
     }
 
     RunsScanSpec build() {
+      return build(false);
+    }
+
+    RunsScanSpec build(boolean feedsResult) {
       List<Integer> runIdSlots =
           correlatedRunIds == null
               ? List.of()
@@ -133,7 +141,7 @@ public record RunsScanSpec(
                       filterValues.size(), filterValues.size() + correlatedRunIds.values().size())
                   .boxed()
                   .toList();
-      return new RunsScanSpec(columns, filter, order, limit, count, runIdSlots);
+      return new RunsScanSpec(columns, filter, order, limit, count, runIdSlots, feedsResult);
     }
 
     /** The request as EXPLAIN shows it (never a secret: the spec holds none). */

@@ -163,8 +163,9 @@ public final class RunsTable extends AbstractTable implements TranslatableTable,
             settings.pageSize(),
             spec.limit(),
             spec.selection(columns(), settings.pushdown()),
-            // A batch's rows feed a join, not the reader: the statement's goal is not theirs.
-            spec.runIdSlots().isEmpty() ? RowGoal.firstRows(root, spec.limit()) : 0);
+            // Rows that do not reach the result one by one (an aggregate's, a join's) are not
+            // what the statement's maxRows and fetch size count.
+            spec.feedsResult() ? RowGoal.firstRows(root, spec.limit()) : 0);
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object> enumerator() {

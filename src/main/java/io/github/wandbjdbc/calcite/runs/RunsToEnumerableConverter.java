@@ -1,5 +1,6 @@
 package io.github.wandbjdbc.calcite.runs;
 
+import io.github.wandbjdbc.calcite.RowGoal;
 import io.github.wandbjdbc.calcite.ScanCode;
 import java.lang.reflect.Method;
 import java.util.ArrayDeque;
@@ -72,7 +73,7 @@ final class RunsToEnumerableConverter extends ConverterImpl implements Enumerabl
         getRowType(),
         collected.table(),
         QUERY,
-        collected.build(),
+        collected.build(RowGoal.feedsResult(this)),
         RunsScanSpec.class,
         collected.values(),
         getCluster().getRexBuilder());
