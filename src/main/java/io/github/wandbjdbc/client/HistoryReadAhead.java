@@ -47,6 +47,7 @@ final class HistoryReadAhead implements AutoCloseable {
   private final HistoryReadPlanner plan;
   private final HistoryBatches batches;
   private final HistoryCacheScope cache;
+  private final HistoryCompleteness completeness = new HistoryCompleteness();
   private final RunIterator runs;
   private final int concurrency;
   private final long rowGoal;
@@ -229,11 +230,11 @@ final class HistoryReadAhead implements AutoCloseable {
       request.add(probe);
     }
     List<HistoryAnswer> answers = reader.read(request);
-    plan.observe(request, answers);
+    completeness.observe(request, answers);
     List<List<HistoryRead>> rereads = new ArrayList<>(reads.size());
     List<HistoryRead> again = new ArrayList<>();
     for (int i = 0; i < reads.size(); i++) {
-      rereads.add(plan.rereads(reads.get(i), answers.get(i)));
+      rereads.add(completeness.rereads(reads.get(i), answers.get(i)));
       again.addAll(rereads.get(i));
     }
     List<List<Leaf>> againLeaves = new ArrayList<>(again.size());

@@ -4,15 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Plans the reads of a {@link HistoryQuery}: which reads fetch one run's rows, and which re-reads
- * an answer needs because it may be incomplete.
+ * Plans the reads of a {@link HistoryQuery}: which reads fetch one run's rows ({@link
+ * HistoryCompleteness} judges their answers and plans the re-reads).
  *
  * <p>{@link HistoryQuery.Kind#EXACT} reads step windows of at most {@link #WINDOW_ROWS} rows. An
- * answer that may have been sampled by the server ({@link #isComplete}) is never trusted: its
- * window is split in two and read again. Window widths follow the run's density ({@code
+ * answer that may have been sampled by the server ({@link HistoryCompleteness}) is never trusted:
+ * its window is split in two and read again. Window widths follow the run's density ({@code
  * historyLineCount} rows over {@code lastStep + 1} steps) so that a sparse run costs few windows.
  * With keys asked for, each key is its own {@code sampledHistory} spec (W&B returns only rows
  * holding every key of a spec), plus a {@code _step}-only spec that yields every row unless one of
@@ -53,9 +52,6 @@ final class HistoryReadPlanner {
   private final int samples;
   private final long minStep;
   private final long endStep;
-
-  /** The most rows any window answer of this scan held (read by every worker). */
-  private final AtomicInteger largestAnswer = new AtomicInteger();
 
   HistoryReadPlanner(HistoryQuery query) {
     List<String> keys = query.keys();
@@ -117,7 +113,7 @@ final class HistoryReadPlanner {
   /**
    * A {@code _step}-only read of {@link #PROBE_ROWS} rows over the steps of {@code run} in range,
    * or null when the read is not exact or the run has no rows in range. It is never handed over:
-   * its answer only counts towards the largest answer (see {@link #isComplete}).
+   * its answer only counts towards the largest answer (see {@link HistoryCompleteness}).
    */
   HistoryRead probe(Run run) {
     StepRange range = kind == HistoryQuery.Kind.EXACT ? stepRange(run) : null;
@@ -255,7 +251,7 @@ final class HistoryReadPlanner {
     return values == lines;
   }
 
-  private static HistoryRead window(String run, List<List<String>> specKeys, long from, long to) {
+  static HistoryRead window(String run, List<List<String>> specKeys, long from, long to) {
     if (specKeys == null) {
       return new HistoryRead.Window(run, from, to, WINDOW_ROWS);
     }
@@ -265,58 +261,8 @@ final class HistoryReadPlanner {
     return new HistoryRead.Specs(run, specs);
   }
 
-  /**
-   * Counts the answers of one request towards the largest answer, before any of them is judged:
-   * every list counts, the cap probe's too, for none holds more rows than the server's cap.
-   */
-  void observe(List<HistoryRead> reads, List<HistoryAnswer> answers) {
-    for (int i = 0; i < reads.size(); i++) {
-      if (!(reads.get(i) instanceof HistoryRead.Events)) { // another API, with its own limits
-        answers
-            .get(i)
-            .rowLists()
-            .forEach(rows -> largestAnswer.accumulateAndGet(rows.size(), Math::max));
-      }
-    }
-  }
-
-  /**
-   * The reads that replace {@code read} because its answer may be incomplete, or an empty list when
-   * the answer is exact. Call {@link #observe} with its request's answers first. Throws when no
-   * read could make it exact.
-   */
-  List<HistoryRead> rereads(HistoryRead read, HistoryAnswer answer) {
-    if (read instanceof HistoryRead.Events events) {
-      return eventRereads(events, answer);
-    }
-    long[] steps = steps(read);
-    if (steps == null) {
-      return List.of(); // a sampled read is sampled by definition
-    }
-    long from = steps[0];
-    long to = steps[1];
-    int asked =
-        read instanceof HistoryRead.Window w
-            ? w.samples()
-            : ((HistoryRead.Specs) read).specs().get(0).samples();
-    boolean complete = true;
-    for (List<ObjectNode> rows : answer.rowLists()) {
-      complete &= isComplete(rows.size(), to - from, asked);
-    }
-    if (complete) {
-      return List.of();
-    }
-    long middle = from + (to - from) / 2;
-    List<List<String>> specKeys =
-        read instanceof HistoryRead.Specs specsRead
-            ? specsRead.specs().stream().map(HistorySpec::keys).toList()
-            : null;
-    return List.of(
-        window(read.run(), specKeys, from, middle), window(read.run(), specKeys, middle, to));
-  }
-
   /** The steps {@code [from, to)} a window or specs read covers; null for other reads. */
-  private static long[] steps(HistoryRead read) {
+  static long[] steps(HistoryRead read) {
     if (read instanceof HistoryRead.Window w) {
       return new long[] {w.minStep(), w.maxStep()};
     }
@@ -324,39 +270,5 @@ final class HistoryReadPlanner {
       return new long[] {s.specs().get(0).minStep(), s.specs().get(0).maxStep() + 1};
     }
     return null;
-  }
-
-  /**
-   * Whether an answer of {@code rows} rows, of at most {@code asked}, for a window of {@code width}
-   * steps holds every row. Empty, or one row per step, it does. Otherwise it may be a sample, for
-   * W&B returns at most as many rows as asked and may cap that number lower, unannounced: a sampled
-   * answer holds exactly that cap, and no answer holds more. So an answer of fewer rows than asked
-   * and than some answer seen (the cap probe's, or any other) is complete; any other is split and
-   * read again.
-   */
-  private boolean isComplete(int rows, long width, int asked) {
-    return rows == 0 || rows >= width || (rows < asked && rows < largestAnswer.get());
-  }
-
-  private static List<HistoryRead> eventRereads(HistoryRead.Events read, HistoryAnswer answer) {
-    int rows = answer.rows().size();
-    Long total = answer.eventsLineCount();
-    if (total == null ? rows < read.samples() : rows >= total) {
-      return List.of();
-    }
-    if (total != null && total > read.samples() && total <= MAX_EVENTS) {
-      return List.of(new HistoryRead.Events(read.run(), (int) (long) total));
-    }
-    throw new WandbInexactException(
-        "W&B returned "
-            + rows
-            + " of "
-            + (total == null ? "at least " + rows : total.toString())
-            + " system-metric rows of run "
-            + read.run()
-            + ": its events API samples longer streams, "
-            + "so system_metrics cannot answer exactly for this run. Use sampled data through "
-            + "runs.system_metrics, or filter on other runs.",
-        HistoryBatchDocument.OPERATION);
   }
 }
