@@ -23,7 +23,7 @@ final class HistoryBatches {
    */
   record Item(Run run, HistoryRead read, HistoryCacheScope.Capture capture, String cachedShape) {}
 
-  /** Items of one request, in hand-over order, and the cap probe a first request carries. */
+  /** Items of one request, in hand-over order, and the cap probe (or null). */
   record Batch(List<Item> items, HistoryRead probe) {
     Batch {
       items = List.copyOf(items);
@@ -42,7 +42,9 @@ final class HistoryBatches {
   private final int readsPerRequest;
   private final Deque<Item> pending = new ArrayDeque<>();
   private Iterator<Run> runs;
-  private boolean first = true;
+
+  /** Whether a batch has carried the cap probe: the first one that reads W&B does. */
+  private boolean probed;
 
   HistoryBatches(
       HistoryReadPlanner plan,
@@ -87,8 +89,11 @@ final class HistoryBatches {
         biggest = next.run();
       }
     }
-    HistoryRead probe = first && biggest != null ? plan.probe(biggest) : null;
-    first = biggest == null && first;
+    HistoryRead probe = null;
+    if (!probed && biggest != null) {
+      probe = plan.probe(biggest);
+      probed = true;
+    }
     return new Batch(items, probe);
   }
 

@@ -86,10 +86,8 @@ public final class HistoryCache {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      return null;
     } catch (IOException e) {
-      return null; // unreadable now; a later read of W&B rewrites it
+      return null; // absent, or unreadable now: a later read of W&B rewrites it
     }
     List<ObjectNode> rows = HistoryCacheFile.decode(bytes, entry.identity());
     try {
@@ -104,13 +102,11 @@ public final class HistoryCache {
     return rows;
   }
 
-  /** Keeps {@code rows} under {@code entry}; failures turn the cache off with one warning. */
-  void store(Entry entry, List<ObjectNode> rows) {
-    storeChunks(entry, List.of(HistoryCacheFile.encodeChunk(rows)));
-  }
-
-  /** Keeps the rows of {@code chunks} ({@link HistoryCacheFile#encodeChunk}), in order. */
-  void storeChunks(Entry entry, List<byte[]> chunks) {
+  /**
+   * Keeps the rows of {@code chunks} ({@link HistoryCacheFile#encodeChunk}), in order, under {@code
+   * entry}; failures turn the cache off with one warning.
+   */
+  void store(Entry entry, List<byte[]> chunks) {
     if (!enabled()) {
       return;
     }

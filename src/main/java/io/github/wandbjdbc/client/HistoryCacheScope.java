@@ -1,6 +1,5 @@
 package io.github.wandbjdbc.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,13 +72,13 @@ final class HistoryCacheScope {
         || lines > MAX_ROWS) {
       return null;
     }
-    JsonNode lastStep = run.historyKeys() == null ? null : run.historyKeys().get("lastStep");
+    Long lastStep = run.lastStep();
     return "state="
         + run.state()
         + ";lines="
         + lines
         + ";lastStep="
-        + (lastStep == null ? "" : lastStep.asText())
+        + (lastStep == null ? "" : lastStep)
         + ";heartbeat="
         + run.heartbeatAt();
   }
@@ -114,7 +113,7 @@ final class HistoryCacheScope {
           return;
         }
       }
-      cache.storeChunks(entry(run, shape), new ArrayList<>(chunks.values()));
+      cache.store(entry(run, shape), new ArrayList<>(chunks.values()));
     }
   }
 }

@@ -192,10 +192,7 @@ final class HistoryReadAhead implements AutoCloseable {
     List<HistoryRead> reads = plan.reads(run, 0);
     HistoryCacheScope.Capture capture = cache.capture(run, shape, reads.size());
     List<Page> pages = new ArrayList<>();
-    for (int from = 0; from < reads.size(); from += readsPerRequest) {
-      List<HistoryRead> chunk = reads.subList(from, Math.min(reads.size(), from + readsPerRequest));
-      readExactly(chunk, null).forEach(leaves -> pages.addAll(handOver(leaves, capture)));
-    }
+    readInRequests(reads).forEach(leaves -> pages.addAll(handOver(leaves, capture)));
     return pages;
   }
 
@@ -237,11 +234,7 @@ final class HistoryReadAhead implements AutoCloseable {
       rereads.add(completeness.rereads(reads.get(i), answers.get(i)));
       again.addAll(rereads.get(i));
     }
-    List<List<Leaf>> againLeaves = new ArrayList<>(again.size());
-    for (int from = 0; from < again.size(); from += readsPerRequest) {
-      againLeaves.addAll(
-          readExactly(again.subList(from, Math.min(again.size(), from + readsPerRequest)), null));
-    }
+    List<List<Leaf>> againLeaves = readInRequests(again);
     List<List<Leaf>> leaves = new ArrayList<>(reads.size());
     int next = 0;
     for (int i = 0; i < reads.size(); i++) {
@@ -254,6 +247,16 @@ final class HistoryReadAhead implements AutoCloseable {
         }
         leaves.add(replaced);
       }
+    }
+    return leaves;
+  }
+
+  /** {@link #readExactly} of {@code reads}, a request's worth at a time, in order. */
+  private List<List<Leaf>> readInRequests(List<HistoryRead> reads) {
+    List<List<Leaf>> leaves = new ArrayList<>(reads.size());
+    for (int from = 0; from < reads.size(); from += readsPerRequest) {
+      leaves.addAll(
+          readExactly(reads.subList(from, Math.min(reads.size(), from + readsPerRequest)), null));
     }
     return leaves;
   }

@@ -145,11 +145,8 @@ final class HistoryReadPlanner {
     if (kind != HistoryQuery.Kind.EXACT) {
       return kind == HistoryQuery.Kind.SYSTEM;
     }
-    JsonNode lastStep = run.historyKeys() == null ? null : run.historyKeys().get("lastStep");
-    return minStep <= 0
-        && lastStep != null
-        && lastStep.canConvertToLong()
-        && endStep > lastStep.asLong();
+    Long lastStep = run.lastStep();
+    return minStep <= 0 && lastStep != null && endStep > lastStep;
   }
 
   /** Whether a cached row of {@code run} is in the scan's step range. */
@@ -196,8 +193,8 @@ final class HistoryReadPlanner {
     if (lines != null && lines == 0) {
       return null;
     }
-    JsonNode lastStep = run.historyKeys() == null ? null : run.historyKeys().get("lastStep");
-    if (lastStep == null || !lastStep.canConvertToLong()) {
+    Long lastStep = run.lastStep();
+    if (lastStep == null) {
       if (lines == null) {
         return null;
       }
@@ -210,11 +207,11 @@ final class HistoryReadPlanner {
               + "exact windows.",
           GraphQlDocument.RUNS.operationName());
     }
-    long end = Math.min(endStep, lastStep.asLong() + 1);
+    long end = Math.min(endStep, lastStep + 1);
     if (minStep >= end) {
       return null;
     }
-    double stepsPerRow = lines != null && lines > 0 ? (lastStep.asLong() + 1.0) / lines : 1;
+    double stepsPerRow = lines != null && lines > 0 ? (lastStep + 1.0) / lines : 1;
     return new StepRange(minStep, end, Math.max(1, stepsPerRow));
   }
 

@@ -39,4 +39,10 @@ public record Run(
     Objects.requireNonNull(name, "name is null");
     tags = tags == null ? List.of() : List.copyOf(tags);
   }
+
+  /** {@code historyKeys.lastStep} as a whole number; null when not asked for, absent or not one. */
+  public Long lastStep() {
+    JsonNode lastStep = historyKeys == null ? null : historyKeys.get("lastStep");
+    return lastStep != null && lastStep.canConvertToLong() ? lastStep.asLong() : null;
+  }
 }

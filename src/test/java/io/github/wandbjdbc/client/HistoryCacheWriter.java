@@ -20,7 +20,7 @@ public final class HistoryCacheWriter {
     int rounds = Integer.parseInt(args[2]);
     for (int round = 0; round < rounds; round++) {
       for (int entry = 0; entry < ENTRIES; entry++) {
-        cache.store(entry(entry), rows(writer));
+        cache.store(entry(entry), List.of(HistoryCacheFile.encodeChunk(rows(writer))));
       }
     }
   }

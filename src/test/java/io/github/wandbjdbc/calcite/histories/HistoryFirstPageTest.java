@@ -127,6 +127,6 @@ class HistoryFirstPageTest {
   }
 
   private static String explain(String sql) throws Exception {
-    return query(emulator.jdbcUrl("demo"), "EXPLAIN PLAN FOR " + sql).get(0).get(0).toString();
+    return HistoryFixture.explain(emulator.jdbcUrl("demo"), sql);
   }
 }

@@ -30,6 +30,11 @@ final class HistoryFixture {
     }
   }
 
+  /** The plan EXPLAIN shows for {@code sql}, requests included. */
+  static String explain(String url, String sql) throws SQLException {
+    return query(url, "EXPLAIN PLAN FOR " + sql).get(0).get(0).toString();
+  }
+
   static List<List<Object>> rows(ResultSet resultSet) throws SQLException {
     try (ResultSet rs = resultSet) {
       List<List<Object>> rows = new ArrayList<>();
