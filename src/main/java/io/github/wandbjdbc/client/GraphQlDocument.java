@@ -18,6 +18,7 @@ record GraphQlDocument(String operationName, String text) {
   static final GraphQlDocument GET_PROJECT = load("GetProject");
   static final GraphQlDocument RUNS = load("Runs");
   static final GraphQlDocument RUN_COUNT = load("RunCount");
+  static final GraphQlDocument RUN_COUNTS = load("RunCounts");
 
   GraphQlDocument {
     Objects.requireNonNull(operationName, "operationName is null");

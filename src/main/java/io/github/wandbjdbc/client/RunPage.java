@@ -7,9 +7,9 @@ import java.util.List;
  * cursor, as the official client uses, else {@code pageInfo.endCursor}; may be null), and whether
  * W&B says there is a next page.
  */
-record RunPage(List<Run> runs, String nextCursor, boolean hasNextPage) {
+public record RunPage(List<Run> runs, String nextCursor, boolean hasNextPage) {
 
-  RunPage {
+  public RunPage {
     runs = List.copyOf(runs);
   }
 }

@@ -12,6 +12,8 @@ import java.util.Optional;
  * requests. Every method throws a {@link WandbException} subclass on failure.
  */
 public final class WandbClient implements AutoCloseable {
+  /** The most filters {@link #runCounts} counts in one request. */
+  public static final int COUNTS_PER_REQUEST = 4;
 
   private static final int PROJECTS_PER_PAGE = 200;
 
@@ -136,6 +138,52 @@ public final class WandbClient implements AutoCloseable {
       throw WandbJson.unexpected(document.operationName(), "project.runCount is missing");
     }
     return count.asLong();
+  }
+
+  /**
+   * One page of {@code query}'s runs: the first {@code first} in its order (at most a page of its
+   * width), and whether W&B has more. For a reader that decides after each page what to ask next,
+   * where {@link #runs} would read on by itself. Cancelling {@code scope} aborts it.
+   */
+  public RunPage runPage(RunQuery query, int first, Cancellation scope) {
+    return new RunPageReader(transport, query)
+        .read(null, Math.max(1, Math.min(first, query.rowsPerPage())), scope);
+  }
+
+  /**
+   * How many runs match each of 1 to {@link #COUNTS_PER_REQUEST} filters, in one request (one
+   * aliased {@code runCount} per filter); cancelling {@code scope} aborts it.
+   */
+  public long[] runCounts(
+      String entity, String project, List<ObjectNode> filters, Cancellation scope) {
+    if (filters.isEmpty() || filters.size() > COUNTS_PER_REQUEST) {
+      throw new IllegalArgumentException(
+          "runCounts takes 1 to " + COUNTS_PER_REQUEST + " filters, not " + filters.size());
+    }
+    GraphQlDocument document = GraphQlDocument.RUN_COUNTS;
+    ObjectNode variables =
+        WandbJson.MAPPER.createObjectNode().put("project", project).put("entity", entity);
+    for (int i = 0; i < COUNTS_PER_REQUEST; i++) {
+      if (i > 0) {
+        variables.put("with" + i, i < filters.size());
+      }
+      if (i < filters.size()) {
+        variables.put("filters" + i, RunPageReader.filterString(filters.get(i)));
+      }
+    }
+    JsonNode projectNode = transport.execute(document, variables, scope).get("project");
+    if (projectNode == null || projectNode.isNull()) {
+      throw RunPageReader.projectNotFound(document.operationName(), entity, project);
+    }
+    long[] counts = new long[filters.size()];
+    for (int i = 0; i < counts.length; i++) {
+      JsonNode count = projectNode.get("count" + i);
+      if (count == null || !count.canConvertToLong()) {
+        throw WandbJson.unexpected(document.operationName(), "project.count" + i + " is missing");
+      }
+      counts[i] = count.asLong();
+    }
+    return counts;
   }
 
   /**

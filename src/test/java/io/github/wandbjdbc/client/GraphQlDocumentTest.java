@@ -21,7 +21,8 @@ class GraphQlDocumentTest {
           GraphQlDocument.GET_PROJECTS,
           GraphQlDocument.GET_PROJECT,
           GraphQlDocument.RUNS,
-          GraphQlDocument.RUN_COUNT);
+          GraphQlDocument.RUN_COUNT,
+          GraphQlDocument.RUN_COUNTS);
 
   @Test
   void everyDocumentParsesAndIsNamedAfterItsFile() {

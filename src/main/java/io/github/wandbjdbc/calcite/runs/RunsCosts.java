@@ -15,5 +15,8 @@ final class RunsCosts {
   static final double COUNT_FACTOR = 0.01;
   static final double CONVERTER_FACTOR = 0.1;
 
+  /** Of the runs an ordered read could hand over, the share a LIMIT above lets it read. */
+  static final double ORDERED_READ_FACTOR = 0.01;
+
   private RunsCosts() {}
 }

@@ -40,6 +40,9 @@ final class RunsFilterRule extends RelRule<RuleConfig> {
     if (RunsRules.below(input, RunsFilter.class)) {
       return; // the remainder of an earlier split: translating it again would stack filters
     }
+    if (RunsRules.below(input, RunsMetricOrder.class)) {
+      return; // kept above an order on purpose: the filter pushed below it is already there
+    }
     List<FilterableField> fields = new ArrayList<>();
     for (int i = 0; i < input.getRowType().getFieldCount(); i++) {
       RunsColumn column = RunsRules.column(input, i);

@@ -40,8 +40,9 @@ final class RunsProjectRule extends RelRule<RuleConfig> {
   public void onMatch(RelOptRuleCall call) {
     LogicalProject project = call.rel(0);
     RelNode input = project.getInput();
-    if (!(PlanLineage.scan(input) instanceof RunsTableScan)) {
-      return;
+    if (!(PlanLineage.scan(input) instanceof RunsTableScan)
+        || RunsRules.below(input, RunsMetricOrder.class)) {
+      return; // not a runs query, or above an order that the projection would hide
     }
     RelNode wandbInput = convert(input, input.getTraitSet().replace(RunsRel.CONVENTION));
     List<RexNode> exprs = project.getProjects();

@@ -31,6 +31,8 @@ import org.apache.calcite.rex.RexNode;
  *     allowed): only those runs are requested; empty otherwise
  * @param feedsResult whether the runs reach the result one by one ({@link RowGoal#feedsResult}):
  *     only then do the statement's maxRows and fetch size count them
+ * @param metricOrder the order in which the runs are handed over, proven rather than trusted to
+ *     W&B, or null
  */
 public record RunsScanSpec(
     List<String> columns,
@@ -39,7 +41,8 @@ public record RunsScanSpec(
     long limit,
     boolean count,
     List<Integer> runIdSlots,
-    boolean feedsResult) {
+    boolean feedsResult,
+    MetricOrder metricOrder) {
   public RunsScanSpec {
     columns = List.copyOf(columns);
     runIdSlots = List.copyOf(runIdSlots);
@@ -81,11 +84,16 @@ public record RunsScanSpec(
     private long limit = -1;
     private boolean count;
     private CorrelatedRunIds correlatedRunIds;
+    private MetricOrder metricOrder;
 
     void scan(RelOptTable relOptTable, RunsTable runs) {
       table = relOptTable;
       runsTable = runs;
       columns = runs.columns().stream().map(RunsColumn::name).toList();
+    }
+
+    List<String> columns() {
+      return columns;
     }
 
     RelOptTable table() {
@@ -110,6 +118,10 @@ public record RunsScanSpec(
 
     void limit(long runs) {
       limit = limit < 0 ? runs : Math.min(limit, runs);
+    }
+
+    void metricOrder(MetricOrder order) {
+      metricOrder = Objects.requireNonNull(order, "order is null");
     }
 
     void count() {
@@ -141,7 +153,8 @@ public record RunsScanSpec(
                       filterValues.size(), filterValues.size() + correlatedRunIds.values().size())
                   .boxed()
                   .toList();
-      return new RunsScanSpec(columns, filter, order, limit, count, runIdSlots, feedsResult);
+      return new RunsScanSpec(
+          columns, filter, order, limit, count, runIdSlots, feedsResult, metricOrder);
     }
 
     /** The request as EXPLAIN shows it (never a secret: the spec holds none). */
@@ -156,6 +169,9 @@ public record RunsScanSpec(
       StringBuilder text = new StringBuilder("runs(filters=").append(filterText);
       if (order != null) {
         text.append(", order=").append(order);
+      }
+      if (metricOrder != null) {
+        text.append(", in ").append(metricOrder.describe());
       }
       if (limit >= 0) {
         text.append(", limit=").append(limit);

@@ -154,6 +154,9 @@ public final class RunsTable extends AbstractTable implements TranslatableTable,
     for (String name : spec.columns()) {
       columns.add(column(name));
     }
+    if (spec.metricOrder() != null) {
+      return metricOrdered(root, spec, filter, columns);
+    }
     RunQuery query =
         new RunQuery(
             context.entity(),
@@ -171,6 +174,28 @@ public final class RunsTable extends AbstractTable implements TranslatableTable,
       public Enumerator<Object> enumerator() {
         return new RunsEnumerator(
             client, client.runs(query), columns, context, QueryGuard.open(root));
+      }
+    };
+  }
+
+  /**
+   * The runs in the spec's {@link MetricOrder}, read lazily as proven ({@link MetricOrderReader}).
+   */
+  private Enumerable<Object> metricOrdered(
+      DataContext root, RunsScanSpec spec, ObjectNode filter, List<RunsColumn> columns) {
+    return new AbstractEnumerable<>() {
+      @Override
+      public Enumerator<Object> enumerator() {
+        return new MetricOrderReader(
+            client,
+            context,
+            filter,
+            spec.selection(columns(), settings.pushdown()),
+            settings.pageSize(),
+            columns,
+            spec.metricOrder(),
+            spec.limit(),
+            QueryGuard.open(root));
       }
     };
   }

@@ -42,12 +42,17 @@ final class RunsToEnumerableConverter extends ConverterImpl implements Enumerabl
 
   /**
    * Moving rows out of W&B costs in proportion to their width, so that of two equivalent plans the
-   * one requesting fewer columns (above all, no unused heavy JSON fields) wins.
+   * one requesting fewer columns (above all, no unused heavy JSON fields) wins. Rows handed over in
+   * an order ({@link RunsMetricOrder}) are read only as far as a LIMIT above takes them, which is
+   * what makes that plan cheaper than reading every run for a local top-N.
    */
   @Override
   public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
     double width = getInput().getRowType().getFieldCount() + 1.0;
-    return super.computeSelfCost(planner, mq).multiplyBy(RunsCosts.CONVERTER_FACTOR * width);
+    boolean ordered = !getTraitSet().getCollation().getFieldCollations().isEmpty();
+    return super.computeSelfCost(planner, mq)
+        .multiplyBy(
+            RunsCosts.CONVERTER_FACTOR * width * (ordered ? RunsCosts.ORDERED_READ_FACTOR : 1));
   }
 
   /**

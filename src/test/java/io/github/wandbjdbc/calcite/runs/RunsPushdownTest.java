@@ -136,26 +136,6 @@ class RunsPushdownTest {
   }
 
   @Test
-  void orderByANullableMetricIsSortedLocally() throws Exception {
-    String sql = "SELECT run_id FROM runs ORDER BY \"summary.acc\" DESC NULLS LAST, run_id LIMIT 3";
-    List<String> expected =
-        demo.stream()
-            .sorted(
-                Comparator.comparing(
-                        (EmulatedRun r) -> acc(r),
-                        Comparator.nullsLast(Comparator.<Double>reverseOrder()))
-                    .thenComparing(EmulatedRun::name))
-            .limit(3)
-            .map(EmulatedRun::name)
-            .toList();
-    assertEquals(expected, column(sql));
-    assertTrue(
-        runsRequests().stream()
-            .noneMatch(v -> v.has("order") && v.get("order").asText().contains("summary")));
-    assertTrue(explain(sql).contains("EnumerableLimitSort"));
-  }
-
-  @Test
   void countIsAnsweredByRunCountWithoutRunPayload() throws Exception {
     assertEquals(
         List.of(

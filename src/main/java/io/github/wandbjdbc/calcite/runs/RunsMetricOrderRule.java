@@ -1,0 +1,153 @@
+package io.github.wandbjdbc.calcite.runs;
+
+import io.github.wandbjdbc.calcite.PlanLineage;
+import io.github.wandbjdbc.calcite.RuleConfig;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.plan.RelOptRuleCall;
+import org.apache.calcite.plan.RelRule;
+import org.apache.calcite.rel.RelCollation;
+import org.apache.calcite.rel.RelCollations;
+import org.apache.calcite.rel.RelFieldCollation;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.logical.LogicalFilter;
+import org.apache.calcite.rel.logical.LogicalProject;
+import org.apache.calcite.rel.logical.LogicalSort;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/**
+ * ORDER BY a discovered numeric column with a LIMIT, over a runs query, optionally through the
+ * filter that re-checks what W&B was sent and a projection of plain columns. The scan below hands
+ * its runs over in the sort's order ({@link RunsMetricOrder}, proven by {@link MetricOrderReader}),
+ * the filter and projection keep that order, and the LIMIT alone remains: it stops the reading once
+ * it has its rows, however many the filter drops on the way.
+ *
+ * <p>A BIGINT column is taken only with NULLS LAST: a run holding 2.5 there reads as NULL, yet W&B
+ * files it among the numbers, where no count can tell it from one holding 2 or 3.
+ */
+final class RunsMetricOrderRule extends RelRule<RuleConfig> {
+  static final RunsMetricOrderRule OVER_INPUT =
+      rule(
+          "RunsMetricOrderRule",
+          b -> b.operand(LogicalSort.class).predicate(RunsMetricOrderRule::limited).anyInputs());
+
+  static final RunsMetricOrderRule OVER_FILTER =
+      rule(
+          "RunsMetricOrderOverFilterRule",
+          b ->
+              b.operand(LogicalSort.class)
+                  .predicate(RunsMetricOrderRule::limited)
+                  .oneInput(f -> f.operand(LogicalFilter.class).anyInputs()));
+
+  static final RunsMetricOrderRule OVER_PROJECT =
+      rule(
+          "RunsMetricOrderOverProjectRule",
+          b ->
+              b.operand(LogicalSort.class)
+                  .predicate(RunsMetricOrderRule::limited)
+                  .oneInput(p -> p.operand(LogicalProject.class).anyInputs()));
+
+  static final RunsMetricOrderRule OVER_PROJECT_FILTER =
+      rule(
+          "RunsMetricOrderOverProjectFilterRule",
+          b ->
+              b.operand(LogicalSort.class)
+                  .predicate(RunsMetricOrderRule::limited)
+                  .oneInput(
+                      p ->
+                          p.operand(LogicalProject.class)
+                              .oneInput(f -> f.operand(LogicalFilter.class).anyInputs())));
+
+  private static RunsMetricOrderRule rule(String description, RelRule.OperandTransform operands) {
+    return new RunsMetricOrderRule(new RuleConfig(description, operands, RunsMetricOrderRule::new));
+  }
+
+  private RunsMetricOrderRule(RuleConfig config) {
+    super(config);
+  }
+
+  /** A sort with keys and a literal LIMIT: without one, reading every run once is cheaper. */
+  private static boolean limited(LogicalSort sort) {
+    return !sort.getCollation().getFieldCollations().isEmpty()
+        && sort.fetch instanceof RexLiteral
+        && (sort.offset == null || sort.offset instanceof RexLiteral);
+  }
+
+  @Override
+  public void onMatch(RelOptRuleCall call) {
+    LogicalSort sort = call.rel(0);
+    LogicalProject project =
+        call.rels.length > 1 && call.rel(1) instanceof LogicalProject p ? p : null;
+    LogicalFilter filter = call.rel(call.rels.length - 1) instanceof LogicalFilter f ? f : null;
+    RelNode core =
+        filter != null ? filter.getInput() : project != null ? project.getInput() : sort.getInput();
+    if (!(PlanLineage.scan(core) instanceof RunsTableScan)) {
+      return;
+    }
+    RelCollation order = coreOrder(sort, project);
+    if (order == null) {
+      return;
+    }
+    RelFieldCollation first = order.getFieldCollations().get(0);
+    RunsColumn metric = RunsRules.column(core, first.getFieldIndex());
+    if (!ordersByProof(metric, first)) {
+      return;
+    }
+    RelNode runs = convert(core, core.getTraitSet().replace(RunsRel.CONVENTION));
+    RelNode input =
+        new RunsMetricOrder(
+            sort.getCluster(), runs.getTraitSet().replace(order), runs, metric, goal(sort));
+    // The filter and projection keep the order; they say so for the planner to see it.
+    if (filter != null) {
+      input = filter.copy(filter.getTraitSet().replace(order), input, filter.getCondition());
+    }
+    if (project != null) {
+      input =
+          project.copy(
+              project.getTraitSet().replace(sort.getCollation()),
+              input,
+              project.getProjects(),
+              project.getRowType());
+    }
+    call.transformTo(LogicalSort.create(input, RelCollations.EMPTY, sort.offset, sort.fetch));
+  }
+
+  /** Whether {@code metric} is a column the reader can prove an order of. */
+  private static boolean ordersByProof(RunsColumn metric, RelFieldCollation key) {
+    if (metric == null || metric.key() == null || metric.filterKey() == null) {
+      return false;
+    }
+    return metric.type() == SqlTypeName.DOUBLE
+        || metric.type() == SqlTypeName.BIGINT
+            && key.nullDirection != RelFieldCollation.NullDirection.FIRST;
+  }
+
+  /** The sort's keys as fields of the input below the projection; null if one is computed. */
+  private static RelCollation coreOrder(LogicalSort sort, LogicalProject project) {
+    List<RelFieldCollation> keys = new ArrayList<>();
+    for (RelFieldCollation key : sort.getCollation().getFieldCollations()) {
+      int field = key.getFieldIndex();
+      if (project != null) {
+        if (!(project.getProjects().get(field) instanceof RexInputRef ref)) {
+          return null;
+        }
+        field = ref.getIndex();
+      }
+      keys.add(key.withFieldIndex(field));
+    }
+    return RelCollations.of(keys);
+  }
+
+  /** OFFSET plus FETCH: the rows the reader should have first. */
+  private static long goal(LogicalSort sort) {
+    return value(sort.fetch) + (sort.offset == null ? 0 : value(sort.offset));
+  }
+
+  private static long value(RexNode literal) {
+    Long value = ((RexLiteral) literal).getValueAs(Long.class);
+    return value == null ? 0 : value;
+  }
+}

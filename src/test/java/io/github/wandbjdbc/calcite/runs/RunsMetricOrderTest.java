@@ -1,0 +1,247 @@
+package io.github.wandbjdbc.calcite.runs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.wandbjdbc.emulator.DatasetGenerator;
+import io.github.wandbjdbc.emulator.EmulatedProject;
+import io.github.wandbjdbc.emulator.EmulatedRun;
+import io.github.wandbjdbc.emulator.EmulatorConfig;
+import io.github.wandbjdbc.emulator.GeneratorSpec;
+import io.github.wandbjdbc.emulator.RecordedRequest;
+import io.github.wandbjdbc.emulator.WandbEmulator;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * ORDER BY a discovered numeric column with a LIMIT: the rows equal those of {@code
+ * pushdown=false}, and the requests are the ones the proof needs (MetricOrderReader), counted and
+ * read from what the emulator received.
+ */
+class RunsMetricOrderTest {
+  private static final ObjectMapper JSON =
+      JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
+
+  private static WandbEmulator emulator;
+  private static Connection pushing;
+  private static Connection oracle;
+
+  @BeforeAll
+  static void start() throws Exception {
+    emulator =
+        WandbEmulator.start(
+            EmulatorConfig.defaults(),
+            DatasetGenerator.generate(
+                GeneratorSpec.defaults(5)
+                    .withRunsPerProject(2_000)
+                    .withHistorySteps(3)
+                    .withEventsPerRun(1)));
+    pushing = discovered("");
+    oracle = discovered(";pushdown=false");
+    EmulatedProject demo = emulator.dataset().project("acme", "demo").orElseThrow();
+    // Older than every generated run, so column discovery never saw them.
+    demo.addRun(run("oddnan01", "{'acc': NaN, '_runtime': 5.0}"));
+    demo.addRun(run("oddinf01", "{'acc': Infinity, '_runtime': 6.0}"));
+    demo.addRun(run("oddtext1", "{'acc': 'high', '_runtime': 7.0}"));
+  }
+
+  private static Connection discovered(String properties) throws SQLException {
+    Connection connection = DriverManager.getConnection(emulator.jdbcUrl("demo") + properties);
+    connection.getMetaData().getColumns(null, "demo", "runs", null).close();
+    return connection;
+  }
+
+  private static EmulatedRun run(String name, String summary) throws Exception {
+    Instant created = Instant.parse("2020-01-01T00:00:00Z");
+    return new EmulatedRun(
+        name,
+        name,
+        "finished",
+        List.of(),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        created,
+        created.plusSeconds(60),
+        "alice",
+        null,
+        null,
+        JSON.createObjectNode(),
+        (ObjectNode) JSON.readTree(summary.replace('\'', '"')),
+        JSON.createObjectNode(),
+        List.of(),
+        List.of());
+  }
+
+  @AfterAll
+  static void stop() throws SQLException {
+    pushing.close();
+    oracle.close();
+    emulator.close();
+  }
+
+  @BeforeEach
+  void reset() {
+    emulator.stats().reset();
+  }
+
+  @Test
+  void plainNumbersCostOnePageAndOneCount() throws Exception {
+    List<String> rows =
+        same(
+            "SELECT run_id, \"summary._runtime\" FROM runs WHERE state = 'finished'"
+                + " ORDER BY \"summary._runtime\" DESC NULLS LAST, run_id LIMIT 10");
+    assertEquals(10, rows.size());
+    assertEquals(Map.of("Runs", 1L, "RunCounts", 1L), emulator.stats().operations());
+    JsonNode page = requests("Runs").get(0);
+    assertEquals("-summary_metrics._runtime", page.get("order").asText());
+    assertEquals(30, page.get("perPage").asInt(), "twice the goal and ten");
+    JsonNode range = page.get("filters").get("summary_metrics._runtime");
+    assertEquals(-Double.MAX_VALUE, range.get("$gte").asDouble());
+    assertEquals(Double.MAX_VALUE, range.get("$lte").asDouble());
+    JsonNode counts = requests("RunCounts").get(0);
+    assertEquals("{\"state\":\"finished\"}", counts.get("filters0").asText(), "every run");
+    assertTrue(counts.get("with3").asBoolean(), "the page's last value and the goal's");
+    assertTrue(counts.get("filters2").asText().contains("\"$gte\""));
+  }
+
+  @Test
+  void oddValuesAreReadOnceAndPlacedWhereSqlPlacesThem() throws Exception {
+    // NaN, then +Infinity, come before every number descending; the string reads as NULL.
+    List<String> rows =
+        same(
+            "SELECT run_id, \"summary.acc\" FROM runs"
+                + " ORDER BY \"summary.acc\" DESC NULLS LAST, run_id LIMIT 5");
+    assertEquals("oddnan01,NaN", rows.get(0));
+    assertEquals("oddinf01,Infinity", rows.get(1));
+    assertEquals(Map.of("Runs", 2L, "RunCounts", 1L), emulator.stats().operations());
+    assertTrue(requests("Runs").get(1).get("filters").has("$nor"), "the runs outside the range");
+  }
+
+  @Test
+  void nullsFirstWithAnOffsetAndNegativeInfinity() throws Exception {
+    same(
+        "SELECT run_id, \"summary.min_log_prob\" FROM runs"
+            + " ORDER BY \"summary.min_log_prob\" ASC NULLS FIRST, run_id LIMIT 10 OFFSET 1400");
+    same(
+        "SELECT run_id, \"summary.min_log_prob\" FROM runs"
+            + " ORDER BY \"summary.min_log_prob\" ASC NULLS LAST, run_id LIMIT 10");
+  }
+
+  @Test
+  void aFilterLeftToCalciteMakesTheReaderGoOnInProvenChunks() throws Exception {
+    same(
+        "SELECT run_id FROM runs WHERE UPPER(run_id) LIKE '%Q%' AND state = 'finished'"
+            + " ORDER BY \"summary._runtime\" DESC NULLS LAST, run_id LIMIT 20");
+    List<JsonNode> counts = requests("RunCounts");
+    assertTrue(counts.size() >= 2, "more than the first chunk was needed: " + counts);
+    assertTrue(counts.get(1).get("filters0").asText().contains("\"$lt\""), counts.toString());
+    for (JsonNode page : requests("Runs")) {
+      assertTrue(page.get("filters").toString().contains("finished"), page.toString());
+    }
+  }
+
+  @Test
+  void tiesRunningPastThePageFallBackToOneFullRead() throws Exception {
+    same(
+        "SELECT run_id, \"config.batch_size\" FROM runs"
+            + " ORDER BY \"config.batch_size\" DESC NULLS LAST, run_id LIMIT 10");
+    List<JsonNode> pages = requests("Runs");
+    assertEquals(1, requests("RunCounts").size());
+    JsonNode last = pages.get(pages.size() - 1);
+    assertEquals("{}", last.get("filters").toString(), "the full read has the query's filter only");
+    // The page, the runs without a batch size, then the full read of 2,003 runs, 1,000 a page.
+    assertEquals(5, pages.size());
+  }
+
+  @Test
+  void aBigintColumnWithNullsFirstIsSortedLocally() throws Exception {
+    String plan =
+        explain("SELECT run_id FROM runs ORDER BY \"config.batch_size\" DESC NULLS FIRST LIMIT 5");
+    assertTrue(plan.contains("EnumerableLimitSort"), plan);
+    assertFalse(plan.contains("proven"), plan);
+  }
+
+  @Test
+  void withoutLimitTheSortStaysLocal() throws Exception {
+    String plan = explain("SELECT run_id FROM runs ORDER BY \"summary._runtime\" DESC");
+    assertTrue(plan.contains("EnumerableSort"), plan);
+    assertFalse(plan.contains("proven"), plan);
+  }
+
+  @Test
+  void explainShowsTheOrderAndItsProof() throws Exception {
+    String plan =
+        explain(
+            "SELECT run_id FROM runs WHERE state = 'finished'"
+                + " ORDER BY \"summary.acc\" DESC NULLS LAST LIMIT 10 OFFSET 5");
+    assertTrue(
+        plan.contains(
+            "in summary.acc DESC NULLS LAST (order=-summary_metrics.acc as a hint, proven by"
+                + " runCount), first 15"),
+        plan);
+    assertFalse(plan.contains("Sort("), plan);
+  }
+
+  /** Runs {@code sql} on both connections and returns its rows, which must be equal. */
+  private static List<String> same(String sql) throws SQLException {
+    List<String> expected = rows(oracle, sql);
+    emulator.stats().reset();
+    List<String> actual = rows(pushing, sql);
+    assertEquals(expected, actual, sql);
+    return actual;
+  }
+
+  private static List<String> rows(Connection connection, String sql) throws SQLException {
+    List<String> rows = new ArrayList<>();
+    try (ResultSet rs = connection.createStatement().executeQuery(sql)) {
+      int columns = rs.getMetaData().getColumnCount();
+      while (rs.next()) {
+        List<String> row = new ArrayList<>();
+        for (int i = 1; i <= columns; i++) {
+          row.add(rs.getString(i));
+        }
+        rows.add(String.join(",", row));
+      }
+    }
+    return rows;
+  }
+
+  private static String explain(String sql) throws SQLException {
+    return String.join("\n", rows(pushing, "EXPLAIN PLAN FOR " + sql));
+  }
+
+  /** The variables of the requests of one operation since the last reset, filters parsed. */
+  private static List<JsonNode> requests(String operation) throws Exception {
+    List<JsonNode> variables = new ArrayList<>();
+    for (RecordedRequest request : emulator.stats().recorded()) {
+      if (operation.equals(request.operationName())) {
+        ObjectNode copy = request.variables().deepCopy();
+        if (copy.has("filters")) {
+          copy.set("filters", JSON.readTree(copy.get("filters").asText()));
+        }
+        variables.add(copy);
+      }
+    }
+    return variables;
+  }
+}
