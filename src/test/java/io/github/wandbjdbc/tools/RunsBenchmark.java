@@ -35,6 +35,17 @@ public final class RunsBenchmark {
                   false,
                   10)),
           new Query(
+              "top 10 by summary.acc",
+              "SELECT run_id, \"summary.acc\" FROM runs"
+                  + " ORDER BY \"summary.acc\" DESC NULLS LAST LIMIT 10",
+              new OfficialClientListing(
+                  "api.runs(path, order=\"-summary_metrics.acc\", per_page=10, lazy=False)[:10]",
+                  "{}",
+                  "-summary_metrics.acc",
+                  10,
+                  false,
+                  10)),
+          new Query(
               "COUNT(*) under a filter",
               "SELECT COUNT(*) FROM runs WHERE state IN ('finished', 'crashed')",
               new OfficialClientListing(
