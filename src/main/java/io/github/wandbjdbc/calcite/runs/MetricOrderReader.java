@@ -159,22 +159,22 @@ final class MetricOrderReader implements Enumerator<Object> {
   private void first() {
     RunPage page = page(order.finite());
     List<Ranked> finite = new ArrayList<>();
-    if (!sortFinite(page.runs(), finite)) {
+    if (!sortFinite(page.runs(), finite) || page.hasNextPage() && finite.isEmpty()) {
       fallBack();
       return;
     }
     List<ObjectNode> filters = new ArrayList<>(List.of(filter, and(order.finite())));
     double last = 0;
     double atGoal = 0;
-    if (page.hasNextPage() && !finite.isEmpty()) {
+    if (page.hasNextPage()) {
       last = metric(finite.get(finite.size() - 1));
-      atGoal = metric(finite.get((int) Math.min(order.goal(), finite.size()) - 1));
+      atGoal = metric(finite.get((int) Math.max(1, Math.min(order.goal(), finite.size())) - 1));
       filters.add(and(order.atOrBefore(last)));
       filters.add(and(order.atOrBefore(atGoal)));
     }
     long[] counts = counts(filters);
     List<Ranked> odd = counts[0] == counts[1] ? List.of() : readOdd(counts[0] - counts[1]);
-    if (odd == null || page.hasNextPage() && finite.isEmpty()) {
+    if (odd == null) {
       fallBack();
       return;
     }
