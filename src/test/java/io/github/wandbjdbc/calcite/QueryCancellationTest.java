@@ -112,6 +112,24 @@ class QueryCancellationTest {
   }
 
   @Test
+  void cancelStopsAMetricOrderedScanWaitingOnItsProof() throws Exception {
+    emulator.faults().enqueue(Fault.delay(Duration.ZERO), Fault.delay(SLOW));
+    CountDownLatch counting = requestsSeen("RunCounts", 1);
+    try (Statement statement = connection.createStatement()) {
+      Future<Throwable> scan =
+          inBackground(
+              statement,
+              "SELECT run_id FROM runs ORDER BY \"summary._runtime\" DESC NULLS LAST LIMIT 3");
+      assertTrue(counting.await(5, TimeUnit.SECONDS));
+      long start = System.nanoTime();
+      statement.cancel();
+      Throwable failure = failureWithin(scan, start);
+      assertTrue(hasInChain(failure, e -> e instanceof QueryCanceledException), describe(failure));
+      assertEquals(1L, emulator.stats().operations().get("Runs"), "no request after the cancel");
+    }
+  }
+
+  @Test
   void queryTimeoutStopsASlowPage() throws Exception {
     emulator.faults().enqueue(Fault.delay(SLOW));
     try (Statement statement = connection.createStatement()) {
