@@ -95,14 +95,11 @@ class PushdownDifferentialTest {
     }
   }
 
-  static List<ValueOrder> valueOrders() {
-    return ValueOrder.all();
-  }
-
   @ParameterizedTest(name = "{0}")
-  @MethodSource("valueOrders")
+  @MethodSource("io.github.wandbjdbc.emulator.ValueOrder#all")
   void pushdownNeverChangesAResult(ValueOrder values) throws Exception {
-    long base = Long.getLong("differential.seed", BASE_SEED) + ValueOrder.all().indexOf(values);
+    long seed = Long.getLong("differential.seed", BASE_SEED);
+    long base = seed + ValueOrder.all().indexOf(values);
     Long only = Long.getLong("differential.query");
     int defaultCount = values.equals(ValueOrder.BSON) ? QUERIES : OTHER_ORDER_QUERIES;
     int count = only != null ? 1 : Integer.getInteger("differential.queries", defaultCount);
@@ -135,7 +132,7 @@ class PushdownDifferentialTest {
               + " of "
               + count
               + " queries (base seed "
-              + base
+              + seed
               + ", "
               + values
               + ") differ with pushdown:\n\n"
