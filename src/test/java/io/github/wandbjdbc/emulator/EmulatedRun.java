@@ -45,4 +45,29 @@ public record EmulatedRun(
     events = List.copyOf(events);
     tags = tags == null ? null : List.copyOf(tags);
   }
+
+  /** This run with another config and summary. */
+  EmulatedRun withConfigAndSummary(ObjectNode config, ObjectNode summary) {
+    return new EmulatedRun(
+        name,
+        displayName,
+        state,
+        tags,
+        group,
+        jobType,
+        sweepName,
+        commit,
+        notes,
+        description,
+        createdAt,
+        heartbeatAt,
+        username,
+        userFullName,
+        host,
+        config,
+        summary,
+        systemMetrics,
+        history,
+        events);
+  }
 }

@@ -18,6 +18,8 @@ import java.util.Set;
  * @param maxHistorySamples server-side cap on any {@code samples} argument
  * @param maxRunsPerPage server-side cap on {@code runs(first:)}: a larger {@code first} gets this
  *     many runs and a cursor to the rest; 0 turns the cap off (W&B's own cap is unverified)
+ * @param valueOrder where filters and orders place null, NaN, ±Infinity and non-numbers relative to
+ *     numbers, and whether runs hold non-finite numbers as strings (W&B's choice is unverified)
  */
 public record EmulatorConfig(
     int port,
@@ -26,7 +28,8 @@ public record EmulatorConfig(
     double rateLimitPerSecond,
     int failEvery,
     int maxHistorySamples,
-    int maxRunsPerPage) {
+    int maxRunsPerPage,
+    ValueOrder valueOrder) {
 
   public static final String DEFAULT_API_KEY =
       "emulator-key-0123456789abcdef0123456789abcdef01234567";
@@ -57,45 +60,107 @@ public record EmulatorConfig(
     if (maxRunsPerPage < 0) {
       throw new IllegalArgumentException("maxRunsPerPage must not be negative: " + maxRunsPerPage);
     }
+    Objects.requireNonNull(valueOrder, "valueOrder is null");
   }
 
   public static EmulatorConfig defaults() {
-    return new EmulatorConfig(0, Set.of(DEFAULT_API_KEY), 0, 0, 0, 10_000, 0);
+    return new EmulatorConfig(0, Set.of(DEFAULT_API_KEY), 0, 0, 0, 10_000, 0, ValueOrder.BSON);
   }
 
   public EmulatorConfig withPort(int port) {
     return new EmulatorConfig(
-        port, apiKeys, latencyMs, rateLimitPerSecond, failEvery, maxHistorySamples, maxRunsPerPage);
+        port,
+        apiKeys,
+        latencyMs,
+        rateLimitPerSecond,
+        failEvery,
+        maxHistorySamples,
+        maxRunsPerPage,
+        valueOrder);
   }
 
   public EmulatorConfig withApiKeys(Set<String> apiKeys) {
     return new EmulatorConfig(
-        port, apiKeys, latencyMs, rateLimitPerSecond, failEvery, maxHistorySamples, maxRunsPerPage);
+        port,
+        apiKeys,
+        latencyMs,
+        rateLimitPerSecond,
+        failEvery,
+        maxHistorySamples,
+        maxRunsPerPage,
+        valueOrder);
   }
 
   public EmulatorConfig withLatencyMs(long latencyMs) {
     return new EmulatorConfig(
-        port, apiKeys, latencyMs, rateLimitPerSecond, failEvery, maxHistorySamples, maxRunsPerPage);
+        port,
+        apiKeys,
+        latencyMs,
+        rateLimitPerSecond,
+        failEvery,
+        maxHistorySamples,
+        maxRunsPerPage,
+        valueOrder);
   }
 
   public EmulatorConfig withRateLimitPerSecond(double rateLimitPerSecond) {
     return new EmulatorConfig(
-        port, apiKeys, latencyMs, rateLimitPerSecond, failEvery, maxHistorySamples, maxRunsPerPage);
+        port,
+        apiKeys,
+        latencyMs,
+        rateLimitPerSecond,
+        failEvery,
+        maxHistorySamples,
+        maxRunsPerPage,
+        valueOrder);
   }
 
   public EmulatorConfig withFailEvery(int failEvery) {
     return new EmulatorConfig(
-        port, apiKeys, latencyMs, rateLimitPerSecond, failEvery, maxHistorySamples, maxRunsPerPage);
+        port,
+        apiKeys,
+        latencyMs,
+        rateLimitPerSecond,
+        failEvery,
+        maxHistorySamples,
+        maxRunsPerPage,
+        valueOrder);
   }
 
   public EmulatorConfig withMaxHistorySamples(int maxHistorySamples) {
     return new EmulatorConfig(
-        port, apiKeys, latencyMs, rateLimitPerSecond, failEvery, maxHistorySamples, maxRunsPerPage);
+        port,
+        apiKeys,
+        latencyMs,
+        rateLimitPerSecond,
+        failEvery,
+        maxHistorySamples,
+        maxRunsPerPage,
+        valueOrder);
   }
 
   public EmulatorConfig withMaxRunsPerPage(int maxRunsPerPage) {
     return new EmulatorConfig(
-        port, apiKeys, latencyMs, rateLimitPerSecond, failEvery, maxHistorySamples, maxRunsPerPage);
+        port,
+        apiKeys,
+        latencyMs,
+        rateLimitPerSecond,
+        failEvery,
+        maxHistorySamples,
+        maxRunsPerPage,
+        valueOrder);
+  }
+
+  public EmulatorConfig withValueOrder(ValueOrder valueOrder) {
+    return new EmulatorConfig(
+        port,
+        apiKeys,
+        latencyMs,
+        rateLimitPerSecond,
+        failEvery,
+        maxHistorySamples,
+        maxRunsPerPage,
+        valueOrder);
   }
 
   /** Keys are secrets: only their count is shown. */
@@ -115,6 +180,8 @@ public record EmulatorConfig(
         + maxHistorySamples
         + ", maxRunsPerPage="
         + maxRunsPerPage
+        + ", valueOrder="
+        + valueOrder
         + "]";
   }
 }

@@ -25,9 +25,7 @@ final class EmulatorSchema {
     GraphQLSchema schema =
         new SchemaGenerator()
             .makeExecutableSchema(
-                new SchemaParser().parse(schemaText()),
-                new SchemaWiring(dataset, config.maxHistorySamples(), config.maxRunsPerPage())
-                    .build());
+                new SchemaParser().parse(schemaText()), new SchemaWiring(dataset, config).build());
     return GraphQL.newGraphQL(schema).defaultDataFetcherExceptionHandler(new FieldErrors()).build();
   }
 

@@ -105,7 +105,7 @@ final class FilterFixture {
   /** Names of the fixture runs the filter matches, space-separated in fixture order. */
   static String matching(String filterJson) {
     return RUNS.stream()
-        .filter(r -> RunFilterEvaluator.matches(HandBuiltRun.json(filterJson), r))
+        .filter(RunFilterEvaluator.compile(HandBuiltRun.json(filterJson), ValueOrder.BSON))
         .map(EmulatedRun::name)
         .collect(Collectors.joining(" "));
   }

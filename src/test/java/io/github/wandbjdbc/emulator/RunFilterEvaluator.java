@@ -7,7 +7,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -33,11 +32,13 @@ import java.util.regex.PatternSyntaxException;
  * the negation of {@code $in}; {@code $exists: true} matches present values, even null, and {@code
  * false} absent ones.
  *
- * <p><b>Types.</b> Equality and comparisons hold only within one type class (numbers, strings,
- * booleans, null, objects, arrays; see {@link BsonValues}): {@code 1 != "1"}, {@code 1 == 1.0},
- * {@code {"$gt": 1}} never matches a string, and missing never matches a comparison. NaN equals NaN
- * and is never greater or less than anything. {@code $gte: null}/{@code $lte: null} match a present
- * null only (MongoDB would also match missing).
+ * <p><b>Types.</b> Equality holds only within one type class (numbers, strings, booleans, null,
+ * objects, arrays; see {@link BsonValues}): {@code 1 != "1"}, {@code 1 == 1.0}, NaN equals NaN.
+ * Comparisons follow the emulator's {@link ValueOrder}: by default, as in MongoDB, only within a
+ * type class ({@code {"$gt": 1}} never matches a string; NaN is never greater or less than
+ * anything; {@code $gte: null}/{@code $lte: null} match a present null only, where MongoDB would
+ * also match missing); under the other choices across types too. Missing never matches a
+ * comparison.
  *
  * <p><b>Arrays</b> (tags, list-valued config): {@code $eq}/{@code $in}/comparisons match when any
  * element matches or the whole array does; {@code $ne}/{@code $nin} are their negations; {@code
@@ -58,36 +59,18 @@ public final class RunFilterEvaluator {
   private static final List<String> FIELD_OPERATORS =
       List.of("$eq", "$ne", "$gt", "$gte", "$lt", "$lte", "$in", "$nin", "$exists", "$regex");
 
-  private static final AtomicReference<Compiled> LAST_COMPILED = new AtomicReference<>();
+  private final ValueOrder values;
 
-  private record Compiled(String json, Predicate<EmulatedRun> predicate) {}
-
-  private RunFilterEvaluator() {}
-
-  /** Throws {@link IllegalArgumentException} saying where and why the filter is malformed. */
-  public static void validate(JsonNode filter) {
-    compile(filter);
+  private RunFilterEvaluator(ValueOrder values) {
+    this.values = values;
   }
 
   /**
-   * Whether the run matches; throws like {@link #validate} for a malformed filter. The server tests
-   * one filter against every run of a project, so the last compiled filter is kept, keyed by its
-   * JSON text (order-sensitive, unlike {@code JsonNode.equals}, and immune to a caller mutating its
-   * node afterwards).
+   * A reusable predicate (regexes compiled once); throws {@link IllegalArgumentException} saying
+   * where and why the filter is malformed.
    */
-  public static boolean matches(JsonNode filter, EmulatedRun run) {
-    String key = String.valueOf(filter);
-    Compiled last = LAST_COMPILED.get();
-    if (last == null || !last.json().equals(key)) {
-      last = new Compiled(key, compile(filter));
-      LAST_COMPILED.set(last);
-    }
-    return last.predicate().test(run);
-  }
-
-  /** Validates once and returns a reusable predicate (regexes compiled once). */
-  public static Predicate<EmulatedRun> compile(JsonNode filter) {
-    return document(filter, "filter");
+  public static Predicate<EmulatedRun> compile(JsonNode filter, ValueOrder values) {
+    return new RunFilterEvaluator(values).document(filter, "filter");
   }
 
   /** A test of a resolved value; Java null means the field is missing. */
@@ -107,7 +90,7 @@ public final class RunFilterEvaluator {
     }
   }
 
-  private static Predicate<EmulatedRun> document(JsonNode node, String where) {
+  private Predicate<EmulatedRun> document(JsonNode node, String where) {
     if (node == null || !node.isObject()) {
       throw error(where, "must be a JSON object, got " + describe(node));
     }
@@ -118,7 +101,7 @@ public final class RunFilterEvaluator {
     return run -> clauses.stream().allMatch(c -> c.test(run));
   }
 
-  private static Predicate<EmulatedRun> clause(String key, JsonNode value, String where) {
+  private Predicate<EmulatedRun> clause(String key, JsonNode value, String where) {
     switch (key) {
       case "$and":
         return allOf(logicalOperands(key, value, where));
@@ -144,8 +127,7 @@ public final class RunFilterEvaluator {
     return run -> test.test(path.resolve(run));
   }
 
-  private static List<Predicate<EmulatedRun>> logicalOperands(
-      String op, JsonNode value, String where) {
+  private List<Predicate<EmulatedRun>> logicalOperands(String op, JsonNode value, String where) {
     if (!value.isArray() || value.isEmpty()) {
       throw error(where, op + " needs a non-empty array of filters, got " + describe(value));
     }
@@ -164,7 +146,7 @@ public final class RunFilterEvaluator {
     return run -> ps.stream().anyMatch(p -> p.test(run));
   }
 
-  private static ValueTest condition(RunFieldPath path, JsonNode value, String where) {
+  private ValueTest condition(RunFieldPath path, JsonNode value, String where) {
     boolean hasOperator = false;
     for (Iterator<String> names = value.fieldNames(); names.hasNext(); ) {
       hasOperator |= names.next().startsWith("$");
@@ -186,7 +168,7 @@ public final class RunFilterEvaluator {
     return v -> tests.stream().allMatch(t -> t.test(v));
   }
 
-  private static ValueTest operator(RunFieldPath path, String op, JsonNode operand, String where) {
+  private ValueTest operator(RunFieldPath path, String op, JsonNode operand, String where) {
     switch (op) {
       case "$eq":
         return equality(path, operand);
@@ -223,18 +205,18 @@ public final class RunFilterEvaluator {
     return v -> !test.test(v);
   }
 
-  private static ValueTest equality(RunFieldPath path, JsonNode operand) {
+  private ValueTest equality(RunFieldPath path, JsonNode operand) {
     Operand op = Operand.of(path, operand);
     return v ->
-        v == null ? operand.isNull() : selfOrAnyElement(v, n -> sameClass(n, op, c -> c == 0));
+        v == null ? operand.isNull() : selfOrAnyElement(v, n -> compares(n, op, c -> c == 0));
   }
 
-  private static ValueTest comparison(RunFieldPath path, JsonNode operand, IntPredicate accept) {
+  private ValueTest comparison(RunFieldPath path, JsonNode operand, IntPredicate accept) {
     Operand op = Operand.of(path, operand);
-    return v -> v != null && selfOrAnyElement(v, n -> sameClass(n, op, accept));
+    return v -> v != null && selfOrAnyElement(v, n -> compares(n, op, accept));
   }
 
-  private static ValueTest membership(RunFieldPath path, JsonNode list, String op, String where) {
+  private ValueTest membership(RunFieldPath path, JsonNode list, String op, String where) {
     if (!list.isArray()) {
       throw error(where, op + " needs an array, got " + describe(list));
     }
@@ -279,17 +261,16 @@ public final class RunFilterEvaluator {
     return false;
   }
 
-  /** Compares within one type class; a type mismatch, or NaN against a number, never matches. */
-  private static boolean sameClass(JsonNode value, Operand op, IntPredicate accept) {
+  /**
+   * Compares in the {@link ValueOrder}, where values of different types never compare equal; {@code
+   * accept} is not asked when the order does not compare the two at all.
+   */
+  private boolean compares(JsonNode value, Operand op, IntPredicate accept) {
     if (op.instant() != null) {
       return value.isTextual()
           && accept.test(IsoTimestamps.parseDateTime(value.textValue()).compareTo(op.instant()));
     }
-    if (BsonValues.typeRank(value) != BsonValues.typeRank(op.json())
-        || BsonValues.isNaN(value) != BsonValues.isNaN(op.json())) {
-      return false;
-    }
-    return accept.test(BsonValues.compare(value, op.json()));
+    return values.comparable(value, op.json()) && accept.test(values.compare(value, op.json()));
   }
 
   private static String describe(JsonNode node) {

@@ -4,14 +4,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 
-/** {@code Project.runs} and {@code Project.runCount}: filter, then sort, then page. */
+/**
+ * {@code Project.runs}, {@code Project.runCount} and {@code Project.run}: runs as the {@link
+ * ValueOrder} stores them; filter, then sort, then page.
+ */
 final class RunListing {
-  private RunListing() {}
+  private final ValueOrder values;
 
-  static OffsetConnection<RunRef> runs(
+  RunListing(ValueOrder values) {
+    this.values = values;
+  }
+
+  OffsetConnection<RunRef> runs(
       ProjectRef project, Object filters, String order, Integer first, String after) {
-    Comparator<EmulatedRun> ordering = RunOrdering.parse(order);
+    Comparator<EmulatedRun> ordering = RunOrdering.parse(order, values);
     List<EmulatedRun> runs = matching(project, filters);
     runs.sort(ordering);
     List<RunRef> refs = new ArrayList<>(runs.size());
@@ -19,20 +27,35 @@ final class RunListing {
     return OffsetConnection.page(refs, first, after);
   }
 
-  static int count(ProjectRef project, Object filters) {
+  int count(ProjectRef project, Object filters) {
     return matching(project, filters).size();
   }
 
+  /** The run of that name, or null. */
+  RunRef run(ProjectRef project, String name) {
+    return project.project().runs().stream()
+        .filter(r -> r.name().equals(name))
+        .findFirst()
+        .map(r -> new RunRef(project, values.stored(r)))
+        .orElse(null);
+  }
+
   /** Mutable list of the project's runs (a snapshot) that pass the filter. */
-  private static List<EmulatedRun> matching(ProjectRef project, Object filters) {
+  private List<EmulatedRun> matching(ProjectRef project, Object filters) {
     JsonNode filter = JsonText.read(filters, "filters");
-    List<EmulatedRun> runs = new ArrayList<>(project.project().runs());
+    List<EmulatedRun> runs = stored(project);
     // "{}" and null select everything; only real filters go to the evaluator.
     if (filter == null || filter.isNull() || (filter.isObject() && filter.isEmpty())) {
       return runs;
     }
-    RunFilterEvaluator.validate(filter);
-    runs.removeIf(run -> !RunFilterEvaluator.matches(filter, run));
+    Predicate<EmulatedRun> test = RunFilterEvaluator.compile(filter, values);
+    runs.removeIf(test.negate());
+    return runs;
+  }
+
+  private List<EmulatedRun> stored(ProjectRef project) {
+    List<EmulatedRun> runs = new ArrayList<>();
+    project.project().runs().forEach(run -> runs.add(values.stored(run)));
     return runs;
   }
 }

@@ -1,6 +1,5 @@
 package io.github.wandbjdbc.emulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.regex.Pattern;
@@ -15,12 +14,14 @@ import java.util.regex.Pattern;
  * allowed). Any other path, bare or dotted, means {@code summary_metrics.<path>}, as the W&B UI
  * helper maps metric names.
  *
- * <p>Values compare in MongoDB's BSON type order: missing = null &lt; numbers &lt; strings &lt;
- * objects &lt; arrays &lt; booleans &lt; dates ({@link BsonValues}), so ascending puts missing and
- * null first and descending puts them last; NaN sorts below every other number. Unlike MongoDB, an
- * array sorts as a whole (MongoDB sorts by its smallest element ascending, its largest descending).
- * Ties are always broken by {@code createdAt} then {@code name}, both ascending, whatever the
- * direction, so paging over a fixed set of runs is deterministic.
+ * <p>Values compare in the emulator's {@link ValueOrder}; by default MongoDB's BSON type order:
+ * missing = null &lt; numbers &lt; strings &lt; objects &lt; arrays &lt; booleans ({@link
+ * BsonValues}), so ascending puts missing and null first and descending puts them last, and NaN
+ * sorts below every other number. Timestamps compare as instants whatever the order, a null one (a
+ * pending run's heartbeat) first. Unlike MongoDB, an array sorts as a whole (MongoDB sorts by its
+ * smallest element ascending, its largest descending). Ties are always broken by {@code createdAt}
+ * then {@code name}, both ascending, whatever the direction, so paging over a fixed set of runs is
+ * deterministic.
  */
 public final class RunOrdering {
   private static final Pattern WELL_FORMED = Pattern.compile("[+-]?[^+\\-\\s][^\\s]*");
@@ -29,9 +30,9 @@ public final class RunOrdering {
 
   private RunOrdering() {}
 
-  public static Comparator<EmulatedRun> parse(String order) {
+  public static Comparator<EmulatedRun> parse(String order, ValueOrder values) {
     if (order == null || order.isEmpty()) {
-      return byPath("created_at", false);
+      return byPath("created_at", false, values);
     }
     if (!WELL_FORMED.matcher(order).matches()) {
       throw new IllegalArgumentException(
@@ -41,24 +42,20 @@ public final class RunOrdering {
     }
     boolean descending = order.charAt(0) == '-';
     String path = order.charAt(0) == '+' || descending ? order.substring(1) : order;
-    return byPath(path, descending);
+    return byPath(path, descending, values);
   }
 
-  private static Comparator<EmulatedRun> byPath(String path, boolean descending) {
-    Comparator<EmulatedRun> key = keyComparator(RunFieldPath.forOrder(path));
+  private static Comparator<EmulatedRun> byPath(
+      String path, boolean descending, ValueOrder values) {
+    Comparator<EmulatedRun> key = keyComparator(RunFieldPath.forOrder(path), values);
     return (descending ? key.reversed() : key).thenComparing(TIE_BREAK);
   }
 
-  private static Comparator<EmulatedRun> keyComparator(RunFieldPath path) {
+  private static Comparator<EmulatedRun> keyComparator(RunFieldPath path, ValueOrder values) {
     if (path.isTimestamp()) {
-      // Dates rank above every JSON type; a null timestamp (a pending run's heartbeat) is null.
       Comparator<Instant> instants = Comparator.nullsFirst(Comparator.naturalOrder());
       return Comparator.comparing(path::instant, instants);
     }
-    return (a, b) -> {
-      JsonNode va = path.resolve(a);
-      JsonNode vb = path.resolve(b);
-      return BsonValues.compare(va, vb);
-    };
+    return (a, b) -> values.compare(path.resolve(a), path.resolve(b));
   }
 }

@@ -75,7 +75,7 @@ class RunOrderingTest {
 
   private static String sorted(String order) {
     return RUNS.stream()
-        .sorted(RunOrdering.parse(order))
+        .sorted(RunOrdering.parse(order, ValueOrder.BSON))
         .map(EmulatedRun::name)
         .collect(Collectors.joining(" "));
   }
@@ -156,13 +156,15 @@ class RunOrderingTest {
         "config.lr..value"
       })
   void rejectsMalformedOrders(String order) {
-    assertThrows(IllegalArgumentException.class, () -> RunOrdering.parse(order));
+    assertThrows(IllegalArgumentException.class, () -> RunOrdering.parse(order, ValueOrder.BSON));
   }
 
   @Test
   void malformedOrderMessageShowsTheExpectedForm() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> RunOrdering.parse("+ created_at"));
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> RunOrdering.parse("+ created_at", ValueOrder.BSON));
     assertEquals(
         "order '+ created_at' is malformed: expected [+|-]path, e.g. -created_at or"
             + " +summary_metrics.loss",

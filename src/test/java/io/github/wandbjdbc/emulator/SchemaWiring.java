@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 
 /** Binds the schema's fields to the dataset. Types not wired here are records read by name. */
@@ -18,12 +17,13 @@ final class SchemaWiring {
   private final EmulatedDataset dataset;
   private final RunHistory history;
   private final int maxRunsPerPage;
+  private final RunListing listing;
 
-  /** {@code maxRunsPerPage}: the most runs one page holds whatever {@code first} asks; 0 = any. */
-  SchemaWiring(EmulatedDataset dataset, int maxHistorySamples, int maxRunsPerPage) {
+  SchemaWiring(EmulatedDataset dataset, EmulatorConfig config) {
     this.dataset = dataset;
-    this.history = new RunHistory(maxHistorySamples);
-    this.maxRunsPerPage = maxRunsPerPage;
+    this.history = new RunHistory(config.maxHistorySamples());
+    this.maxRunsPerPage = config.maxRunsPerPage();
+    this.listing = new RunListing(config.valueOrder());
   }
 
   RuntimeWiring build() {
@@ -67,14 +67,7 @@ final class SchemaWiring {
   }
 
   private TypeRuntimeWiring.Builder project() {
-    DataFetcher<?> run =
-        env -> {
-          ProjectRef project = env.getSource();
-          String name = env.getArgument("name");
-          Optional<EmulatedRun> found =
-              project.project().runs().stream().filter(r -> r.name().equals(name)).findFirst();
-          return found.map(r -> new RunRef(project, r)).orElse(null);
-        };
+    DataFetcher<?> run = env -> listing.run(env.getSource(), env.getArgument("name"));
     return TypeRuntimeWiring.newTypeWiring("Project")
         .dataFetcher("id", onProject(ProjectRef::id))
         .dataFetcher("internalId", onProject(ProjectRef::internalId))
@@ -84,12 +77,11 @@ final class SchemaWiring {
         .dataFetcher("isBenchmark", env -> false)
         .dataFetcher("readOnly", env -> false)
         .dataFetcher("user", env -> UserView.viewer(dataset))
-        .dataFetcher(
-            "runCount", env -> RunListing.count(env.getSource(), env.getArgument("filters")))
+        .dataFetcher("runCount", env -> listing.count(env.getSource(), env.getArgument("filters")))
         .dataFetcher(
             "runs",
             env ->
-                RunListing.runs(
+                listing.runs(
                     env.getSource(),
                     env.getArgument("filters"),
                     env.getArgument("order"),
