@@ -153,6 +153,10 @@ class PushdownDifferentialTest {
             tally.pushed.getOrDefault(part, 0) >= count / 100,
             "too few queries pushed " + part + ": " + tally.pushed);
       }
+      // A numeric metric first, NULLS LAST and a LIMIT: rarer among the generated orders.
+      assertTrue(
+          tally.pushed.getOrDefault("metric order", 0) >= 1,
+          "no query was read in a proven metric order: " + tally.pushed);
     }
   }
 
@@ -224,6 +228,9 @@ class PushdownDifferentialTest {
     }
     if (request.contains(", order=")) {
       parts.add("order");
+    }
+    if (request.contains("proven by runCount")) {
+      parts.add("metric order");
     }
     if (request.contains(", limit=")) {
       parts.add("limit");

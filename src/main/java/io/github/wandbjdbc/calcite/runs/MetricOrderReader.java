@@ -28,26 +28,32 @@ import org.apache.calcite.linq4j.Enumerator;
  *
  * <p>The argument. Call a run <em>finite</em> when its metric is a finite number, and <em>odd</em>
  * otherwise (missing, null, NaN, an infinity, a string, a list...). Two things are trusted: W&B
- * compares finite numbers as numbers, and a range between two finite bounds never holds an odd
- * value (true of MongoDB's and MySQL's JSON semantics and of every mode of the project's emulator;
- * a W&B that read NaN as 0 could not be told from one storing 0 without reading every run). Then:
+ * compares finite numbers as numbers, and a range between two finite bounds never holds a single
+ * value that is not a finite number (true of MongoDB's and MySQL's JSON semantics and of every mode
+ * of the project's emulator; a W&B that read NaN as 0 could not be told from one storing 0 without
+ * reading every run). Then:
  *
  * <ol>
  *   <li>The first request asks for the first runs of the finite range in the hinted order.
  *   <li>One request counts, with aliased {@code runCount}s: all runs, the finite ones, and the
- *       finite ones no later than the page's last value t (and than the goal's value). Total minus
- *       finite is the number of odd runs. If the page holds every finite run no later than t, the
- *       count equals what the page shows, and every row up to t is known, ties included; otherwise
- *       the counts differ and the reader does not guess.
- *   <li>Odd runs, when there are any, are read whole ({@code $nor} of the finite range) and must
- *       number exactly total minus finite: those SQL puts first (NULLS FIRST, NaN and +Infinity
- *       descending, -Infinity ascending) go before the finite rows, the rest after them.
+ *       finite ones no later than the page's last value t (and than the goal's value). If the page
+ *       holds every finite run no later than t, the count equals what the page shows, and every row
+ *       up to t is known, ties included; otherwise the counts differ and the reader does not guess.
+ *   <li>Runs outside the range, when there are any (all runs minus the finite ones), are read whole
+ *       ({@code $nor} of the range) and must number exactly that: those SQL puts before every
+ *       number (NaN and +Infinity descending, -Infinity ascending) go before the page's rows, the
+ *       rest after the last number.
  *   <li>Rows are handed over sorted by the whole ORDER BY. When the reader wants more, the next
  *       chunk asks for the finite runs after t, proven the same way.
  * </ol>
  *
- * A proof that fails (W&B ordered otherwise, ties run past the page, a count disagrees) falls back
- * to reading every run of the filter and sorting here: exact, at the price of a full read.
+ * A run W&B files among the numbers although SQL reads NULL there (a list holding a number, a
+ * BIGINT column's 2.5) only ever comes after them, since the order is NULLS LAST ({@link
+ * RunsMetricOrderRule}): a chunk that meets one keeps it for the end, and a count it disturbs fails
+ * its proof.
+ *
+ * <p>A proof that fails (W&B ordered otherwise, ties run past the page, a count disagrees) falls
+ * back to reading every run of the filter and sorting here: exact, at the price of a full read.
  */
 final class MetricOrderReader implements Enumerator<Object> {
   private enum Phase {

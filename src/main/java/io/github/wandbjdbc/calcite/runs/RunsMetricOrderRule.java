@@ -25,8 +25,11 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * the filter and projection keep that order, and the LIMIT alone remains: it stops the reading once
  * it has its rows, however many the filter drops on the way.
  *
- * <p>A BIGINT column is taken only with NULLS LAST: a run holding 2.5 there reads as NULL, yet W&B
- * files it among the numbers, where no count can tell it from one holding 2 or 3.
+ * <p>Only NULLS LAST is taken (the default ascending; descending it must be written): a value SQL
+ * reads as NULL can lie among W&B's numbers (a list holding 0.5 matches a range under MongoDB's
+ * rules, and a BIGINT column's 2.5 is a number to W&B), where only reading every run finds it.
+ * After the numbers such runs do no harm: the reader meets them on its way and hands them over
+ * last.
  */
 final class RunsMetricOrderRule extends RelRule<RuleConfig> {
   static final RunsMetricOrderRule OVER_INPUT =
@@ -120,9 +123,8 @@ final class RunsMetricOrderRule extends RelRule<RuleConfig> {
     if (metric == null || metric.key() == null || metric.filterKey() == null) {
       return false;
     }
-    return metric.type() == SqlTypeName.DOUBLE
-        || metric.type() == SqlTypeName.BIGINT
-            && key.nullDirection != RelFieldCollation.NullDirection.FIRST;
+    return (metric.type() == SqlTypeName.DOUBLE || metric.type() == SqlTypeName.BIGINT)
+        && key.nullDirection != RelFieldCollation.NullDirection.FIRST;
   }
 
   /** The sort's keys as fields of the input below the projection; null if one is computed. */

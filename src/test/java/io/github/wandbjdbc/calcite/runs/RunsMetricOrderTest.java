@@ -15,6 +15,7 @@ import io.github.wandbjdbc.emulator.EmulatedRun;
 import io.github.wandbjdbc.emulator.EmulatorConfig;
 import io.github.wandbjdbc.emulator.GeneratorSpec;
 import io.github.wandbjdbc.emulator.RecordedRequest;
+import io.github.wandbjdbc.emulator.ValueOrder;
 import io.github.wandbjdbc.emulator.WandbEmulator;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -28,6 +29,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * ORDER BY a discovered numeric column with a LIMIT: the rows equal those of {@code
@@ -138,13 +141,13 @@ class RunsMetricOrderTest {
   }
 
   @Test
-  void nullsFirstWithAnOffsetAndNegativeInfinity() throws Exception {
-    same(
-        "SELECT run_id, \"summary.min_log_prob\" FROM runs"
-            + " ORDER BY \"summary.min_log_prob\" ASC NULLS FIRST, run_id LIMIT 10 OFFSET 1400");
-    same(
-        "SELECT run_id, \"summary.min_log_prob\" FROM runs"
-            + " ORDER BY \"summary.min_log_prob\" ASC NULLS LAST, run_id LIMIT 10");
+  void ascendingWithAnOffsetPutsNegativeInfinityFirst() throws Exception {
+    List<String> rows =
+        same(
+            "SELECT run_id, \"summary.min_log_prob\" FROM runs"
+                + " ORDER BY \"summary.min_log_prob\", run_id LIMIT 10 OFFSET 5");
+    assertTrue(rows.get(0).endsWith(",-Infinity"), rows.toString());
+    assertEquals(1, requests("RunCounts").size());
   }
 
   @Test
@@ -174,11 +177,16 @@ class RunsMetricOrderTest {
   }
 
   @Test
-  void aBigintColumnWithNullsFirstIsSortedLocally() throws Exception {
-    String plan =
-        explain("SELECT run_id FROM runs ORDER BY \"config.batch_size\" DESC NULLS FIRST LIMIT 5");
-    assertTrue(plan.contains("EnumerableLimitSort"), plan);
-    assertFalse(plan.contains("proven"), plan);
+  void nullsFirstIsSortedLocally() throws Exception {
+    // A list holding a number, or a BIGINT column's 2.5, reads as NULL yet is a number to W&B.
+    for (String column : List.of("summary.acc", "config.batch_size")) {
+      String sql =
+          "SELECT run_id FROM runs ORDER BY \"" + column + "\" DESC NULLS FIRST, run_id LIMIT 5";
+      String plan = explain(sql);
+      assertTrue(plan.contains("EnumerableLimitSort"), plan);
+      assertFalse(plan.contains("proven"), plan);
+      same(sql);
+    }
   }
 
   @Test
@@ -200,6 +208,62 @@ class RunsMetricOrderTest {
                 + " runCount), first 15"),
         plan);
     assertFalse(plan.contains("Sort("), plan);
+  }
+
+  /**
+   * Whatever W&B does with values that are not numbers (the emulator's six orders), every order a
+   * metric can be asked in gives SQL's rows, and a metric every run holds costs two requests.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.github.wandbjdbc.emulator.ValueOrder#all")
+  void everyValueOrderGivesSqlsRows(ValueOrder values) throws Exception {
+    try (WandbEmulator server =
+            WandbEmulator.start(
+                EmulatorConfig.defaults().withValueOrder(values),
+                DatasetGenerator.generate(
+                    GeneratorSpec.defaults(9)
+                        .withRunsPerProject(300)
+                        .withHistorySteps(3)
+                        .withEventsPerRun(1)));
+        Connection on = DriverManager.getConnection(server.jdbcUrl("demo"));
+        Connection off = DriverManager.getConnection(server.jdbcUrl("demo") + ";pushdown=false")) {
+      on.getMetaData().getColumns(null, "demo", "runs", null).close();
+      off.getMetaData().getColumns(null, "demo", "runs", null).close();
+      EmulatedProject demo = server.dataset().project("acme", "demo").orElseThrow();
+      int i = 0;
+      for (String odd :
+          List.of(
+              "{'acc': NaN, '_runtime': 1.5}",
+              "{'acc': Infinity, '_runtime': 1.5}",
+              "{'acc': -Infinity, '_runtime': 1.5}",
+              "{'acc': 'high', '_runtime': 1.5}",
+              "{'acc': [0.5], '_runtime': 1.5}",
+              "{'acc': true, '_runtime': 1.5}",
+              "{'acc': null, '_runtime': 1.5}",
+              "{'acc': {'best': 1}, '_runtime': 1.5}",
+              "{'_runtime': 1.5}")) {
+        demo.addRun(run("oddrun0" + i++, odd));
+      }
+      for (String order :
+          List.of("DESC NULLS LAST", "DESC NULLS FIRST", "ASC NULLS LAST", "ASC NULLS FIRST")) {
+        for (String tail : List.of("LIMIT 5", "LIMIT 5 OFFSET 40", "LIMIT 12 OFFSET 280")) {
+          String sql =
+              "SELECT run_id, \"summary.acc\" FROM runs WHERE UPPER(run_id) NOT LIKE '%Z%'"
+                  + " ORDER BY \"summary.acc\" "
+                  + order
+                  + ", run_id "
+                  + tail;
+          assertEquals(rows(off, sql), rows(on, sql), values + ": " + sql);
+        }
+      }
+      server.stats().reset();
+      String plain =
+          "SELECT run_id FROM runs WHERE state = 'finished'"
+              + " ORDER BY \"summary._runtime\" DESC NULLS LAST LIMIT 10";
+      assertEquals(10, rows(on, plain).size());
+      assertEquals(
+          Map.of("Runs", 1L, "RunCounts", 1L), server.stats().operations(), values.toString());
+    }
   }
 
   /** Runs {@code sql} on both connections and returns its rows, which must be equal. */
