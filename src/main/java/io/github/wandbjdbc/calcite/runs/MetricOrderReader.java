@@ -4,12 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.wandbjdbc.calcite.ProjectContext;
 import io.github.wandbjdbc.calcite.QueryGuard;
 import io.github.wandbjdbc.calcite.RowFormats;
-import io.github.wandbjdbc.calcite.filter.FilterDocuments;
-import io.github.wandbjdbc.client.Cancellation;
 import io.github.wandbjdbc.client.Run;
-import io.github.wandbjdbc.client.RunIterator;
 import io.github.wandbjdbc.client.RunPage;
-import io.github.wandbjdbc.client.RunQuery;
 import io.github.wandbjdbc.client.RunSelection;
 import io.github.wandbjdbc.client.WandbClient;
 import io.github.wandbjdbc.client.WandbException;
@@ -68,20 +64,16 @@ final class MetricOrderReader implements Enumerator<Object> {
 
   private final WandbClient client;
   private final ProjectContext context;
-  private final ObjectNode filter;
-  private final RunSelection selection;
-  private final int pageSize;
+  private final MetricOrderRequests requests;
   private final List<RunsColumn> columns;
   private final int metricIndex;
   private final MetricOrder order;
   private final Comparator<Ranked> rowOrder;
   private final long limit;
   private final QueryGuard guard;
-  private final Cancellation scope = new Cancellation();
   private final Deque<Ranked> ready = new ArrayDeque<>();
   private final List<Ranked> tail = new ArrayList<>();
   private final Set<String> handedOver = new HashSet<>();
-  private volatile RunIterator listing;
   private Phase phase = Phase.FIRST;
   private double bound;
   private long pageRows;
@@ -99,9 +91,8 @@ final class MetricOrderReader implements Enumerator<Object> {
       QueryGuard guard) {
     this.client = client;
     this.context = context;
-    this.filter = filter == null ? FilterDocuments.JSON.objectNode() : filter;
-    this.selection = selection;
-    this.pageSize = pageSize;
+    this.requests =
+        new MetricOrderRequests(client, context, filter, selection, pageSize, order.hint());
     this.columns = columns;
     List<String> names = columns.stream().map(RunsColumn::name).toList();
     this.metricIndex = names.indexOf(order.metric().column());
@@ -111,7 +102,7 @@ final class MetricOrderReader implements Enumerator<Object> {
     this.limit = limit;
     this.guard = guard;
     this.pageRows = Math.max(1, Math.min(Integer.MAX_VALUE, 2 * order.goal() + 10));
-    guard.onStop(this::stop);
+    guard.onStop(requests);
   }
 
   @Override
@@ -163,22 +154,23 @@ final class MetricOrderReader implements Enumerator<Object> {
 
   /** Steps 1 to 3: the first chunk, the counts, the odd runs. */
   private void first() {
-    RunPage page = page(order.finite());
+    RunPage page = requests.page(order.finite(), pageRows);
     List<Ranked> finite = new ArrayList<>();
     if (!sortFinite(page.runs(), finite) || page.hasNextPage() && finite.isEmpty()) {
       fallBack();
       return;
     }
-    List<ObjectNode> filters = new ArrayList<>(List.of(filter, and(order.finite())));
+    List<ObjectNode> filters =
+        new ArrayList<>(List.of(requests.all(), requests.and(order.finite())));
     double last = 0;
     double atGoal = 0;
     if (page.hasNextPage()) {
       last = metric(finite.get(finite.size() - 1));
       atGoal = metric(finite.get((int) Math.max(1, Math.min(order.goal(), finite.size())) - 1));
-      filters.add(and(order.atOrBefore(last)));
-      filters.add(and(order.atOrBefore(atGoal)));
+      filters.add(requests.and(order.atOrBefore(last)));
+      filters.add(requests.and(order.atOrBefore(atGoal)));
     }
-    long[] counts = counts(filters);
+    long[] counts = requests.counts(filters);
     List<Ranked> odd = counts[0] == counts[1] ? List.of() : readOdd(counts[0] - counts[1]);
     if (odd == null) {
       fallBack();
@@ -202,7 +194,7 @@ final class MetricOrderReader implements Enumerator<Object> {
   /** Step 4: the finite runs after the last proven value. */
   private void next() {
     pageRows = Math.min(Integer.MAX_VALUE, pageRows * 2);
-    RunPage page = page(order.after(bound));
+    RunPage page = requests.page(order.after(bound), pageRows);
     List<Ranked> finite = new ArrayList<>();
     if (!sortFinite(page.runs(), finite)) {
       throw new IllegalStateException(
@@ -222,10 +214,10 @@ final class MetricOrderReader implements Enumerator<Object> {
     double last = metric(finite.get(finite.size() - 1));
     double middle = metric(finite.get((finite.size() - 1) / 2));
     long[] counts =
-        counts(
+        requests.counts(
             List.of(
-                and(order.atOrBeforeAndAfter(last, bound)),
-                and(order.atOrBeforeAndAfter(middle, bound))));
+                requests.and(order.atOrBeforeAndAfter(last, bound)),
+                requests.and(order.atOrBeforeAndAfter(middle, bound))));
     Double proven = proven(finite, last, counts[0], middle, counts[1]);
     if (proven == null) {
       fallBack();
@@ -294,7 +286,7 @@ final class MetricOrderReader implements Enumerator<Object> {
   /** Every odd run, or null when W&B's answer breaks the argument (then the reader falls back). */
   private List<Ranked> readOdd(long expected) {
     List<Ranked> odd = new ArrayList<>();
-    for (Ranked run : readAll(and(order.notFinite()))) {
+    for (Ranked run : readAll(requests.and(order.notFinite()))) {
       if (isFinite(run.row()[metricIndex])) {
         return null;
       }
@@ -306,7 +298,7 @@ final class MetricOrderReader implements Enumerator<Object> {
   /** Reads every run of the filter and sorts them here; rows already handed over are skipped. */
   private void fallBack() {
     List<Ranked> all = new ArrayList<>();
-    for (Ranked run : readAll(filter)) {
+    for (Ranked run : readAll(requests.all())) {
       if (!handedOver.contains(run.name())) {
         all.add(run);
       }
@@ -319,42 +311,10 @@ final class MetricOrderReader implements Enumerator<Object> {
   }
 
   private List<Ranked> readAll(ObjectNode runsFilter) {
-    RunIterator runs =
-        client.runs(
-            new RunQuery(
-                context.entity(),
-                context.project(),
-                runsFilter,
-                order.hint(),
-                pageSize,
-                -1,
-                selection));
-    listing = runs;
-    try (runs) {
-      List<Ranked> all = new ArrayList<>();
-      while (runs.hasNext()) {
-        all.add(ranked(runs.next()));
-      }
-      guard.check(); // a closed listing ends quietly: make sure it was the end
-      return all;
-    } finally {
-      listing = null;
-    }
-  }
-
-  private RunPage page(ObjectNode range) {
-    RunQuery query =
-        new RunQuery(
-            context.entity(), context.project(), and(range), order.hint(), pageSize, -1, selection);
-    return client.runPage(query, (int) pageRows, scope);
-  }
-
-  private long[] counts(List<ObjectNode> filters) {
-    return client.runCounts(context.entity(), context.project(), filters, scope);
-  }
-
-  private ObjectNode and(ObjectNode condition) {
-    return filter.isEmpty() ? condition : FilterDocuments.and(List.of(filter, condition));
+    List<Ranked> all = new ArrayList<>();
+    requests.readAll(runsFilter).forEach(run -> all.add(ranked(run)));
+    guard.check(); // a stopped listing ends quietly: make sure it was the end
+    return all;
   }
 
   private Ranked ranked(Run run) {
@@ -391,14 +351,6 @@ final class MetricOrderReader implements Enumerator<Object> {
   @Override
   public void close() {
     guard.close();
-    stop();
-  }
-
-  private void stop() {
-    scope.cancel();
-    RunIterator runs = listing;
-    if (runs != null) {
-      runs.close();
-    }
+    requests.stop();
   }
 }
