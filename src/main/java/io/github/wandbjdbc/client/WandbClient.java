@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 public final class WandbClient implements AutoCloseable {
   /** The most filters {@link #runCounts} counts in one request. */
-  public static final int COUNTS_PER_REQUEST = 4;
+  public static final int COUNTS_PER_REQUEST = 6;
 
   private static final int PROJECTS_PER_PAGE = 200;
 

@@ -90,11 +90,23 @@ record MetricOrder(List<SortKey> keys, String filterKey, String orderPath, long 
     return range(-MAX, true, MAX, true);
   }
 
-  /** Runs whose metric is not a finite number: missing, null, NaN, an infinity, not a number. */
-  ObjectNode notFinite() {
-    ObjectNode nor = JSON.objectNode();
-    nor.putArray("$nor").add(finite());
-    return nor;
+  /** Runs without the metric's key. */
+  ObjectNode absent() {
+    ObjectNode condition = JSON.objectNode();
+    condition.put("$exists", false);
+    ObjectNode document = JSON.objectNode();
+    document.set(filterKey, condition);
+    return document;
+  }
+
+  /** Runs holding the key with a value that is not a finite number: null, NaN, a string... */
+  ObjectNode presentNotFinite() {
+    ObjectNode document = JSON.objectNode();
+    document.putArray("$nor").add(finite());
+    ObjectNode condition = JSON.objectNode();
+    condition.put("$exists", true);
+    document.set(filterKey, condition);
+    return document;
   }
 
   /** Finite values that come no later than {@code t} in this order. */

@@ -35,10 +35,12 @@ import org.apache.calcite.linq4j.Enumerator;
  *       finite ones no later than the page's last value t (and than the goal's value). If the page
  *       holds every finite run no later than t, the count equals what the page shows, and every row
  *       up to t is known, ties included; otherwise the counts differ and the reader does not guess.
- *   <li>Runs outside the range, when there are any (all runs minus the finite ones), are read whole
- *       ({@code $nor} of the range) and must number exactly that: those SQL puts before every
- *       number (NaN and +Infinity descending, -Infinity ascending) go before the page's rows, the
- *       rest after the last number.
+ *   <li>The same request counts the runs lacking the key; all runs minus the finite and the absent
+ *       ones hold some other value. Those, when there are any, are read whole ({@code $nor} of the
+ *       range, key present) and must number exactly that: those SQL puts before every number (NaN
+ *       and +Infinity descending, -Infinity ascending) go before the page's rows, the rest after
+ *       the last number. The absent runs read as NULL, which comes last: they are read only if the
+ *       reader gets that far, and one holding a value after all is an error, not a wrong answer.
  *   <li>Rows are handed over sorted by the whole ORDER BY. When the reader wants more, the next
  *       chunk asks for the finite runs after t, proven the same way.
  * </ol>
@@ -76,6 +78,10 @@ final class MetricOrderReader implements Enumerator<Object> {
   private final Set<String> handedOver = new HashSet<>();
   private Phase phase = Phase.FIRST;
   private double bound;
+
+  /** Runs W&B counts as lacking the key: read at the end, as NULLs come last. */
+  private long absent;
+
   private long pageRows;
   private Object current;
 
@@ -143,6 +149,9 @@ final class MetricOrderReader implements Enumerator<Object> {
       case FIRST -> first();
       case NEXT -> next();
       case TAIL -> {
+        if (absent > 0) {
+          readAbsent();
+        }
         tail.sort(rowOrder);
         ready.addAll(tail);
         tail.clear();
@@ -161,7 +170,8 @@ final class MetricOrderReader implements Enumerator<Object> {
       return;
     }
     List<ObjectNode> filters =
-        new ArrayList<>(List.of(requests.all(), requests.and(order.finite())));
+        new ArrayList<>(
+            List.of(requests.all(), requests.and(order.finite()), requests.and(order.absent())));
     double last = 0;
     double atGoal = 0;
     if (page.hasNextPage()) {
@@ -171,7 +181,9 @@ final class MetricOrderReader implements Enumerator<Object> {
       filters.add(requests.and(order.atOrBefore(atGoal)));
     }
     long[] counts = requests.counts(filters);
-    List<Ranked> odd = counts[0] == counts[1] ? List.of() : readOdd(counts[0] - counts[1]);
+    absent = counts[2];
+    long present = counts[0] - counts[1] - absent;
+    List<Ranked> odd = present == 0 ? List.of() : present < 0 ? null : readOdd(present);
     if (odd == null) {
       fallBack();
       return;
@@ -183,7 +195,7 @@ final class MetricOrderReader implements Enumerator<Object> {
       handOver(finite, Phase.TAIL);
       return;
     }
-    Double proven = proven(finite, last, counts[2], atGoal, counts[3]);
+    Double proven = proven(finite, last, counts[3], atGoal, counts[4]);
     if (proven == null) {
       fallBack();
       return;
@@ -286,13 +298,33 @@ final class MetricOrderReader implements Enumerator<Object> {
   /** Every odd run, or null when W&B's answer breaks the argument (then the reader falls back). */
   private List<Ranked> readOdd(long expected) {
     List<Ranked> odd = new ArrayList<>();
-    for (Ranked run : readAll(requests.and(order.notFinite()))) {
+    for (Ranked run : readAll(requests.and(order.presentNotFinite()))) {
       if (isFinite(run.row()[metricIndex])) {
         return null;
       }
       odd.add(run);
     }
     return odd.size() == expected ? odd : null;
+  }
+
+  /**
+   * The runs without the key, read only once every number is handed over: SQL reads them as NULL,
+   * which comes last. One that W&B counted as absent yet holds a value breaks the argument.
+   */
+  private void readAbsent() {
+    for (Ranked run : readAll(requests.and(order.absent()))) {
+      if (run.row()[metricIndex] != null) {
+        throw new IllegalStateException(
+            "W&B counted run "
+                + run.name()
+                + " as lacking "
+                + order.metric().column()
+                + " although it holds a value, after rows were handed over in the order it would"
+                + " have changed. Run the query with pushdown=false.");
+      }
+      tail.add(run);
+    }
+    absent = 0;
   }
 
   /** Reads every run of the filter and sorts them here; rows already handed over are skipped. */
@@ -307,6 +339,7 @@ final class MetricOrderReader implements Enumerator<Object> {
     ready.clear();
     tail.clear();
     ready.addAll(all);
+    absent = 0;
     phase = Phase.DONE;
   }
 

@@ -65,7 +65,10 @@ class MetricOrderTest {
         "{\"summary_metrics.acc\":{\"$gte\":-1.7976931348623157E308,"
             + "\"$lte\":1.7976931348623157E308}}",
         descending.finite().toString());
-    assertEquals("{\"$nor\":[" + descending.finite() + "]}", descending.notFinite().toString());
+    assertEquals(
+        "{\"$nor\":[" + descending.finite() + "],\"summary_metrics.acc\":{\"$exists\":true}}",
+        descending.presentNotFinite().toString());
+    assertEquals("{\"summary_metrics.acc\":{\"$exists\":false}}", descending.absent().toString());
     assertEquals(
         "{\"summary_metrics.acc\":{\"$gte\":0.5,\"$lte\":1.7976931348623157E308}}",
         descending.atOrBefore(0.5).toString());
