@@ -1,7 +1,7 @@
 package io.github.wandbjdbc.calcite.histories;
 
 import io.github.wandbjdbc.calcite.RuleConfig;
-import java.util.ArrayList;
+import io.github.wandbjdbc.calcite.SortedInput;
 import java.util.List;
 import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.plan.RelRule;
@@ -13,9 +13,6 @@ import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.logical.LogicalSort;
-import org.apache.calcite.rex.RexInputRef;
-import org.apache.calcite.rex.RexLiteral;
-import org.apache.calcite.rex.RexNode;
 
 /**
  * An ORDER BY and LIMIT right above a history scan, or above the filter that re-checks its pushed
@@ -64,27 +61,21 @@ final class HistorySortRule extends RelRule<RuleConfig> {
     Filter filter = call.rels[call.rels.length - 2] instanceof Filter f ? f : null;
     HistoryTableScan scan = call.rel(call.rels.length - 1);
     boolean sorts = !sort.getCollation().getFieldCollations().isEmpty();
-    if (sorts && (scan.ordered() || !keyOrderSatisfies(sort, project, scan))) {
+    RelCollation order = SortedInput.below(sort, project);
+    if (sorts && (scan.ordered() || order == null || !keyOrderSatisfies(order, scan))) {
       return;
     }
-    long limit = limit(sort);
+    long limit = SortedInput.rowsTaken(sort);
     if (!sorts && (limit == 0 || scan.limit() == limit)) {
       return; // nothing to sort and nothing to size: this rule has nothing to add
     }
-    RelNode input = scan.withOrder(sorts || scan.ordered(), limit);
-    // The filter and projection keep the scan's order; they say so for the planner to see it.
-    RelCollation order = sorts ? scanOrder(sort, project) : RelCollations.EMPTY;
-    if (filter != null) {
-      input = filter.copy(filter.getTraitSet().replace(order), input, filter.getCondition());
-    }
-    if (project != null) {
-      input =
-          project.copy(
-              project.getTraitSet().replace(sort.getCollation()),
-              input,
-              project.getProjects(),
-              project.getRowType());
-    }
+    RelNode input =
+        SortedInput.keepingOrder(
+            scan.withOrder(sorts || scan.ordered(), limit),
+            sorts ? order : RelCollations.EMPTY,
+            filter,
+            project,
+            sort);
     if (sort.offset == null && sort.fetch == null) {
       call.transformTo(input);
     } else {
@@ -93,23 +84,16 @@ final class HistorySortRule extends RelRule<RuleConfig> {
   }
 
   /**
-   * Whether rows in {@code (run_id, _step)} order are in the sort's order: its keys ascending on
-   * {@code run_id} then {@code _step} (any keys after both cannot reorder rows, for a run has one
-   * row per step), or on {@code _step} alone when the scan reads one run. Keys are traced through a
-   * projection of plain columns.
+   * Whether rows in {@code (run_id, _step)} order are in {@code order}, the sort's keys as the
+   * scan's fields: ascending on {@code run_id} then {@code _step} (any keys after both cannot
+   * reorder rows, for a run has one row per step), or on {@code _step} alone when the scan reads
+   * one run.
    */
-  private static boolean keyOrderSatisfies(Sort sort, Project project, HistoryTableScan scan) {
+  private static boolean keyOrderSatisfies(RelCollation order, HistoryTableScan scan) {
     List<String> names = scan.getRowType().getFieldNames();
     boolean runFixed = scan.readsOneRun();
-    for (RelFieldCollation key : sort.getCollation().getFieldCollations()) {
-      int field = key.getFieldIndex();
-      if (project != null) {
-        if (!(project.getProjects().get(field) instanceof RexInputRef ref)) {
-          return false;
-        }
-        field = ref.getIndex();
-      }
-      String name = names.get(field);
+    for (RelFieldCollation key : order.getFieldCollations()) {
+      String name = names.get(key.getFieldIndex());
       boolean ascending = key.getDirection() == RelFieldCollation.Direction.ASCENDING;
       if (name.equals(HistoryColumn.RUN_ID) && (ascending || runFixed)) {
         runFixed = true;
@@ -120,31 +104,5 @@ final class HistorySortRule extends RelRule<RuleConfig> {
       }
     }
     return true;
-  }
-
-  /** The sort's order in the scan's columns (checked by {@link #keyOrderSatisfies}). */
-  private static RelCollation scanOrder(Sort sort, Project project) {
-    List<RelFieldCollation> keys = new ArrayList<>();
-    for (RelFieldCollation key : sort.getCollation().getFieldCollations()) {
-      int field = key.getFieldIndex();
-      keys.add(
-          project == null
-              ? key
-              : key.withFieldIndex(((RexInputRef) project.getProjects().get(field)).getIndex()));
-    }
-    return RelCollations.of(keys);
-  }
-
-  /** The rows a LIMIT takes, its offset included; 0 without a LIMIT or with a {@code ?} one. */
-  private static long limit(Sort sort) {
-    if (!(sort.fetch instanceof RexLiteral)) {
-      return 0;
-    }
-    return value(sort.fetch) + (sort.offset == null ? 0 : value(sort.offset));
-  }
-
-  private static long value(RexNode literal) {
-    Long value = literal instanceof RexLiteral l ? l.getValueAs(Long.class) : null;
-    return value == null ? 0 : value;
   }
 }

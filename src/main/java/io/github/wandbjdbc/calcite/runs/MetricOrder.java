@@ -2,6 +2,7 @@ package io.github.wandbjdbc.calcite.runs;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.wandbjdbc.calcite.filter.FilterDocuments;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -92,20 +93,14 @@ record MetricOrder(List<SortKey> keys, String filterKey, String orderPath, long 
 
   /** Runs without the metric's key. */
   ObjectNode absent() {
-    ObjectNode condition = JSON.objectNode();
-    condition.put("$exists", false);
-    ObjectNode document = JSON.objectNode();
-    document.set(filterKey, condition);
-    return document;
+    return FilterDocuments.operator(filterKey, "$exists", JSON.booleanNode(false));
   }
 
   /** Runs holding the key with a value that is not a finite number: null, NaN, a string... */
   ObjectNode presentNotFinite() {
     ObjectNode document = JSON.objectNode();
     document.putArray("$nor").add(finite());
-    ObjectNode condition = JSON.objectNode();
-    condition.put("$exists", true);
-    document.set(filterKey, condition);
+    document.setAll(FilterDocuments.operator(filterKey, "$exists", JSON.booleanNode(true)));
     return document;
   }
 

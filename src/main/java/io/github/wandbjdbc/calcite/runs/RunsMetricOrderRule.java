@@ -2,8 +2,7 @@ package io.github.wandbjdbc.calcite.runs;
 
 import io.github.wandbjdbc.calcite.PlanLineage;
 import io.github.wandbjdbc.calcite.RuleConfig;
-import java.util.ArrayList;
-import java.util.List;
+import io.github.wandbjdbc.calcite.SortedInput;
 import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.plan.RelRule;
 import org.apache.calcite.rel.RelCollation;
@@ -13,9 +12,7 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.logical.LogicalFilter;
 import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rel.logical.LogicalSort;
-import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
-import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
@@ -90,7 +87,7 @@ final class RunsMetricOrderRule extends RelRule<RuleConfig> {
     if (!(PlanLineage.scan(core) instanceof RunsTableScan)) {
       return;
     }
-    RelCollation order = coreOrder(sort, project);
+    RelCollation order = SortedInput.below(sort, project);
     if (order == null) {
       return;
     }
@@ -100,21 +97,14 @@ final class RunsMetricOrderRule extends RelRule<RuleConfig> {
       return;
     }
     RelNode runs = convert(core, core.getTraitSet().replace(RunsRel.CONVENTION));
-    RelNode input =
+    RelNode ordered =
         new RunsMetricOrder(
-            sort.getCluster(), runs.getTraitSet().replace(order), runs, metric, goal(sort));
-    // The filter and projection keep the order; they say so for the planner to see it.
-    if (filter != null) {
-      input = filter.copy(filter.getTraitSet().replace(order), input, filter.getCondition());
-    }
-    if (project != null) {
-      input =
-          project.copy(
-              project.getTraitSet().replace(sort.getCollation()),
-              input,
-              project.getProjects(),
-              project.getRowType());
-    }
+            sort.getCluster(),
+            runs.getTraitSet().replace(order),
+            runs,
+            metric,
+            SortedInput.rowsTaken(sort));
+    RelNode input = SortedInput.keepingOrder(ordered, order, filter, project, sort);
     call.transformTo(LogicalSort.create(input, RelCollations.EMPTY, sort.offset, sort.fetch));
   }
 
@@ -125,31 +115,5 @@ final class RunsMetricOrderRule extends RelRule<RuleConfig> {
     }
     return (metric.type() == SqlTypeName.DOUBLE || metric.type() == SqlTypeName.BIGINT)
         && key.nullDirection != RelFieldCollation.NullDirection.FIRST;
-  }
-
-  /** The sort's keys as fields of the input below the projection; null if one is computed. */
-  private static RelCollation coreOrder(LogicalSort sort, LogicalProject project) {
-    List<RelFieldCollation> keys = new ArrayList<>();
-    for (RelFieldCollation key : sort.getCollation().getFieldCollations()) {
-      int field = key.getFieldIndex();
-      if (project != null) {
-        if (!(project.getProjects().get(field) instanceof RexInputRef ref)) {
-          return null;
-        }
-        field = ref.getIndex();
-      }
-      keys.add(key.withFieldIndex(field));
-    }
-    return RelCollations.of(keys);
-  }
-
-  /** OFFSET plus FETCH: the rows the reader should have first. */
-  private static long goal(LogicalSort sort) {
-    return value(sort.fetch) + (sort.offset == null ? 0 : value(sort.offset));
-  }
-
-  private static long value(RexNode literal) {
-    Long value = ((RexLiteral) literal).getValueAs(Long.class);
-    return value == null ? 0 : value;
   }
 }

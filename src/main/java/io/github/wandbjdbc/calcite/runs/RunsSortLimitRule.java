@@ -2,6 +2,7 @@ package io.github.wandbjdbc.calcite.runs;
 
 import io.github.wandbjdbc.calcite.PlanLineage;
 import io.github.wandbjdbc.calcite.RuleConfig;
+import io.github.wandbjdbc.calcite.SortedInput;
 import java.util.Map;
 import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.plan.RelRule;
@@ -9,7 +10,6 @@ import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.logical.LogicalSort;
 import org.apache.calcite.rex.RexLiteral;
-import org.apache.calcite.rex.RexNode;
 
 /**
  * LIMIT / OFFSET, and ORDER BY on a key W&B orders exactly as SQL does: W&B returns at most OFFSET
@@ -64,15 +64,11 @@ final class RunsSortLimitRule extends RelRule<RuleConfig> {
       }
       order = (key.getDirection().isDescending() ? "-" : "+") + wandbKey;
     }
-    long runs = value(sort.fetch) + (sort.offset == null ? 0 : value(sort.offset));
+    long runs = SortedInput.rowsTaken(sort); // both are literals (see literalBounds)
     RelNode wandbInput = convert(input, input.getTraitSet().replace(RunsRel.CONVENTION));
     RelNode limited =
         new RunsSortLimit(sort.getCluster(), wandbInput.getTraitSet(), wandbInput, runs, order);
     call.transformTo(
         sort.copy(sort.getTraitSet(), limited, sort.getCollation(), sort.offset, sort.fetch));
-  }
-
-  private static long value(RexNode literal) {
-    return ((RexLiteral) literal).getValueAs(Long.class);
   }
 }
