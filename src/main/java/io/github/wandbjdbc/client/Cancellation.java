@@ -29,19 +29,19 @@ public final class Cancellation {
   }
 
   /** Tracks {@code call} until {@link #unregister}; cancels it at once if already cancelled. */
-  void register(Call call) {
+  public void register(Call call) {
     calls.add(call);
     if (isCancelled()) {
       call.cancel();
     }
   }
 
-  void unregister(Call call) {
+  public void unregister(Call call) {
     calls.remove(call);
   }
 
   /** Waits {@code wait}, or less if cancelled meanwhile; returns whether it was cancelled. */
-  boolean await(Duration wait) throws InterruptedException {
+  public boolean await(Duration wait) throws InterruptedException {
     return cancelled.await(wait.toNanos(), TimeUnit.NANOSECONDS);
   }
 }

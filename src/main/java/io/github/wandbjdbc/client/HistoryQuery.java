@@ -61,7 +61,7 @@ public record HistoryQuery(
   }
 
   /** The listing of the runs to read, with the run fields the read plan (and the cache) needs. */
-  RunQuery runListing(boolean cacheMarkers) {
+  public RunQuery runListing(boolean cacheMarkers) {
     Set<RunField> fields = EnumSet.of(RunField.HISTORY_LINE_COUNT);
     if (kind == Kind.EXACT) {
       fields.add(RunField.HISTORY_KEYS);

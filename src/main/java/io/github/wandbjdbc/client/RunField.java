@@ -46,7 +46,7 @@ public enum RunField {
   }
 
   /** The document's boolean variable that includes the field. */
-  String variable() {
+  public String variable() {
     return variable;
   }
 }

@@ -54,12 +54,12 @@ public record RunQuery(
   }
 
   /** Runs a page asks for: {@code pageSize}, or fewer when the rows are wide. */
-  int rowsPerPage() {
+  public int rowsPerPage() {
     return selection.wide() ? Math.min(pageSize, WIDE_ROWS_PER_PAGE) : pageSize;
   }
 
   /** Runs the first page asks for: {@link #rowsPerPage}, or fewer when the reader wants fewer. */
-  int firstPageRows() {
+  public int firstPageRows() {
     return firstRows > 0 ? (int) Math.min(rowsPerPage(), firstRows) : rowsPerPage();
   }
 }

@@ -2,6 +2,13 @@ package io.github.wandbjdbc.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.wandbjdbc.client.cache.HistoryCache;
+import io.github.wandbjdbc.client.histories.HistoryReads;
+import io.github.wandbjdbc.client.runs.RunListings;
+import io.github.wandbjdbc.client.transport.CursorCheck;
+import io.github.wandbjdbc.client.transport.GraphQlDocument;
+import io.github.wandbjdbc.client.transport.GraphQlTransport;
+import io.github.wandbjdbc.client.transport.WandbJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,23 +20,24 @@ import java.util.Optional;
  */
 public final class WandbClient implements AutoCloseable {
   /** The most filters {@link #runCounts} counts in one request. */
-  public static final int COUNTS_PER_REQUEST = 6;
+  public static final int COUNTS_PER_REQUEST = RunListings.COUNTS_PER_REQUEST;
 
   private static final int PROJECTS_PER_PAGE = 200;
 
   private final GraphQlTransport transport;
-  private final String baseUrl;
-  private final HistoryCache cache;
+  private final RunListings listings;
+  private final HistoryReads histories;
 
   public WandbClient(ClientSettings settings) {
-    this(settings, HistoryCache.OFF);
+    this(settings, HistoryCacheSettings.OFF);
   }
 
-  /** A client whose history reads of finished runs go through {@code cache}. */
-  public WandbClient(ClientSettings settings, HistoryCache cache) {
+  /** A client whose history reads of finished runs go through the cache {@code cache} describes. */
+  public WandbClient(ClientSettings settings, HistoryCacheSettings cache) {
     this.transport = new GraphQlTransport(settings);
-    this.baseUrl = settings.baseUrl();
-    this.cache = cache;
+    this.listings = new RunListings(transport);
+    this.histories =
+        new HistoryReads(transport, listings, HistoryCache.of(cache), settings.baseUrl());
   }
 
   /** The key's user and default entity; a key W&B does not know yields no viewer. */
@@ -109,7 +117,7 @@ public final class WandbClient implements AutoCloseable {
 
   /** The runs of {@code query}; lazy, so nothing is sent before the first {@code hasNext()}. */
   public RunIterator runs(RunQuery query) {
-    return new RunIterator(new RunPageReader(transport, query), query);
+    return listings.runs(query);
   }
 
   /** How many runs match {@code filter} ({@code {}} or null = all), without fetching any. */
@@ -119,71 +127,25 @@ public final class WandbClient implements AutoCloseable {
 
   /** As {@link #runCount(String, String, ObjectNode)}; cancelling {@code scope} aborts it. */
   public long runCount(String entity, String project, ObjectNode filter, Cancellation scope) {
-    GraphQlDocument document = GraphQlDocument.RUN_COUNT;
-    ObjectNode variables =
-        WandbJson.MAPPER
-            .createObjectNode()
-            .put("project", project)
-            .put("entity", entity)
-            .put(
-                "filters",
-                RunPageReader.filterString(
-                    filter == null ? WandbJson.MAPPER.createObjectNode() : filter));
-    JsonNode projectNode = transport.execute(document, variables, scope).get("project");
-    if (projectNode == null || projectNode.isNull()) {
-      throw RunPageReader.projectNotFound(document.operationName(), entity, project);
-    }
-    JsonNode count = projectNode.get("runCount");
-    if (count == null || !count.canConvertToLong()) {
-      throw WandbJson.unexpected(document.operationName(), "project.runCount is missing");
-    }
-    return count.asLong();
+    return listings.count(
+        entity, project, filter == null ? WandbJson.MAPPER.createObjectNode() : filter, scope);
   }
 
   /**
    * One page of {@code query}'s runs: the first {@code first} in its order (at most a page of its
-   * width), and whether W&B has more. For a reader that decides after each page what to ask next,
-   * where {@link #runs} would read on by itself. Cancelling {@code scope} aborts it.
+   * width), and whether W&B has more. Cancelling {@code scope} aborts it.
    */
   public RunPage runPage(RunQuery query, int first, Cancellation scope) {
-    return new RunPageReader(transport, query)
-        .read(null, Math.max(1, Math.min(first, query.rowsPerPage())), scope);
+    return listings.page(query, first, scope);
   }
 
   /**
-   * How many runs match each of 1 to {@link #COUNTS_PER_REQUEST} filters, in one request (one
-   * aliased {@code runCount} per filter); cancelling {@code scope} aborts it.
+   * How many runs match each of 1 to {@link #COUNTS_PER_REQUEST} filters, in one request;
+   * cancelling {@code scope} aborts it.
    */
   public long[] runCounts(
       String entity, String project, List<ObjectNode> filters, Cancellation scope) {
-    if (filters.isEmpty() || filters.size() > COUNTS_PER_REQUEST) {
-      throw new IllegalArgumentException(
-          "runCounts takes 1 to " + COUNTS_PER_REQUEST + " filters, not " + filters.size());
-    }
-    GraphQlDocument document = GraphQlDocument.RUN_COUNTS;
-    ObjectNode variables =
-        WandbJson.MAPPER.createObjectNode().put("project", project).put("entity", entity);
-    for (int i = 0; i < COUNTS_PER_REQUEST; i++) {
-      if (i > 0) {
-        variables.put("with" + i, i < filters.size());
-      }
-      if (i < filters.size()) {
-        variables.put("filters" + i, RunPageReader.filterString(filters.get(i)));
-      }
-    }
-    JsonNode projectNode = transport.execute(document, variables, scope).get("project");
-    if (projectNode == null || projectNode.isNull()) {
-      throw RunPageReader.projectNotFound(document.operationName(), entity, project);
-    }
-    long[] counts = new long[filters.size()];
-    for (int i = 0; i < counts.length; i++) {
-      JsonNode count = projectNode.get("count" + i);
-      if (count == null || !count.canConvertToLong()) {
-        throw WandbJson.unexpected(document.operationName(), "project.count" + i + " is missing");
-      }
-      counts[i] = count.asLong();
-    }
-    return counts;
+    return listings.counts(entity, project, filters, scope);
   }
 
   /**
@@ -191,18 +153,7 @@ public final class WandbClient implements AutoCloseable {
    * the iterator stops its worker threads and their requests.
    */
   public HistoryRowIterator histories(HistoryQuery query) {
-    return new HistoryRowIterator(
-        () -> {
-          HistoryReadPlanner plan = new HistoryReadPlanner(query);
-          return new HistoryReadAhead(
-              new HistoryBatchReader(transport, query.entity(), query.project()),
-              plan,
-              new HistoryCacheScope(cache, baseUrl, query, plan),
-              runs(query.runListing(cache.enabled())),
-              query.concurrency(),
-              query.rowGoal(),
-              query.ordered());
-        });
+    return histories.read(query);
   }
 
   /**

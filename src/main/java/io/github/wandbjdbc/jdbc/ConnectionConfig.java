@@ -2,7 +2,7 @@ package io.github.wandbjdbc.jdbc;
 
 import io.github.wandbjdbc.calcite.AdapterSettings;
 import io.github.wandbjdbc.client.ClientSettings;
-import io.github.wandbjdbc.client.HistoryCache;
+import io.github.wandbjdbc.client.HistoryCacheSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,8 +55,8 @@ public record ConnectionConfig(
   }
 
   /** The history cache of this connection's reads: off unless {@code cache} is on. */
-  public HistoryCache historyCache() {
-    return cache ? HistoryCache.in(cacheDir, cacheMaxBytes) : HistoryCache.OFF;
+  public HistoryCacheSettings historyCache() {
+    return cache ? new HistoryCacheSettings(cacheDir, cacheMaxBytes) : HistoryCacheSettings.OFF;
   }
 
   public AdapterSettings adapterSettings() {

@@ -1,5 +1,7 @@
 package io.github.wandbjdbc.client;
 
+import io.github.wandbjdbc.client.transport.GraphQlTransport;
+
 /** Test access to the shared OkHttp dispatcher, for tests outside this package. */
 public final class HttpCalls {
   private HttpCalls() {}

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /** Builds {@code Runs} responses for the scripted server, with W&B's offset cursors. */
-final class RunPages {
+public final class RunPages {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 

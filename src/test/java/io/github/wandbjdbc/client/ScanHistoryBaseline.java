@@ -2,6 +2,11 @@ package io.github.wandbjdbc.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.wandbjdbc.client.histories.HistorySpec;
+import io.github.wandbjdbc.client.runs.RunListings;
+import io.github.wandbjdbc.client.transport.GraphQlDocument;
+import io.github.wandbjdbc.client.transport.GraphQlTransport;
+import io.github.wandbjdbc.client.transport.WandbJson;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -25,7 +30,7 @@ public final class ScanHistoryBaseline implements AutoCloseable {
 
   /** The runs of {@code query}, as {@link WandbClient#runs} lists them. */
   public RunIterator runs(RunQuery query) {
-    return new RunIterator(new RunPageReader(transport, query), query);
+    return new RunListings(transport).runs(query);
   }
 
   /** Hands over the rows of {@code run} holding {@code key}, each with {@code _step} and it. */
@@ -77,6 +82,6 @@ public final class ScanHistoryBaseline implements AutoCloseable {
   }
 
   private static GraphQlDocument document(String operationName) {
-    return new GraphQlDocument(operationName, GraphQlDocument.resource(operationName + ".graphql"));
+    return GraphQlDocument.load(ScanHistoryBaseline.class, operationName);
   }
 }

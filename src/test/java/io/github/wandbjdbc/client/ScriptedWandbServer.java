@@ -21,7 +21,7 @@ import java.util.function.Function;
  * A loopback stand-in for W&B: answers {@code POST /graphql} from a queue of canned replies (or,
  * once the queue is empty, from a handler), and records every request it receives.
  */
-final class ScriptedWandbServer implements AutoCloseable {
+public final class ScriptedWandbServer implements AutoCloseable {
 
   /** One request as received: auth and content headers, the JSON body, and when it arrived. */
   record Recorded(

@@ -3,7 +3,7 @@ package io.github.wandbjdbc.client;
 import java.time.Duration;
 
 /** Client settings for tests: millisecond backoffs so retries cost no time. */
-final class TestSettings {
+public final class TestSettings {
 
   static final String API_KEY = "local-test-key-0123456789abcdef0123456789abcdef";
 

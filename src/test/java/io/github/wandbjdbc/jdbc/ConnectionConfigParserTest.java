@@ -55,7 +55,7 @@ class ConnectionConfigParserTest {
   void theHistoryCacheIsOffUnlessAskedForAndLivesInTheUsersCacheDirectory() throws SQLException {
     ConnectionConfig c = parse("jdbc:wandb:apiKey=" + KEY);
     assertFalse(c.cache());
-    assertNull(c.historyCache().directory());
+    assertFalse(c.historyCache().enabled());
     assertEquals(2L << 30, c.cacheMaxBytes());
     assertEquals(home.resolve(".cache/wandb-jdbc"), c.cacheDir());
     ConnectionConfig xdg =
@@ -64,7 +64,8 @@ class ConnectionConfigParserTest {
     ConnectionConfig on =
         parse("jdbc:wandb:apiKey=" + KEY + ";cache=true;cacheDir=/tmp/c;cacheMaxBytes=1048576");
     assertTrue(on.cache());
-    assertEquals(Path.of("/tmp/c/v1"), on.historyCache().directory());
+    assertEquals(Path.of("/tmp/c"), on.historyCache().directory());
+    assertEquals(1L << 20, on.historyCache().maxBytes());
     assertEquals(1L << 20, on.cacheMaxBytes());
   }
 

@@ -3,9 +3,8 @@ package io.github.wandbjdbc.tools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.wandbjdbc.client.CacheFormatBenchmark;
 import io.github.wandbjdbc.client.ClientSettings;
-import io.github.wandbjdbc.client.HistoryCache;
+import io.github.wandbjdbc.client.HistoryCacheSettings;
 import io.github.wandbjdbc.client.HistoryQuery;
 import io.github.wandbjdbc.client.HistoryRow;
 import io.github.wandbjdbc.client.HistoryRowIterator;
@@ -15,6 +14,7 @@ import io.github.wandbjdbc.client.RunQuery;
 import io.github.wandbjdbc.client.RunSelection;
 import io.github.wandbjdbc.client.ScanHistoryBaseline;
 import io.github.wandbjdbc.client.WandbClient;
+import io.github.wandbjdbc.client.cache.CacheFormatBenchmark;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
@@ -104,8 +104,8 @@ public final class HistoriesBenchmark {
         measure(
             "finished runs, client only, no cache",
             emulator,
-            () -> clientScan(emulator, HistoryCache.OFF));
-        HistoryCache warm = HistoryCache.in(cacheDir, 1L << 40);
+            () -> clientScan(emulator, HistoryCacheSettings.OFF));
+        HistoryCacheSettings warm = new HistoryCacheSettings(cacheDir, 1L << 40);
         measure("finished runs, client only, warm", emulator, () -> clientScan(emulator, warm));
       } finally {
         try (Stream<Path> files = Files.walk(cacheDir)) {
@@ -183,7 +183,7 @@ public final class HistoriesBenchmark {
   }
 
   /** The finished runs' {@code loss} rows through {@link WandbClient#histories} alone. */
-  private static Checksum clientScan(EmulatorProcess emulator, HistoryCache cache)
+  private static Checksum clientScan(EmulatorProcess emulator, HistoryCacheSettings cache)
       throws Exception {
     ObjectNode filter = JsonNodeFactory.instance.objectNode();
     filter

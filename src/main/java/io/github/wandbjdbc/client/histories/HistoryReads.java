@@ -1,0 +1,46 @@
+package io.github.wandbjdbc.client.histories;
+
+import io.github.wandbjdbc.client.HistoryQuery;
+import io.github.wandbjdbc.client.HistoryRowIterator;
+import io.github.wandbjdbc.client.cache.HistoryCache;
+import io.github.wandbjdbc.client.runs.RunListings;
+import io.github.wandbjdbc.client.transport.GraphQlTransport;
+
+/** W&B run histories, as the client's facade hands them out: planned, read ahead, cached. */
+public final class HistoryReads {
+  private final GraphQlTransport transport;
+  private final RunListings listings;
+  private final HistoryCache cache;
+  private final String host;
+
+  /**
+   * Reads through {@code transport}, listing runs with {@code listings}; {@code host} keys {@code
+   * cache}.
+   */
+  public HistoryReads(
+      GraphQlTransport transport, RunListings listings, HistoryCache cache, String host) {
+    this.transport = transport;
+    this.listings = listings;
+    this.cache = cache;
+    this.host = host;
+  }
+
+  /**
+   * The rows of {@code query}; lazy, so nothing is sent before the first {@code hasNext()}. Closing
+   * the iterator stops its worker threads and their requests.
+   */
+  public HistoryRowIterator read(HistoryQuery query) {
+    return new ReadAheadRowIterator(
+        () -> {
+          HistoryReadPlanner plan = new HistoryReadPlanner(query);
+          return new HistoryReadAhead(
+              new HistoryBatchReader(transport, query.entity(), query.project()),
+              plan,
+              new HistoryCacheScope(cache, host, query, plan),
+              listings.runs(query.runListing(cache.enabled())),
+              query.concurrency(),
+              query.rowGoal(),
+              query.ordered());
+        });
+  }
+}

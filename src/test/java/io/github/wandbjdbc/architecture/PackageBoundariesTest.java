@@ -1,0 +1,46 @@
+package io.github.wandbjdbc.architecture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The package rules of DESIGN.md §2 that imports can break: the client's facade, records and errors
+ * are its contract, so nothing outside {@code client} imports its sub-packages, and the adapter
+ * builds no W&B request of its own.
+ */
+class PackageBoundariesTest {
+  private static final Path MAIN = Path.of("src/main/java/io/github/wandbjdbc");
+  private static final Pattern CLIENT_INTERNALS =
+      Pattern.compile(
+          "^import (?:static )?io\\.github\\.wandbjdbc\\.client\\.[a-z]\\w*\\.", Pattern.MULTILINE);
+
+  @Test
+  void nothingOutsideTheClientImportsItsSubPackages() throws IOException {
+    List<String> offenders = new ArrayList<>();
+    for (Path file : sources()) {
+      if (file.startsWith(MAIN.resolve("client"))) {
+        continue;
+      }
+      Matcher imports = CLIENT_INTERNALS.matcher(Files.readString(file));
+      while (imports.find()) {
+        offenders.add(MAIN.relativize(file) + ": " + imports.group());
+      }
+    }
+    assertEquals(List.of(), offenders);
+  }
+
+  private static List<Path> sources() throws IOException {
+    try (Stream<Path> files = Files.walk(MAIN)) {
+      return files.filter(f -> f.toString().endsWith(".java")).sorted().toList();
+    }
+  }
+}
