@@ -9,8 +9,10 @@ import java.util.Objects;
  * order key ({@code "+created_at"} when null or empty, as the official client), the most runs a
  * page may ask for, how many runs at most ({@code < 0} = all), the fields and keys wanted, and how
  * many runs the reader wants first ({@code firstRows}, 0 = unknown; see {@code RowGoal}): the first
- * page asks for no more, so a grid showing 200 rows costs one request of 200. The filter is copied,
- * so later changes to the caller's node do not leak in.
+ * page asks for no more, so a grid showing 200 rows costs one request of 200; and, when not null,
+ * the {@link MetricOrder} the runs are handed over in, proven rather than trusted (its hint and
+ * goal then stand for {@code order} and {@code firstRows}). The filter is copied, so later changes
+ * to the caller's node do not leak in.
  */
 public record RunQuery(
     String entity,
@@ -20,7 +22,8 @@ public record RunQuery(
     int pageSize,
     long limit,
     RunSelection selection,
-    long firstRows) {
+    long firstRows,
+    MetricOrder metricOrder) {
 
   public static final String DEFAULT_ORDER = "+created_at";
 
@@ -41,6 +44,19 @@ public record RunQuery(
     Objects.requireNonNull(selection, "selection is null");
   }
 
+  /** A listing in W&B's own {@code order}. */
+  public RunQuery(
+      String entity,
+      String project,
+      ObjectNode filter,
+      String order,
+      int pageSize,
+      long limit,
+      RunSelection selection,
+      long firstRows) {
+    this(entity, project, filter, order, pageSize, limit, selection, firstRows, null);
+  }
+
   /** A listing without a first-page goal. */
   public RunQuery(
       String entity,
@@ -50,7 +66,7 @@ public record RunQuery(
       int pageSize,
       long limit,
       RunSelection selection) {
-    this(entity, project, filter, order, pageSize, limit, selection, 0);
+    this(entity, project, filter, order, pageSize, limit, selection, 0, null);
   }
 
   /** Runs a page asks for: {@code pageSize}, or fewer when the rows are wide. */

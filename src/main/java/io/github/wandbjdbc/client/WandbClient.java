@@ -19,9 +19,6 @@ import java.util.Optional;
  * requests. Every method throws a {@link WandbException} subclass on failure.
  */
 public final class WandbClient implements AutoCloseable {
-  /** The most filters {@link #runCounts} counts in one request. */
-  public static final int COUNTS_PER_REQUEST = RunListings.COUNTS_PER_REQUEST;
-
   private static final int PROJECTS_PER_PAGE = 200;
 
   private final GraphQlTransport transport;
@@ -115,7 +112,10 @@ public final class WandbClient implements AutoCloseable {
         : Optional.of(project(project, document));
   }
 
-  /** The runs of {@code query}; lazy, so nothing is sent before the first {@code hasNext()}. */
+  /**
+   * The runs of {@code query}, in its {@link MetricOrder} when it has one; lazy, so nothing is sent
+   * before the first {@code hasNext()}.
+   */
   public RunIterator runs(RunQuery query) {
     return listings.runs(query);
   }
@@ -129,23 +129,6 @@ public final class WandbClient implements AutoCloseable {
   public long runCount(String entity, String project, ObjectNode filter, Cancellation scope) {
     return listings.count(
         entity, project, filter == null ? WandbJson.MAPPER.createObjectNode() : filter, scope);
-  }
-
-  /**
-   * One page of {@code query}'s runs: the first {@code first} in its order (at most a page of its
-   * width), and whether W&B has more. Cancelling {@code scope} aborts it.
-   */
-  public RunPage runPage(RunQuery query, int first, Cancellation scope) {
-    return listings.page(query, first, scope);
-  }
-
-  /**
-   * How many runs match each of 1 to {@link #COUNTS_PER_REQUEST} filters, in one request;
-   * cancelling {@code scope} aborts it.
-   */
-  public long[] runCounts(
-      String entity, String project, List<ObjectNode> filters, Cancellation scope) {
-    return listings.counts(entity, project, filters, scope);
   }
 
   /**

@@ -38,6 +38,19 @@ class PackageBoundariesTest {
     assertEquals(List.of(), offenders);
   }
 
+  @Test
+  void theRunsAdapterBuildsNoWandbRequestOfItsOwn() throws IOException {
+    Pattern requestText = Pattern.compile("\\$(gte|lte|gt|lt|nor|exists)\\b|\"count\\d|runCounts");
+    List<String> offenders = new ArrayList<>();
+    for (Path file : sources()) {
+      if (file.startsWith(MAIN.resolve("calcite/runs"))
+          && requestText.matcher(Files.readString(file)).find()) {
+        offenders.add(MAIN.relativize(file).toString());
+      }
+    }
+    assertEquals(List.of(), offenders);
+  }
+
   private static List<Path> sources() throws IOException {
     try (Stream<Path> files = Files.walk(MAIN)) {
       return files.filter(f -> f.toString().endsWith(".java")).sorted().toList();

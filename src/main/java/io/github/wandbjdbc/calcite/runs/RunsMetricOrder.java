@@ -15,7 +15,7 @@ import org.apache.calcite.rel.metadata.RelMetadataQuery;
 
 /**
  * Every run of its input, handed over in the order of its collation, whose first key is a
- * discovered numeric column ({@link MetricOrder}). It drops no row, so any filter may sit above it;
+ * discovered numeric column ({@link MetricSort}). It drops no row, so any filter may sit above it;
  * the reader goes only as far as the rows taken, so a LIMIT above ends the reading.
  */
 final class RunsMetricOrder extends SingleRel implements RunsRel {
@@ -54,16 +54,16 @@ final class RunsMetricOrder extends SingleRel implements RunsRel {
   @Override
   public void implement(RunsScanSpec.Builder spec) {
     List<String> columns = spec.columns();
-    List<MetricOrder.SortKey> keys =
+    List<MetricSort.SortKey> keys =
         collation().getFieldCollations().stream()
             .map(
                 key ->
-                    new MetricOrder.SortKey(
+                    new MetricSort.SortKey(
                         columns.get(key.getFieldIndex()),
                         key.getDirection().isDescending(),
                         key.nullDirection == RelFieldCollation.NullDirection.FIRST))
             .toList();
-    spec.metricOrder(new MetricOrder(keys, metric.filterKey(), orderPath(metric), goal));
+    spec.metricSort(new MetricSort(keys, metric.filterKey(), orderPath(metric), goal));
   }
 
   /**

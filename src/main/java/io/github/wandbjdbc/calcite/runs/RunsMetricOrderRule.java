@@ -18,9 +18,9 @@ import org.apache.calcite.sql.type.SqlTypeName;
 /**
  * ORDER BY a discovered numeric column with a LIMIT, over a runs query, optionally through the
  * filter that re-checks what W&B was sent and a projection of plain columns. The scan below hands
- * its runs over in the sort's order ({@link RunsMetricOrder}, proven by {@link MetricOrderReader}),
- * the filter and projection keep that order, and the LIMIT alone remains: it stops the reading once
- * it has its rows, however many the filter drops on the way.
+ * its runs over in the sort's order ({@link RunsMetricOrder}, proven by the client), the filter and
+ * projection keep that order, and the LIMIT alone remains: it stops the reading once it has its
+ * rows, however many the filter drops on the way.
  *
  * <p>Only NULLS LAST is taken (the default ascending; descending it must be written): a value SQL
  * reads as NULL can lie among W&B's numbers (a list holding 0.5 matches a range under MongoDB's

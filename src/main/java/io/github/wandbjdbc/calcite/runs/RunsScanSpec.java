@@ -31,8 +31,8 @@ import org.apache.calcite.rex.RexNode;
  *     allowed): only those runs are requested; empty otherwise
  * @param feedsResult whether the runs reach the result one by one ({@link RowGoal#feedsResult}):
  *     only then do the statement's maxRows and fetch size count them
- * @param metricOrder the order in which the runs are handed over, proven rather than trusted to
- *     W&B, or null
+ * @param metricSort the order in which the runs are handed over, proven rather than trusted to W&B,
+ *     or null
  */
 public record RunsScanSpec(
     List<String> columns,
@@ -42,7 +42,7 @@ public record RunsScanSpec(
     boolean count,
     List<Integer> runIdSlots,
     boolean feedsResult,
-    MetricOrder metricOrder) {
+    MetricSort metricSort) {
   public RunsScanSpec {
     columns = List.copyOf(columns);
     runIdSlots = List.copyOf(runIdSlots);
@@ -84,7 +84,7 @@ public record RunsScanSpec(
     private long limit = -1;
     private boolean count;
     private CorrelatedRunIds correlatedRunIds;
-    private MetricOrder metricOrder;
+    private MetricSort metricSort;
 
     void scan(RelOptTable relOptTable, RunsTable runs) {
       table = relOptTable;
@@ -120,8 +120,8 @@ public record RunsScanSpec(
       limit = limit < 0 ? runs : Math.min(limit, runs);
     }
 
-    void metricOrder(MetricOrder order) {
-      metricOrder = Objects.requireNonNull(order, "order is null");
+    void metricSort(MetricSort sort) {
+      metricSort = Objects.requireNonNull(sort, "sort is null");
     }
 
     void count() {
@@ -154,7 +154,7 @@ public record RunsScanSpec(
                   .boxed()
                   .toList();
       return new RunsScanSpec(
-          columns, filter, order, limit, count, runIdSlots, feedsResult, metricOrder);
+          columns, filter, order, limit, count, runIdSlots, feedsResult, metricSort);
     }
 
     /** The request as EXPLAIN shows it (never a secret: the spec holds none). */
@@ -170,8 +170,8 @@ public record RunsScanSpec(
       if (order != null) {
         text.append(", order=").append(order);
       }
-      if (metricOrder != null) {
-        text.append(", in ").append(metricOrder.describe());
+      if (metricSort != null) {
+        text.append(", in ").append(metricSort.describe());
       }
       if (limit >= 0) {
         text.append(", limit=").append(limit);

@@ -154,9 +154,6 @@ public final class RunsTable extends AbstractTable implements TranslatableTable,
     for (String name : spec.columns()) {
       columns.add(column(name));
     }
-    if (spec.metricOrder() != null) {
-      return metricOrdered(root, spec, filter, columns);
-    }
     RunQuery query =
         new RunQuery(
             context.entity(),
@@ -168,34 +165,13 @@ public final class RunsTable extends AbstractTable implements TranslatableTable,
             spec.selection(columns(), settings.pushdown()),
             // Rows that do not reach the result one by one (an aggregate's, a join's) are not
             // what the statement's maxRows and fetch size count.
-            spec.feedsResult() ? RowGoal.firstRows(root, spec.limit()) : 0);
+            spec.feedsResult() ? RowGoal.firstRows(root, spec.limit()) : 0,
+            spec.metricSort() == null ? null : spec.metricSort().order(columns, context));
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object> enumerator() {
         return new RunsEnumerator(
             client, client.runs(query), columns, context, QueryGuard.open(root));
-      }
-    };
-  }
-
-  /**
-   * The runs in the spec's {@link MetricOrder}, read lazily as proven ({@link MetricOrderReader}).
-   */
-  private Enumerable<Object> metricOrdered(
-      DataContext root, RunsScanSpec spec, ObjectNode filter, List<RunsColumn> columns) {
-    return new AbstractEnumerable<>() {
-      @Override
-      public Enumerator<Object> enumerator() {
-        return new MetricOrderReader(
-            client,
-            context,
-            filter,
-            spec.selection(columns(), settings.pushdown()),
-            settings.pageSize(),
-            columns,
-            spec.metricOrder(),
-            spec.limit(),
-            QueryGuard.open(root));
       }
     };
   }

@@ -3,7 +3,6 @@ package io.github.wandbjdbc.client.runs;
 import io.github.wandbjdbc.client.Cancellation;
 import io.github.wandbjdbc.client.Run;
 import io.github.wandbjdbc.client.RunIterator;
-import io.github.wandbjdbc.client.RunPage;
 import io.github.wandbjdbc.client.RunQuery;
 import io.github.wandbjdbc.client.WandbException;
 import io.github.wandbjdbc.client.transport.CursorCheck;

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.wandbjdbc.client.Cancellation;
 import io.github.wandbjdbc.client.RunIterator;
-import io.github.wandbjdbc.client.RunPage;
 import io.github.wandbjdbc.client.RunQuery;
 import io.github.wandbjdbc.client.WandbNotFoundException;
 import io.github.wandbjdbc.client.transport.GraphQlDocument;
@@ -15,7 +14,7 @@ import java.util.List;
 /** W&B's run listings and run counts, as the client's facade hands them out. */
 public final class RunListings {
   /** The most filters {@link #counts} counts in one request. */
-  public static final int COUNTS_PER_REQUEST = 6;
+  static final int COUNTS_PER_REQUEST = 6;
 
   /** The operation that lists runs, as errors about a listed run name it. */
   public static final String LISTING_OPERATION = RunPageReader.DOCUMENT.operationName();
@@ -31,9 +30,14 @@ public final class RunListings {
     this.transport = transport;
   }
 
-  /** The runs of {@code query}; lazy, so nothing is sent before the first {@code hasNext()}. */
+  /**
+   * The runs of {@code query}, in its metric order when it has one; lazy, so nothing is sent before
+   * the first {@code hasNext()}.
+   */
   public RunIterator runs(RunQuery query) {
-    return new PagedRunIterator(new RunPageReader(transport, query), query);
+    return query.metricOrder() == null
+        ? new PagedRunIterator(new RunPageReader(transport, query), query)
+        : MetricOrderReader.of(this, query);
   }
 
   /** How many runs match {@code filter} ({@code {}} = all); cancelling {@code scope} aborts it. */
@@ -56,7 +60,7 @@ public final class RunListings {
    * width), and whether W&B has more. For a reader that decides after each page what to ask next,
    * where {@link #runs} would read on by itself. Cancelling {@code scope} aborts it.
    */
-  public RunPage page(RunQuery query, int first, Cancellation scope) {
+  RunPage page(RunQuery query, int first, Cancellation scope) {
     return new RunPageReader(transport, query)
         .read(null, Math.max(1, Math.min(first, query.rowsPerPage())), scope);
   }
@@ -65,8 +69,7 @@ public final class RunListings {
    * How many runs match each of 1 to {@link #COUNTS_PER_REQUEST} filters, in one request (one
    * aliased {@code runCount} per filter); cancelling {@code scope} aborts it.
    */
-  public long[] counts(
-      String entity, String project, List<ObjectNode> filters, Cancellation scope) {
+  long[] counts(String entity, String project, List<ObjectNode> filters, Cancellation scope) {
     if (filters.isEmpty() || filters.size() > COUNTS_PER_REQUEST) {
       throw new IllegalArgumentException(
           "runCounts takes 1 to " + COUNTS_PER_REQUEST + " filters, not " + filters.size());

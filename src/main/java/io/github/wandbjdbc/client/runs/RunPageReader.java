@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.wandbjdbc.client.Cancellation;
 import io.github.wandbjdbc.client.Run;
 import io.github.wandbjdbc.client.RunField;
-import io.github.wandbjdbc.client.RunPage;
 import io.github.wandbjdbc.client.RunQuery;
 import io.github.wandbjdbc.client.RunSelection;
 import io.github.wandbjdbc.client.WandbNotFoundException;

@@ -1,5 +1,6 @@
-package io.github.wandbjdbc.client;
+package io.github.wandbjdbc.client.runs;
 
+import io.github.wandbjdbc.client.Run;
 import java.util.List;
 
 /**
@@ -7,9 +8,9 @@ import java.util.List;
  * cursor, as the official client uses, else {@code pageInfo.endCursor}; may be null), and whether
  * W&B says there is a next page.
  */
-public record RunPage(List<Run> runs, String nextCursor, boolean hasNextPage) {
+record RunPage(List<Run> runs, String nextCursor, boolean hasNextPage) {
 
-  public RunPage {
+  RunPage {
     runs = List.copyOf(runs);
   }
 }
