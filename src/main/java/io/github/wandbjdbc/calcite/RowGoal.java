@@ -1,16 +1,12 @@
 package io.github.wandbjdbc.calcite;
 
-import java.lang.ref.WeakReference;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
+import java.util.List;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.enumerable.EnumerableCalc;
 import org.apache.calcite.adapter.enumerable.EnumerableFilter;
 import org.apache.calcite.adapter.enumerable.EnumerableLimit;
 import org.apache.calcite.adapter.enumerable.EnumerableProject;
 import org.apache.calcite.rel.RelNode;
-import org.apache.calcite.rel.RelRoot;
-import org.apache.calcite.runtime.Hook;
 
 /**
  * How many rows a scan's reader wants first, so that its first request asks for that many and no
@@ -21,8 +17,8 @@ import org.apache.calcite.runtime.Hook;
  * <p>maxRows and the fetch size count result rows, so they speak only for the scan whose rows reach
  * the result one by one, through nothing but calculations, filters and limits: not for an
  * aggregate's input, a join's sides or a batched join's inner scans. Which scan that is can only be
- * seen from the root of the finished plan, so {@link #watchPlans} notes it as each plan is about to
- * be implemented (on the implementing thread, which then asks {@link #feedsResult}).
+ * seen from the root of the finished plan, so {@link #aimAtResult} marks it there, in the plan
+ * itself, as the statement's preparation is about to generate its code.
  */
 public final class RowGoal {
   /** The statement's {@code setMaxRows}, when set. */
@@ -37,40 +33,30 @@ public final class RowGoal {
    */
   static final long FIRST_PAGE = 1000;
 
-  private static final AtomicBoolean WATCHING = new AtomicBoolean();
-
-  /** The node whose rows reach the result one by one, in the plan this thread implements. */
-  private static final ThreadLocal<WeakReference<RelNode>> FEEDING = new ThreadLocal<>();
-
   private RowGoal() {}
 
   /**
-   * Starts noting, for every plan about to be implemented, which node feeds its result. Calcite
-   * deprecates global hooks (they serve its tests), but this one is the only place that sees a
-   * finished plan's root before its code is generated.
+   * The finished plan {@code rel}, with the scan whose rows reach its result one by one, if it is
+   * one of ours, replaced by its copy {@link RowGoalScan#feedingResult feeding the result}, and the
+   * operators above it copied onto that. Other plans come back as they are.
    */
-  @SuppressWarnings("deprecation")
-  public static void watchPlans() {
-    if (WATCHING.compareAndSet(false, true)) {
-      Consumer<RelRoot> note = root -> FEEDING.set(new WeakReference<>(source(root.rel)));
-      Hook.PLAN_BEFORE_IMPLEMENTATION.add(note); // for the JVM's life, like the driver itself
+  public static RelNode aimAtResult(RelNode rel) {
+    if (rel instanceof RowGoalScan scan) {
+      return scan.feedingResult();
     }
+    if (!passesRowsOneByOne(rel)) {
+      return rel;
+    }
+    RelNode input = rel.getInput(0);
+    RelNode aimed = aimAtResult(input);
+    return aimed == input ? rel : rel.copy(rel.getTraitSet(), List.of(aimed));
   }
 
-  /** Whether {@code scan}'s rows reach the result of the plan being implemented one by one. */
-  public static boolean feedsResult(RelNode scan) {
-    WeakReference<RelNode> feeding = FEEDING.get();
-    return feeding != null && feeding.get() == scan;
-  }
-
-  private static RelNode source(RelNode node) {
-    while (node instanceof EnumerableCalc
-        || node instanceof EnumerableFilter
-        || node instanceof EnumerableProject
-        || node instanceof EnumerableLimit) {
-      node = node.getInput(0);
-    }
-    return node;
+  private static boolean passesRowsOneByOne(RelNode rel) {
+    return rel instanceof EnumerableCalc
+        || rel instanceof EnumerableFilter
+        || rel instanceof EnumerableProject
+        || rel instanceof EnumerableLimit;
   }
 
   /**

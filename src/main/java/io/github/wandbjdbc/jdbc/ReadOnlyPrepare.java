@@ -1,5 +1,6 @@
 package io.github.wandbjdbc.jdbc;
 
+import io.github.wandbjdbc.calcite.RowGoal;
 import java.lang.reflect.Type;
 import java.util.Locale;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
@@ -83,10 +84,15 @@ final class ReadOnlyPrepare extends CalcitePrepareImpl {
           validator, catalogReader, config.withInSubQueryThreshold(Integer.MAX_VALUE));
     }
 
+    /**
+     * The finished plan, with the scan that feeds its result marked ({@link RowGoal}): only here is
+     * the whole plan seen before its code is generated. The mark lives in this plan alone, so no
+     * other statement, connection or Calcite user in the JVM sees it.
+     */
     @Override
     protected PreparedResult implement(RelRoot root) {
       CompiledListLimit.check(root.rel);
-      return super.implement(root);
+      return super.implement(root.withRel(RowGoal.aimAtResult(root.rel)));
     }
 
     @Override

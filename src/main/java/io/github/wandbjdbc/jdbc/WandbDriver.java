@@ -1,7 +1,6 @@
 package io.github.wandbjdbc.jdbc;
 
 import io.github.wandbjdbc.calcite.EntitySchema;
-import io.github.wandbjdbc.calcite.RowGoal;
 import io.github.wandbjdbc.client.WandbClient;
 import io.github.wandbjdbc.client.WandbException;
 import java.sql.Connection;
@@ -25,7 +24,6 @@ public class WandbDriver extends Driver {
   static {
     CompiledCodeCache.enableUnlessConfigured();
     UnicodeCharset.useUnlessConfigured();
-    RowGoal.watchPlans();
     new WandbDriver().register();
     CalciteDriverRegistration.withdraw();
   }

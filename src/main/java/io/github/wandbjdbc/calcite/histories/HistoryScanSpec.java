@@ -23,7 +23,7 @@ import org.apache.calcite.DataContext;
  * @param ordered whether rows must come in {@code (run_id, _step)} order
  * @param limit the most rows a LIMIT right above the scan takes (its offset included); 0 = none
  * @param feedsResult whether the scan's rows reach the result one by one ({@link
- *     RowGoal#feedsResult}): only then do the statement's maxRows and fetch size count its rows
+ *     RowGoal#aimAtResult}): only then do the statement's maxRows and fetch size count its rows
  */
 public record HistoryScanSpec(
     HistoryKind kind,

@@ -3,6 +3,7 @@ package io.github.wandbjdbc.calcite.histories;
 import io.github.wandbjdbc.calcite.BatchJoinRule;
 import io.github.wandbjdbc.calcite.LineageStep;
 import io.github.wandbjdbc.calcite.RowGoal;
+import io.github.wandbjdbc.calcite.RowGoalScan;
 import io.github.wandbjdbc.calcite.ScanCode;
 import io.github.wandbjdbc.calcite.filter.ValueSlots;
 import io.github.wandbjdbc.calcite.histories.HistoryScanSpec.StepBound;
@@ -45,7 +46,7 @@ import org.apache.calcite.util.ImmutableIntList;
  * {@link HistoryTable#query} with the pushed values (literals, {@code ?} parameters, a batch join's
  * correlation variables), evaluated each time the scan starts.
  */
-final class HistoryTableScan extends TableScan implements EnumerableRel, LineageStep {
+final class HistoryTableScan extends TableScan implements EnumerableRel, LineageStep, RowGoalScan {
   private static final Method QUERY =
       Types.lookupMethod(
           HistoryTable.class, "query", DataContext.class, HistoryScanSpec.class, Object[].class);
@@ -82,6 +83,9 @@ final class HistoryTableScan extends TableScan implements EnumerableRel, Lineage
   private final boolean ordered;
   private final long limit;
 
+  /** Whether the rows reach the result one by one ({@link RowGoal#aimAtResult}). */
+  private final boolean feedsResult;
+
   private HistoryTableScan(
       RelOptCluster cluster,
       RelTraitSet traits,
@@ -93,7 +97,8 @@ final class HistoryTableScan extends TableScan implements EnumerableRel, Lineage
       List<StepBound> stepBounds,
       List<String> requiredColumns,
       boolean ordered,
-      long limit) {
+      long limit,
+      boolean feedsResult) {
     super(cluster, traits, List.of(), table);
     this.historiesTable = historiesTable;
     this.columns = List.copyOf(columns);
@@ -103,6 +108,7 @@ final class HistoryTableScan extends TableScan implements EnumerableRel, Lineage
     this.requiredColumns = List.copyOf(requiredColumns);
     this.ordered = ordered;
     this.limit = limit;
+    this.feedsResult = feedsResult;
   }
 
   /** Every column, every run, every step. */
@@ -119,7 +125,8 @@ final class HistoryTableScan extends TableScan implements EnumerableRel, Lineage
         List.of(),
         List.of(),
         false,
-        0);
+        0,
+        false);
   }
 
   HistoryTableScan withColumns(List<Integer> tableColumns) {
@@ -134,7 +141,8 @@ final class HistoryTableScan extends TableScan implements EnumerableRel, Lineage
         stepBounds,
         requiredColumns,
         ordered,
-        limit);
+        limit,
+        feedsResult);
   }
 
   HistoryTableScan withPushdown(HistoryPushdown pushdown) {
@@ -149,7 +157,8 @@ final class HistoryTableScan extends TableScan implements EnumerableRel, Lineage
         pushdown.stepBounds(),
         pushdown.requiredColumns(),
         ordered,
-        limit);
+        limit,
+        feedsResult);
   }
 
   /**
@@ -170,7 +179,8 @@ final class HistoryTableScan extends TableScan implements EnumerableRel, Lineage
         stepBounds,
         requiredColumns,
         ordered,
-        limit);
+        limit,
+        feedsResult);
   }
 
   /** Whether a pushed {@code run_id = value} limits the scan to at most one run. */
@@ -230,6 +240,23 @@ final class HistoryTableScan extends TableScan implements EnumerableRel, Lineage
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
     return this;
+  }
+
+  @Override
+  public RelNode feedingResult() {
+    return new HistoryTableScan(
+        getCluster(),
+        getTraitSet(),
+        getTable(),
+        historiesTable,
+        columns,
+        values,
+        runIdGroups,
+        stepBounds,
+        requiredColumns,
+        ordered,
+        limit,
+        true);
   }
 
   @Override
@@ -300,7 +327,7 @@ final class HistoryTableScan extends TableScan implements EnumerableRel, Lineage
         requiredColumns,
         ordered,
         limit,
-        RowGoal.feedsResult(this));
+        feedsResult);
   }
 
   @Override

@@ -29,7 +29,7 @@ import org.apache.calcite.rex.RexNode;
  * @param count whether only the number of matching runs is wanted
  * @param runIdSlots under a batched join, the slots holding the batch's run ids (nulls and repeats
  *     allowed): only those runs are requested; empty otherwise
- * @param feedsResult whether the runs reach the result one by one ({@link RowGoal#feedsResult}):
+ * @param feedsResult whether the runs reach the result one by one ({@link RowGoal#aimAtResult}):
  *     only then do the statement's maxRows and fetch size count them
  * @param metricSort the order in which the runs are handed over, proven rather than trusted to W&B,
  *     or null

@@ -1,6 +1,7 @@
 package io.github.wandbjdbc.calcite.runs;
 
 import io.github.wandbjdbc.calcite.RowGoal;
+import io.github.wandbjdbc.calcite.RowGoalScan;
 import io.github.wandbjdbc.calcite.ScanCode;
 import java.lang.reflect.Method;
 import java.util.ArrayDeque;
@@ -26,18 +27,32 @@ import org.apache.calcite.runtime.Hook;
  * publishes it on {@link Hook#QUERY_PLAN} (and in EXPLAIN), and has {@link ScanCode} call {@link
  * RunsTable#query} with it.
  */
-final class RunsToEnumerableConverter extends ConverterImpl implements EnumerableRel {
+final class RunsToEnumerableConverter extends ConverterImpl implements EnumerableRel, RowGoalScan {
   private static final Method QUERY =
       Types.lookupMethod(
           RunsTable.class, "query", DataContext.class, RunsScanSpec.class, Object[].class);
 
+  /** Whether the runs reach the result one by one ({@link RowGoal#aimAtResult}). */
+  private final boolean feedsResult;
+
   RunsToEnumerableConverter(RelOptCluster cluster, RelTraitSet traits, RelNode input) {
+    this(cluster, traits, input, false);
+  }
+
+  private RunsToEnumerableConverter(
+      RelOptCluster cluster, RelTraitSet traits, RelNode input, boolean feedsResult) {
     super(cluster, ConventionTraitDef.INSTANCE, traits, input);
+    this.feedsResult = feedsResult;
   }
 
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
-    return new RunsToEnumerableConverter(getCluster(), traitSet, sole(inputs));
+    return new RunsToEnumerableConverter(getCluster(), traitSet, sole(inputs), feedsResult);
+  }
+
+  @Override
+  public RelNode feedingResult() {
+    return new RunsToEnumerableConverter(getCluster(), getTraitSet(), getInput(), true);
   }
 
   /**
@@ -78,7 +93,7 @@ final class RunsToEnumerableConverter extends ConverterImpl implements Enumerabl
         getRowType(),
         collected.table(),
         QUERY,
-        collected.build(RowGoal.feedsResult(this)),
+        collected.build(feedsResult),
         RunsScanSpec.class,
         collected.values(),
         getCluster().getRexBuilder());
