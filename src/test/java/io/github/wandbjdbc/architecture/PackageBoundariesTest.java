@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The package rules of DESIGN.md §2 that imports can break: the client's facade, records and errors
- * are its contract, so nothing outside {@code client} imports its sub-packages, and the adapter
- * builds no W&B request of its own.
+ * are its contract, so nothing outside {@code client} imports its sub-packages; the adapter builds
+ * no W&B request of its own; and the driver leaves Calcite's JVM-wide hooks alone.
  */
 class PackageBoundariesTest {
   private static final Path MAIN = Path.of("src/main/java/io/github/wandbjdbc");
@@ -45,6 +45,19 @@ class PackageBoundariesTest {
     for (Path file : sources()) {
       if (file.startsWith(MAIN.resolve("calcite/runs"))
           && requestText.matcher(Files.readString(file)).find()) {
+        offenders.add(MAIN.relativize(file).toString());
+      }
+    }
+    assertEquals(List.of(), offenders);
+  }
+
+  /** A Calcite hook is JVM-wide: one installed here would reach every Calcite user in the JVM. */
+  @Test
+  void theDriverInstallsNoCalciteHook() throws IOException {
+    Pattern install = Pattern.compile("Hook\\.[A-Z_]+\\.add");
+    List<String> offenders = new ArrayList<>();
+    for (Path file : sources()) {
+      if (install.matcher(Files.readString(file)).find()) {
         offenders.add(MAIN.relativize(file).toString());
       }
     }
