@@ -9,8 +9,8 @@ import java.util.Objects;
  * order key ({@code "+created_at"} when null or empty, as the official client), the most runs a
  * page may ask for, how many runs at most ({@code < 0} = all), the fields and keys wanted, and how
  * many runs the reader wants first ({@code firstRows}, 0 = unknown; see {@code RowGoal}): the first
- * page asks for no more, so a grid showing 200 rows costs one request of 200. The filter is copied,
- * so later changes to the caller's node do not leak in.
+ * page asks for no more, so a grid showing 200 rows costs one request of 200. The query owns the
+ * filter node it is given: the caller must not change it afterwards (it is not copied).
  */
 public record RunQuery(
     String entity,
@@ -33,7 +33,7 @@ public record RunQuery(
   public RunQuery {
     Objects.requireNonNull(entity, "entity is null");
     Objects.requireNonNull(project, "project is null");
-    filter = filter == null ? JsonNodeFactory.instance.objectNode() : filter.deepCopy();
+    filter = filter == null ? JsonNodeFactory.instance.objectNode() : filter;
     order = order == null || order.isEmpty() ? DEFAULT_ORDER : order;
     if (pageSize < 1) {
       throw new IllegalArgumentException("pageSize must be >= 1, was " + pageSize);

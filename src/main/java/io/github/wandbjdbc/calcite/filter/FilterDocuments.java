@@ -49,7 +49,9 @@ public final class FilterDocuments {
 
   /**
    * The conjunction of documents: merged into one object while keys (or, for one key, the operators
-   * of two operator objects) do not collide; colliding documents go into {@code $and}.
+   * of two operator objects) do not collide; colliding documents go into {@code $and}. The result
+   * shares nodes with the documents (only an operator object it adds to is its own), so none of
+   * them may change afterwards.
    */
   public static ObjectNode and(List<ObjectNode> documents) {
     ObjectNode merged = JSON.objectNode();
@@ -112,10 +114,14 @@ public final class FilterDocuments {
   private static void merge(ObjectNode merged, ObjectNode document) {
     for (Map.Entry<String, JsonNode> entry : document.properties()) {
       JsonNode existing = merged.get(entry.getKey());
-      if (existing == null) {
-        merged.set(entry.getKey(), entry.getValue().deepCopy());
+      JsonNode value = entry.getValue();
+      if (existing != null) {
+        ((ObjectNode) existing).setAll((ObjectNode) value);
+      } else if (isOperatorObject(value)) {
+        // A shallow copy: a later document may add operators to it.
+        merged.set(entry.getKey(), JSON.objectNode().setAll((ObjectNode) value));
       } else {
-        ((ObjectNode) existing).setAll((ObjectNode) entry.getValue().deepCopy());
+        merged.set(entry.getKey(), value);
       }
     }
   }
