@@ -11,8 +11,8 @@ import java.util.Objects;
  * many runs the reader wants first ({@code firstRows}, 0 = unknown; see {@code RowGoal}): the first
  * page asks for no more, so a grid showing 200 rows costs one request of 200; and, when not null,
  * the {@link MetricOrder} the runs are handed over in, proven rather than trusted (its hint and
- * goal then stand for {@code order} and {@code firstRows}). The filter is copied, so later changes
- * to the caller's node do not leak in.
+ * goal then stand for {@code order} and {@code firstRows}). The query owns the filter node it is
+ * given: the caller must not change it afterwards (it is not copied).
  */
 public record RunQuery(
     String entity,
@@ -36,7 +36,7 @@ public record RunQuery(
   public RunQuery {
     Objects.requireNonNull(entity, "entity is null");
     Objects.requireNonNull(project, "project is null");
-    filter = filter == null ? JsonNodeFactory.instance.objectNode() : filter.deepCopy();
+    filter = filter == null ? JsonNodeFactory.instance.objectNode() : filter;
     order = order == null || order.isEmpty() ? DEFAULT_ORDER : order;
     if (pageSize < 1) {
       throw new IllegalArgumentException("pageSize must be >= 1, was " + pageSize);

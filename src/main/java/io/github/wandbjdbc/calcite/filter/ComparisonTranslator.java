@@ -1,9 +1,7 @@
 package io.github.wandbjdbc.calcite.filter;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
-import com.fasterxml.jackson.databind.node.NullNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexDynamicParam;
@@ -75,7 +73,8 @@ final class ComparisonTranslator {
       return null;
     }
     return new Translation(
-        FilterDocuments.field(field.filterKey(), BooleanNode.valueOf(value)),
+        PushedFilter.equal(
+            field.filterKey(), new FilterOperand.Constant(BooleanNode.valueOf(value))),
         Precision.exactIf(field.scalarExact()));
   }
 
@@ -103,23 +102,23 @@ final class ComparisonTranslator {
     if (type == SqlTypeName.TIMESTAMP) {
       return timestampComparison(field, kind, value);
     }
-    JsonNode operand = value.json(field, 0);
+    FilterOperand operand = value.operand(field, 0);
     if (operand == null) {
       return null;
     }
     switch (kind) {
       case EQUALS:
         return new Translation(
-            FilterDocuments.field(key, operand), Precision.exactIf(field.scalarExact()));
+            PushedFilter.equal(key, operand), Precision.exactIf(field.scalarExact()));
       case NOT_EQUALS:
         // $ne also matches null and missing keys, where SQL's <> is UNKNOWN.
-        return new Translation(FilterDocuments.operator(key, "$ne", operand), Precision.NEGATABLE);
+        return new Translation(PushedFilter.operator(key, "$ne", operand), Precision.NEGATABLE);
       default:
         if (type != SqlTypeName.BIGINT && type != SqlTypeName.DOUBLE) {
           return null; // W&B's string (and boolean) ordering is unverified.
         }
         return new Translation(
-            FilterDocuments.operator(key, rangeOperator(kind), operand),
+            PushedFilter.operator(key, rangeOperator(kind), operand),
             Precision.exactIf(field.scalarExact()));
     }
   }
@@ -136,22 +135,24 @@ final class ComparisonTranslator {
     if (!lower && !upper) {
       return null;
     }
-    ObjectNode condition = FilterDocuments.JSON.objectNode();
+    List<PushedFilter.Condition> conditions = new ArrayList<>();
     if (lower) {
-      JsonNode bound = value.json(field, -1);
+      FilterOperand bound = value.operand(field, -1);
       if (bound == null) {
         return null;
       }
-      condition.set(kind == SqlKind.GREATER_THAN ? "$gt" : "$gte", bound);
+      conditions.add(
+          new PushedFilter.Condition(kind == SqlKind.GREATER_THAN ? "$gt" : "$gte", bound));
     }
     if (upper) {
-      JsonNode bound = value.json(field, 1);
+      FilterOperand bound = value.operand(field, 1);
       if (bound == null) {
         return null;
       }
-      condition.set(kind == SqlKind.LESS_THAN ? "$lt" : "$lte", bound);
+      conditions.add(new PushedFilter.Condition(kind == SqlKind.LESS_THAN ? "$lt" : "$lte", bound));
     }
-    return new Translation(FilterDocuments.field(field.filterKey(), condition), Precision.SUPERSET);
+    return new Translation(
+        PushedFilter.operators(field.filterKey(), conditions), Precision.SUPERSET);
   }
 
   private static String rangeOperator(SqlKind kind) {
@@ -176,7 +177,7 @@ final class ComparisonTranslator {
       return null;
     }
     return new Translation(
-        FilterDocuments.field(field.filterKey(), NullNode.instance), Precision.EXACT);
+        PushedFilter.equal(field.filterKey(), FilterOperand.NULL), Precision.EXACT);
   }
 
   /**
@@ -188,7 +189,7 @@ final class ComparisonTranslator {
       return null;
     }
     return new Translation(
-        FilterDocuments.operator(field.filterKey(), "$ne", NullNode.instance),
+        PushedFilter.operator(field.filterKey(), "$ne", FilterOperand.NULL),
         field.scalarExact() ? Precision.EXACT : Precision.SUPERSET);
   }
 
@@ -208,7 +209,7 @@ final class ComparisonTranslator {
    * reaches Rex as NOT(LIKE), as its {@code $nor}. Both stay in the remainder: W&B's regex dialect
    * is unverified. A literal pattern with a {@code _} gives a wider regex ({@link
    * LikePatterns.Regex#exact()}): a SUPERSET, so its NOT LIKE is not pushed; a {@code ?} pattern's
-   * is decided when it is bound ({@link FilterPlaceholders}).
+   * is decided when it is bound ({@link FilterOperand.LikeParameter}).
    */
   private Translation like(RexCall call, boolean negated) {
     if (call.getOperator() != SqlStdOperatorTable.LIKE) {
@@ -227,24 +228,24 @@ final class ComparisonTranslator {
       }
     }
     RexNode pattern = args.get(1);
-    JsonNode regex;
+    FilterOperand regex;
     Precision precision = Precision.NEGATABLE;
     if (pattern instanceof RexDynamicParam param) {
       SqlTypeName type = param.getType().getSqlTypeName();
       if (type != SqlTypeName.CHAR && type != SqlTypeName.VARCHAR) {
         return null;
       }
-      regex = FilterPlaceholders.likePlaceholder(operands.slot(param), escape);
+      regex = new FilterOperand.LikeParameter(operands.slot(param), escape);
     } else {
       String text = Operands.text(pattern);
       LikePatterns.Regex literal = text == null ? null : LikePatterns.toRegex(text, escape);
       if (literal == null || (negated && !literal.exact())) {
         return null;
       }
-      regex = FilterDocuments.JSON.textNode(literal.text());
+      regex = new FilterOperand.Constant(FilterDocuments.JSON.textNode(literal.text()));
       precision = literal.exact() ? Precision.NEGATABLE : Precision.SUPERSET;
     }
-    ObjectNode matches = FilterDocuments.operator(field.filterKey(), "$regex", regex);
-    return new Translation(negated ? FilterDocuments.nor(matches) : matches, precision);
+    PushedFilter matches = PushedFilter.operator(field.filterKey(), "$regex", regex);
+    return new Translation(negated ? PushedFilter.nor(matches) : matches, precision);
   }
 }

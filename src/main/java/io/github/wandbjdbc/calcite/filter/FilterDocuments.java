@@ -19,16 +19,13 @@ public final class FilterDocuments {
 
   private FilterDocuments() {}
 
-  /** {@code {key: condition}}: implicit equality for a value, or an object of operators. */
-  static ObjectNode field(String key, JsonNode condition) {
+  /** {@code {key: {operator: operand}}}. */
+  public static ObjectNode operator(String key, String operator, JsonNode operand) {
+    ObjectNode condition = JSON.objectNode();
+    condition.set(operator, operand);
     ObjectNode document = JSON.objectNode();
     document.set(key, condition);
     return document;
-  }
-
-  /** {@code {key: {operator: operand}}}. */
-  public static ObjectNode operator(String key, String operator, JsonNode operand) {
-    return field(key, operators(operator, operand));
   }
 
   /** {@code {name: {$in: ids}}}: the runs with these ids (run names). */
@@ -36,13 +33,6 @@ public final class FilterDocuments {
     ArrayNode values = JSON.arrayNode();
     ids.forEach(values::add);
     return operator(RUN_ID_KEY, "$in", values);
-  }
-
-  /** {@code {operator: operand}}, a condition. */
-  static ObjectNode operators(String operator, JsonNode operand) {
-    ObjectNode condition = JSON.objectNode();
-    condition.set(operator, operand);
-    return condition;
   }
 
   /**
@@ -57,19 +47,11 @@ public final class FilterDocuments {
     return condition;
   }
 
-  /** {@code {"$nor": [document]}}. */
-  static ObjectNode nor(ObjectNode document) {
-    return logical("$nor", List.of(document));
-  }
-
-  /** {@code {"$or": [...]}}, or the single document itself. */
-  static ObjectNode or(List<ObjectNode> documents) {
-    return documents.size() == 1 ? documents.get(0) : logical("$or", documents);
-  }
-
   /**
    * The conjunction of documents: merged into one object while keys (or, for one key, the operators
-   * of two operator objects) do not collide; colliding documents go into {@code $and}.
+   * of two operator objects) do not collide; colliding documents go into {@code $and}. The result
+   * shares nodes with the documents (only an operator object it adds to is its own), so none of
+   * them may change afterwards.
    */
   public static ObjectNode and(List<ObjectNode> documents) {
     ObjectNode merged = JSON.objectNode();
@@ -90,11 +72,9 @@ public final class FilterDocuments {
     return logical("$and", all);
   }
 
-  /** An object whose keys are all operators; a parameter placeholder is an operand, not this. */
-  static boolean isOperatorObject(JsonNode condition) {
-    if (!condition.isObject()
-        || condition.isEmpty()
-        || FilterPlaceholders.isPlaceholder(condition)) {
+  /** An object whose keys are all operators. */
+  private static boolean isOperatorObject(JsonNode condition) {
+    if (!condition.isObject() || condition.isEmpty()) {
       return false;
     }
     for (Iterator<String> names = condition.fieldNames(); names.hasNext(); ) {
@@ -134,10 +114,14 @@ public final class FilterDocuments {
   private static void merge(ObjectNode merged, ObjectNode document) {
     for (Map.Entry<String, JsonNode> entry : document.properties()) {
       JsonNode existing = merged.get(entry.getKey());
-      if (existing == null) {
-        merged.set(entry.getKey(), entry.getValue().deepCopy());
+      JsonNode value = entry.getValue();
+      if (existing != null) {
+        ((ObjectNode) existing).setAll((ObjectNode) value);
+      } else if (isOperatorObject(value)) {
+        // A shallow copy: a later document may add operators to it.
+        merged.set(entry.getKey(), JSON.objectNode().setAll((ObjectNode) value));
       } else {
-        ((ObjectNode) existing).setAll((ObjectNode) entry.getValue().deepCopy());
+        merged.set(entry.getKey(), value);
       }
     }
   }

@@ -1,6 +1,5 @@
 package io.github.wandbjdbc.calcite.filter;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -33,7 +32,7 @@ public final class FilterTranslator {
   public static Split split(
       RexNode condition, List<FilterableField> fields, RexBuilder rexBuilder) {
     FilterTranslator translator = new FilterTranslator(fields, rexBuilder);
-    List<ObjectNode> pushed = new ArrayList<>();
+    List<PushedFilter> pushed = new ArrayList<>();
     List<RexNode> remainder = new ArrayList<>();
     for (RexNode conjunct : RelOptUtil.conjunctions(condition)) {
       Translation translation = translator.translate(conjunct);
@@ -44,7 +43,7 @@ public final class FilterTranslator {
         remainder.add(conjunct);
       }
     }
-    ObjectNode filter = pushed.isEmpty() ? null : FilterDocuments.and(pushed);
+    PushedFilter filter = pushed.isEmpty() ? null : PushedFilter.and(pushed);
     return new Split(filter, translator.slots.values(), remainder, remainder.isEmpty());
   }
 
@@ -64,7 +63,7 @@ public final class FilterTranslator {
 
   /** The conjuncts that translate; dropping one leaves a SUPERSET. */
   private Translation and(List<RexNode> conjuncts) {
-    List<ObjectNode> filters = new ArrayList<>();
+    List<PushedFilter> filters = new ArrayList<>();
     Precision precision = Precision.EXACT;
     for (RexNode conjunct : conjuncts) {
       Translation translation = translate(conjunct);
@@ -75,11 +74,11 @@ public final class FilterTranslator {
         precision = precision.weaker(translation.precision());
       }
     }
-    return filters.isEmpty() ? null : new Translation(FilterDocuments.and(filters), precision);
+    return filters.isEmpty() ? null : new Translation(PushedFilter.and(filters), precision);
   }
 
   private Translation or(List<RexNode> arms) {
-    List<ObjectNode> filters = new ArrayList<>();
+    List<PushedFilter> filters = new ArrayList<>();
     Precision precision = Precision.EXACT;
     for (RexNode arm : arms) {
       Translation translation = translate(arm);
@@ -89,7 +88,7 @@ public final class FilterTranslator {
       filters.add(translation.filter());
       precision = precision.weaker(translation.precision());
     }
-    return new Translation(FilterDocuments.or(filters), precision);
+    return new Translation(PushedFilter.or(filters), precision);
   }
 
   /**
@@ -106,20 +105,20 @@ public final class FilterTranslator {
     if (inner == null || inner.precision() == Precision.SUPERSET) {
       return null;
     }
-    return new Translation(FilterDocuments.nor(inner.filter()), Precision.NEGATABLE);
+    return new Translation(PushedFilter.nor(inner.filter()), Precision.NEGATABLE);
   }
 
   /**
    * A WHERE condition split between W&B and Calcite.
    *
-   * @param pushed one W&B filter document selecting a superset of the SQL rows, or null when
-   *     nothing could be pushed
-   * @param values the values its placeholders refer to by slot ({@link ValueSlots})
+   * @param pushed the W&B filter selecting a superset of the SQL rows, or null when nothing could
+   *     be pushed
+   * @param values the values its slots refer to ({@link ValueSlots})
    * @param remainder the original conjuncts Calcite must still evaluate over the pushed rows
    * @param exact true when the pushed filter selects exactly the SQL rows (remainder is empty)
    */
   public record Split(
-      ObjectNode pushed, List<RexNode> values, List<RexNode> remainder, boolean exact) {
+      PushedFilter pushed, List<RexNode> values, List<RexNode> remainder, boolean exact) {
     public Split {
       values = List.copyOf(values);
       remainder = List.copyOf(Objects.requireNonNull(remainder, "remainder is null"));

@@ -163,11 +163,18 @@ final class Operands {
       return new Value(null, slot);
     }
 
-    /** The JSON operand for a field, or null when the constant does not fit its type. */
-    JsonNode json(FilterableField field, int shiftSeconds) {
-      return slot != null
-          ? FilterPlaceholders.placeholder(slot, field.type(), shiftSeconds)
-          : FilterValues.encode(field.type(), constant, shiftSeconds);
+    /**
+     * The operand for a field, or null when the constant does not fit its type.
+     *
+     * @param shiftSeconds for a TIMESTAMP field only: the widening of the bound ({@link
+     *     TimestampBounds})
+     */
+    FilterOperand operand(FilterableField field, int shiftSeconds) {
+      if (slot != null) {
+        return new FilterOperand.Parameter(slot, field.type(), shiftSeconds);
+      }
+      JsonNode json = FilterValues.encode(field.type(), constant, shiftSeconds);
+      return json == null ? null : new FilterOperand.Constant(json);
     }
   }
 }

@@ -1,9 +1,6 @@
 package io.github.wandbjdbc.calcite.filter;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.NullNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.BoundType;
 import com.google.common.collect.Range;
 import java.util.ArrayList;
@@ -46,7 +43,7 @@ final class SargTranslator {
       }
       arms.add(
           new Translation(
-              FilterDocuments.operator(field.filterKey(), "$ne", NullNode.instance),
+              PushedFilter.operator(field.filterKey(), "$ne", FilterOperand.NULL),
               field.scalarExact() ? Precision.EXACT : Precision.SUPERSET));
     } else if (sarg.isComplementedPoints()) {
       Translation excluded = complementedPoints(sarg);
@@ -60,18 +57,18 @@ final class SargTranslator {
     if (nullMatches) {
       arms.add(
           new Translation(
-              FilterDocuments.field(field.filterKey(), NullNode.instance), Precision.EXACT));
+              PushedFilter.equal(field.filterKey(), FilterOperand.NULL), Precision.EXACT));
     }
     if (arms.isEmpty()) {
       return null;
     }
-    List<ObjectNode> filters = new ArrayList<>();
+    List<PushedFilter> filters = new ArrayList<>();
     Precision precision = Precision.EXACT;
     for (Translation arm : arms) {
       filters.add(arm.filter());
       precision = precision.weaker(arm.precision());
     }
-    return new Translation(FilterDocuments.or(filters), precision);
+    return new Translation(PushedFilter.or(filters), precision);
   }
 
   /** NOT IN: {@code $nin} (or {@code $ne}), which also matches null and missing keys. */
@@ -79,32 +76,33 @@ final class SargTranslator {
     if (field.type() == SqlTypeName.TIMESTAMP) {
       return null;
     }
-    ArrayNode excluded = FilterDocuments.JSON.arrayNode();
+    List<FilterOperand.Constant> excluded = new ArrayList<>();
     for (Range<?> range : sarg.rangeSet.complement().asRanges()) {
-      JsonNode point = json(range.lowerEndpoint(), 0);
+      FilterOperand.Constant point = constant(range.lowerEndpoint(), 0);
       if (point == null) {
         return null;
       }
       excluded.add(point);
     }
-    ObjectNode filter =
+    PushedFilter filter =
         excluded.size() == 1
-            ? FilterDocuments.operator(field.filterKey(), "$ne", excluded.get(0))
-            : FilterDocuments.operator(field.filterKey(), "$nin", excluded);
+            ? PushedFilter.operator(field.filterKey(), "$ne", excluded.get(0))
+            : PushedFilter.operator(
+                field.filterKey(), "$nin", new FilterOperand.Constants(excluded));
     return new Translation(filter, Precision.NEGATABLE);
   }
 
   /** Adds one arm for all points and one per range; false when some piece cannot be pushed. */
   private boolean pointsAndRanges(Sarg<?> sarg, List<Translation> arms) {
     boolean timestamp = field.type() == SqlTypeName.TIMESTAMP;
-    ArrayNode points = FilterDocuments.JSON.arrayNode();
+    List<FilterOperand.Constant> points = new ArrayList<>();
     for (Range<?> range : sarg.rangeSet.asRanges()) {
       boolean point =
           range.hasLowerBound()
               && range.hasUpperBound()
               && range.lowerEndpoint().equals(range.upperEndpoint());
       if (point && !timestamp) {
-        JsonNode value = json(range.lowerEndpoint(), 0);
+        FilterOperand.Constant value = constant(range.lowerEndpoint(), 0);
         if (value == null) {
           return false;
         }
@@ -118,13 +116,12 @@ final class SargTranslator {
       }
     }
     if (!points.isEmpty()) {
-      JsonNode condition =
-          points.size() == 1 ? points.get(0) : FilterDocuments.operators("$in", points);
-      arms.add(
-          0,
-          new Translation(
-              FilterDocuments.field(field.filterKey(), condition),
-              Precision.exactIf(field.scalarExact())));
+      PushedFilter filter =
+          points.size() == 1
+              ? PushedFilter.equal(field.filterKey(), points.get(0))
+              : PushedFilter.operator(
+                  field.filterKey(), "$in", new FilterOperand.Constants(points));
+      arms.add(0, new Translation(filter, Precision.exactIf(field.scalarExact())));
     }
     return true;
   }
@@ -138,28 +135,34 @@ final class SargTranslator {
     if (type != SqlTypeName.BIGINT && type != SqlTypeName.DOUBLE && type != SqlTypeName.TIMESTAMP) {
       return null;
     }
-    ObjectNode condition = FilterDocuments.JSON.objectNode();
+    List<PushedFilter.Condition> conditions = new ArrayList<>();
     if (range.hasLowerBound()) {
-      JsonNode bound = json(range.lowerEndpoint(), -1);
+      FilterOperand bound = constant(range.lowerEndpoint(), -1);
       if (bound == null) {
         return null;
       }
-      condition.set(range.lowerBoundType() == BoundType.CLOSED ? "$gte" : "$gt", bound);
+      conditions.add(
+          new PushedFilter.Condition(
+              range.lowerBoundType() == BoundType.CLOSED ? "$gte" : "$gt", bound));
     }
     if (range.hasUpperBound()) {
-      JsonNode bound = json(range.upperEndpoint(), 1);
+      FilterOperand bound = constant(range.upperEndpoint(), 1);
       if (bound == null) {
         return null;
       }
-      condition.set(range.upperBoundType() == BoundType.CLOSED ? "$lte" : "$lt", bound);
+      conditions.add(
+          new PushedFilter.Condition(
+              range.upperBoundType() == BoundType.CLOSED ? "$lte" : "$lt", bound));
     }
     Precision precision =
         type == SqlTypeName.TIMESTAMP ? Precision.SUPERSET : Precision.exactIf(field.scalarExact());
-    return new Translation(FilterDocuments.field(field.filterKey(), condition), precision);
+    return new Translation(PushedFilter.operators(field.filterKey(), conditions), precision);
   }
 
-  private JsonNode json(Comparable<?> value, int shiftSeconds) {
+  private FilterOperand.Constant constant(Comparable<?> value, int shiftSeconds) {
     Object constant = Operands.constant(value, valueType, field);
-    return constant == null ? null : Operands.Value.constant(constant).json(field, shiftSeconds);
+    JsonNode json =
+        constant == null ? null : FilterValues.encode(field.type(), constant, shiftSeconds);
+    return json == null ? null : new FilterOperand.Constant(json);
   }
 }

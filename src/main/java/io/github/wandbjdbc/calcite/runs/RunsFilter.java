@@ -1,6 +1,6 @@
 package io.github.wandbjdbc.calcite.runs;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.wandbjdbc.calcite.filter.PushedFilter;
 import io.github.wandbjdbc.calcite.filter.ValueSlots;
 import java.util.List;
 import org.apache.calcite.plan.RelOptCluster;
@@ -15,12 +15,12 @@ import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rex.RexNode;
 
 /**
- * The part of a WHERE clause W&B evaluates, as a W&B filter document whose placeholders name the
- * slots of {@code values} (the {@code ?} parameters it compares with). When {@code exact} is false
- * the document selects a superset and Calcite re-checks the original predicate above.
+ * The part of a WHERE clause W&B evaluates, as a W&B filter whose slots index {@code values} (the
+ * {@code ?} parameters it compares with). When {@code exact} is false the filter selects a superset
+ * and Calcite re-checks the original predicate above.
  */
 final class RunsFilter extends SingleRel implements RunsRel {
-  private final ObjectNode filter;
+  private final PushedFilter filter;
   private final List<RexNode> values;
   private final boolean exact;
   private final RexNode sqlCondition;
@@ -33,7 +33,7 @@ final class RunsFilter extends SingleRel implements RunsRel {
       RelOptCluster cluster,
       RelTraitSet traits,
       RelNode input,
-      ObjectNode filter,
+      PushedFilter filter,
       List<RexNode> values,
       boolean exact,
       RexNode sqlCondition) {
@@ -58,7 +58,7 @@ final class RunsFilter extends SingleRel implements RunsRel {
   @Override
   public RelWriter explainTerms(RelWriter pw) {
     return super.explainTerms(pw)
-        .item("filters", filter.toString())
+        .item("filters", filter.describe())
         .itemIf("values", ValueSlots.describe(values), !values.isEmpty())
         .item("exact", exact);
   }

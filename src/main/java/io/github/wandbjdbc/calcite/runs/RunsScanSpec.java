@@ -1,7 +1,7 @@
 package io.github.wandbjdbc.calcite.runs;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.wandbjdbc.calcite.RowGoal;
+import io.github.wandbjdbc.calcite.filter.PushedFilter;
 import io.github.wandbjdbc.client.RunField;
 import io.github.wandbjdbc.client.RunSelection;
 import java.util.ArrayList;
@@ -18,12 +18,12 @@ import org.apache.calcite.rex.RexNode;
  * The W&B request a runs scan sends, as the planner settled it: which columns it returns (and so
  * which fields and keys it asks for), the filter, the order, at most how many runs, or only their
  * count. Values known only at execution ({@code ?} parameters, a batched join's run ids) are slots
- * of the values array the scan's generated code passes along: the filter's placeholders and {@code
+ * of the values array the scan's generated code passes along: the filter's slots and {@code
  * runIdSlots} name them. It reaches generated code as a parameter (a stashed value), not a
  * constant, so queries differing only in what they send W&B share their compiled code.
  *
  * @param columns output columns, by name, in output order
- * @param filter the W&B filter document, or null for every run
+ * @param filter the W&B filter, built from the values at execution, or null for every run
  * @param order the W&B order string, or null for W&B's default
  * @param limit at most this many runs, or -1
  * @param count whether only the number of matching runs is wanted
@@ -36,7 +36,7 @@ import org.apache.calcite.rex.RexNode;
  */
 public record RunsScanSpec(
     List<String> columns,
-    ObjectNode filter,
+    PushedFilter filter,
     String order,
     long limit,
     boolean count,
@@ -78,7 +78,7 @@ public record RunsScanSpec(
     private RelOptTable table;
     private RunsTable runsTable;
     private List<String> columns = List.of();
-    private ObjectNode filter;
+    private PushedFilter filter;
     private List<RexNode> filterValues = List.of();
     private String order;
     private long limit = -1;
@@ -106,8 +106,8 @@ public record RunsScanSpec(
       columns = projected;
     }
 
-    /** A filter whose placeholders name slots of {@code values}. */
-    void filter(ObjectNode pushed, List<RexNode> values) {
+    /** A filter whose slots index {@code values}. */
+    void filter(PushedFilter pushed, List<RexNode> values) {
       filter = Objects.requireNonNull(pushed, "pushed filter is null");
       filterValues = List.copyOf(values);
     }
@@ -159,7 +159,7 @@ public record RunsScanSpec(
 
     /** The request as EXPLAIN shows it (never a secret: the spec holds none). */
     String describe() {
-      String filterText = filter == null ? "{}" : filter.toString();
+      String filterText = filter == null ? "{}" : filter.describe();
       if (correlatedRunIds != null) {
         filterText += " + name $in " + correlatedRunIds.describe();
       }

@@ -9,7 +9,6 @@ import io.github.wandbjdbc.calcite.RowGoal;
 import io.github.wandbjdbc.calcite.RunSamples;
 import io.github.wandbjdbc.calcite.TableFacts;
 import io.github.wandbjdbc.calcite.filter.FilterDocuments;
-import io.github.wandbjdbc.calcite.filter.FilterPlaceholders;
 import io.github.wandbjdbc.client.Cancellation;
 import io.github.wandbjdbc.client.RunField;
 import io.github.wandbjdbc.client.RunQuery;
@@ -129,11 +128,7 @@ public final class RunsTable extends AbstractTable implements TranslatableTable,
    * has none (Calcite's row formats).
    */
   public Enumerable<Object> query(DataContext root, RunsScanSpec spec, Object[] values) {
-    ObjectNode filter = spec.filter();
-    if (filter != null && values.length > spec.runIdSlots().size()) {
-      // The filter compares with ? parameters: the values before the batch's run ids.
-      filter = FilterPlaceholders.bind(filter, i -> values[i]);
-    }
+    ObjectNode filter = spec.filter() == null ? null : spec.filter().build(values);
     if (!spec.runIdSlots().isEmpty()) {
       // Calcite pads a batch's short last part with its first row's values.
       Set<String> ids = new LinkedHashSet<>();

@@ -32,6 +32,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.apache.calcite.rex.RexDynamicParam;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -85,8 +86,11 @@ class FilterTranslatorPropertyTest {
         condition = f.simplified(condition);
       }
       FilterTranslator.Split split = f.split(condition);
-      ObjectNode filter =
-          split.pushed() == null ? null : FilterPlaceholders.bind(split.pushed(), parameters::get);
+      Object[] values =
+          split.values().stream()
+              .map(value -> parameters.get(((RexDynamicParam) value).getIndex()))
+              .toArray();
+      ObjectNode filter = split.pushed() == null ? null : split.pushed().build(values);
       pushed += filter == null ? 0 : 1;
       exact += split.exact() && filter != null ? 1 : 0;
       for (Row row : rows) {

@@ -2,6 +2,7 @@ package io.github.wandbjdbc.calcite.filter;
 
 import static io.github.wandbjdbc.calcite.filter.RunsFilterFixture.assertJson;
 import static io.github.wandbjdbc.calcite.filter.RunsFilterFixture.json;
+import static io.github.wandbjdbc.calcite.filter.RunsFilterFixture.pushedJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -104,7 +105,7 @@ class FilterTranslatorSqlTest {
         FilterTranslator.split(
             condition, RunsFilterFixture.FIELDS, filter.getCluster().getRexBuilder());
     JsonNode expectedJson = expected == null ? null : json(expected);
-    assertJson(expectedJson, split.pushed());
+    assertJson(expectedJson, pushedJson(split));
     assertEquals(
         remainder, split.remainder().size(), () -> condition + " left " + split.remainder());
   }

@@ -2,6 +2,8 @@ package io.github.wandbjdbc.calcite.filter;
 
 import static io.github.wandbjdbc.calcite.filter.RunsFilterFixture.assertJson;
 import static io.github.wandbjdbc.calcite.filter.RunsFilterFixture.json;
+import static io.github.wandbjdbc.calcite.filter.RunsFilterFixture.nor;
+import static io.github.wandbjdbc.calcite.filter.RunsFilterFixture.pushedJson;
 import static io.github.wandbjdbc.calcite.filter.RunsFilterFixture.regexFilter;
 import static org.apache.calcite.sql.fun.SqlStdOperatorTable.AND;
 import static org.apache.calcite.sql.fun.SqlStdOperatorTable.EQUALS;
@@ -305,7 +307,7 @@ class FilterTranslatorTest {
         new Case(
             "NOT over LIKE",
             f -> f.call(NOT, f.call(LIKE, f.ref("state"), f.str("a%"))),
-            FilterDocuments.nor(regexFilter("state", "(?s)^a.*\\z")),
+            nor(regexFilter("state", "(?s)^a.*\\z")),
             1),
         notPushed(
             "NOT over LIKE with a _, whose regex is wider than the LIKE",
@@ -427,7 +429,7 @@ class FilterTranslatorTest {
   void translates(Case c) {
     RunsFilterFixture f = new RunsFilterFixture();
     FilterTranslator.Split split = f.split(c.condition().apply(f));
-    assertJson(c.expected(), split.pushed());
+    assertJson(c.expected(), pushedJson(split));
     assertEquals(c.remainder(), split.remainder().size(), () -> "remainder " + split.remainder());
     assertEquals(c.remainder() == 0, split.exact());
   }
@@ -439,7 +441,7 @@ class FilterTranslatorTest {
     RexNode lr = f.call(GREATER_THAN, f.ref("config.lr"), f.dbl(1));
     FilterTranslator.Split split =
         f.split(f.call(AND, f.call(EQUALS, f.ref("state"), f.str("a")), byNotes, lr));
-    assertJson(json("{'state':'a','config.lr':{'$gt':1.0}}"), split.pushed());
+    assertJson(json("{'state':'a','config.lr':{'$gt':1.0}}"), pushedJson(split));
     assertEquals(java.util.List.of(byNotes, lr), split.remainder());
   }
 
@@ -452,7 +454,7 @@ class FilterTranslatorTest {
                 AND,
                 f.call(GREATER_THAN, f.ref("config.epochs"), f.bigint(1)),
                 f.call(LESS_THAN, f.ref("config.epochs"), f.bigint(5))));
-    assertJson(json("{'config.epochs':{'$gt':1,'$lt':5}}"), range.pushed());
+    assertJson(json("{'config.epochs':{'$gt':1,'$lt':5}}"), pushedJson(range));
     FilterTranslator.Split collision =
         f.split(
             f.call(
@@ -463,7 +465,7 @@ class FilterTranslatorTest {
                 f.call(LESS_THAN, f.ref("config.lr"), f.dbl(1))));
     assertJson(
         json("{'$and':[{'state':'a','config.lr':{'$gt':1.0,'$lt':1.0}},{'state':{'$ne':'b'}}]}"),
-        collision.pushed());
+        pushedJson(collision));
     assertEquals(3, collision.remainder().size());
   }
 

@@ -146,4 +146,31 @@ public final class RunsFilterFixture {
   static ObjectNode regexFilter(String key, String regex) {
     return FilterDocuments.operator(key, "$regex", FilterDocuments.JSON.textNode(regex));
   }
+
+  /** {@code {"$nor": [document]}}. */
+  static ObjectNode nor(ObjectNode document) {
+    ObjectNode nor = FilterDocuments.JSON.objectNode();
+    nor.putArray("$nor").add(document);
+    return nor;
+  }
+
+  /**
+   * The pushed filter as EXPLAIN describes it (slots as {@code $slot} objects), or null when
+   * nothing was pushed. A filter without slots must also be exactly what W&B receives.
+   */
+  static JsonNode pushedJson(FilterTranslator.Split split) {
+    if (split.pushed() == null) {
+      return null;
+    }
+    JsonNode described;
+    try {
+      described = MAPPER.readTree(split.pushed().describe());
+    } catch (JsonProcessingException e) {
+      throw new AssertionError("EXPLAIN text is not JSON: " + split.pushed().describe(), e);
+    }
+    if (split.values().isEmpty()) {
+      assertJson(described, split.pushed().build(new Object[0]));
+    }
+    return described;
+  }
 }

@@ -17,6 +17,11 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -178,6 +183,61 @@ class RunsPushdownTest {
         assertEquals(json("{\"state\":\"" + state + "\"}"), onlyRunsRequest().get("filters"));
       }
     }
+  }
+
+  /**
+   * One plan, two executions: each sends the filter of its own values, a slot of each kind (value,
+   * widened timestamp bound, LIKE pattern) built into a plain W&B document, never a {@code $slot}.
+   */
+  @Test
+  void eachExecutionOfAPreparedStatementSendsItsOwnValues() throws Exception {
+    String sql =
+        "SELECT run_id FROM runs WHERE state = ? AND created_at >= ? AND display_name LIKE ?";
+    Instant first = demo.stream().map(EmulatedRun::createdAt).min(Comparator.naturalOrder()).get();
+    Instant middle = demo.get(demo.size() / 2).createdAt().truncatedTo(ChronoUnit.SECONDS);
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      ps.setString(1, "finished");
+      ps.setTimestamp(2, Timestamp.from(first.truncatedTo(ChronoUnit.SECONDS)));
+      ps.setString(3, "%a%");
+      List<String> finished =
+          names(r -> "finished".equals(r.state()) && r.displayName().contains("a"));
+      assertFalse(finished.isEmpty());
+      assertEquals(finished, sorted(rows(ps.executeQuery())));
+      assertSentWithoutSlots(
+          "{\"state\":\"finished\",\"created_at\":{\"$gte\":\""
+              + secondBefore(first.truncatedTo(ChronoUnit.SECONDS))
+              + "\"},\"display_name\":{\"$regex\":\"(?s)^.*a.*\\\\z\"}}");
+
+      emulator.stats().reset();
+      ps.setString(1, "crashed");
+      ps.setTimestamp(2, Timestamp.from(middle));
+      ps.setString(3, "b%");
+      assertEquals(
+          names(
+              r ->
+                  "crashed".equals(r.state())
+                      && !r.createdAt().isBefore(middle)
+                      && r.displayName().startsWith("b")),
+          sorted(rows(ps.executeQuery())));
+      assertSentWithoutSlots(
+          "{\"state\":\"crashed\",\"created_at\":{\"$gte\":\""
+              + secondBefore(middle)
+              + "\"},\"display_name\":{\"$regex\":\"(?s)^b.*\\\\z\"}}");
+    }
+  }
+
+  /** The one Runs request carried exactly {@code filters}, with no {@code $slot} in its text. */
+  private static void assertSentWithoutSlots(String filters) throws Exception {
+    JsonNode sent = onlyRunsRequest().get("filters");
+    assertEquals(json(filters), sent);
+    assertFalse(sent.toString().contains("$slot"), sent.toString());
+  }
+
+  /** A {@code >=} bound as W&B gets it: a whole second earlier, UTC, without an offset. */
+  private static String secondBefore(Instant instant) {
+    return DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
+        .withZone(ZoneOffset.UTC)
+        .format(instant.minusSeconds(1));
   }
 
   @Test

@@ -5,6 +5,7 @@ import static io.github.wandbjdbc.calcite.filter.RunsFilterFixture.json;
 import static org.apache.calcite.sql.fun.SqlStdOperatorTable.AND;
 import static org.apache.calcite.sql.fun.SqlStdOperatorTable.EQUALS;
 import static org.apache.calcite.sql.fun.SqlStdOperatorTable.GREATER_THAN;
+import static org.apache.calcite.sql.fun.SqlStdOperatorTable.IS_NULL;
 import static org.apache.calcite.sql.fun.SqlStdOperatorTable.LESS_THAN_OR_EQUAL;
 import static org.apache.calcite.sql.fun.SqlStdOperatorTable.LIKE;
 import static org.apache.calcite.sql.fun.SqlStdOperatorTable.NOT;
@@ -30,8 +31,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** A `?` becomes a placeholder; binding it yields exactly the filter the literal would have. */
-class FilterPlaceholdersTest {
+/**
+ * A `?` becomes a slot of the pushed filter; building the filter with its value yields exactly the
+ * document the literal would have, and no slot ever reaches that document.
+ */
+class PushedFilterTest {
   private static final RunsFilterFixture F = new RunsFilterFixture();
 
   /** One comparison written with a literal and with `?` bound to a runtime value. */
@@ -109,10 +113,13 @@ class FilterPlaceholdersTest {
     RexNode withParam = F.call(c.operator(), F.ref(c.field()), F.param(0, c.paramType()));
     FilterTranslator.Split literal = F.split(withLiteral);
     FilterTranslator.Split param = F.split(withParam);
-    assertTrue(FilterPlaceholders.hasPlaceholders(param.pushed()));
-    assertFalse(FilterPlaceholders.hasPlaceholders(literal.pushed()));
+    assertTrue(param.pushed().describe().contains("$slot"), param.pushed().describe());
+    assertFalse(literal.pushed().describe().contains("$slot"), literal.pushed().describe());
+    assertEquals(List.of(), literal.values());
     assertEquals(literal.remainder().size(), param.remainder().size());
-    assertJson(literal.pushed(), FilterPlaceholders.bind(param.pushed(), i -> c.runtimeValue()));
+    ObjectNode built = param.pushed().build(new Object[] {c.runtimeValue()});
+    assertJson(literal.pushed().build(new Object[0]), built);
+    assertFalse(built.toString().contains("$slot"), built.toString());
   }
 
   @ParameterizedTest(name = "negated: {0}")
@@ -123,14 +130,18 @@ class FilterPlaceholdersTest {
           RexNode call = F.call(LIKE, F.ref("state"), pattern, F.str("!"));
           return negated ? F.call(NOT, call) : call;
         };
-    ObjectNode literal = F.split(like.apply(F.str("a!%[x]!_%"))).pushed();
+    ObjectNode literal = F.split(like.apply(F.str("a!%[x]!_%"))).pushed().build(new Object[0]);
     RexNode parameter = F.param(3, SqlTypeName.VARCHAR);
     FilterTranslator.Split split = F.split(like.apply(parameter));
-    // The ? is the split's first value: its placeholder names slot 0, not parameter 3.
+    // The ? is the split's first value: its slot is 0, not parameter 3.
     assertEquals(List.of(parameter), split.values());
-    ObjectNode param = split.pushed();
-    assertJson(literal, FilterPlaceholders.bind(param, i -> i == 0 ? "a!%[x]!_%" : null));
-    assertThrows(IllegalArgumentException.class, () -> FilterPlaceholders.bind(param, i -> "a!b"));
+    PushedFilter param = split.pushed();
+    assertJson(literal, param.build(new Object[] {"a!%[x]!_%"}));
+    IllegalArgumentException invalid =
+        assertThrows(IllegalArgumentException.class, () -> param.build(new Object[] {"a!b"}));
+    assertEquals(
+        "the ? parameter value 'a!b' is not a valid LIKE pattern with ESCAPE '!'",
+        invalid.getMessage());
   }
 
   /**
@@ -140,21 +151,19 @@ class FilterPlaceholdersTest {
   @Test
   void likeParameterWithAnUnderscoreIsDroppedUnderNot() {
     RexNode pattern = F.param(0, SqlTypeName.VARCHAR);
-    ObjectNode like = F.split(F.call(LIKE, F.ref("state"), pattern)).pushed();
-    ObjectNode notLike = F.split(F.call(NOT, F.call(LIKE, F.ref("state"), pattern))).pushed();
+    PushedFilter like = F.split(F.call(LIKE, F.ref("state"), pattern)).pushed();
+    PushedFilter notLike = F.split(F.call(NOT, F.call(LIKE, F.ref("state"), pattern))).pushed();
+    assertJson(json("{'state':{'$regex':'(?s)^a.\\\\z'}}"), like.build(new Object[] {"a_"}));
     assertJson(
-        json("{'state':{'$regex':'(?s)^a.\\\\z'}}"), FilterPlaceholders.bind(like, i -> "a_"));
-    assertJson(
-        json("{'$nor':[{'state':{'$eq':null,'$ne':null}}]}"),
-        FilterPlaceholders.bind(notLike, i -> "a_"));
+        json("{'$nor':[{'state':{'$eq':null,'$ne':null}}]}"), notLike.build(new Object[] {"a_"}));
     assertJson(
         json("{'$nor':[{'state':{'$regex':'(?s)^a.*\\\\z'}}]}"),
-        FilterPlaceholders.bind(notLike, i -> "a%"));
+        notLike.build(new Object[] {"a%"}));
   }
 
   @Test
   void nullParameterMakesItsFieldConditionMatchNothing() {
-    ObjectNode pushed =
+    PushedFilter pushed =
         F.split(
                 F.call(
                     AND,
@@ -166,37 +175,53 @@ class FilterPlaceholdersTest {
                         F.call(EQUALS, F.ref("state"), F.param(2, SqlTypeName.VARCHAR)),
                         F.call(EQUALS, F.ref("state"), F.str("done")))))
             .pushed();
-    ObjectNode bound = FilterPlaceholders.bind(pushed, i -> i == 0 ? 0L : null);
+    ObjectNode bound = pushed.build(new Object[] {0L, null, null});
     assertJson(
         json(
             "{'created_at':{'$eq':null,'$ne':null},"
                 + "'$or':[{'state':{'$eq':null,'$ne':null}},{'state':'done'}]}"),
         bound);
-    assertFalse(FilterPlaceholders.hasPlaceholders(bound));
+    assertFalse(bound.toString().contains("$slot"), bound.toString());
   }
 
+  /** Each execution gets a document of its own: what one caller does with it cannot leak. */
   @Test
-  void bindLeavesTheInputUntouched() {
-    ObjectNode pushed =
-        F.split(F.call(EQUALS, F.ref("state"), F.param(0, SqlTypeName.VARCHAR))).pushed();
-    String before = pushed.toString();
-    FilterPlaceholders.bind(pushed, i -> "x");
-    assertEquals(before, pushed.toString());
+  void everyBuildIsANewDocument() {
+    PushedFilter pushed =
+        F.split(
+                F.call(
+                    AND,
+                    F.call(EQUALS, F.ref("state"), F.param(0, SqlTypeName.VARCHAR)),
+                    F.in(F.ref("config.epochs"), F.bigint(1), F.bigint(2)),
+                    F.call(IS_NULL, F.ref("run_id"))))
+            .pushed();
+    String before = pushed.describe();
+    ObjectNode first = pushed.build(new Object[] {"x"});
+    ((ObjectNode) first.get("config.epochs")).withArray("$in").add(3);
+    first.put("state", "changed");
+    assertJson(
+        json("{'state':'y','config.epochs':{'$in':[1,2]},'name':null}"),
+        pushed.build(new Object[] {"y"}));
+    assertEquals(before, pushed.describe());
   }
 
   @Test
   void valueOfTheWrongTypeIsRejected() {
-    ObjectNode bigint =
+    PushedFilter bigint =
         F.split(F.call(GREATER_THAN, F.ref("config.epochs"), F.param(0, SqlTypeName.BIGINT)))
             .pushed();
     IllegalArgumentException fraction =
         assertThrows(
             IllegalArgumentException.class,
-            () -> FilterPlaceholders.bind(bigint, i -> new BigDecimal("2.5")));
+            () -> bigint.build(new Object[] {new BigDecimal("2.5")}));
     assertEquals(
         "a ? parameter has the BigDecimal value 2.5, which cannot be compared as BIGINT",
         fraction.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> FilterPlaceholders.bind(bigint, i -> "7"));
+    IllegalArgumentException text =
+        assertThrows(IllegalArgumentException.class, () -> bigint.build(new Object[] {"7"}));
+    assertEquals(
+        "a ? parameter has the String value 7, which cannot be compared as BIGINT",
+        text.getMessage());
   }
 
   /** NaN and infinities have no JSON form: their condition widens, under $nor as well. */
@@ -204,15 +229,13 @@ class FilterPlaceholdersTest {
   void nonFiniteDoubleCannotNarrow() {
     RexNode lessThan =
         F.call(LESS_THAN_OR_EQUAL, F.ref("config.lr"), F.param(0, SqlTypeName.DOUBLE));
-    ObjectNode positive =
+    PushedFilter positive =
         F.split(F.call(AND, lessThan, F.call(EQUALS, F.ref("state"), F.str("done")))).pushed();
-    assertJson(
-        json("{'state':'done'}"), FilterPlaceholders.bind(positive, i -> Double.POSITIVE_INFINITY));
-    ObjectNode negated = F.split(F.call(NOT, lessThan)).pushed();
+    assertJson(json("{'state':'done'}"), positive.build(new Object[] {Double.POSITIVE_INFINITY}));
+    PushedFilter negated = F.split(F.call(NOT, lessThan)).pushed();
     assertJson(
         json("{'$nor':[{'config.lr':{'$eq':null,'$ne':null}}]}"),
-        FilterPlaceholders.bind(negated, i -> Double.NaN));
-    assertJson(
-        json("{'$nor':[{'config.lr':{'$lte':1.5}}]}"), FilterPlaceholders.bind(negated, i -> 1.5));
+        negated.build(new Object[] {Double.NaN}));
+    assertJson(json("{'$nor':[{'config.lr':{'$lte':1.5}}]}"), negated.build(new Object[] {1.5}));
   }
 }
