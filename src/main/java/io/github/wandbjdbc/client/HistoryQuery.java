@@ -18,7 +18,8 @@ import java.util.Set;
  * fetch size, a LIMIT or maxRows; 0 when unknown): the first request is sized to it, and reads run
  * ahead only once the reader has taken that many. {@code ordered} asks for runs in order of their
  * names ({@link String#compareTo}) rather than W&B's listing order, at the cost of listing every
- * run before the first row. Lists and the filter are copied.
+ * run before the first row. Lists are copied; the query owns the filter node it is given (the
+ * caller must not change it afterwards).
  */
 public record HistoryQuery(
     String entity,
@@ -51,7 +52,6 @@ public record HistoryQuery(
     Objects.requireNonNull(kind, "kind is null");
     keys = keys == null ? null : List.copyOf(keys);
     requiredKeys = List.copyOf(requiredKeys);
-    runFilter = runFilter == null ? null : runFilter.deepCopy();
     requirePositive("samples", samples);
     requirePositive("pageSize", pageSize);
     requirePositive("concurrency", concurrency);

@@ -99,7 +99,8 @@ final class MetricFilters {
         return both;
       }
     }
-    ObjectNode merged = query.deepCopy();
+    ObjectNode merged = WandbJson.MAPPER.createObjectNode();
+    merged.setAll(query);
     merged.setAll(condition);
     return merged;
   }
