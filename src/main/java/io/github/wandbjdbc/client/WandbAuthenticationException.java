@@ -5,11 +5,6 @@ public final class WandbAuthenticationException extends WandbException {
 
   private static final long serialVersionUID = 1L;
 
-  public WandbAuthenticationException(
-      String message, String operation, int httpStatus, Throwable cause) {
-    super(message, operation, httpStatus, cause);
-  }
-
   public WandbAuthenticationException(String message, String operation, int httpStatus) {
     super(message, operation, httpStatus);
   }

@@ -8,10 +8,6 @@ public final class WandbNotFoundException extends WandbException {
 
   private static final long serialVersionUID = 1L;
 
-  public WandbNotFoundException(String message, String operation, int httpStatus, Throwable cause) {
-    super(message, operation, httpStatus, cause);
-  }
-
   public WandbNotFoundException(String message, String operation, int httpStatus) {
     super(message, operation, httpStatus);
   }

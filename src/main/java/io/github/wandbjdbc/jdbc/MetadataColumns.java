@@ -11,103 +11,50 @@ import org.apache.calcite.avatica.MetaImpl;
  * DEFERRABILITY).
  */
 final class MetadataColumns {
-  static final List<ColumnMetaData> TABLE_TYPES = columns("TABLE_TYPE", String.class);
+  static final List<ColumnMetaData> TABLE_TYPES = columns("TABLE_TYPE String");
 
   static final List<ColumnMetaData> TABLES =
       columns(
-          "TABLE_CAT",
-          String.class,
-          "TABLE_SCHEM",
-          String.class,
-          "TABLE_NAME",
-          String.class,
-          "TABLE_TYPE",
-          String.class,
-          "REMARKS",
-          String.class,
-          "TYPE_CAT",
-          String.class,
-          "TYPE_SCHEM",
-          String.class,
-          "TYPE_NAME",
-          String.class,
-          "SELF_REFERENCING_COL_NAME",
-          String.class,
-          "REF_GENERATION",
-          String.class);
+          "TABLE_CAT String, TABLE_SCHEM String, TABLE_NAME String, TABLE_TYPE String,"
+              + " REMARKS String, TYPE_CAT String, TYPE_SCHEM String, TYPE_NAME String,"
+              + " SELF_REFERENCING_COL_NAME String, REF_GENERATION String");
 
   static final List<ColumnMetaData> FUNCTIONS =
       columns(
-          "FUNCTION_CAT",
-          String.class,
-          "FUNCTION_SCHEM",
-          String.class,
-          "FUNCTION_NAME",
-          String.class,
-          "REMARKS",
-          String.class,
-          "FUNCTION_TYPE",
-          Short.class,
-          "SPECIFIC_NAME",
-          String.class);
+          "FUNCTION_CAT String, FUNCTION_SCHEM String, FUNCTION_NAME String, REMARKS String,"
+              + " FUNCTION_TYPE short, SPECIFIC_NAME String");
 
   static final List<ColumnMetaData> PRIMARY_KEYS =
       columns(
-          "TABLE_CAT",
-          String.class,
-          "TABLE_SCHEM",
-          String.class,
-          "TABLE_NAME",
-          String.class,
-          "COLUMN_NAME",
-          String.class,
-          "KEY_SEQ",
-          Short.class,
-          "PK_NAME",
-          String.class);
+          "TABLE_CAT String, TABLE_SCHEM String, TABLE_NAME String, COLUMN_NAME String,"
+              + " KEY_SEQ short, PK_NAME String");
 
   /** getImportedKeys, getExportedKeys and getCrossReference. */
   static final List<ColumnMetaData> FOREIGN_KEYS =
       columns(
-          "PKTABLE_CAT",
-          String.class,
-          "PKTABLE_SCHEM",
-          String.class,
-          "PKTABLE_NAME",
-          String.class,
-          "PKCOLUMN_NAME",
-          String.class,
-          "FKTABLE_CAT",
-          String.class,
-          "FKTABLE_SCHEM",
-          String.class,
-          "FKTABLE_NAME",
-          String.class,
-          "FKCOLUMN_NAME",
-          String.class,
-          "KEY_SEQ",
-          Short.class,
-          "UPDATE_RULE",
-          Short.class,
-          "DELETE_RULE",
-          Short.class,
-          "FK_NAME",
-          String.class,
-          "PK_NAME",
-          String.class,
-          "DEFERRABILITY",
-          Short.class);
+          "PKTABLE_CAT String, PKTABLE_SCHEM String, PKTABLE_NAME String, PKCOLUMN_NAME String,"
+              + " FKTABLE_CAT String, FKTABLE_SCHEM String, FKTABLE_NAME String,"
+              + " FKCOLUMN_NAME String, KEY_SEQ short, UPDATE_RULE short, DELETE_RULE short,"
+              + " FK_NAME String, PK_NAME String, DEFERRABILITY short");
 
   private MetadataColumns() {}
 
-  /** Pairs of name and Java type, in column order. */
-  private static List<ColumnMetaData> columns(Object... nameTypePairs) {
+  /** Columns written as the JDBC javadoc lists them, {@code "TABLE_CAT String, KEY_SEQ short"}. */
+  private static List<ColumnMetaData> columns(String definition) {
     List<ColumnMetaData> columns = new ArrayList<>();
-    for (int i = 0; i < nameTypePairs.length; i += 2) {
+    for (String column : definition.split(",")) {
+      String[] nameAndType = column.trim().split(" ");
       columns.add(
-          MetaImpl.columnMetaData(
-              (String) nameTypePairs[i], columns.size(), (Class<?>) nameTypePairs[i + 1], true));
+          MetaImpl.columnMetaData(nameAndType[0], columns.size(), javaType(nameAndType[1]), true));
     }
     return List.copyOf(columns);
+  }
+
+  private static Class<?> javaType(String javadocType) {
+    return switch (javadocType) {
+      case "String" -> String.class;
+      case "short" -> Short.class;
+      default -> throw new IllegalArgumentException("no metadata column type " + javadocType);
+    };
   }
 }

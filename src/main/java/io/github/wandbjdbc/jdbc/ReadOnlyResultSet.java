@@ -9,7 +9,6 @@ import java.sql.Clob;
 import java.sql.Date;
 import java.sql.NClob;
 import java.sql.Ref;
-import java.sql.ResultSetMetaData;
 import java.sql.RowId;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
@@ -17,11 +16,7 @@ import java.sql.SQLType;
 import java.sql.SQLXML;
 import java.sql.Time;
 import java.sql.Timestamp;
-import java.util.TimeZone;
-import org.apache.calcite.avatica.AvaticaStatement;
-import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.jdbc.CalcitePackageAccess;
-import org.apache.calcite.jdbc.CalcitePrepare;
 
 /**
  * The write side of {@link java.sql.ResultSet}, refused with a message that says so: rows come from
@@ -29,14 +24,8 @@ import org.apache.calcite.jdbc.CalcitePrepare;
  * do not have.
  */
 abstract class ReadOnlyResultSet extends CalcitePackageAccess.ResultSetBase {
-  ReadOnlyResultSet(
-      AvaticaStatement statement,
-      CalcitePrepare.CalciteSignature<?> signature,
-      ResultSetMetaData metaData,
-      TimeZone timeZone,
-      Meta.Frame firstFrame)
-      throws SQLException {
-    super(statement, signature, metaData, timeZone, firstFrame);
+  ReadOnlyResultSet(CalcitePackageAccess.ResultSetArguments arguments) throws SQLException {
+    super(arguments);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.github.wandbjdbc.jdbc;
 
 import java.util.List;
+import java.util.function.BiConsumer;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlCharStringLiteral;
 import org.apache.calcite.sql.SqlLiteral;
@@ -20,23 +21,20 @@ final class UnicodeEscapeLiterals {
   /** Replaces, in place, every UTF-16 character literal of a parsed statement. */
   static void retag(SqlNode node) {
     if (node instanceof SqlNodeList list) {
-      for (int i = 0; i < list.size(); i++) {
-        SqlNode item = list.get(i);
-        if (isUtf16(item)) {
-          list.set(i, inDefaultCharset((SqlLiteral) item));
-        } else {
-          retag(item);
-        }
-      }
+      retagEach(list, list::set);
     } else if (node instanceof SqlCall call) {
-      List<SqlNode> operands = call.getOperandList();
-      for (int i = 0; i < operands.size(); i++) {
-        SqlNode operand = operands.get(i);
-        if (isUtf16(operand)) {
-          call.setOperand(i, inDefaultCharset((SqlLiteral) operand));
-        } else {
-          retag(operand);
-        }
+      retagEach(call.getOperandList(), call::setOperand);
+    }
+  }
+
+  /** Replaces with {@code replace} each UTF-16 literal of {@code children}, by its index. */
+  private static void retagEach(List<SqlNode> children, BiConsumer<Integer, SqlNode> replace) {
+    for (int i = 0; i < children.size(); i++) {
+      SqlNode child = children.get(i);
+      if (isUtf16(child)) {
+        replace.accept(i, inDefaultCharset((SqlLiteral) child));
+      } else {
+        retag(child);
       }
     }
   }

@@ -9,6 +9,7 @@ import org.apache.calcite.avatica.AvaticaStatement;
 import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.QueryState;
 import org.apache.calcite.jdbc.CalciteJdbc41Factory;
+import org.apache.calcite.jdbc.CalcitePackageAccess;
 import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.jdbc.CalciteResultSet;
 
@@ -32,12 +33,13 @@ public final class WandbJdbcFactory extends CalciteJdbc41Factory {
       int resultSetHoldability)
       throws SQLException {
     return new WandbPreparedStatement(
-        (WandbConnection) connection,
-        handle,
-        signature,
-        resultSetType,
-        resultSetConcurrency,
-        resultSetHoldability);
+        new CalcitePackageAccess.PreparedStatementArguments(
+            (WandbConnection) connection,
+            handle,
+            signature,
+            resultSetType,
+            resultSetConcurrency,
+            resultSetHoldability));
   }
 
   @Override
@@ -49,11 +51,12 @@ public final class WandbJdbcFactory extends CalciteJdbc41Factory {
       Meta.Frame firstFrame)
       throws SQLException {
     return new WandbResultSet(
-        statement,
-        (CalcitePrepare.CalciteSignature<?>) signature,
-        newResultSetMetaData(statement, signature),
-        timeZone,
-        firstFrame);
+        new CalcitePackageAccess.ResultSetArguments(
+            statement,
+            (CalcitePrepare.CalciteSignature<?>) signature,
+            newResultSetMetaData(statement, signature),
+            timeZone,
+            firstFrame));
   }
 
   @Override

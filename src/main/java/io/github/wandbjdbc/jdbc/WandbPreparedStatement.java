@@ -6,7 +6,6 @@ import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLType;
-import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.jdbc.CalcitePackageAccess;
 
 /**
@@ -16,15 +15,9 @@ import org.apache.calcite.jdbc.CalcitePackageAccess;
  * (Avatica's with a scale binds nothing, and those taking an {@link SQLType} are not implemented).
  */
 final class WandbPreparedStatement extends CalcitePackageAccess.PreparedStatementBase {
-  WandbPreparedStatement(
-      WandbConnection connection,
-      Meta.StatementHandle handle,
-      Meta.Signature signature,
-      int resultSetType,
-      int resultSetConcurrency,
-      int resultSetHoldability)
+  WandbPreparedStatement(CalcitePackageAccess.PreparedStatementArguments arguments)
       throws SQLException {
-    super(connection, handle, signature, resultSetType, resultSetConcurrency, resultSetHoldability);
+    super(arguments);
   }
 
   /** Avatica's "Statement closed" has no SQLState; 08003 is the standard one. */

@@ -1,11 +1,7 @@
 package io.github.wandbjdbc.jdbc;
 
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.util.TimeZone;
-import org.apache.calcite.avatica.AvaticaStatement;
-import org.apache.calcite.avatica.Meta;
-import org.apache.calcite.jdbc.CalcitePrepare;
+import org.apache.calcite.jdbc.CalcitePackageAccess;
 
 /**
  * A Calcite result set whose {@link #next()} maps failures (a page request that failed after its
@@ -15,14 +11,8 @@ import org.apache.calcite.jdbc.CalcitePrepare;
  */
 final class WandbResultSet extends ReadOnlyResultSet {
 
-  WandbResultSet(
-      AvaticaStatement statement,
-      CalcitePrepare.CalciteSignature<?> signature,
-      ResultSetMetaData metaData,
-      TimeZone timeZone,
-      Meta.Frame firstFrame)
-      throws SQLException {
-    super(statement, signature, metaData, timeZone, firstFrame);
+  WandbResultSet(CalcitePackageAccess.ResultSetArguments arguments) throws SQLException {
+    super(arguments);
   }
 
   @Override

@@ -5,7 +5,6 @@ import static io.github.wandbjdbc.pgwire.CatalogQueries.row;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** The rows of each {@link CatalogQuery}, from the session's {@link CatalogModel}. */
@@ -55,13 +54,7 @@ final class CatalogAnswers {
     for (CatalogModel.Relation r : psqlRelations(q)) {
       rows.add(row(r.schema(), r.name(), "table", state.user()));
     }
-    return FixedAnswer.rows(
-        List.of(
-            new PgColumn("Schema", PgType.NAME),
-            new PgColumn("Name", PgType.NAME),
-            new PgColumn("Type", PgType.TEXT),
-            new PgColumn("Owner", PgType.NAME)),
-        rows);
+    return FixedAnswer.rows(PgColumn.list("Schema name, Name name, Type text, Owner name"), rows);
   }
 
   FixedAnswer psqlFindRelation(String q) throws SQLException {
@@ -69,32 +62,16 @@ final class CatalogAnswers {
     for (CatalogModel.Relation r : psqlRelations(q)) {
       rows.add(row(r.oid(), r.schema(), r.name()));
     }
-    return FixedAnswer.rows(
-        List.of(
-            new PgColumn("oid", PgType.OID),
-            new PgColumn("nspname", PgType.NAME),
-            new PgColumn("relname", PgType.NAME)),
-        rows);
+    return FixedAnswer.rows(PgColumn.list("oid oid, nspname name, relname name"), rows);
   }
 
   FixedAnswer psqlRelationDetails(int oid) throws SQLException {
     List<PgColumn> columns =
-        List.of(
-            new PgColumn("relchecks", PgType.INT2),
-            new PgColumn("relkind", PgType.CHAR),
-            new PgColumn("relhasindex", PgType.BOOL),
-            new PgColumn("relhasrules", PgType.BOOL),
-            new PgColumn("relhastriggers", PgType.BOOL),
-            new PgColumn("relrowsecurity", PgType.BOOL),
-            new PgColumn("relforcerowsecurity", PgType.BOOL),
-            new PgColumn("relhasoids", PgType.BOOL),
-            new PgColumn("relispartition", PgType.BOOL),
-            new PgColumn("array_to_string", PgType.TEXT),
-            new PgColumn("reltablespace", PgType.OID),
-            new PgColumn("reloftype", PgType.TEXT),
-            new PgColumn("relpersistence", PgType.CHAR),
-            new PgColumn("relreplident", PgType.CHAR),
-            new PgColumn("amname", PgType.NAME));
+        PgColumn.list(
+            "relchecks int2, relkind char, relhasindex bool, relhasrules bool, relhastriggers bool,"
+                + " relrowsecurity bool, relforcerowsecurity bool, relhasoids bool,"
+                + " relispartition bool, array_to_string text, reltablespace oid, reloftype text,"
+                + " relpersistence char, relreplident char, amname name");
     List<List<Object>> rows = new ArrayList<>();
     if (model().relation(oid).isPresent()) {
       rows.add(
@@ -109,32 +86,19 @@ final class CatalogAnswers {
   FixedAnswer psqlAttributes(int oid, String q) throws SQLException {
     boolean verbose = q.contains("col_description");
     List<PgColumn> columns =
-        new ArrayList<>(
-            List.of(
-                new PgColumn("attname", PgType.NAME),
-                new PgColumn("format_type", PgType.TEXT),
-                new PgColumn("pg_get_expr", PgType.TEXT),
-                new PgColumn("attnotnull", PgType.BOOL),
-                new PgColumn("attcollation", PgType.NAME),
-                new PgColumn("attidentity", PgType.CHAR),
-                new PgColumn("attgenerated", PgType.CHAR)));
-    if (verbose) {
-      columns.add(new PgColumn("attstorage", PgType.CHAR));
-      columns.add(new PgColumn("attstattarget", PgType.INT4));
-      columns.add(new PgColumn("col_description", PgType.TEXT));
-    }
+        PgColumn.list(
+            "attname name, format_type text, pg_get_expr text, attnotnull bool, attcollation name,"
+                + " attidentity char, attgenerated char"
+                + (verbose ? ", attstorage char, attstattarget int4, col_description text" : ""));
     List<List<Object>> rows = new ArrayList<>();
-    Optional<CatalogModel.Relation> relation = model().relation(oid);
-    if (relation.isPresent()) {
-      for (CatalogModel.Attribute a : model().attributes(relation.get())) {
-        List<Object> row =
-            row(a.name(), CatalogModel.formatType(a.type()), null, a.notNull(), null, "", "");
-        if (verbose) {
-          row.addAll(List.of("x", -1));
-          row.add(a.remarks());
-        }
-        rows.add(row);
+    for (CatalogModel.Attribute a : model().attributes(oid)) {
+      List<Object> row =
+          row(a.name(), CatalogModel.formatType(a.type()), null, a.notNull(), null, "", "");
+      if (verbose) {
+        row.addAll(List.of("x", -1));
+        row.add(a.remarks());
       }
+      rows.add(row);
     }
     return FixedAnswer.rows(columns, rows);
   }

@@ -85,6 +85,12 @@ final class CatalogModel {
     return relations(schemas().get(index)).stream().filter(r -> r.oid() == oid).findFirst();
   }
 
+  /** The columns of the relation {@code oid} is, in table order; none when it is no relation. */
+  List<Attribute> attributes(int oid) throws SQLException {
+    Optional<Relation> relation = relation(oid);
+    return relation.isPresent() ? attributes(relation.get()) : List.of();
+  }
+
   /** The columns, in table order; the first call for a project costs its column discovery. */
   List<Attribute> attributes(Relation relation) throws SQLException {
     List<Attribute> attributes = new ArrayList<>();

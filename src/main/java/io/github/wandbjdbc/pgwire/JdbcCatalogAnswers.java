@@ -29,21 +29,11 @@ final class JdbcCatalogAnswers {
   }
 
   FixedAnswer tables(String q) throws SQLException {
-    List<PgColumn> columns = new ArrayList<>();
-    for (String name :
-        List.of(
-            "TABLE_CAT",
-            "TABLE_SCHEM",
-            "TABLE_NAME",
-            "TABLE_TYPE",
-            "REMARKS",
-            "TYPE_CAT",
-            "TYPE_SCHEM",
-            "TYPE_NAME",
-            "SELF_REFERENCING_COL_NAME",
-            "REF_GENERATION")) {
-      columns.add(new PgColumn(name, PgType.TEXT));
-    }
+    List<PgColumn> columns =
+        PgColumn.list(
+            "TABLE_CAT text, TABLE_SCHEM text, TABLE_NAME text, TABLE_TYPE text, REMARKS text,"
+                + " TYPE_CAT text, TYPE_SCHEM text, TYPE_NAME text, SELF_REFERENCING_COL_NAME text,"
+                + " REF_GENERATION text");
     List<List<Object>> rows = new ArrayList<>();
     // the query asks for ordinary tables (relkind 'r') only when TABLE is among the types asked for
     if (q.contains("c.relkind = 'r'") || !q.contains("c.relkind")) {
@@ -57,27 +47,12 @@ final class JdbcCatalogAnswers {
 
   FixedAnswer columns(String q) throws SQLException {
     boolean withDatabase = q.contains("current_database() AS current_database");
-    List<PgColumn> columns = new ArrayList<>();
-    if (withDatabase) {
-      columns.add(new PgColumn("current_database", PgType.NAME));
-    }
-    columns.addAll(
-        List.of(
-            new PgColumn("nspname", PgType.NAME),
-            new PgColumn("relname", PgType.NAME),
-            new PgColumn("attname", PgType.NAME),
-            new PgColumn("atttypid", PgType.OID),
-            new PgColumn("attnotnull", PgType.BOOL),
-            new PgColumn("atttypmod", PgType.INT4),
-            new PgColumn("attlen", PgType.INT2),
-            new PgColumn("typtypmod", PgType.INT4),
-            new PgColumn("attnum", PgType.INT8),
-            new PgColumn("attidentity", PgType.CHAR),
-            new PgColumn("attgenerated", PgType.CHAR),
-            new PgColumn("adsrc", PgType.TEXT),
-            new PgColumn("description", PgType.TEXT),
-            new PgColumn("typbasetype", PgType.OID),
-            new PgColumn("typtype", PgType.CHAR)));
+    List<PgColumn> columns =
+        PgColumn.list(
+            (withDatabase ? "current_database name, " : "")
+                + "nspname name, relname name, attname name, atttypid oid, attnotnull bool,"
+                + " atttypmod int4, attlen int2, typtypmod int4, attnum int8, attidentity char,"
+                + " attgenerated char, adsrc text, description text, typbasetype oid, typtype char");
     Pattern attribute = CatalogQueries.likePattern(q, "a.attname");
     List<List<Object>> rows = new ArrayList<>();
     for (CatalogModel.Relation r : relations(q)) {

@@ -10,22 +10,10 @@ import java.util.List;
  * the server; protocol 2 and unknown versions are refused, 3.x minor versions above 0 negotiated
  * down.
  */
-final class PgHandshake {
+record PgHandshake(PgInput in, PgBackend out, PgServer server, boolean encrypted) {
   /** What {@link #startup()} returns after accepting an SSLRequest: start TLS, then read on. */
   static final StartupPacket START_TLS =
       new StartupPacket(StartupPacket.SSL_REQUEST, java.util.Map.of(), 0, 0);
-
-  private final PgInput in;
-  private final PgBackend out;
-  private final PgServer server;
-  private final boolean encrypted;
-
-  PgHandshake(PgInput in, PgBackend out, PgServer server, boolean encrypted) {
-    this.in = in;
-    this.out = out;
-    this.server = server;
-    this.encrypted = encrypted;
-  }
 
   /**
    * The StartupMessage; {@link #START_TLS} when the client asked for TLS and gets it; null when the

@@ -66,6 +66,14 @@ enum PgType {
     return Arrays.stream(values()).filter(t -> t.oid == oid).findFirst().orElse(null);
   }
 
+  /** The type PostgreSQL calls {@code typeName}, such as {@code int4}; an unknown name fails. */
+  static PgType forName(String typeName) {
+    return Arrays.stream(values())
+        .filter(t -> t.typeName.equals(typeName))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no PgType " + typeName));
+  }
+
   /** Column {@code column} of the current row as this type's Java value, or null. */
   Object read(ResultSet rs, int column) throws SQLException {
     Object value =

@@ -5,7 +5,6 @@ import static io.github.wandbjdbc.pgwire.CatalogQueries.row;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /** SQLAlchemy 1.4's PostgreSQL reflection queries (what Superset's schema browser sends). */
 final class SqlAlchemyCatalogAnswers {
@@ -20,7 +19,7 @@ final class SqlAlchemyCatalogAnswers {
     for (String schema : catalog.model().schemas()) {
       rows.add(row(schema));
     }
-    return FixedAnswer.rows(List.of(new PgColumn("nspname", PgType.NAME)), rows);
+    return FixedAnswer.rows(PgColumn.list("nspname name"), rows);
   }
 
   /**
@@ -32,7 +31,7 @@ final class SqlAlchemyCatalogAnswers {
     for (CatalogModel.Relation r : catalog.model().relations(name == null ? "" : name)) {
       rows.add(row(r.name()));
     }
-    return FixedAnswer.rows(List.of(new PgColumn("relname", PgType.NAME)), rows);
+    return FixedAnswer.rows(PgColumn.list("relname name"), rows);
   }
 
   /**
@@ -46,7 +45,7 @@ final class SqlAlchemyCatalogAnswers {
         rows.add(row(r.oid()));
       }
     }
-    return FixedAnswer.rows(List.of(new PgColumn("oid", PgType.OID)), rows);
+    return FixedAnswer.rows(PgColumn.list("oid oid"), rows);
   }
 
   /** With {@code generated} and {@code identity_options} only when the query selects them. */
@@ -54,34 +53,22 @@ final class SqlAlchemyCatalogAnswers {
     boolean generated = q.contains("as generated");
     boolean identity = q.contains("as identity_options");
     List<PgColumn> columns =
-        new ArrayList<>(
-            List.of(
-                new PgColumn("attname", PgType.NAME),
-                new PgColumn("format_type", PgType.TEXT),
-                new PgColumn("default", PgType.TEXT),
-                new PgColumn("attnotnull", PgType.BOOL),
-                new PgColumn("table_oid", PgType.OID),
-                new PgColumn("comment", PgType.TEXT)));
-    if (generated) {
-      columns.add(new PgColumn("generated", PgType.CHAR));
-    }
-    if (identity) {
-      columns.add(new PgColumn("identity_options", PgType.TEXT));
-    }
+        PgColumn.list(
+            "attname name, format_type text, default text, attnotnull bool, table_oid oid,"
+                + " comment text"
+                + (generated ? ", generated char" : "")
+                + (identity ? ", identity_options text" : ""));
     List<List<Object>> rows = new ArrayList<>();
-    Optional<CatalogModel.Relation> relation = catalog.model().relation(oid);
-    if (relation.isPresent()) {
-      for (CatalogModel.Attribute a : catalog.model().attributes(relation.get())) {
-        List<Object> row =
-            row(a.name(), CatalogModel.formatType(a.type()), null, a.notNull(), oid, a.remarks());
-        if (generated) {
-          row.add("");
-        }
-        if (identity) {
-          row.add(null);
-        }
-        rows.add(row);
+    for (CatalogModel.Attribute a : catalog.model().attributes(oid)) {
+      List<Object> row =
+          row(a.name(), CatalogModel.formatType(a.type()), null, a.notNull(), oid, a.remarks());
+      if (generated) {
+        row.add("");
       }
+      if (identity) {
+        row.add(null);
+      }
+      rows.add(row);
     }
     return FixedAnswer.rows(columns, rows);
   }

@@ -9,8 +9,9 @@ import org.apache.calcite.avatica.AvaticaStatement;
 import org.apache.calcite.avatica.Meta;
 
 /**
- * The driver's only code in Calcite's package: three bases that open what Calcite 1.42 keeps
- * package-private to {@code io.github.wandbjdbc.jdbc}, and nothing else.
+ * The driver's only code in Calcite's package: the bases that open what Calcite 1.42 keeps
+ * package-private to {@code io.github.wandbjdbc.jdbc}, and the arguments they take, and nothing
+ * else.
  *
  * <p>Public routes checked first, and why they do not suffice:
  *
@@ -72,18 +73,25 @@ public final class CalcitePackageAccess {
     }
   }
 
+  /** What Calcite makes a prepared statement of, as the JDBC factory is handed it. */
+  public record PreparedStatementArguments(
+      ConnectionBase connection,
+      Meta.StatementHandle handle,
+      Meta.Signature signature,
+      int resultSetType,
+      int resultSetConcurrency,
+      int resultSetHoldability) {}
+
   /** Calcite's prepared statement, open to subclasses in other packages. */
   public abstract static class PreparedStatementBase extends CalcitePreparedStatement {
-    protected PreparedStatementBase(
-        ConnectionBase connection,
-        Meta.StatementHandle handle,
-        Meta.Signature signature,
-        int resultSetType,
-        int resultSetConcurrency,
-        int resultSetHoldability)
-        throws SQLException {
+    protected PreparedStatementBase(PreparedStatementArguments arguments) throws SQLException {
       super(
-          connection, handle, signature, resultSetType, resultSetConcurrency, resultSetHoldability);
+          arguments.connection(),
+          arguments.handle(),
+          arguments.signature(),
+          arguments.resultSetType(),
+          arguments.resultSetConcurrency(),
+          arguments.resultSetHoldability());
     }
   }
 
@@ -98,16 +106,23 @@ public final class CalcitePackageAccess {
     }
   }
 
+  /** What Calcite makes a result set of, as the JDBC factory is handed it. */
+  public record ResultSetArguments(
+      AvaticaStatement statement,
+      CalcitePrepare.CalciteSignature<?> signature,
+      ResultSetMetaData metaData,
+      TimeZone timeZone,
+      Meta.Frame firstFrame) {}
+
   /** Calcite's result set, open to subclasses in other packages. */
   public abstract static class ResultSetBase extends CalciteResultSet {
-    protected ResultSetBase(
-        AvaticaStatement statement,
-        CalcitePrepare.CalciteSignature<?> signature,
-        ResultSetMetaData metaData,
-        TimeZone timeZone,
-        Meta.Frame firstFrame)
-        throws SQLException {
-      super(statement, signature, metaData, timeZone, firstFrame);
+    protected ResultSetBase(ResultSetArguments arguments) throws SQLException {
+      super(
+          arguments.statement(),
+          arguments.signature(),
+          arguments.metaData(),
+          arguments.timeZone(),
+          arguments.firstFrame());
     }
   }
 }

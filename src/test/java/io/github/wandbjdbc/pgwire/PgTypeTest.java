@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -80,5 +81,16 @@ class PgTypeTest {
     assertEquals(PgType.TEXT, PgType.forJdbc(Types.VARCHAR));
     assertEquals(PgType.INT8, PgType.forOid(20));
     assertEquals(null, PgType.forOid(0));
+  }
+
+  @Test
+  void columnListsNameEachTypeAsPostgresDoes() {
+    assertEquals(
+        List.of(
+            new PgColumn("oid", PgType.OID),
+            new PgColumn("Name", PgType.NAME),
+            new PgColumn("attnotnull", PgType.BOOL)),
+        PgColumn.list("oid oid, Name name, attnotnull bool"));
+    assertThrows(IllegalArgumentException.class, () -> PgColumn.list("x integer"));
   }
 }

@@ -1,36 +1,26 @@
 package io.github.wandbjdbc.calcite.histories;
 
-import io.github.wandbjdbc.calcite.RuleConfig;
-import org.apache.calcite.plan.RelOptRuleCall;
-import org.apache.calcite.plan.RelRule;
+import io.github.wandbjdbc.calcite.RewriteRule;
+import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Filter;
 
 /**
  * Pushes the run and step conjuncts of a filter over a history scan into it. The filter stays: the
  * scan only reads less, SQL still decides which rows pass.
  */
-final class HistoryFilterRule extends RelRule<RuleConfig> {
-  static final HistoryFilterRule RULE =
-      new HistoryFilterRule(
-          new RuleConfig(
-              "HistoryFilterRule",
-              b ->
-                  b.operand(Filter.class)
-                      .oneInput(s -> s.operand(HistoryTableScan.class).noInputs()),
-              HistoryFilterRule::new));
+final class HistoryFilterRule {
+  static final RelOptRule RULE =
+      RewriteRule.aboveLeaf(
+          "HistoryFilterRule", Filter.class, HistoryTableScan.class, HistoryFilterRule::pushedDown);
 
-  private HistoryFilterRule(RuleConfig config) {
-    super(config);
-  }
+  private HistoryFilterRule() {}
 
-  @Override
-  public void onMatch(RelOptRuleCall call) {
-    Filter filter = call.rel(0);
-    HistoryTableScan scan = call.rel(1);
+  private static RelNode pushedDown(Filter filter, HistoryTableScan scan) {
     HistoryPushdown pushdown = new HistoryPushdown(scan);
-    if (pushdown.add(filter.getCondition(), filter.getCluster().getRexBuilder())) {
-      call.transformTo(
-          filter.copy(filter.getTraitSet(), scan.withPushdown(pushdown), filter.getCondition()));
+    if (!pushdown.add(filter.getCondition(), filter.getCluster().getRexBuilder())) {
+      return null;
     }
+    return filter.copy(filter.getTraitSet(), scan.withPushdown(pushdown), filter.getCondition());
   }
 }

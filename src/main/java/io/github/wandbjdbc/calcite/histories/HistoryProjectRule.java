@@ -1,11 +1,11 @@
 package io.github.wandbjdbc.calcite.histories;
 
-import io.github.wandbjdbc.calcite.RuleConfig;
+import io.github.wandbjdbc.calcite.RewriteRule;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.calcite.plan.RelOptRuleCall;
+import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptUtil;
-import org.apache.calcite.plan.RelRule;
+import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexPermuteInputsShuttle;
@@ -20,28 +20,21 @@ import org.apache.calcite.util.mapping.Mappings;
  * at all, and {@code row} (whole rows) only when named. Never changes results, so it is on even
  * without pushdown.
  */
-final class HistoryProjectRule extends RelRule<RuleConfig> {
-  static final HistoryProjectRule RULE =
-      new HistoryProjectRule(
-          new RuleConfig(
-              "HistoryProjectRule",
-              b ->
-                  b.operand(Project.class)
-                      .oneInput(s -> s.operand(HistoryTableScan.class).noInputs()),
-              HistoryProjectRule::new));
+final class HistoryProjectRule {
+  static final RelOptRule RULE =
+      RewriteRule.aboveLeaf(
+          "HistoryProjectRule",
+          Project.class,
+          HistoryTableScan.class,
+          HistoryProjectRule::narrowed);
 
-  private HistoryProjectRule(RuleConfig config) {
-    super(config);
-  }
+  private HistoryProjectRule() {}
 
-  @Override
-  public void onMatch(RelOptRuleCall call) {
-    Project project = call.rel(0);
-    HistoryTableScan scan = call.rel(1);
+  private static RelNode narrowed(Project project, HistoryTableScan scan) {
     ImmutableBitSet used = RelOptUtil.InputFinder.bits(project.getProjects(), null);
     int width = scan.getRowType().getFieldCount();
     if (used.cardinality() == width) {
-      return;
+      return null;
     }
     List<Integer> kept = new ArrayList<>(used.cardinality());
     Mapping mapping = Mappings.create(MappingType.INVERSE_SURJECTION, width, used.cardinality());
@@ -51,11 +44,8 @@ final class HistoryProjectRule extends RelRule<RuleConfig> {
     }
     HistoryTableScan narrowed = scan.withColumns(kept);
     List<RexNode> projects = RexPermuteInputsShuttle.of(mapping).visitList(project.getProjects());
-    if (RexUtil.isIdentity(projects, narrowed.getRowType())) {
-      call.transformTo(narrowed);
-    } else {
-      call.transformTo(
-          project.copy(project.getTraitSet(), narrowed, projects, project.getRowType()));
-    }
+    return RexUtil.isIdentity(projects, narrowed.getRowType())
+        ? narrowed
+        : project.copy(project.getTraitSet(), narrowed, projects, project.getRowType());
   }
 }

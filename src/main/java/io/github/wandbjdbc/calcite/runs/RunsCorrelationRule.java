@@ -1,12 +1,11 @@
 package io.github.wandbjdbc.calcite.runs;
 
 import io.github.wandbjdbc.calcite.PlanLineage;
-import io.github.wandbjdbc.calcite.RuleConfig;
+import io.github.wandbjdbc.calcite.RewriteRule;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.calcite.plan.RelOptRuleCall;
+import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptUtil;
-import org.apache.calcite.plan.RelRule;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.logical.LogicalFilter;
 import org.apache.calcite.rex.RexNode;
@@ -17,31 +16,24 @@ import org.apache.calcite.rex.RexUtil;
  * $corN.k = run_id}, into a {@link RunsCorrelatedFilter}: W&B returns only the runs of the batch.
  * Other conjuncts stay in a Calcite filter above (where {@link RunsFilterRule} may push them too).
  */
-public final class RunsCorrelationRule extends RelRule<RuleConfig> {
-  static final RunsCorrelationRule RULE =
-      new RunsCorrelationRule(
-          new RuleConfig(
-              "RunsCorrelationRule",
-              b0 ->
-                  b0.operand(LogicalFilter.class)
-                      .predicate(filter -> RexUtil.containsCorrelation(filter.getCondition()))
-                      .anyInputs(),
-              config -> new RunsCorrelationRule(config)));
+public final class RunsCorrelationRule {
+  static final RelOptRule RULE =
+      RewriteRule.matching(
+          "RunsCorrelationRule",
+          LogicalFilter.class,
+          filter -> RexUtil.containsCorrelation(filter.getCondition()),
+          RunsCorrelationRule::restricted);
 
-  private RunsCorrelationRule(RuleConfig config) {
-    super(config);
-  }
+  private RunsCorrelationRule() {}
 
-  @Override
-  public void onMatch(RelOptRuleCall call) {
-    LogicalFilter filter = call.rel(0);
+  private static RelNode restricted(LogicalFilter filter) {
     RelNode input = filter.getInput();
     if (RunsRules.below(input, RunsCorrelatedFilter.class)) {
-      return; // the remainder of an earlier match
+      return null; // the remainder of an earlier match
     }
     int runIdField = PlanLineage.runIdField(input, RunsTableScan.class);
     if (runIdField < 0) {
-      return;
+      return null;
     }
     CorrelatedRunIds runIds = null;
     List<RexNode> remainder = new ArrayList<>();
@@ -56,17 +48,16 @@ public final class RunsCorrelationRule extends RelRule<RuleConfig> {
       }
     }
     if (runIds == null) {
-      return;
+      return null;
     }
-    RelNode wandbInput = convert(input, input.getTraitSet().replace(RunsRel.CONVENTION));
+    RelNode wandbInput = RunsRules.inWandbConvention(input);
     RelNode restricted =
         new RunsCorrelatedFilter(filter.getCluster(), wandbInput.getTraitSet(), wandbInput, runIds);
-    call.transformTo(
-        remainder.isEmpty()
-            ? restricted
-            : filter.copy(
-                filter.getTraitSet(),
-                restricted,
-                RexUtil.composeConjunction(filter.getCluster().getRexBuilder(), remainder)));
+    return remainder.isEmpty()
+        ? restricted
+        : filter.copy(
+            filter.getTraitSet(),
+            restricted,
+            RexUtil.composeConjunction(filter.getCluster().getRexBuilder(), remainder));
   }
 }

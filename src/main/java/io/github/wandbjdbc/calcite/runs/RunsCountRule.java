@@ -1,9 +1,8 @@
 package io.github.wandbjdbc.calcite.runs;
 
 import io.github.wandbjdbc.calcite.PlanLineage;
-import io.github.wandbjdbc.calcite.RuleConfig;
-import org.apache.calcite.plan.RelOptRuleCall;
-import org.apache.calcite.plan.RelRule;
+import io.github.wandbjdbc.calcite.RewriteRule;
+import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.logical.LogicalAggregate;
@@ -15,20 +14,15 @@ import org.apache.calcite.sql.SqlKind;
  * only approximates leaves a Calcite filter in between), so no remaining predicate can change the
  * count.
  */
-final class RunsCountRule extends RelRule<RuleConfig> {
-  static final RunsCountRule RULE =
-      new RunsCountRule(
-          new RuleConfig(
-              "RunsCountRule",
-              b0 ->
-                  b0.operand(LogicalAggregate.class)
-                      .predicate(RunsCountRule::isCountStar)
-                      .anyInputs(),
-              config -> new RunsCountRule(config)));
+final class RunsCountRule {
+  static final RelOptRule RULE =
+      RewriteRule.matching(
+          "RunsCountRule",
+          LogicalAggregate.class,
+          RunsCountRule::isCountStar,
+          RunsCountRule::counted);
 
-  private RunsCountRule(RuleConfig config) {
-    super(config);
-  }
+  private RunsCountRule() {}
 
   private static boolean isCountStar(LogicalAggregate aggregate) {
     if (!aggregate.getGroupSet().isEmpty() || aggregate.getAggCallList().size() != 1) {
@@ -41,16 +35,13 @@ final class RunsCountRule extends RelRule<RuleConfig> {
         && !call.hasFilter();
   }
 
-  @Override
-  public void onMatch(RelOptRuleCall call) {
-    LogicalAggregate aggregate = call.rel(0);
+  private static RelNode counted(LogicalAggregate aggregate) {
     RelNode input = aggregate.getInput();
     if (!(PlanLineage.scan(input) instanceof RunsTableScan)) {
-      return;
+      return null;
     }
-    RelNode wandbInput = convert(input, input.getTraitSet().replace(RunsRel.CONVENTION));
-    call.transformTo(
-        new RunsCount(
-            aggregate.getCluster(), wandbInput.getTraitSet(), wandbInput, aggregate.getRowType()));
+    RelNode wandbInput = RunsRules.inWandbConvention(input);
+    return new RunsCount(
+        aggregate.getCluster(), wandbInput.getTraitSet(), wandbInput, aggregate.getRowType());
   }
 }

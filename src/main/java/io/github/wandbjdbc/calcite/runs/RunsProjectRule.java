@@ -1,12 +1,11 @@
 package io.github.wandbjdbc.calcite.runs;
 
 import io.github.wandbjdbc.calcite.PlanLineage;
-import io.github.wandbjdbc.calcite.RuleConfig;
+import io.github.wandbjdbc.calcite.RewriteRule;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.calcite.plan.RelOptRuleCall;
+import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptUtil;
-import org.apache.calcite.plan.RelRule;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rel.type.RelDataType;
@@ -21,46 +20,33 @@ import org.apache.calcite.util.ImmutableBitSet;
  * {@link RunsProject}; one with expressions keeps its expressions in Calcite over a {@link
  * RunsProject} of the columns they read.
  */
-final class RunsProjectRule extends RelRule<RuleConfig> {
-  static final RunsProjectRule RULE =
-      new RunsProjectRule(
-          new RuleConfig(
-              "RunsProjectRule",
-              b0 ->
-                  b0.operand(LogicalProject.class)
-                      .predicate(p -> p.getVariablesSet().isEmpty())
-                      .anyInputs(),
-              config -> new RunsProjectRule(config)));
+final class RunsProjectRule {
+  static final RelOptRule RULE =
+      RewriteRule.matching(
+          "RunsProjectRule",
+          LogicalProject.class,
+          project -> project.getVariablesSet().isEmpty(),
+          RunsProjectRule::narrowed);
 
-  private RunsProjectRule(RuleConfig config) {
-    super(config);
-  }
+  private RunsProjectRule() {}
 
-  @Override
-  public void onMatch(RelOptRuleCall call) {
-    LogicalProject project = call.rel(0);
+  private static RelNode narrowed(LogicalProject project) {
     RelNode input = project.getInput();
     if (!(PlanLineage.scan(input) instanceof RunsTableScan)
         || RunsRules.below(input, RunsMetricOrder.class)) {
-      return; // not a runs query, or above an order that the projection would hide
+      return null; // not a runs query, or above an order that the projection would hide
     }
-    RelNode wandbInput = convert(input, input.getTraitSet().replace(RunsRel.CONVENTION));
+    RelNode wandbInput = RunsRules.inWandbConvention(input);
     List<RexNode> exprs = project.getProjects();
     if (exprs.stream().allMatch(e -> e instanceof RexInputRef)) {
       List<Integer> fields = exprs.stream().map(e -> ((RexInputRef) e).getIndex()).toList();
-      call.transformTo(
-          new RunsProject(
-              project.getCluster(),
-              wandbInput.getTraitSet(),
-              wandbInput,
-              fields,
-              project.getRowType()));
-      return;
+      return new RunsProject(
+          project.getCluster(), wandbInput.getTraitSet(), wandbInput, fields, project.getRowType());
     }
     ImmutableBitSet used = RelOptUtil.InputFinder.bits(exprs, null);
     int inputWidth = input.getRowType().getFieldCount();
     if (used.cardinality() == inputWidth) {
-      return; // nothing to narrow; firing again would loop
+      return null; // nothing to narrow; firing again would loop
     }
     List<Integer> fields = used.asList();
     RelNode narrowed =
@@ -85,7 +71,7 @@ final class RunsProjectRule extends RelRule<RuleConfig> {
                 }
               }));
     }
-    call.transformTo(project.copy(project.getTraitSet(), narrowed, remapped, project.getRowType()));
+    return project.copy(project.getTraitSet(), narrowed, remapped, project.getRowType());
   }
 
   private static RelDataType narrowedType(

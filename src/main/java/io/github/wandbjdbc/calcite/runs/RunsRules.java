@@ -90,6 +90,11 @@ final class RunsRules {
     return false;
   }
 
+  /** {@code input} asked for in W&B's convention: it exists only where W&B computes it exactly. */
+  static RelNode inWandbConvention(RelNode input) {
+    return RelOptRule.convert(input, input.getTraitSet().replace(RunsRel.CONVENTION));
+  }
+
   /** One member of a subset: all members of a set compute the same rows. */
   static RelNode concrete(RelNode rel) {
     if (rel instanceof RelSubset subset) {

@@ -1,11 +1,10 @@
 package io.github.wandbjdbc.calcite.runs;
 
 import io.github.wandbjdbc.calcite.PlanLineage;
-import io.github.wandbjdbc.calcite.RuleConfig;
+import io.github.wandbjdbc.calcite.RewriteRule;
 import io.github.wandbjdbc.calcite.SortedInput;
 import java.util.Map;
-import org.apache.calcite.plan.RelOptRuleCall;
-import org.apache.calcite.plan.RelRule;
+import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.logical.LogicalSort;
@@ -17,7 +16,7 @@ import org.apache.calcite.rex.RexLiteral;
  * and the order itself. The sort's input is asked for in W&B's convention, which only exists when
  * W&B computes it exactly, so no remaining filter can drop rows after the limit.
  */
-final class RunsSortLimitRule extends RelRule<RuleConfig> {
+final class RunsSortLimitRule {
   /**
    * Columns W&B can order by with SQL's result: NOT NULL (so NULLS FIRST/LAST cannot differ) and
    * totally ordered. Nullable or mixed-type keys (config, summary, heartbeat_at) are sorted
@@ -26,19 +25,14 @@ final class RunsSortLimitRule extends RelRule<RuleConfig> {
   private static final Map<String, String> ORDER_KEYS =
       Map.of("created_at", "created_at", "run_id", "name");
 
-  static final RunsSortLimitRule RULE =
-      new RunsSortLimitRule(
-          new RuleConfig(
-              "RunsSortLimitRule",
-              b0 ->
-                  b0.operand(LogicalSort.class)
-                      .predicate(RunsSortLimitRule::literalBounds)
-                      .anyInputs(),
-              config -> new RunsSortLimitRule(config)));
+  static final RelOptRule RULE =
+      RewriteRule.matching(
+          "RunsSortLimitRule",
+          LogicalSort.class,
+          RunsSortLimitRule::literalBounds,
+          RunsSortLimitRule::limited);
 
-  private RunsSortLimitRule(RuleConfig config) {
-    super(config);
-  }
+  private RunsSortLimitRule() {}
 
   private static boolean literalBounds(LogicalSort sort) {
     return sort.fetch instanceof RexLiteral
@@ -46,13 +40,11 @@ final class RunsSortLimitRule extends RelRule<RuleConfig> {
         && sort.getCollation().getFieldCollations().size() <= 1;
   }
 
-  @Override
-  public void onMatch(RelOptRuleCall call) {
-    LogicalSort sort = call.rel(0);
+  private static RelNode limited(LogicalSort sort) {
     RelNode input = sort.getInput();
     if (RunsRules.concrete(input) instanceof RunsSortLimit
         || !(PlanLineage.scan(input) instanceof RunsTableScan)) {
-      return; // already limited (firing again would loop), or not a runs query
+      return null; // already limited (firing again would loop), or not a runs query
     }
     String order = null;
     if (!sort.getCollation().getFieldCollations().isEmpty()) {
@@ -60,15 +52,14 @@ final class RunsSortLimitRule extends RelRule<RuleConfig> {
       RunsColumn column = RunsRules.column(input, key.getFieldIndex());
       String wandbKey = column == null ? null : ORDER_KEYS.get(column.name());
       if (wandbKey == null) {
-        return;
+        return null;
       }
       order = (key.getDirection().isDescending() ? "-" : "+") + wandbKey;
     }
     long runs = SortedInput.rowsTaken(sort); // both are literals (see literalBounds)
-    RelNode wandbInput = convert(input, input.getTraitSet().replace(RunsRel.CONVENTION));
+    RelNode wandbInput = RunsRules.inWandbConvention(input);
     RelNode limited =
         new RunsSortLimit(sort.getCluster(), wandbInput.getTraitSet(), wandbInput, runs, order);
-    call.transformTo(
-        sort.copy(sort.getTraitSet(), limited, sort.getCollation(), sort.offset, sort.fetch));
+    return sort.copy(sort.getTraitSet(), limited, sort.getCollation(), sort.offset, sort.fetch);
   }
 }

@@ -199,14 +199,7 @@ public enum StandardRunColumn {
   static final List<RunsColumn> DEFINITIONS =
       java.util.Arrays.stream(values()).map(StandardRunColumn::definition).toList();
 
-  private final String columnName;
-  private final SqlTypeName type;
-  private final boolean nullable;
-  private final String filterKey;
-  private final boolean scalarExact;
-  private final RunField field;
-  private final BiFunction<Run, ProjectContext, Object> extractor;
-  private final String remarks;
+  private final RunsColumn definition;
 
   StandardRunColumn(
       String columnName,
@@ -217,19 +210,13 @@ public enum StandardRunColumn {
       RunField field,
       BiFunction<Run, ProjectContext, Object> extractor,
       String remarks) {
-    this.columnName = columnName;
-    this.type = type;
-    this.nullable = nullable;
-    this.filterKey = filterKey;
-    this.scalarExact = scalarExact;
-    this.field = field;
-    this.extractor = extractor;
-    this.remarks = remarks;
+    this.definition =
+        new RunsColumn(
+            columnName, type, nullable, filterKey, scalarExact, field, null, extractor, remarks);
   }
 
   RunsColumn definition() {
-    return new RunsColumn(
-        columnName, type, nullable, filterKey, scalarExact, field, null, extractor, remarks);
+    return definition;
   }
 
   private static Long epochMillis(Instant instant) {

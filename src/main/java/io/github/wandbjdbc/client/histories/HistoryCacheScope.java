@@ -17,23 +17,12 @@ import java.util.TreeMap;
  * every marker known and at most {@link #MAX_ROWS} rows, are served or kept; and a run is kept only
  * when the scan read all of it.
  */
-final class HistoryCacheScope {
+record HistoryCacheScope(
+    HistoryCache cache, String host, HistoryQuery query, HistoryReadPlanner plan) {
   /** Runs with more rows are neither kept nor served: a run is held in memory until it is kept. */
   static final long MAX_ROWS = 200_000;
 
   private static final Set<String> TERMINAL = Set.of("finished", "crashed", "failed", "killed");
-
-  private final HistoryCache cache;
-  private final String host;
-  private final HistoryQuery query;
-  private final HistoryReadPlanner plan;
-
-  HistoryCacheScope(HistoryCache cache, String host, HistoryQuery query, HistoryReadPlanner plan) {
-    this.cache = cache;
-    this.host = host;
-    this.query = query;
-    this.plan = plan;
-  }
 
   /** The shape of {@code run} this scan may serve from the cache or keep; null when it may not. */
   String shape(Run run) {

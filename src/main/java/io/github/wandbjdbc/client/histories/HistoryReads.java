@@ -6,25 +6,12 @@ import io.github.wandbjdbc.client.cache.HistoryCache;
 import io.github.wandbjdbc.client.runs.RunListings;
 import io.github.wandbjdbc.client.transport.GraphQlTransport;
 
-/** W&B run histories, as the client's facade hands them out: planned, read ahead, cached. */
-public final class HistoryReads {
-  private final GraphQlTransport transport;
-  private final RunListings listings;
-  private final HistoryCache cache;
-  private final String host;
-
-  /**
-   * Reads through {@code transport}, listing runs with {@code listings}; {@code host} keys {@code
-   * cache}.
-   */
-  public HistoryReads(
-      GraphQlTransport transport, RunListings listings, HistoryCache cache, String host) {
-    this.transport = transport;
-    this.listings = listings;
-    this.cache = cache;
-    this.host = host;
-  }
-
+/**
+ * W&B run histories, as the client's facade hands them out: planned, read ahead, cached. Reads
+ * through {@code transport}, listing runs with {@code listings}; {@code host} keys {@code cache}.
+ */
+public record HistoryReads(
+    GraphQlTransport transport, RunListings listings, HistoryCache cache, String host) {
   /**
    * The rows of {@code query}; lazy, so nothing is sent before the first {@code hasNext()}. Closing
    * the iterator stops its worker threads and their requests.
