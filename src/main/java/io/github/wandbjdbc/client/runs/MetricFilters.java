@@ -9,25 +9,14 @@ import java.util.Map;
  * The W&B filters a {@link MetricOrderReader} proves its pages with, each under the listing's own
  * filter. Its ranges lie between finite bounds, so that they compare finite numbers with finite
  * numbers only: the one comparison the reader trusts W&B with.
+ *
+ * @param query the listing's filter ({@code {}} for every run)
+ * @param key the metric's filter key
+ * @param descending whether greater numbers come first
  */
-final class MetricFilters {
+record MetricFilters(ObjectNode query, String key, boolean descending) {
   /** No finite double lies outside this range, and no NaN or infinity inside. */
   private static final double MAX = Double.MAX_VALUE;
-
-  private final ObjectNode query;
-  private final String key;
-  private final boolean descending;
-
-  /**
-   * @param query the listing's filter ({@code {}} for every run)
-   * @param key the metric's filter key
-   * @param descending whether greater numbers come first
-   */
-  MetricFilters(ObjectNode query, String key, boolean descending) {
-    this.query = query;
-    this.key = key;
-    this.descending = descending;
-  }
 
   /** Every run of the listing. */
   ObjectNode all() {
