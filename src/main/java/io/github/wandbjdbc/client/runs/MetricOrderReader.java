@@ -7,14 +7,10 @@ import io.github.wandbjdbc.client.RunIterator;
 import io.github.wandbjdbc.client.RunQuery;
 import io.github.wandbjdbc.client.RunRanking;
 import io.github.wandbjdbc.client.WandbInexactException;
-import java.util.ArrayDeque;
+import io.github.wandbjdbc.client.runs.RankedRuns.Ranked;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.Set;
 
 /**
  * Hands over the runs of a listing in its {@link MetricOrder}, reading W&B only as far as the runs
@@ -60,18 +56,12 @@ final class MetricOrderReader<K> implements RunIterator {
     DONE
   }
 
-  /** A run and its sort key. */
-  private record Ranked<K>(Run run, K key) {}
-
   private final MetricRequests requests;
   private final MetricFilters filters;
   private final RunRanking<K> ranking;
-  private final Comparator<Ranked<K>> order;
   private final long goal;
   private final long limit;
-  private final Deque<Ranked<K>> ready = new ArrayDeque<>();
-  private final List<Ranked<K>> tail = new ArrayList<>();
-  private final Set<String> handedOver = new HashSet<>();
+  private final RankedRuns<K> runs;
   private Phase phase = Phase.FIRST;
   private double bound;
 
@@ -87,8 +77,7 @@ final class MetricOrderReader<K> implements RunIterator {
     this.filters =
         new MetricFilters(query.filter(), metricOrder.filterKey(), metricOrder.descending());
     this.ranking = ranking;
-    Comparator<K> keys = ranking.order();
-    this.order = (a, b) -> keys.compare(a.key(), b.key());
+    this.runs = new RankedRuns<>(ranking);
     this.goal = metricOrder.goal();
     this.limit = query.limit();
     this.pageRows = Math.max(1, Math.min(Integer.MAX_VALUE, 2 * goal + 10));
@@ -105,13 +94,13 @@ final class MetricOrderReader<K> implements RunIterator {
 
   @Override
   public boolean hasNext() {
-    if (limit >= 0 && handedOver.size() >= limit) {
+    if (limit >= 0 && runs.handedOver() >= limit) {
       return false;
     }
-    while (ready.isEmpty() && phase != Phase.DONE && !closed) {
+    while (!runs.hasReady() && phase != Phase.DONE && !closed) {
       advance();
     }
-    return !ready.isEmpty() && !closed;
+    return runs.hasReady() && !closed;
   }
 
   @Override
@@ -119,9 +108,7 @@ final class MetricOrderReader<K> implements RunIterator {
     if (!hasNext()) {
       throw new NoSuchElementException();
     }
-    Run run = ready.poll().run();
-    handedOver.add(run.name());
-    return run;
+    return runs.handOver();
   }
 
   @Override
@@ -143,9 +130,7 @@ final class MetricOrderReader<K> implements RunIterator {
         if (absent > 0) {
           readAbsent();
         }
-        tail.sort(order);
-        ready.addAll(tail);
-        tail.clear();
+        runs.releaseEnd();
         phase = Phase.DONE;
       }
       case DONE -> {}
@@ -165,8 +150,8 @@ final class MetricOrderReader<K> implements RunIterator {
     double last = 0;
     double atGoal = 0;
     if (page.hasNextPage()) {
-      last = metric(finite.get(finite.size() - 1));
-      atGoal = metric(finite.get((int) Math.max(1, Math.min(goal, finite.size())) - 1));
+      last = runs.metric(finite.get(finite.size() - 1));
+      atGoal = runs.metric(finite.get((int) Math.max(1, Math.min(goal, finite.size())) - 1));
       counted.add(filters.atOrBefore(last));
       counted.add(filters.atOrBefore(atGoal));
     }
@@ -179,7 +164,11 @@ final class MetricOrderReader<K> implements RunIterator {
       return;
     }
     for (Ranked<K> run : odd) {
-      (ranking.beforeNumbers(run.key()) ? ready : tail).add(run);
+      if (ranking.beforeNumbers(run.key())) {
+        runs.ready(List.of(run));
+      } else {
+        runs.keepForEnd(run);
+      }
     }
     if (!page.hasNextPage()) {
       handOver(finite, Phase.TAIL);
@@ -211,8 +200,8 @@ final class MetricOrderReader<K> implements RunIterator {
       fallBack();
       return;
     }
-    double last = metric(finite.get(finite.size() - 1));
-    double middle = metric(finite.get((finite.size() - 1) / 2));
+    double last = runs.metric(finite.get(finite.size() - 1));
+    double middle = runs.metric(finite.get((finite.size() - 1) / 2));
     long[] counts =
         requests.counts(
             List.of(
@@ -239,13 +228,13 @@ final class MetricOrderReader<K> implements RunIterator {
   }
 
   private long atOrBefore(List<Ranked<K>> finite, double t) {
-    return finite.stream().filter(r -> filters.atOrBefore(metric(r), t)).count();
+    return finite.stream().filter(r -> filters.atOrBefore(runs.metric(r), t)).count();
   }
 
   private void handOverUpTo(List<Ranked<K>> finite, double proven) {
     List<Ranked<K>> chunk = new ArrayList<>();
     for (Ranked<K> run : finite) {
-      if (filters.atOrBefore(metric(run), proven)) {
+      if (filters.atOrBefore(runs.metric(run), proven)) {
         chunk.add(run);
       }
     }
@@ -253,12 +242,8 @@ final class MetricOrderReader<K> implements RunIterator {
     handOver(chunk, Phase.NEXT);
   }
 
-  private void handOver(List<Ranked<K>> runs, Phase then) {
-    List<Ranked<K>> sorted = new ArrayList<>(ready);
-    sorted.addAll(runs);
-    sorted.sort(order);
-    ready.clear();
-    ready.addAll(sorted);
+  private void handOver(List<Ranked<K>> proven, Phase then) {
+    runs.ready(proven);
     phase = then;
   }
 
@@ -267,18 +252,18 @@ final class MetricOrderReader<K> implements RunIterator {
    * number for there (a BIGINT column's 2.5, or a W&B breaking the trust above) goes to the tail
    * when SQL puts it after the numbers; otherwise false: the page cannot be used.
    */
-  private boolean sortFinite(List<Run> runs, List<Ranked<K>> finite) {
-    for (Run run : runs) {
-      Ranked<K> ranked = ranked(run);
+  private boolean sortFinite(List<Run> page, List<Ranked<K>> finite) {
+    for (Run run : page) {
+      Ranked<K> ranked = runs.rank(run);
       if (ranking.number(ranked.key()) != null) {
         finite.add(ranked);
       } else if (!ranking.beforeNumbers(ranked.key())) {
-        tail.add(ranked);
+        runs.keepForEnd(ranked);
       } else {
         return false;
       }
     }
-    finite.sort(order);
+    runs.sort(finite);
     return true;
   }
 
@@ -307,39 +292,22 @@ final class MetricOrderReader<K> implements RunIterator {
                 + " as lacking the metric although it holds a value, after rows were handed over"
                 + " in the order it would have changed");
       }
-      tail.add(run);
+      runs.keepForEnd(run);
     }
     absent = 0;
   }
 
   /** Reads every run of the listing and sorts them here; runs already handed over are skipped. */
   private void fallBack() {
-    List<Ranked<K>> all = new ArrayList<>();
-    for (Ranked<K> run : readAll(filters.all())) {
-      if (!handedOver.contains(run.run().name())) {
-        all.add(run);
-      }
-    }
-    all.sort(order);
-    ready.clear();
-    tail.clear();
-    ready.addAll(all);
+    runs.replaceWith(readAll(filters.all()));
     absent = 0;
     phase = Phase.DONE;
   }
 
   private List<Ranked<K>> readAll(ObjectNode filter) {
     List<Ranked<K>> all = new ArrayList<>();
-    requests.readAll(filter).forEach(run -> all.add(ranked(run)));
+    requests.readAll(filter).forEach(run -> all.add(runs.rank(run)));
     return all;
-  }
-
-  private Ranked<K> ranked(Run run) {
-    return new Ranked<>(run, ranking.key(run));
-  }
-
-  private double metric(Ranked<K> run) {
-    return ranking.number(run.key());
   }
 
   private static WandbInexactException inexact(String what) {
