@@ -1,5 +1,7 @@
 package io.github.wandbjdbc.jdbc;
 
+import io.github.wandbjdbc.calcite.ColumnOrderOperators;
+import io.github.wandbjdbc.calcite.ColumnValueOrder;
 import java.lang.reflect.Type;
 import java.util.Locale;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
@@ -83,10 +85,11 @@ final class ReadOnlyPrepare extends CalcitePrepareImpl {
           validator, catalogReader, config.withInSubQueryThreshold(Integer.MAX_VALUE));
     }
 
+    /** Sorts, MIN and MAX order doubles as PostgreSQL does ({@link ColumnValueOrder}). */
     @Override
     protected PreparedResult implement(RelRoot root) {
       CompiledListLimit.check(root.rel);
-      return super.implement(root);
+      return super.implement(root.withRel(ColumnOrderOperators.substitute(root.rel)));
     }
 
     @Override
