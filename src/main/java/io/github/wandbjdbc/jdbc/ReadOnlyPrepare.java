@@ -1,5 +1,7 @@
 package io.github.wandbjdbc.jdbc;
 
+import io.github.wandbjdbc.calcite.ColumnOrderOperators;
+import io.github.wandbjdbc.calcite.ColumnValueOrder;
 import io.github.wandbjdbc.calcite.RowGoal;
 import java.lang.reflect.Type;
 import java.util.Locale;
@@ -10,6 +12,7 @@ import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
+import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.sql.SqlExplain;
@@ -85,14 +88,16 @@ final class ReadOnlyPrepare extends CalcitePrepareImpl {
     }
 
     /**
-     * The finished plan, with the scan that feeds its result marked ({@link RowGoal}): only here is
-     * the whole plan seen before its code is generated. The mark lives in this plan alone, so no
-     * other statement, connection or Calcite user in the JVM sees it.
+     * The finished plan, just before its code is generated: the only place the whole plan is seen
+     * then. The scan that feeds its result is marked ({@link RowGoal}), in this plan alone, so no
+     * other statement, connection or Calcite user in the JVM sees it; and sorts, MIN and MAX are
+     * swapped for ones that order doubles as PostgreSQL does ({@link ColumnValueOrder}).
      */
     @Override
     protected PreparedResult implement(RelRoot root) {
       CompiledListLimit.check(root.rel);
-      return super.implement(root.withRel(RowGoal.aimAtResult(root.rel)));
+      RelNode aimed = RowGoal.aimAtResult(root.rel);
+      return super.implement(root.withRel(ColumnOrderOperators.substitute(aimed)));
     }
 
     @Override

@@ -18,9 +18,10 @@ import java.util.List;
  * The generated dataset, and hand-made runs for "demo" that the generator never produces: text full
  * of regex metacharacters, LIKE wildcards and line breaks, and config or summary values of the
  * wrong type for their discovered column (a string in a DOUBLE key, an array in a BIGINT key, a
- * scalar where an object was nested). The odd runs are added once connections have discovered their
- * columns, and are the project's oldest: like old runs of a real project that the discovery sample
- * missed.
+ * scalar where an object was nested), and NaN and infinities in DOUBLE keys. The odd runs are added
+ * once connections have discovered their columns, and are the project's oldest: like old runs of a
+ * real project that the discovery sample missed. So every value order sees the same columns: where
+ * it stores non-finite numbers as strings, its DOUBLE columns read them as NULL.
  */
 final class DifferentialDataset {
   private static final int GENERATED_RUNS = 60;
@@ -115,7 +116,33 @@ final class DifferentialDataset {
             "tab\there\r\ncrlf",
             "{'lr': 1e-300, 'epochs': 0, 'optimizer': 'ADAM', 'use_amp': false, 'warmup': '50',"
                 + " 'model': {'layers': 2.0}}",
-            "{'loss': 1e308, 'acc': 0.5, 'eval': {'f1': 'n/a'}}"));
+            "{'loss': 1e308, 'acc': 0.5, 'eval': {'f1': 'n/a'}}"),
+        nonFinite("odd00006", first.plusSeconds(18_000), "NaN", "Infinity", "-Infinity"),
+        nonFinite("odd00007", first.plusSeconds(21_600), "-Infinity", "NaN", "Infinity"),
+        nonFinite("odd00008", first.plusSeconds(25_200), "Infinity", "-Infinity", "NaN"),
+        nonFinite("odd00009", first.plusSeconds(28_800), "NaN", "NaN", "-Infinity"));
+  }
+
+  /**
+   * A finished run whose DOUBLE keys hold only NaN and infinities, dealt out as {@code a}, {@code
+   * b} and {@code c}: over the runs, each key meets NaN, +Infinity and -Infinity, some NaN twice.
+   */
+  private static EmulatedRun nonFinite(
+      String name, Instant createdAt, String a, String b, String c) {
+    return run(
+        name,
+        createdAt,
+        name,
+        "finished",
+        "exp-a",
+        "train",
+        List.of("baseline"),
+        "alice",
+        "",
+        "{'lr': %2$s, 'dropout': %1$s}".formatted(a, b),
+        ("{'acc': %1$s, 'val_loss': %2$s, 'val_acc': %3$s, '_runtime': %3$s, 'lr': %2$s,"
+                + " 'grad_norm': %1$s, 'eval': {'f1': %2$s, 'recall': %3$s}}")
+            .formatted(a, b, c));
   }
 
   private static EmulatedRun run(

@@ -10,10 +10,10 @@ import java.util.Set;
 
 /**
  * Generates queries over {@code runs} from a seed: filtered selections, total ORDER BYs with LIMIT
- * / OFFSET, COUNT(*), GROUP BY, other aggregates, and self-joins, unions and subqueries; a quarter
- * of them with {@code ?} parameters. Rows are only limited under an order that is total (ending
- * with {@code run_id}, or on the distinct {@code created_at}) or under an aggregate, so every query
- * has one right answer.
+ * / OFFSET (a third of those by a DOUBLE column first), COUNT(*), GROUP BY, other aggregates, and
+ * self-joins, unions and subqueries; a quarter of them with {@code ?} parameters. Rows are only
+ * limited under an order that is total (ending with {@code run_id}, or on the distinct {@code
+ * created_at}) or under an aggregate, so every query has one right answer.
  */
 final class RunsQueryGenerator {
   private static final List<String> JSON_COLUMNS = List.of("config", "summary", "system_metrics");
@@ -130,13 +130,15 @@ final class RunsQueryGenerator {
       List<String> keys = new ArrayList<>();
       int count = 1 + random.nextInt(2);
       for (int i = 0; i < count; i++) {
+        // A third of the orders start with a DOUBLE column, where NaN and infinities sort.
+        Column column = i == 0 && random.nextInt(3) == 0 ? doubleColumn() : randomColumn();
         String nulls =
             switch (random.nextInt(3)) {
               case 0 -> " NULLS FIRST";
               case 1 -> " NULLS LAST";
               default -> "";
             };
-        keys.add(SqlText.identifier(randomColumn().name()) + direction() + nulls);
+        keys.add(SqlText.identifier(column.name()) + direction() + nulls);
       }
       keys.add("run_id" + direction());
       return " ORDER BY " + String.join(", ", keys);
@@ -162,17 +164,20 @@ final class RunsQueryGenerator {
       };
     }
 
+    /** Grouped by a usual key, any column, or a DOUBLE column (NaN groups with NaN). */
     String groupBy() {
       Column column =
-          random.nextInt(4) == 0
-              ? randomColumn()
-              : sample.column(GROUP_KEYS.get(random.nextInt(GROUP_KEYS.size())));
+          switch (random.nextInt(6)) {
+            case 0 -> randomColumn();
+            case 1 -> doubleColumn();
+            default -> sample.column(GROUP_KEYS.get(random.nextInt(GROUP_KEYS.size())));
+          };
       String key = SqlText.identifier(column.name());
       String sql = "SELECT " + key + ", COUNT(*) FROM runs" + where("") + " GROUP BY " + key;
       if (random.nextInt(4) == 0) {
         sql += " HAVING COUNT(*) > " + random.nextInt(3);
       }
-      if (random.nextInt(3) == 0 && !column.hasNonFinite()) {
+      if (random.nextInt(3) == 0) {
         // The group key is unique per row, so it orders the groups totally.
         sql +=
             " ORDER BY 1"
@@ -268,6 +273,11 @@ final class RunsQueryGenerator {
               + (random.nextBoolean() ? " AND " + condition("a.") : "");
         }
       }
+    }
+
+    private Column doubleColumn() {
+      List<Column> columns = sample.columns(Kind.DOUBLE);
+      return columns.get(random.nextInt(columns.size()));
     }
 
     private Column randomColumn() {

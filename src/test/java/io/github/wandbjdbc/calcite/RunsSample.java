@@ -51,8 +51,7 @@ final class RunsSample {
 
     /**
      * Whether the column holds NaN or an infinity, which some of Calcite's own operators cannot
-     * handle (they compare or convert numbers as BigDecimal: sorts on that key alone, long IN
-     * lists), with or without pushdown.
+     * handle (they convert numbers to BigDecimal: long IN lists), with or without pushdown.
      */
     boolean hasNonFinite() {
       return values.stream().anyMatch(v -> v instanceof Double d && !Double.isFinite(d));

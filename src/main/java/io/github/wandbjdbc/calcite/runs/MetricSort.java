@@ -1,5 +1,6 @@
 package io.github.wandbjdbc.calcite.runs;
 
+import io.github.wandbjdbc.calcite.ColumnValueOrder;
 import io.github.wandbjdbc.calcite.ProjectContext;
 import io.github.wandbjdbc.client.MetricOrder;
 import java.util.ArrayList;
@@ -56,11 +57,7 @@ record MetricSort(List<MetricSort.SortKey> keys, String filterKey, String orderP
         new MetricRanking(this, columns, context));
   }
 
-  /**
-   * Rows of {@code columns} in this order, as Calcite's sort compares them: each key by its natural
-   * order ({@link Comparable#compareTo}; for doubles NaN above +Infinity, -0.0 below 0.0), nulls
-   * where the key says.
-   */
+  /** Rows of {@code columns} in this order, each key as a local sort orders it. */
   Comparator<Object[]> rowOrder(List<String> columns) {
     Comparator<Object[]> order = null;
     for (SortKey key : keys) {
@@ -68,17 +65,12 @@ record MetricSort(List<MetricSort.SortKey> keys, String filterKey, String orderP
       if (index < 0) {
         throw new IllegalStateException("ORDER BY column " + key.column() + " is not scanned");
       }
-      Comparator<Object[]> next = Comparator.comparing(row -> row[index], valueOrder(key));
+      Comparator<Object[]> next =
+          Comparator.comparing(
+              row -> row[index], ColumnValueOrder.comparator(key.descending(), key.nullsFirst()));
       order = order == null ? next : order.thenComparing(next);
     }
     return order;
-  }
-
-  @SuppressWarnings({"unchecked", "rawtypes"}) // column values are Comparable of their own type
-  private static Comparator<Object> valueOrder(SortKey key) {
-    Comparator<Object> natural = (a, b) -> ((Comparable) a).compareTo(b);
-    Comparator<Object> directed = key.descending() ? natural.reversed() : natural;
-    return key.nullsFirst() ? Comparator.nullsFirst(directed) : Comparator.nullsLast(directed);
   }
 
   /** For EXPLAIN. */
