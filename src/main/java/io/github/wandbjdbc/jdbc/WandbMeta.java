@@ -1,7 +1,6 @@
 package io.github.wandbjdbc.jdbc;
 
 import io.github.wandbjdbc.calcite.TableFacts;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -40,9 +39,6 @@ final class WandbMeta extends CalciteMetaImpl {
           SqlTypeName.DATE,
           SqlTypeName.TIME,
           SqlTypeName.TIMESTAMP);
-
-  /** SQLState 07001: wrong number of parameters. */
-  static final String UNBOUND_PARAMETER = "07001";
 
   /**
    * Typed as our connection: Calcite's protected constructor takes its package-private connection
@@ -211,11 +207,7 @@ final class WandbMeta extends CalciteMetaImpl {
     return rows(MetadataColumns.FUNCTIONS, rows);
   }
 
-  /**
-   * A plain {@code Statement} has no way to bind a {@code ?}; Calcite would read it as NULL and
-   * answer no rows, as if the query were complete. Refused here before anything runs (EXPLAIN,
-   * which runs nothing, may show a plan with parameters).
-   */
+  /** A plain {@code Statement} cannot bind a {@code ?}: see {@link UnboundParameters}. */
   @Override
   public ExecuteResult prepareAndExecute(
       StatementHandle h,
@@ -225,40 +217,7 @@ final class WandbMeta extends CalciteMetaImpl {
       PrepareCallback callback)
       throws NoSuchStatementException {
     return super.prepareAndExecute(
-        h,
-        sql,
-        maxRowCount,
-        maxRowsInFirstFrame,
-        new PrepareCallback() {
-          @Override
-          public Object getMonitor() {
-            return callback.getMonitor();
-          }
-
-          @Override
-          public void clear() throws SQLException {
-            callback.clear();
-          }
-
-          @Override
-          public void assign(Signature signature, Frame firstFrame, long updateCount)
-              throws SQLException {
-            if (!signature.parameters.isEmpty() && !ReadOnlySql.firstWord(sql).equals("EXPLAIN")) {
-              throw new SQLException(
-                  "The statement has "
-                      + signature.parameters.size()
-                      + " ? parameter(s), which a plain Statement cannot bind; use a "
-                      + "PreparedStatement and its set methods",
-                  UNBOUND_PARAMETER);
-            }
-            callback.assign(signature, firstFrame, updateCount);
-          }
-
-          @Override
-          public void execute() throws SQLException {
-            callback.execute();
-          }
-        });
+        h, sql, maxRowCount, maxRowsInFirstFrame, UnboundParameters.refusing(sql, callback));
   }
 
   /** Nothing to commit or roll back: the connection only reads. */
