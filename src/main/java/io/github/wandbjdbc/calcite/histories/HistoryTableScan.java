@@ -1,6 +1,5 @@
 package io.github.wandbjdbc.calcite.histories;
 
-import io.github.wandbjdbc.calcite.BatchJoinRule;
 import io.github.wandbjdbc.calcite.LineageStep;
 import io.github.wandbjdbc.calcite.RowGoal;
 import io.github.wandbjdbc.calcite.RowGoalScan;
@@ -19,7 +18,6 @@ import org.apache.calcite.linq4j.tree.Types;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptCost;
 import org.apache.calcite.plan.RelOptPlanner;
-import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelCollation;
@@ -27,12 +25,8 @@ import org.apache.calcite.rel.RelCollationTraitDef;
 import org.apache.calcite.rel.RelCollations;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelWriter;
-import org.apache.calcite.rel.core.Aggregate;
-import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
-import org.apache.calcite.rel.rules.AggregateExtractProjectRule;
-import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeField;
@@ -50,26 +44,6 @@ final class HistoryTableScan extends TableScan implements EnumerableRel, Lineage
   private static final Method QUERY =
       Types.lookupMethod(
           HistoryTable.class, "query", DataContext.class, HistoryScanSpec.class, Object[].class);
-
-  private static final RelOptRule AGGREGATE_NARROWS_SCAN =
-      AggregateExtractProjectRule.Config.DEFAULT
-          .withOperandFor(Aggregate.class, HistoryTableScan.class)
-          .withDescription("HistoryAggregateNarrowsScan")
-          .as(AggregateExtractProjectRule.Config.class)
-          .toRule();
-
-  private static final RelOptRule AGGREGATE_NARROWS_FILTERED_SCAN =
-      AggregateExtractProjectRule.Config.DEFAULT
-          .withOperandSupplier(
-              b ->
-                  b.operand(Aggregate.class)
-                      .oneInput(
-                          f ->
-                              f.operand(Filter.class)
-                                  .oneInput(s -> s.operand(HistoryTableScan.class).noInputs())))
-          .withDescription("HistoryAggregateNarrowsFilteredScan")
-          .as(AggregateExtractProjectRule.Config.class)
-          .toRule();
 
   /** Rows assumed in a project's history table, before narrowing. */
   private static final double HISTORY_ROWS = 1_000_000;
@@ -261,22 +235,7 @@ final class HistoryTableScan extends TableScan implements EnumerableRel, Lineage
 
   @Override
   public void register(RelOptPlanner planner) {
-    planner.addRule(HistoryProjectRule.RULE);
-    // An aggregate reads only the columns it uses: COUNT(*) then reads steps only.
-    planner.addRule(AGGREGATE_NARROWS_SCAN);
-    planner.addRule(AGGREGATE_NARROWS_FILTERED_SCAN);
-    planner.addRule(HistoryCountRule.RULE);
-    planner.addRule(CoreRules.PROJECT_FILTER_TRANSPOSE);
-    if (historiesTable.settings().pushdown()) {
-      planner.addRule(HistoryFilterRule.RULE);
-      // A join on run_id then reads only the histories of each batch of the other side's runs.
-      planner.addRule(BatchJoinRule.RULE);
-      // ORDER BY run_id, _step needs no sort; a LIMIT sizes the first request.
-      planner.addRule(HistorySortRule.SORT_OVER_SCAN);
-      planner.addRule(HistorySortRule.SORT_OVER_FILTERED_SCAN);
-      planner.addRule(HistorySortRule.SORT_OVER_PROJECTED_SCAN);
-      planner.addRule(HistorySortRule.SORT_OVER_PROJECTED_FILTERED_SCAN);
-    }
+    HistoryRules.register(planner, historiesTable.settings().pushdown());
   }
 
   @Override
