@@ -1,8 +1,6 @@
 package io.github.wandbjdbc.jdbc;
 
 import io.github.wandbjdbc.calcite.TableFacts;
-import java.sql.DatabaseMetaData;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,8 +13,6 @@ import org.apache.calcite.jdbc.CalciteMetaImpl;
 import org.apache.calcite.jdbc.CalciteMetaTableFactoryImpl;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Linq4j;
-import org.apache.calcite.schema.SchemaPlus;
-import org.apache.calcite.schema.lookup.LikePattern;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
@@ -43,9 +39,6 @@ final class WandbMeta extends CalciteMetaImpl {
           SqlTypeName.DATE,
           SqlTypeName.TIME,
           SqlTypeName.TIMESTAMP);
-
-  /** SQLState 07001: wrong number of parameters. */
-  static final String UNBOUND_PARAMETER = "07001";
 
   /**
    * Typed as our connection: Calcite's protected constructor takes its package-private connection
@@ -95,6 +88,7 @@ final class WandbMeta extends CalciteMetaImpl {
         Comparator.comparing((MetaTable t) -> t.tableType)
             .thenComparing(t -> t.tableSchem)
             .thenComparing(t -> t.tableName));
+    DeclaredTableFacts facts = declaredFacts();
     List<Object[]> rows = new ArrayList<>();
     for (MetaTable t : tables) {
       rows.add(
@@ -103,7 +97,7 @@ final class WandbMeta extends CalciteMetaImpl {
             t.tableSchem,
             t.tableName,
             t.tableType,
-            remarks(t.tableSchem, t.tableName),
+            facts.remarks(t.tableSchem, t.tableName),
             null,
             null,
             null,
@@ -112,14 +106,6 @@ final class WandbMeta extends CalciteMetaImpl {
           });
     }
     return rows(MetadataColumns.TABLES, rows);
-  }
-
-  /** What the table says it holds; looking it up sends no request. */
-  private String remarks(String schema, String table) {
-    SchemaPlus project = ((CalciteConnection) connection).getRootSchema().subSchemas().get(schema);
-    return project != null && project.tables().get(table) instanceof TableFacts facts
-        ? facts.remarks()
-        : null;
   }
 
   @Override
@@ -134,30 +120,14 @@ final class WandbMeta extends CalciteMetaImpl {
         : createEmptyResultSet(MetaColumn.class);
   }
 
-  /** JDBC: rows ordered by COLUMN_NAME; a null schema or table matches any. */
+  /** A null schema or table matches any. */
   @Override
   public MetaResultSet getPrimaryKeys(
       ConnectionHandle ch, String catalog, String schema, String table) {
-    List<Object[]> rows = new ArrayList<>();
-    if (catalog == null || catalog.isEmpty()) {
-      for (FactsOf facts : tables(schema, table)) {
-        List<String> key = facts.table().primaryKey();
-        List<Object[]> keyRows = new ArrayList<>();
-        for (int i = 0; i < key.size(); i++) {
-          keyRows.add(
-              new Object[] {
-                null,
-                facts.schema(),
-                facts.name(),
-                key.get(i),
-                (short) (i + 1),
-                primaryKeyName(facts.name())
-              });
-        }
-        keyRows.sort(Comparator.comparing(row -> (String) row[3]));
-        rows.addAll(keyRows);
-      }
-    }
+    List<Object[]> rows =
+        catalog == null || catalog.isEmpty()
+            ? declaredFacts().primaryKeys(schema, table)
+            : List.of();
     return rows(MetadataColumns.PRIMARY_KEYS, rows);
   }
 
@@ -191,68 +161,18 @@ final class WandbMeta extends CalciteMetaImpl {
         foreignTable);
   }
 
-  /**
-   * The foreign keys the tables declare (both ends in the same project), restricted by exact names
-   * (null = any); ordered by schema and referencing table, as the JDBC orders of imported and
-   * exported keys agree here (one key column, one referenced table per key).
-   */
+  /** The foreign keys the tables declare, restricted by exact names (null = any). */
   private MetaResultSet foreignKeys(
       String catalog, String pkSchema, String pkTable, String fkSchema, String fkTable) {
-    List<Object[]> rows = new ArrayList<>();
-    if ((catalog == null || catalog.isEmpty())
-        && (pkSchema == null || fkSchema == null || pkSchema.equals(fkSchema))) {
-      for (FactsOf facts : tables(pkSchema != null ? pkSchema : fkSchema, fkTable)) {
-        for (TableFacts.ForeignKey key : facts.table().foreignKeys()) {
-          if (pkTable == null || pkTable.equals(key.referencedTable())) {
-            rows.add(
-                new Object[] {
-                  null,
-                  facts.schema(),
-                  key.referencedTable(),
-                  key.referencedColumn(),
-                  null,
-                  facts.schema(),
-                  facts.name(),
-                  key.column(),
-                  (short) 1,
-                  (short) DatabaseMetaData.importedKeyNoAction,
-                  (short) DatabaseMetaData.importedKeyNoAction,
-                  facts.name() + "_" + key.referencedTable() + "_fk",
-                  primaryKeyName(key.referencedTable()),
-                  (short) DatabaseMetaData.importedKeyNotDeferrable
-                });
-          }
-        }
-      }
-    }
+    List<Object[]> rows =
+        catalog == null || catalog.isEmpty()
+            ? declaredFacts().foreignKeys(pkSchema, pkTable, fkSchema, fkTable)
+            : List.of();
     return rows(MetadataColumns.FOREIGN_KEYS, rows);
   }
 
-  /** A table of a project, with its facts. */
-  private record FactsOf(String schema, String name, TableFacts table) {}
-
-  /** The tables of this adapter named exactly (null = any), by schema then table name. */
-  private List<FactsOf> tables(String schema, String table) {
-    List<FactsOf> found = new ArrayList<>();
-    SchemaPlus root = ((CalciteConnection) connection).getRootSchema();
-    for (String schemaName : sorted(root.subSchemas().getNames(LikePattern.any()))) {
-      SchemaPlus project = root.subSchemas().get(schemaName);
-      if (project == null || (schema != null && !schema.equals(schemaName))) {
-        continue;
-      }
-      for (String tableName : sorted(project.tables().getNames(LikePattern.any()))) {
-        if ((table == null || table.equals(tableName))
-            && project.tables().get(tableName) instanceof TableFacts facts) {
-          found.add(new FactsOf(schemaName, tableName, facts));
-        }
-      }
-    }
-    return found;
-  }
-
-  /** The primary key's name, as {@code PK_NAME} reports it. */
-  private static String primaryKeyName(String table) {
-    return table + "_pk";
+  private DeclaredTableFacts declaredFacts() {
+    return new DeclaredTableFacts(((CalciteConnection) connection).getRootSchema());
   }
 
   /**
@@ -287,11 +207,7 @@ final class WandbMeta extends CalciteMetaImpl {
     return rows(MetadataColumns.FUNCTIONS, rows);
   }
 
-  /**
-   * A plain {@code Statement} has no way to bind a {@code ?}; Calcite would read it as NULL and
-   * answer no rows, as if the query were complete. Refused here before anything runs (EXPLAIN,
-   * which runs nothing, may show a plan with parameters).
-   */
+  /** A plain {@code Statement} cannot bind a {@code ?}: see {@link UnboundParameters}. */
   @Override
   public ExecuteResult prepareAndExecute(
       StatementHandle h,
@@ -301,40 +217,7 @@ final class WandbMeta extends CalciteMetaImpl {
       PrepareCallback callback)
       throws NoSuchStatementException {
     return super.prepareAndExecute(
-        h,
-        sql,
-        maxRowCount,
-        maxRowsInFirstFrame,
-        new PrepareCallback() {
-          @Override
-          public Object getMonitor() {
-            return callback.getMonitor();
-          }
-
-          @Override
-          public void clear() throws SQLException {
-            callback.clear();
-          }
-
-          @Override
-          public void assign(Signature signature, Frame firstFrame, long updateCount)
-              throws SQLException {
-            if (!signature.parameters.isEmpty() && !ReadOnlySql.firstWord(sql).equals("EXPLAIN")) {
-              throw new SQLException(
-                  "The statement has "
-                      + signature.parameters.size()
-                      + " ? parameter(s), which a plain Statement cannot bind; use a "
-                      + "PreparedStatement and its set methods",
-                  UNBOUND_PARAMETER);
-            }
-            callback.assign(signature, firstFrame, updateCount);
-          }
-
-          @Override
-          public void execute() throws SQLException {
-            callback.execute();
-          }
-        });
+        h, sql, maxRowCount, maxRowsInFirstFrame, UnboundParameters.refusing(sql, callback));
   }
 
   /** Nothing to commit or roll back: the connection only reads. */
@@ -347,9 +230,5 @@ final class WandbMeta extends CalciteMetaImpl {
   private MetaResultSet rows(List<ColumnMetaData> columns, List<Object[]> rows) {
     return createResultSet(
         Map.of(), columns, CursorFactory.ARRAY, new Frame(0, true, new ArrayList<Object>(rows)));
-  }
-
-  private static List<String> sorted(Set<String> names) {
-    return names.stream().sorted().toList();
   }
 }

@@ -38,9 +38,9 @@ final class HistoryPushdown {
   HistoryPushdown(HistoryTableScan scan) {
     this.columnNames = scan.getRowType().getFieldNames();
     this.slots = new ValueSlots(scan.values());
-    this.runIdGroups = new ArrayList<>(scan.runIdGroups());
-    this.stepBounds = new ArrayList<>(scan.stepBounds());
-    this.requiredColumns = new ArrayList<>(scan.requiredColumns());
+    this.runIdGroups = new ArrayList<>(scan.spec().runIdGroups());
+    this.stepBounds = new ArrayList<>(scan.spec().stepBounds());
+    this.requiredColumns = new ArrayList<>(scan.spec().requiredColumns());
   }
 
   List<RexNode> values() {

@@ -45,6 +45,28 @@ public record HistoryScanSpec(
   /** {@code _step >= value} ({@code lower}) or {@code _step < value} (exclusive upper). */
   public record StepBound(int slot, boolean lower, boolean inclusive) {}
 
+  HistoryScanSpec withColumns(List<String> columns) {
+    return new HistoryScanSpec(
+        kind, columns, runIdGroups, stepBounds, requiredColumns, ordered, limit, feedsResult);
+  }
+
+  /** This spec narrowed to what a filter pushes (replacing what was pushed before). */
+  HistoryScanSpec withPushdown(
+      List<List<Integer>> runIdGroups, List<StepBound> stepBounds, List<String> requiredColumns) {
+    return new HistoryScanSpec(
+        kind, columns, runIdGroups, stepBounds, requiredColumns, ordered, limit, feedsResult);
+  }
+
+  HistoryScanSpec withOrder(boolean ordered, long limit) {
+    return new HistoryScanSpec(
+        kind, columns, runIdGroups, stepBounds, requiredColumns, ordered, limit, feedsResult);
+  }
+
+  HistoryScanSpec feedingResult() {
+    return new HistoryScanSpec(
+        kind, columns, runIdGroups, stepBounds, requiredColumns, ordered, limit, true);
+  }
+
   /** The run names the scan is limited to, or null for every run; nulls never match. */
   Set<String> runIds(Object[] values) {
     Set<String> allowed = null;

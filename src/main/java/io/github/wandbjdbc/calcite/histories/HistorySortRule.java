@@ -62,16 +62,16 @@ final class HistorySortRule extends RelRule<RuleConfig> {
     HistoryTableScan scan = call.rel(call.rels.length - 1);
     boolean sorts = !sort.getCollation().getFieldCollations().isEmpty();
     RelCollation order = SortedInput.below(sort, project);
-    if (sorts && (scan.ordered() || order == null || !keyOrderSatisfies(order, scan))) {
+    if (sorts && (scan.spec().ordered() || order == null || !keyOrderSatisfies(order, scan))) {
       return;
     }
     long limit = SortedInput.rowsTaken(sort);
-    if (!sorts && (limit == 0 || scan.limit() == limit)) {
+    if (!sorts && (limit == 0 || scan.spec().limit() == limit)) {
       return; // nothing to sort and nothing to size: this rule has nothing to add
     }
     RelNode input =
         SortedInput.keepingOrder(
-            scan.withOrder(sorts || scan.ordered(), limit),
+            scan.withOrder(sorts || scan.spec().ordered(), limit),
             sorts ? order : RelCollations.EMPTY,
             filter,
             project,

@@ -1,12 +1,9 @@
 package io.github.wandbjdbc.calcite.histories;
 
-import io.github.wandbjdbc.calcite.BatchJoinRule;
 import io.github.wandbjdbc.calcite.LineageStep;
-import io.github.wandbjdbc.calcite.RowGoal;
 import io.github.wandbjdbc.calcite.RowGoalScan;
 import io.github.wandbjdbc.calcite.ScanCode;
 import io.github.wandbjdbc.calcite.filter.ValueSlots;
-import io.github.wandbjdbc.calcite.histories.HistoryScanSpec.StepBound;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +16,6 @@ import org.apache.calcite.linq4j.tree.Types;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptCost;
 import org.apache.calcite.plan.RelOptPlanner;
-import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelCollation;
@@ -27,12 +23,8 @@ import org.apache.calcite.rel.RelCollationTraitDef;
 import org.apache.calcite.rel.RelCollations;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelWriter;
-import org.apache.calcite.rel.core.Aggregate;
-import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
-import org.apache.calcite.rel.rules.AggregateExtractProjectRule;
-import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeField;
@@ -51,40 +43,15 @@ final class HistoryTableScan extends TableScan implements EnumerableRel, Lineage
       Types.lookupMethod(
           HistoryTable.class, "query", DataContext.class, HistoryScanSpec.class, Object[].class);
 
-  private static final RelOptRule AGGREGATE_NARROWS_SCAN =
-      AggregateExtractProjectRule.Config.DEFAULT
-          .withOperandFor(Aggregate.class, HistoryTableScan.class)
-          .withDescription("HistoryAggregateNarrowsScan")
-          .as(AggregateExtractProjectRule.Config.class)
-          .toRule();
-
-  private static final RelOptRule AGGREGATE_NARROWS_FILTERED_SCAN =
-      AggregateExtractProjectRule.Config.DEFAULT
-          .withOperandSupplier(
-              b ->
-                  b.operand(Aggregate.class)
-                      .oneInput(
-                          f ->
-                              f.operand(Filter.class)
-                                  .oneInput(s -> s.operand(HistoryTableScan.class).noInputs())))
-          .withDescription("HistoryAggregateNarrowsFilteredScan")
-          .as(AggregateExtractProjectRule.Config.class)
-          .toRule();
-
   /** Rows assumed in a project's history table, before narrowing. */
   private static final double HISTORY_ROWS = 1_000_000;
 
   private final HistoryTable historiesTable;
   private final List<Integer> columns;
   private final List<RexNode> values;
-  private final List<List<Integer>> runIdGroups;
-  private final List<StepBound> stepBounds;
-  private final List<String> requiredColumns;
-  private final boolean ordered;
-  private final long limit;
 
-  /** Whether the rows reach the result one by one ({@link RowGoal#aimAtResult}). */
-  private final boolean feedsResult;
+  /** What the scan reads, by column name and value slot: the spec its code passes along. */
+  private final HistoryScanSpec spec;
 
   private HistoryTableScan(
       RelOptCluster cluster,
@@ -93,27 +60,21 @@ final class HistoryTableScan extends TableScan implements EnumerableRel, Lineage
       HistoryTable historiesTable,
       List<Integer> columns,
       List<RexNode> values,
-      List<List<Integer>> runIdGroups,
-      List<StepBound> stepBounds,
-      List<String> requiredColumns,
-      boolean ordered,
-      long limit,
-      boolean feedsResult) {
+      HistoryScanSpec spec) {
     super(cluster, traits, List.of(), table);
     this.historiesTable = historiesTable;
     this.columns = List.copyOf(columns);
     this.values = List.copyOf(values);
-    this.runIdGroups = List.copyOf(runIdGroups);
-    this.stepBounds = List.copyOf(stepBounds);
-    this.requiredColumns = List.copyOf(requiredColumns);
-    this.ordered = ordered;
-    this.limit = limit;
-    this.feedsResult = feedsResult;
+    this.spec = spec;
   }
 
   /** Every column, every run, every step. */
   static HistoryTableScan create(RelOptCluster cluster, RelOptTable table, HistoryTable histories) {
-    List<Integer> all = IntStream.range(0, table.getRowType().getFieldCount()).boxed().toList();
+    List<String> names = table.getRowType().getFieldNames();
+    List<Integer> all = IntStream.range(0, names.size()).boxed().toList();
+    HistoryScanSpec spec =
+        new HistoryScanSpec(
+            histories.kind(), names, List.of(), List.of(), List.of(), false, 0, false);
     return new HistoryTableScan(
         cluster,
         cluster.traitSetOf(EnumerableConvention.INSTANCE),
@@ -121,44 +82,22 @@ final class HistoryTableScan extends TableScan implements EnumerableRel, Lineage
         histories,
         all,
         List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        false,
-        0,
-        false);
+        spec);
   }
 
   HistoryTableScan withColumns(List<Integer> tableColumns) {
+    List<String> names = table.getRowType().getFieldNames();
+    HistoryScanSpec narrowed = spec.withColumns(tableColumns.stream().map(names::get).toList());
     return new HistoryTableScan(
-        getCluster(),
-        getTraitSet(),
-        getTable(),
-        historiesTable,
-        tableColumns,
-        values,
-        runIdGroups,
-        stepBounds,
-        requiredColumns,
-        ordered,
-        limit,
-        feedsResult);
+        getCluster(), getTraitSet(), table, historiesTable, tableColumns, values, narrowed);
   }
 
   HistoryTableScan withPushdown(HistoryPushdown pushdown) {
+    HistoryScanSpec narrowed =
+        spec.withPushdown(
+            pushdown.runIdGroups(), pushdown.stepBounds(), pushdown.requiredColumns());
     return new HistoryTableScan(
-        getCluster(),
-        getTraitSet(),
-        getTable(),
-        historiesTable,
-        columns,
-        pushdown.values(),
-        pushdown.runIdGroups(),
-        pushdown.stepBounds(),
-        pushdown.requiredColumns(),
-        ordered,
-        limit,
-        feedsResult);
+        getCluster(), getTraitSet(), table, historiesTable, columns, pushdown.values(), narrowed);
   }
 
   /**
@@ -166,26 +105,23 @@ final class HistoryTableScan extends TableScan implements EnumerableRel, Lineage
    * LIMIT that takes at most {@code limit} rows of it (0 = none).
    */
   HistoryTableScan withOrder(boolean ordered, long limit) {
-    return new HistoryTableScan(
-        getCluster(),
+    RelTraitSet traits =
         ordered
             ? getTraitSet().replace(RelCollationTraitDef.INSTANCE, keyCollations())
-            : getTraitSet(),
-        getTable(),
+            : getTraitSet();
+    return new HistoryTableScan(
+        getCluster(),
+        traits,
+        table,
         historiesTable,
         columns,
         values,
-        runIdGroups,
-        stepBounds,
-        requiredColumns,
-        ordered,
-        limit,
-        feedsResult);
+        spec.withOrder(ordered, limit));
   }
 
   /** Whether a pushed {@code run_id = value} limits the scan to at most one run. */
   boolean readsOneRun() {
-    return runIdGroups.stream().anyMatch(group -> group.size() == 1);
+    return spec.runIdGroups().stream().anyMatch(group -> group.size() == 1);
   }
 
   /**
@@ -208,12 +144,9 @@ final class HistoryTableScan extends TableScan implements EnumerableRel, Lineage
     return orders;
   }
 
-  boolean ordered() {
-    return ordered;
-  }
-
-  long limit() {
-    return limit;
+  /** What the scan reads; its values are named by slot. */
+  HistoryScanSpec spec() {
+    return spec;
   }
 
   /** The table columns this scan returns, in output order. */
@@ -225,18 +158,6 @@ final class HistoryTableScan extends TableScan implements EnumerableRel, Lineage
     return values;
   }
 
-  List<List<Integer>> runIdGroups() {
-    return runIdGroups;
-  }
-
-  List<StepBound> stepBounds() {
-    return stepBounds;
-  }
-
-  List<String> requiredColumns() {
-    return requiredColumns;
-  }
-
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
     return this;
@@ -245,38 +166,12 @@ final class HistoryTableScan extends TableScan implements EnumerableRel, Lineage
   @Override
   public RelNode feedingResult() {
     return new HistoryTableScan(
-        getCluster(),
-        getTraitSet(),
-        getTable(),
-        historiesTable,
-        columns,
-        values,
-        runIdGroups,
-        stepBounds,
-        requiredColumns,
-        ordered,
-        limit,
-        true);
+        getCluster(), getTraitSet(), table, historiesTable, columns, values, spec.feedingResult());
   }
 
   @Override
   public void register(RelOptPlanner planner) {
-    planner.addRule(HistoryProjectRule.RULE);
-    // An aggregate reads only the columns it uses: COUNT(*) then reads steps only.
-    planner.addRule(AGGREGATE_NARROWS_SCAN);
-    planner.addRule(AGGREGATE_NARROWS_FILTERED_SCAN);
-    planner.addRule(HistoryCountRule.RULE);
-    planner.addRule(CoreRules.PROJECT_FILTER_TRANSPOSE);
-    if (historiesTable.settings().pushdown()) {
-      planner.addRule(HistoryFilterRule.RULE);
-      // A join on run_id then reads only the histories of each batch of the other side's runs.
-      planner.addRule(BatchJoinRule.RULE);
-      // ORDER BY run_id, _step needs no sort; a LIMIT sizes the first request.
-      planner.addRule(HistorySortRule.SORT_OVER_SCAN);
-      planner.addRule(HistorySortRule.SORT_OVER_FILTERED_SCAN);
-      planner.addRule(HistorySortRule.SORT_OVER_PROJECTED_SCAN);
-      planner.addRule(HistorySortRule.SORT_OVER_PROJECTED_FILTERED_SCAN);
-    }
+    HistoryRules.register(planner, historiesTable.settings().pushdown());
   }
 
   @Override
@@ -290,10 +185,10 @@ final class HistoryTableScan extends TableScan implements EnumerableRel, Lineage
   @Override
   public double estimateRowCount(RelMetadataQuery mq) {
     double rows = HISTORY_ROWS;
-    if (!runIdGroups.isEmpty()) {
+    if (!spec.runIdGroups().isEmpty()) {
       rows /= 100;
     }
-    if (!stepBounds.isEmpty()) {
+    if (!spec.stepBounds().isEmpty()) {
       rows /= 2;
     }
     return rows;
@@ -305,7 +200,8 @@ final class HistoryTableScan extends TableScan implements EnumerableRel, Lineage
     double rows = estimateRowCount(mq);
     // An ordered scan lists every run before its first row: a little dearer, chosen only to sort.
     // One sized for a LIMIT reads less at first: a little cheaper, so the LIMIT reaches it.
-    double cpu = rows * (1 + columns.size()) * (ordered ? 1.01 : 1) * (limit > 0 ? 0.99 : 1);
+    double cpu =
+        rows * (1 + columns.size()) * (spec.ordered() ? 1.01 : 1) * (spec.limit() > 0 ? 0.99 : 1);
     return planner.getCostFactory().makeCost(cpu, rows, 0);
   }
 
@@ -316,18 +212,6 @@ final class HistoryTableScan extends TableScan implements EnumerableRel, Lineage
 
   private String describe() {
     return spec().describe(ValueSlots.describe(values));
-  }
-
-  private HistoryScanSpec spec() {
-    return new HistoryScanSpec(
-        historiesTable.kind(),
-        getRowType().getFieldNames(),
-        runIdGroups,
-        stepBounds,
-        requiredColumns,
-        ordered,
-        limit,
-        feedsResult);
   }
 
   @Override

@@ -6,56 +6,28 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.wandbjdbc.client.Cancellation;
 import io.github.wandbjdbc.client.ClientSettings;
 import io.github.wandbjdbc.client.WandbException;
+import io.github.wandbjdbc.client.transport.GraphQlEndpoint.HttpResult;
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
-import okhttp3.Call;
-import okhttp3.HttpUrl;
-import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
 
 /**
- * POSTs GraphQL documents to {@code <baseUrl>/graphql} and returns their {@code data}; holds the
- * client's one retry loop (see {@link RetryPolicy}) and turns every failure into a typed {@link
- * WandbException}.
- *
- * <p>All transports share one OkHttp connection pool and dispatcher; each has its own copy of the
- * client with its timeouts (each attempt is bounded by the settings' timeout). OkHttp's own silent
- * retry of failed connections is switched off so that the loop here is the only one, and attempts,
- * logs and backoff stay exact. A {@link RateLimitGate} makes every request of this client wait
- * while W&B says the rate-limit window is used up.
+ * Sends GraphQL documents to W&B's {@link GraphQlEndpoint} and returns their {@code data}; holds
+ * the client's one retry loop (see {@link RetryPolicy}) and turns every failure into a typed {@link
+ * WandbException}. A {@link RateLimitGate} makes every request of this client wait while W&B says
+ * the rate-limit window is used up.
  */
 public final class GraphQlTransport implements AutoCloseable {
 
-  static final String USER_AGENT = "wandb-jdbc/0.1.0";
   private static final Logger LOG = Logger.getLogger("io.github.wandbjdbc.client");
-  private static final MediaType JSON = MediaType.get("application/json");
-  private static final OkHttpClient SHARED =
-      new OkHttpClient.Builder().retryOnConnectionFailure(false).build();
 
-  /**
-   * The most a request may take before the server has answered once: a host that drops packets, or
-   * a plain-HTTP server sent a TLS handshake, never answers, and connect should not wait long.
-   */
-  static final Duration FIRST_CONTACT_TIMEOUT = Duration.ofSeconds(5);
-
-  private final OkHttpClient http;
-  private final OkHttpClient firstContact;
-  private final HttpUrl endpoint;
-  private final String authorization;
-  private final String apiKey;
+  private final GraphQlEndpoint endpoint;
   private final RetryPolicy retryPolicy;
   private final RateLimitGate rateLimitGate;
   private final FailureMapper failures;
@@ -63,44 +35,11 @@ public final class GraphQlTransport implements AutoCloseable {
   private final Set<Cancellation> active = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
-  /**
-   * Whether the server has answered once; until it has, a refused connection, an unknown host or a
-   * failed TLS handshake is final (at connect time, where a user waits for the answer).
-   */
-  private volatile boolean answered;
-
   public GraphQlTransport(ClientSettings settings) {
-    HttpUrl base = HttpUrl.parse(settings.baseUrl());
-    if (base == null) {
-      throw new IllegalArgumentException(
-          "baseUrl must be an http(s) URL such as https://api.wandb.ai, was " + settings.baseUrl());
-    }
-    this.endpoint = base.newBuilder().addPathSegment("graphql").build();
-    Duration timeout = settings.timeout();
-    this.http =
-        SHARED
-            .newBuilder()
-            .callTimeout(timeout)
-            .connectTimeout(timeout)
-            .readTimeout(timeout)
-            .writeTimeout(timeout)
-            .build();
-    Duration firstTimeout =
-        timeout.compareTo(FIRST_CONTACT_TIMEOUT) < 0 ? timeout : FIRST_CONTACT_TIMEOUT;
-    this.firstContact =
-        http.newBuilder()
-            .callTimeout(firstTimeout)
-            .connectTimeout(firstTimeout)
-            .readTimeout(firstTimeout)
-            .build();
-    this.apiKey = settings.apiKey();
-    this.authorization =
-        "Basic "
-            + Base64.getEncoder()
-                .encodeToString(("api:" + apiKey).getBytes(StandardCharsets.UTF_8));
+    this.endpoint = new GraphQlEndpoint(settings);
     this.retryPolicy = RetryPolicy.of(settings);
     this.rateLimitGate = new RateLimitGate(settings.maxBackoff(), System::nanoTime);
-    this.failures = new FailureMapper(endpoint.host(), this::scrub);
+    this.failures = new FailureMapper(endpoint.host(), endpoint::scrub);
     this.logRequests = settings.logRequests();
   }
 
@@ -139,7 +78,7 @@ public final class GraphQlTransport implements AutoCloseable {
 
   /** Requests of every transport in flight right now (for tests: a stopped query leaves none). */
   public static int runningCalls() {
-    return SHARED.dispatcher().runningCallsCount();
+    return GraphQlEndpoint.runningCalls();
   }
 
   private ObjectNode executeWithRetries(
@@ -152,10 +91,11 @@ public final class GraphQlTransport implements AutoCloseable {
       long start = System.nanoTime();
       HttpResult result;
       try {
-        result = send(body, scope);
+        result = endpoint.post(body, scope);
       } catch (IOException e) {
         // A canceled scope (a closed scan or client) aborts its call on purpose; not a failure.
-        String outcome = scope.isCancelled() ? "canceled" : "failed (" + scrub(e.toString()) + ")";
+        String outcome =
+            scope.isCancelled() ? "canceled" : "failed (" + endpoint.scrub(e.toString()) + ")";
         log(operation, outcome, attempt, start, 0);
         ensureNotCancelled(operation, scope);
         if (Thread.currentThread().isInterrupted()) {
@@ -165,19 +105,16 @@ public final class GraphQlTransport implements AutoCloseable {
               0,
               e);
         }
-        if (!answered && FailureMapper.unreachable(e)) {
-          throw failures.unreachable(
-              operation, endpoint.newBuilder().encodedPath("/").toString(), e);
+        if (!endpoint.answered() && FailureMapper.unreachable(e)) {
+          throw failures.unreachable(operation, endpoint.serverUrl(), e);
         }
         if (attempt > retryPolicy.maxRetries()) {
-          throw failures.connectionFailure(
-              operation, attempt, endpoint.newBuilder().encodedPath("/").toString(), e);
+          throw failures.connectionFailure(operation, attempt, endpoint.serverUrl(), e);
         }
         pause(operation, scope, attempt, Optional.empty(), 0);
         continue;
       }
       log(operation, "HTTP " + result.status(), attempt, start, result.body().length);
-      answered = true;
       rateLimitGate.observe(result.rateLimitRemaining(), result.rateLimitReset());
       if (result.status() >= 200 && result.status() < 300) {
         return data(operation, result);
@@ -204,38 +141,6 @@ public final class GraphQlTransport implements AutoCloseable {
       return WandbJson.MAPPER.writeValueAsBytes(body);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Cannot encode variables of " + document.operationName(), e);
-    }
-  }
-
-  private HttpResult send(byte[] body, Cancellation scope) throws IOException {
-    Request request =
-        new Request.Builder()
-            .url(endpoint)
-            .header("Authorization", authorization)
-            .header("User-Agent", USER_AGENT)
-            .header("Accept", "application/json")
-            .post(RequestBody.create(body, JSON))
-            .build();
-    Call call = (answered ? http : firstContact).newCall(request);
-    scope.register(call);
-    try (Response response = call.execute()) {
-      return new HttpResult(
-          response.code(),
-          response.body().bytes(),
-          response.header("Retry-After"),
-          response.header("RateLimit-Remaining"),
-          response.header("RateLimit-Reset"));
-    } catch (IOException | RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      // OkHttp (Kotlin) can leak an undeclared InterruptedException when interrupted while
-      // connecting, with the flag cleared: restore the flag and report it as interrupted I/O.
-      Thread.currentThread().interrupt();
-      InterruptedIOException interrupted = new InterruptedIOException("interrupted");
-      interrupted.initCause(e);
-      throw interrupted;
-    } finally {
-      scope.unregister(call);
     }
   }
 
@@ -329,23 +234,4 @@ public final class GraphQlTransport implements AutoCloseable {
                   + " bytes");
     }
   }
-
-  /**
-   * Server text is echoed into messages; make sure it cannot carry the key along, raw or as the
-   * Basic credential a proxy might echo from our request.
-   */
-  private String scrub(String text) {
-    if (apiKey.isEmpty()) {
-      return text;
-    }
-    return text.replace(apiKey, "(redacted)")
-        .replace(authorization.substring("Basic ".length()), "(redacted)");
-  }
-
-  private record HttpResult(
-      int status,
-      byte[] body,
-      String retryAfter,
-      String rateLimitRemaining,
-      String rateLimitReset) {}
 }
