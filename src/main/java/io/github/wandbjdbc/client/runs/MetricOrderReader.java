@@ -163,23 +163,12 @@ final class MetricOrderReader<K> implements RunIterator {
       fallBack();
       return;
     }
-    for (Ranked<K> run : odd) {
-      if (ranking.beforeNumbers(run.key())) {
-        runs.ready(List.of(run));
-      } else {
-        runs.keepForEnd(run);
-      }
-    }
+    odd.forEach(runs::placeWithoutNumber);
     if (!page.hasNextPage()) {
       handOver(finite, Phase.TAIL);
       return;
     }
-    Double proven = proven(finite, last, counts[3], atGoal, counts[4]);
-    if (proven == null) {
-      fallBack();
-      return;
-    }
-    handOverUpTo(finite, proven);
+    handOverProven(finite, last, counts[3], atGoal, counts[4]);
   }
 
   /** Step 4: the finite runs after the last proven value. */
@@ -207,24 +196,23 @@ final class MetricOrderReader<K> implements RunIterator {
             List.of(
                 filters.atOrBeforeAndAfter(last, bound),
                 filters.atOrBeforeAndAfter(middle, bound)));
-    Double proven = proven(finite, last, counts[0], middle, counts[1]);
-    if (proven == null) {
-      fallBack();
-      return;
-    }
-    handOverUpTo(finite, proven);
+    handOverProven(finite, last, counts[0], middle, counts[1]);
   }
 
   /**
-   * The value up to which the page is proven complete: its last, else the earlier one, else null. A
-   * page holds every finite run up to t when W&B counts no more of them than the page shows.
+   * Hands over the page's runs up to the value it is proven complete to: its last, else the earlier
+   * one; falls back when neither is proven. A page holds every finite run up to t when W&B counts
+   * no more of them than the page shows.
    */
-  private Double proven(
+  private void handOverProven(
       List<Ranked<K>> finite, double last, long lastCount, double early, long earlyCount) {
     if (lastCount == atOrBefore(finite, last)) {
-      return last;
+      handOverUpTo(finite, last);
+    } else if (earlyCount == atOrBefore(finite, early)) {
+      handOverUpTo(finite, early);
+    } else {
+      fallBack();
     }
-    return earlyCount == atOrBefore(finite, early) ? early : null;
   }
 
   private long atOrBefore(List<Ranked<K>> finite, double t) {

@@ -57,6 +57,15 @@ final class RankedRuns<K> {
     ready.addAll(sorted);
   }
 
+  /** Places a run the ranking reads no number for: before the numbers, or kept for the end. */
+  void placeWithoutNumber(Ranked<K> run) {
+    if (ranking.beforeNumbers(run.key())) {
+      ready(List.of(run));
+    } else {
+      keepForEnd(run);
+    }
+  }
+
   /** Keeps a run for after the last number. */
   void keepForEnd(Ranked<K> run) {
     tail.add(run);
