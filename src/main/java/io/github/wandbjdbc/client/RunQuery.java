@@ -44,19 +44,6 @@ public record RunQuery(
     Objects.requireNonNull(selection, "selection is null");
   }
 
-  /** A listing in W&B's own {@code order}. */
-  public RunQuery(
-      String entity,
-      String project,
-      ObjectNode filter,
-      String order,
-      int pageSize,
-      long limit,
-      RunSelection selection,
-      long firstRows) {
-    this(entity, project, filter, order, pageSize, limit, selection, firstRows, null);
-  }
-
   /** A listing without a first-page goal. */
   public RunQuery(
       String entity,

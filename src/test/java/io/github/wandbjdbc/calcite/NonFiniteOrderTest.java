@@ -11,6 +11,7 @@ import io.github.wandbjdbc.emulator.EmulatedProject;
 import io.github.wandbjdbc.emulator.EmulatedRun;
 import io.github.wandbjdbc.emulator.EmulatorConfig;
 import io.github.wandbjdbc.emulator.GeneratorSpec;
+import io.github.wandbjdbc.emulator.HandBuiltRun;
 import io.github.wandbjdbc.emulator.WandbEmulator;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -112,28 +113,14 @@ class NonFiniteOrderTest {
   }
 
   private static EmulatedRun run(String name, Instant created, ObjectNode summary) {
-    JsonNodeFactory json = JsonNodeFactory.instance;
-    return new EmulatedRun(
-        name,
-        name,
-        "finished",
-        List.of(),
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        created,
-        created.plusSeconds(60),
-        "alice",
-        null,
-        null,
-        json.objectNode(),
-        summary,
-        json.objectNode(),
-        List.of(),
-        List.of());
+    return HandBuiltRun.run(name)
+        .displayName(name)
+        .state("finished")
+        .createdAt(created.toString())
+        .heartbeatAt(created.plusSeconds(60).toString())
+        .username("alice")
+        .summary(summary)
+        .build();
   }
 
   @ParameterizedTest

@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * Builds small runs by hand for evaluator and ordering tests; JSON may use single quotes and NaN.
  */
-final class HandBuiltRun {
+public final class HandBuiltRun {
   static final JsonMapper LENIENT =
       JsonMapper.builder()
           .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES, JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
@@ -37,7 +37,7 @@ final class HandBuiltRun {
     this.name = name;
   }
 
-  static HandBuiltRun run(String name) {
+  public static HandBuiltRun run(String name) {
     return new HandBuiltRun(name);
   }
 
@@ -49,12 +49,12 @@ final class HandBuiltRun {
     }
   }
 
-  HandBuiltRun displayName(String value) {
+  public HandBuiltRun displayName(String value) {
     displayName = value;
     return this;
   }
 
-  HandBuiltRun state(String value) {
+  public HandBuiltRun state(String value) {
     state = value;
     return this;
   }
@@ -79,17 +79,17 @@ final class HandBuiltRun {
     return this;
   }
 
-  HandBuiltRun createdAt(String isoInstant) {
+  public HandBuiltRun createdAt(String isoInstant) {
     createdAt = Instant.parse(isoInstant);
     return this;
   }
 
-  HandBuiltRun heartbeatAt(String isoInstant) {
+  public HandBuiltRun heartbeatAt(String isoInstant) {
     heartbeatAt = Instant.parse(isoInstant);
     return this;
   }
 
-  HandBuiltRun username(String value) {
+  public HandBuiltRun username(String value) {
     username = value;
     return this;
   }
@@ -113,12 +113,16 @@ final class HandBuiltRun {
     return this;
   }
 
-  HandBuiltRun summary(String objectJson) {
-    summary = (ObjectNode) json(objectJson);
+  public HandBuiltRun summary(String objectJson) {
+    return summary((ObjectNode) json(objectJson));
+  }
+
+  public HandBuiltRun summary(ObjectNode object) {
+    summary = object;
     return this;
   }
 
-  EmulatedRun build() {
+  public EmulatedRun build() {
     return new EmulatedRun(
         name,
         displayName,

@@ -14,6 +14,7 @@ import io.github.wandbjdbc.emulator.EmulatedProject;
 import io.github.wandbjdbc.emulator.EmulatedRun;
 import io.github.wandbjdbc.emulator.EmulatorConfig;
 import io.github.wandbjdbc.emulator.GeneratorSpec;
+import io.github.wandbjdbc.emulator.HandBuiltRun;
 import io.github.wandbjdbc.emulator.RecordedRequest;
 import io.github.wandbjdbc.emulator.ValueOrder;
 import io.github.wandbjdbc.emulator.WandbEmulator;
@@ -21,7 +22,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -70,29 +70,15 @@ class RunsMetricOrderTest {
     return connection;
   }
 
-  private static EmulatedRun run(String name, String summary) throws Exception {
-    Instant created = Instant.parse("2020-01-01T00:00:00Z");
-    return new EmulatedRun(
-        name,
-        name,
-        "finished",
-        List.of(),
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        created,
-        created.plusSeconds(60),
-        "alice",
-        null,
-        null,
-        JSON.createObjectNode(),
-        (ObjectNode) JSON.readTree(summary.replace('\'', '"')),
-        JSON.createObjectNode(),
-        List.of(),
-        List.of());
+  private static EmulatedRun run(String name, String summary) {
+    return HandBuiltRun.run(name)
+        .displayName(name)
+        .state("finished")
+        .createdAt("2020-01-01T00:00:00Z")
+        .heartbeatAt("2020-01-01T00:01:00Z")
+        .username("alice")
+        .summary(summary)
+        .build();
   }
 
   @AfterAll
