@@ -5,7 +5,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import okhttp3.Call;
 
 /**
  * Lets another thread stop a W&B request: cancelling aborts the HTTP call in flight and ends a
@@ -15,29 +14,32 @@ import okhttp3.Call;
  */
 public final class Cancellation {
 
-  private final Set<Call> calls = ConcurrentHashMap.newKeySet();
+  private final Set<Runnable> aborts = ConcurrentHashMap.newKeySet();
   private final CountDownLatch cancelled = new CountDownLatch(1);
 
   /** Aborts the requests in flight under this scope and every later one; thread-safe. */
   public void cancel() {
     cancelled.countDown();
-    calls.forEach(Call::cancel);
+    aborts.forEach(Runnable::run);
   }
 
   public boolean isCancelled() {
     return cancelled.getCount() == 0;
   }
 
-  /** Tracks {@code call} until {@link #unregister}; cancels it at once if already cancelled. */
-  public void register(Call call) {
-    calls.add(call);
+  /**
+   * Runs {@code abort} (which stops a request in flight) on {@link #cancel}, until {@link
+   * #unregister}; runs it at once if already cancelled.
+   */
+  public void register(Runnable abort) {
+    aborts.add(abort);
     if (isCancelled()) {
-      call.cancel();
+      abort.run();
     }
   }
 
-  public void unregister(Call call) {
-    calls.remove(call);
+  public void unregister(Runnable abort) {
+    aborts.remove(abort);
   }
 
   /** Waits {@code wait}, or less if cancelled meanwhile; returns whether it was cancelled. */

@@ -4,8 +4,8 @@ import java.util.Comparator;
 
 /**
  * How SQL ranks runs under a {@link MetricOrder}: the adapter's meaning, which the client reads by.
- * The client never compares values itself; it asks W&B for ranges of finite numbers, proves them by
- * counts, and places every run where this ranking says.
+ * The client orders no run itself: it asks W&B for ranges of finite numbers, proves them by counts,
+ * and places and sorts every run as this ranking says.
  *
  * @param <K> a run's sort key, computed once per run
  */

@@ -3,7 +3,7 @@ package io.github.wandbjdbc.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.wandbjdbc.client.cache.HistoryCache;
-import io.github.wandbjdbc.client.histories.HistoryReads;
+import io.github.wandbjdbc.client.histories.HistoryEngine;
 import io.github.wandbjdbc.client.runs.RunListings;
 import io.github.wandbjdbc.client.transport.CursorCheck;
 import io.github.wandbjdbc.client.transport.GraphQlDocument;
@@ -21,9 +21,15 @@ import java.util.Optional;
 public final class WandbClient implements AutoCloseable {
   private static final int PROJECTS_PER_PAGE = 200;
 
+  private static final GraphQlDocument VIEWER = GraphQlDocument.load(WandbClient.class, "Viewer");
+  private static final GraphQlDocument GET_PROJECTS =
+      GraphQlDocument.load(WandbClient.class, "GetProjects");
+  private static final GraphQlDocument GET_PROJECT =
+      GraphQlDocument.load(WandbClient.class, "GetProject");
+
   private final GraphQlTransport transport;
   private final RunListings listings;
-  private final HistoryReads histories;
+  private final HistoryEngine histories;
 
   public WandbClient(ClientSettings settings) {
     this(settings, HistoryCacheSettings.OFF);
@@ -34,12 +40,12 @@ public final class WandbClient implements AutoCloseable {
     this.transport = new GraphQlTransport(settings);
     this.listings = new RunListings(transport);
     this.histories =
-        new HistoryReads(transport, listings, HistoryCache.of(cache), settings.baseUrl());
+        new HistoryEngine(transport, listings, HistoryCache.of(cache), settings.baseUrl());
   }
 
   /** The key's user and default entity; a key W&B does not know yields no viewer. */
   public Viewer viewer() {
-    GraphQlDocument document = GraphQlDocument.VIEWER;
+    GraphQlDocument document = VIEWER;
     JsonNode viewer =
         transport.execute(document, WandbJson.MAPPER.createObjectNode()).get("viewer");
     if (viewer == null || viewer.isNull()) {
@@ -70,7 +76,7 @@ public final class WandbClient implements AutoCloseable {
 
   /** Every project of {@code entity}, read in pages of 200. */
   public List<ProjectInfo> projects(String entity) {
-    GraphQlDocument document = GraphQlDocument.GET_PROJECTS;
+    GraphQlDocument document = GET_PROJECTS;
     List<ProjectInfo> projects = new ArrayList<>();
     String cursor = null;
     while (true) {
@@ -103,7 +109,7 @@ public final class WandbClient implements AutoCloseable {
 
   /** One project, empty when W&B has none of that name (or the key cannot see it). */
   public Optional<ProjectInfo> project(String entity, String name) {
-    GraphQlDocument document = GraphQlDocument.GET_PROJECT;
+    GraphQlDocument document = GET_PROJECT;
     ObjectNode variables =
         WandbJson.MAPPER.createObjectNode().put("name", name).put("entity", entity);
     JsonNode project = transport.execute(document, variables).get("project");

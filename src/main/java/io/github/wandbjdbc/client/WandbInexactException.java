@@ -1,8 +1,9 @@
 package io.github.wandbjdbc.client;
 
 /**
- * W&B cannot answer a history read exactly: it would return only a sample of the rows, or it lacks
- * what an exact read needs. The response that showed it was a normal one (HTTP 200).
+ * W&B cannot answer a read exactly: a history read would return only a sample of the rows, or lacks
+ * what an exact read needs; a proven run order met an answer that breaks its proof after rows were
+ * handed over. The response that showed it was a normal one (HTTP 200).
  */
 public final class WandbInexactException extends WandbException {
   private static final long serialVersionUID = 1L;

@@ -64,6 +64,36 @@ class PackageBoundariesTest {
     assertEquals(List.of(), offenders);
   }
 
+  /** The translator is pure: Calcite's Rex types and Jackson in, filter documents out. */
+  @Test
+  void theFilterTranslatorKnowsNoClient() throws IOException {
+    assertEquals(List.of(), importsIn("calcite/filter", "import io\\.github\\.wandbjdbc\\.client"));
+  }
+
+  /**
+   * The PostgreSQL endpoint is a JDBC client of the driver: java.sql, nothing of ours beyond it.
+   */
+  @Test
+  void thePostgresEndpointUsesTheDriverThroughJavaSqlOnly() throws IOException {
+    assertEquals(
+        List.of(), importsIn("pgwire", "import (static )?io\\.github\\.wandbjdbc\\.(?!pgwire\\.)"));
+  }
+
+  /** The import lines below {@code folder} that match {@code pattern}, each with its file. */
+  private static List<String> importsIn(String folder, String pattern) throws IOException {
+    Pattern imports = Pattern.compile("^" + pattern + ".*$", Pattern.MULTILINE);
+    List<String> found = new ArrayList<>();
+    for (Path file : sources()) {
+      if (file.startsWith(MAIN.resolve(folder))) {
+        Matcher matcher = imports.matcher(Files.readString(file));
+        while (matcher.find()) {
+          found.add(MAIN.relativize(file) + ": " + matcher.group());
+        }
+      }
+    }
+    return found;
+  }
+
   private static List<Path> sources() throws IOException {
     try (Stream<Path> files = Files.walk(MAIN)) {
       return files.filter(f -> f.toString().endsWith(".java")).sorted().toList();

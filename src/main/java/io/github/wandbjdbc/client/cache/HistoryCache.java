@@ -73,11 +73,6 @@ public final class HistoryCache {
     return directory != null && !broken.get();
   }
 
-  /** The directory files are kept in, or null when off. */
-  public Path directory() {
-    return directory;
-  }
-
   /** Whether a file for {@code entry} exists; {@link #load} still checks it. */
   public boolean holds(Entry entry) {
     return enabled() && Files.isRegularFile(file(entry));

@@ -18,7 +18,7 @@ import java.util.TreeMap;
  * when the scan read all of it.
  */
 record HistoryCacheScope(
-    HistoryCache cache, String host, HistoryQuery query, HistoryReadPlanner plan) {
+    HistoryCache cache, String baseUrl, HistoryQuery query, HistoryReadPlanner plan) {
   /** Runs with more rows are neither kept nor served: a run is held in memory until it is kept. */
   static final long MAX_ROWS = 200_000;
 
@@ -53,7 +53,7 @@ record HistoryCacheScope(
 
   private HistoryCache.Entry entry(Run run, String shape) {
     return new HistoryCache.Entry(
-        host, query.entity(), query.project(), run.name(), shape, markers(run));
+        baseUrl, query.entity(), query.project(), run.name(), shape, markers(run));
   }
 
   /** What changes when a run does; null when the run may still change or a marker is missing. */

@@ -163,7 +163,7 @@ final class MetricOrderReader<K> implements RunIterator {
       fallBack();
       return;
     }
-    odd.forEach(runs::placeWithoutNumber);
+    runs.placeWithoutNumbers(odd);
     if (!page.hasNextPage()) {
       handOver(finite, Phase.TAIL);
       return;

@@ -43,6 +43,9 @@ final class MetricRequests {
   List<Run> readAll(ObjectNode filter) {
     RunIterator runs = listings.runs(listing(filter));
     listing = runs;
+    if (stopped) { // stop() came before the listing was there to close
+      runs.close();
+    }
     try (runs) {
       List<Run> all = new ArrayList<>();
       while (runs.hasNext()) {

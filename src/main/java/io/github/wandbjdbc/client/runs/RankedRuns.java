@@ -57,13 +57,17 @@ final class RankedRuns<K> {
     ready.addAll(sorted);
   }
 
-  /** Places a run the ranking reads no number for: before the numbers, or kept for the end. */
-  void placeWithoutNumber(Ranked<K> run) {
-    if (ranking.beforeNumbers(run.key())) {
-      ready(List.of(run));
-    } else {
-      keepForEnd(run);
+  /** Places runs the ranking reads no number for: before the numbers, or kept for the end. */
+  void placeWithoutNumbers(List<Ranked<K>> runs) {
+    List<Ranked<K>> before = new ArrayList<>();
+    for (Ranked<K> run : runs) {
+      if (ranking.beforeNumbers(run.key())) {
+        before.add(run);
+      } else {
+        keepForEnd(run);
+      }
     }
+    ready(before);
   }
 
   /** Keeps a run for after the last number. */

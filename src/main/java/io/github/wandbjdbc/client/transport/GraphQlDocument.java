@@ -13,10 +13,6 @@ import java.util.Objects;
  */
 public record GraphQlDocument(String operationName, String text) {
 
-  public static final GraphQlDocument VIEWER = load(GraphQlDocument.class, "Viewer");
-  public static final GraphQlDocument GET_PROJECTS = load(GraphQlDocument.class, "GetProjects");
-  public static final GraphQlDocument GET_PROJECT = load(GraphQlDocument.class, "GetProject");
-
   public GraphQlDocument {
     Objects.requireNonNull(operationName, "operationName is null");
     Objects.requireNonNull(text, "text is null");

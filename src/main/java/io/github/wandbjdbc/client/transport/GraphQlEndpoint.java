@@ -109,7 +109,8 @@ final class GraphQlEndpoint {
             .post(RequestBody.create(body, JSON))
             .build();
     Call call = (answered ? http : firstContact).newCall(request);
-    scope.register(call);
+    Runnable abort = call::cancel;
+    scope.register(abort);
     HttpResult result;
     try (Response response = call.execute()) {
       result =
@@ -129,7 +130,7 @@ final class GraphQlEndpoint {
       interrupted.initCause(e);
       throw interrupted;
     } finally {
-      scope.unregister(call);
+      scope.unregister(abort);
     }
     answered = true;
     return result;

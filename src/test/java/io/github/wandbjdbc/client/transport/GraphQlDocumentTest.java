@@ -7,6 +7,7 @@ import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.parser.Parser;
 import io.github.wandbjdbc.client.RunField;
+import io.github.wandbjdbc.client.WandbClient;
 import io.github.wandbjdbc.client.runs.RunListings;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,9 +20,9 @@ class GraphQlDocumentTest {
 
   private static final List<GraphQlDocument> ALL =
       List.of(
-          GraphQlDocument.VIEWER,
-          GraphQlDocument.GET_PROJECTS,
-          GraphQlDocument.GET_PROJECT,
+          GraphQlDocument.load(WandbClient.class, "Viewer"),
+          GraphQlDocument.load(WandbClient.class, "GetProjects"),
+          GraphQlDocument.load(WandbClient.class, "GetProject"),
           GraphQlDocument.load(RunListings.class, "Runs"),
           GraphQlDocument.load(RunListings.class, "RunCount"),
           GraphQlDocument.load(RunListings.class, "RunCounts"));

@@ -6,12 +6,25 @@ import io.github.wandbjdbc.client.cache.HistoryCache;
 import io.github.wandbjdbc.client.runs.RunListings;
 import io.github.wandbjdbc.client.transport.GraphQlTransport;
 
-/**
- * W&B run histories, as the client's facade hands them out: planned, read ahead, cached. Reads
- * through {@code transport}, listing runs with {@code listings}; {@code host} keys {@code cache}.
- */
-public record HistoryReads(
-    GraphQlTransport transport, RunListings listings, HistoryCache cache, String host) {
+/** W&B run histories, as the client's facade hands them out: planned, read ahead, cached. */
+public final class HistoryEngine {
+  private final GraphQlTransport transport;
+  private final RunListings listings;
+  private final HistoryCache cache;
+  private final String baseUrl;
+
+  /**
+   * Reads through {@code transport}, listing runs with {@code listings}; {@code baseUrl} keys the
+   * {@code cache}'s files, so that two W&B servers never share them.
+   */
+  public HistoryEngine(
+      GraphQlTransport transport, RunListings listings, HistoryCache cache, String baseUrl) {
+    this.transport = transport;
+    this.listings = listings;
+    this.cache = cache;
+    this.baseUrl = baseUrl;
+  }
+
   /**
    * The rows of {@code query}; lazy, so nothing is sent before the first {@code hasNext()}. Closing
    * the iterator stops its worker threads and their requests.
@@ -23,7 +36,7 @@ public record HistoryReads(
           return new HistoryReadAhead(
               new HistoryBatchReader(transport, query.entity(), query.project()),
               plan,
-              new HistoryCacheScope(cache, host, query, plan),
+              new HistoryCacheScope(cache, baseUrl, query, plan),
               listings.runs(query.runListing(cache.enabled())),
               query.concurrency(),
               query.rowGoal(),
