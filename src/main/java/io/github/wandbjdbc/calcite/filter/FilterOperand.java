@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.List;
 import org.apache.calcite.sql.type.SqlTypeName;
 
@@ -47,6 +49,68 @@ sealed interface FilterOperand {
 
   /** The operand as EXPLAIN shows it: a slot as {@code {"$slot": n, ...}}. */
   JsonNode describe();
+
+  /**
+   * The JSON operand W&B compares a field of {@code type} with, or null when the value does not fit
+   * the type exactly (a fraction for a BIGINT field, a non-finite double, a string for a number
+   * field, ...). Literals (at planning time) and bound parameters (at execution time) both come
+   * through here, so the same value always yields the same filter.
+   *
+   * @param value a String, Number, Boolean, or for TIMESTAMP epoch millis or a {@code Timestamp}
+   * @param shiftSeconds for TIMESTAMP only: the widening of the bound (see {@link TimestampBounds})
+   */
+  static JsonNode encode(SqlTypeName type, Object value, int shiftSeconds) {
+    switch (type) {
+      case VARCHAR:
+        return value instanceof String || value instanceof Character
+            ? FilterDocuments.JSON.textNode(value.toString())
+            : null;
+      case BIGINT:
+        Long integral = integralValue(value);
+        return integral == null ? null : FilterDocuments.JSON.numberNode(integral);
+      case DOUBLE:
+        if (!(value instanceof Number number)) {
+          return null;
+        }
+        double d = number.doubleValue();
+        return Double.isFinite(d) ? FilterDocuments.JSON.numberNode(d) : null;
+      case BOOLEAN:
+        return value instanceof Boolean b ? FilterDocuments.JSON.booleanNode(b) : null;
+      case TIMESTAMP:
+        Long millis = TimestampBounds.epochMillis(value);
+        return millis == null
+            ? null
+            : FilterDocuments.JSON.textNode(TimestampBounds.bound(millis, shiftSeconds));
+      default:
+        return null;
+    }
+  }
+
+  private static Long integralValue(Object value) {
+    if (value instanceof Long
+        || value instanceof Integer
+        || value instanceof Short
+        || value instanceof Byte) {
+      return ((Number) value).longValue();
+    }
+    try {
+      if (value instanceof BigDecimal decimal) {
+        return decimal.longValueExact();
+      }
+      if (value instanceof BigInteger integer) {
+        return integer.longValueExact();
+      }
+    } catch (ArithmeticException notAnExactLong) {
+      return null;
+    }
+    if (value instanceof Double || value instanceof Float) {
+      double d = ((Number) value).doubleValue();
+      // 2^63 itself is not a long; every double below it that is integral is.
+      boolean fits = d == Math.rint(d) && d >= -0x1p63 && d < 0x1p63;
+      return fits ? (long) d : null;
+    }
+    return null;
+  }
 
   /** A scalar (text, number, boolean or null); value nodes cannot be changed, so it is shared. */
   record Constant(JsonNode value) implements FilterOperand {
@@ -107,7 +171,7 @@ sealed interface FilterOperand {
           && !Double.isFinite(number.doubleValue())) {
         return negated ? MATCHES_NOTHING : null;
       }
-      JsonNode operand = FilterValues.encode(type, value, shiftSeconds);
+      JsonNode operand = encode(type, value, shiftSeconds);
       if (operand == null) {
         throw new IllegalArgumentException(
             "a ? parameter has the "

@@ -173,7 +173,7 @@ final class Operands {
       if (slot != null) {
         return new FilterOperand.Parameter(slot, field.type(), shiftSeconds);
       }
-      JsonNode json = FilterValues.encode(field.type(), constant, shiftSeconds);
+      JsonNode json = FilterOperand.encode(field.type(), constant, shiftSeconds);
       return json == null ? null : new FilterOperand.Constant(json);
     }
   }

@@ -162,7 +162,7 @@ final class SargTranslator {
   private FilterOperand.Constant constant(Comparable<?> value, int shiftSeconds) {
     Object constant = Operands.constant(value, valueType, field);
     JsonNode json =
-        constant == null ? null : FilterValues.encode(field.type(), constant, shiftSeconds);
+        constant == null ? null : FilterOperand.encode(field.type(), constant, shiftSeconds);
     return json == null ? null : new FilterOperand.Constant(json);
   }
 }
