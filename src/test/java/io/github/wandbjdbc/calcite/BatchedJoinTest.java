@@ -111,6 +111,22 @@ class BatchedJoinTest {
     }
   }
 
+  /** The inner side's own filter and the batch's run ids are one W&B filter, merged by key. */
+  @Test
+  void theInnerFilterAndTheBatchAreMergedIntoOneDocument() throws Exception {
+    String sql =
+        "SELECT a.run_id, b.state FROM runs a JOIN runs b ON a.run_id = b.run_id"
+            + " WHERE a.state = 'crashed' AND b.display_name <> 'nobody'";
+    List<String> rows = sameRowsAsTheOracle(sql);
+    assertEquals(names("crashed").size(), rows.size());
+    JsonNode batch = runsFilters().get(1);
+    assertEquals(json("{\"$ne\":\"nobody\"}"), batch.get("display_name"), batch.toString());
+    assertEquals(2, batch.size(), batch.toString());
+    Set<String> ids = new HashSet<>();
+    batch.get("name").get("$in").forEach(id -> ids.add(id.asText()));
+    assertEquals(names("crashed"), ids);
+  }
+
   /** Calcite pads a short last batch with its first row; that must not change rows or requests. */
   @ParameterizedTest
   @ValueSource(ints = {1, 99, 100, 101})

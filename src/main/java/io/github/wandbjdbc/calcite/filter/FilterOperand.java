@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
@@ -193,6 +195,37 @@ sealed interface FilterOperand {
         slotNode.put("$shiftSeconds", shiftSeconds);
       }
       return slotNode;
+    }
+  }
+
+  /**
+   * A batched join's run ids: the distinct non-null values of {@code slots}, as a list. Calcite
+   * pads a batch's short last part with its first row's values, so repeats and nulls are expected.
+   */
+  record RunIds(List<Integer> slots) implements FilterOperand {
+    public RunIds {
+      slots = List.copyOf(slots);
+    }
+
+    @Override
+    public JsonNode bind(Object[] values, boolean negated) {
+      Set<String> ids = new LinkedHashSet<>();
+      slots.forEach(
+          slot -> {
+            if (values[slot] != null) {
+              ids.add(values[slot].toString());
+            }
+          });
+      ArrayNode array = FilterDocuments.JSON.arrayNode(ids.size());
+      ids.forEach(array::add);
+      return array;
+    }
+
+    @Override
+    public JsonNode describe() {
+      ObjectNode slotsNode = FilterDocuments.JSON.objectNode();
+      slots.forEach(slotsNode.putArray("$slots")::add);
+      return slotsNode;
     }
   }
 

@@ -51,6 +51,16 @@ public final class PushedFilter {
     return new PushedFilter(List.of(new Field(key, List.of(new Condition(null, operand)))));
   }
 
+  /**
+   * {@code filter} (null for none) and {@code {"name": {"$in": ids}}}, the ids being the values of
+   * {@code slots}: a batched join's part of the request, merged as every conjunction is.
+   */
+  public static PushedFilter withRunIds(PushedFilter filter, List<Integer> slots) {
+    PushedFilter batch =
+        operator(FilterDocuments.RUN_ID_KEY, "$in", new FilterOperand.RunIds(slots));
+    return filter == null ? batch : and(List.of(filter, batch));
+  }
+
   /** {@code {key: {operator: operand}}}. */
   static PushedFilter operator(String key, String operator, FilterOperand operand) {
     return operators(key, List.of(new Condition(operator, operand)));

@@ -23,7 +23,8 @@ import org.apache.calcite.rex.RexNode;
  * constant, so queries differing only in what they send W&B share their compiled code.
  *
  * @param columns output columns, by name, in output order
- * @param filter the W&B filter, built from the values at execution, or null for every run
+ * @param filter the W&B filter, built from the values at execution (a batched join's run ids
+ *     included), or null for every run
  * @param order the W&B order string, or null for W&B's default
  * @param limit at most this many runs, or -1
  * @param count whether only the number of matching runs is wanted
@@ -153,8 +154,10 @@ public record RunsScanSpec(
                       filterValues.size(), filterValues.size() + correlatedRunIds.values().size())
                   .boxed()
                   .toList();
+      PushedFilter requested =
+          correlatedRunIds == null ? filter : PushedFilter.withRunIds(filter, runIdSlots);
       return new RunsScanSpec(
-          columns, filter, order, limit, count, runIdSlots, feedsResult, metricSort);
+          columns, requested, order, limit, count, runIdSlots, feedsResult, metricSort);
     }
 
     /** The request as EXPLAIN shows it (never a secret: the spec holds none). */

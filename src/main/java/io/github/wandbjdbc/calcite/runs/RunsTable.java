@@ -8,7 +8,6 @@ import io.github.wandbjdbc.calcite.QueryGuard;
 import io.github.wandbjdbc.calcite.RowGoal;
 import io.github.wandbjdbc.calcite.RunSamples;
 import io.github.wandbjdbc.calcite.TableFacts;
-import io.github.wandbjdbc.calcite.filter.FilterDocuments;
 import io.github.wandbjdbc.client.Cancellation;
 import io.github.wandbjdbc.client.RunField;
 import io.github.wandbjdbc.client.RunQuery;
@@ -16,11 +15,8 @@ import io.github.wandbjdbc.client.WandbClient;
 import io.github.wandbjdbc.client.WandbException;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
@@ -128,20 +124,12 @@ public final class RunsTable extends AbstractTable implements TranslatableTable,
    * has none (Calcite's row formats).
    */
   public Enumerable<Object> query(DataContext root, RunsScanSpec spec, Object[] values) {
-    ObjectNode filter = spec.filter() == null ? null : spec.filter().build(values);
-    if (!spec.runIdSlots().isEmpty()) {
-      // Calcite pads a batch's short last part with its first row's values.
-      Set<String> ids = new LinkedHashSet<>();
-      spec.runIdSlots().stream()
-          .map(slot -> values[slot])
-          .filter(Objects::nonNull)
-          .forEach(id -> ids.add(id.toString()));
-      if (ids.isEmpty()) {
-        return spec.count() ? Linq4j.singletonEnumerable(0L) : Linq4j.emptyEnumerable();
-      }
-      ObjectNode batch = FilterDocuments.runIdsIn(ids);
-      filter = filter == null ? batch : FilterDocuments.and(List.of(filter, batch));
+    if (!spec.runIdSlots().isEmpty()
+        && spec.runIdSlots().stream().allMatch(slot -> values[slot] == null)) {
+      // A batch without a single run id: no run can match.
+      return spec.count() ? Linq4j.singletonEnumerable(0L) : Linq4j.emptyEnumerable();
     }
+    ObjectNode filter = spec.filter() == null ? null : spec.filter().build(values);
     if (spec.count()) {
       return count(root, filter);
     }
