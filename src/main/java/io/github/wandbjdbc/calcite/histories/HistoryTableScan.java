@@ -7,7 +7,6 @@ import io.github.wandbjdbc.calcite.filter.ValueSlots;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
@@ -47,7 +46,6 @@ final class HistoryTableScan extends TableScan implements EnumerableRel, Lineage
   private static final double HISTORY_ROWS = 1_000_000;
 
   private final HistoryTable historiesTable;
-  private final List<Integer> columns;
   private final List<RexNode> values;
 
   /** What the scan reads, by column name and value slot: the spec its code passes along. */
@@ -58,12 +56,10 @@ final class HistoryTableScan extends TableScan implements EnumerableRel, Lineage
       RelTraitSet traits,
       RelOptTable table,
       HistoryTable historiesTable,
-      List<Integer> columns,
       List<RexNode> values,
       HistoryScanSpec spec) {
     super(cluster, traits, List.of(), table);
     this.historiesTable = historiesTable;
-    this.columns = List.copyOf(columns);
     this.values = List.copyOf(values);
     this.spec = spec;
   }
@@ -71,7 +67,6 @@ final class HistoryTableScan extends TableScan implements EnumerableRel, Lineage
   /** Every column, every run, every step. */
   static HistoryTableScan create(RelOptCluster cluster, RelOptTable table, HistoryTable histories) {
     List<String> names = table.getRowType().getFieldNames();
-    List<Integer> all = IntStream.range(0, names.size()).boxed().toList();
     HistoryScanSpec spec =
         new HistoryScanSpec(
             histories.kind(), names, List.of(), List.of(), List.of(), false, 0, false);
@@ -80,7 +75,6 @@ final class HistoryTableScan extends TableScan implements EnumerableRel, Lineage
         cluster.traitSetOf(EnumerableConvention.INSTANCE),
         table,
         histories,
-        all,
         List.of(),
         spec);
   }
@@ -89,7 +83,7 @@ final class HistoryTableScan extends TableScan implements EnumerableRel, Lineage
     List<String> names = table.getRowType().getFieldNames();
     HistoryScanSpec narrowed = spec.withColumns(tableColumns.stream().map(names::get).toList());
     return new HistoryTableScan(
-        getCluster(), getTraitSet(), table, historiesTable, tableColumns, values, narrowed);
+        getCluster(), getTraitSet(), table, historiesTable, values, narrowed);
   }
 
   HistoryTableScan withPushdown(HistoryPushdown pushdown) {
@@ -97,7 +91,7 @@ final class HistoryTableScan extends TableScan implements EnumerableRel, Lineage
         spec.withPushdown(
             pushdown.runIdGroups(), pushdown.stepBounds(), pushdown.requiredColumns());
     return new HistoryTableScan(
-        getCluster(), getTraitSet(), table, historiesTable, columns, pushdown.values(), narrowed);
+        getCluster(), getTraitSet(), table, historiesTable, pushdown.values(), narrowed);
   }
 
   /**
@@ -110,13 +104,7 @@ final class HistoryTableScan extends TableScan implements EnumerableRel, Lineage
             ? getTraitSet().replace(RelCollationTraitDef.INSTANCE, keyCollations())
             : getTraitSet();
     return new HistoryTableScan(
-        getCluster(),
-        traits,
-        table,
-        historiesTable,
-        columns,
-        values,
-        spec.withOrder(ordered, limit));
+        getCluster(), traits, table, historiesTable, values, spec.withOrder(ordered, limit));
   }
 
   /** Whether a pushed {@code run_id = value} limits the scan to at most one run. */
@@ -149,9 +137,10 @@ final class HistoryTableScan extends TableScan implements EnumerableRel, Lineage
     return spec;
   }
 
-  /** The table columns this scan returns, in output order. */
+  /** The table columns this scan returns, in output order (the spec names them). */
   List<Integer> columns() {
-    return columns;
+    List<String> names = table.getRowType().getFieldNames();
+    return spec.columns().stream().map(names::indexOf).toList();
   }
 
   List<RexNode> values() {
@@ -166,7 +155,7 @@ final class HistoryTableScan extends TableScan implements EnumerableRel, Lineage
   @Override
   public RelNode feedingResult() {
     return new HistoryTableScan(
-        getCluster(), getTraitSet(), table, historiesTable, columns, values, spec.feedingResult());
+        getCluster(), getTraitSet(), table, historiesTable, values, spec.feedingResult());
   }
 
   @Override
@@ -178,7 +167,7 @@ final class HistoryTableScan extends TableScan implements EnumerableRel, Lineage
   public RelDataType deriveRowType() {
     List<RelDataTypeField> fields = table.getRowType().getFieldList();
     RelDataTypeFactory.Builder builder = getCluster().getTypeFactory().builder();
-    columns.forEach(i -> builder.add(fields.get(i)));
+    columns().forEach(i -> builder.add(fields.get(i)));
     return builder.build();
   }
 
@@ -201,7 +190,10 @@ final class HistoryTableScan extends TableScan implements EnumerableRel, Lineage
     // An ordered scan lists every run before its first row: a little dearer, chosen only to sort.
     // One sized for a LIMIT reads less at first: a little cheaper, so the LIMIT reaches it.
     double cpu =
-        rows * (1 + columns.size()) * (spec.ordered() ? 1.01 : 1) * (spec.limit() > 0 ? 0.99 : 1);
+        rows
+            * (1 + spec.columns().size())
+            * (spec.ordered() ? 1.01 : 1)
+            * (spec.limit() > 0 ? 0.99 : 1);
     return planner.getCostFactory().makeCost(cpu, rows, 0);
   }
 
