@@ -18,8 +18,10 @@ import java.util.Set;
  * fetch size, a LIMIT or maxRows; 0 when unknown): the first request is sized to it, and reads run
  * ahead only once the reader has taken that many. {@code ordered} asks for runs in order of their
  * names ({@link String#compareTo}) rather than W&B's listing order, at the cost of listing every
- * run before the first row. Lists are copied; the query owns the filter node it is given (the
- * caller must not change it afterwards).
+ * run before the first row. {@code exports} lets exact reads take the steps W&B has exported from
+ * its parquet files (read live otherwise, and whatever the files cannot answer exactly is read live
+ * anyway). Lists are copied; the query owns the filter node it is given (the caller must not change
+ * it afterwards).
  */
 public record HistoryQuery(
     String entity,
@@ -34,7 +36,8 @@ public record HistoryQuery(
     int pageSize,
     int concurrency,
     long rowGoal,
-    boolean ordered) {
+    boolean ordered,
+    boolean exports) {
 
   /** What is read of each run. */
   public enum Kind {

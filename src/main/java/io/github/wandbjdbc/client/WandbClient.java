@@ -6,6 +6,7 @@ import io.github.wandbjdbc.client.cache.HistoryCache;
 import io.github.wandbjdbc.client.histories.HistoryEngine;
 import io.github.wandbjdbc.client.runs.RunListings;
 import io.github.wandbjdbc.client.transport.CursorCheck;
+import io.github.wandbjdbc.client.transport.FileDownloads;
 import io.github.wandbjdbc.client.transport.GraphQlDocument;
 import io.github.wandbjdbc.client.transport.GraphQlTransport;
 import io.github.wandbjdbc.client.transport.WandbJson;
@@ -40,7 +41,12 @@ public final class WandbClient implements AutoCloseable {
     this.transport = new GraphQlTransport(settings);
     this.listings = new RunListings(transport);
     this.histories =
-        new HistoryEngine(transport, listings, HistoryCache.of(cache), settings.baseUrl());
+        new HistoryEngine(
+            transport,
+            new FileDownloads(settings),
+            listings,
+            HistoryCache.of(cache),
+            settings.baseUrl());
   }
 
   /** The key's user and default entity; a key W&B does not know yields no viewer. */

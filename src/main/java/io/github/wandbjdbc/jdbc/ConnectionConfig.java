@@ -29,6 +29,7 @@ public record ConnectionConfig(
     int samples,
     boolean logRequests,
     boolean pushdown,
+    boolean exports,
     boolean cache,
     Path cacheDir,
     long cacheMaxBytes) {
@@ -60,7 +61,7 @@ public record ConnectionConfig(
   }
 
   public AdapterSettings adapterSettings() {
-    return new AdapterSettings(pageSize, samples, concurrency, pushdown);
+    return new AdapterSettings(pageSize, samples, concurrency, pushdown, exports);
   }
 
   /**
@@ -106,6 +107,8 @@ public record ConnectionConfig(
         + logRequests
         + ", pushdown="
         + pushdown
+        + ", exports="
+        + exports
         + "]";
   }
 }

@@ -131,6 +131,7 @@ public final class ConnectionConfigParser {
         intValue(raw, SAMPLES, 1, 100_000),
         booleanValue(raw, LOG_REQUESTS),
         booleanValue(raw, PUSHDOWN),
+        booleanValue(raw, EXPORTS),
         booleanValue(raw, CACHE),
         cacheDir(raw.get(CACHE_DIR)),
         longValue(raw, CACHE_MAX_BYTES, 1, 1L << 40));

@@ -73,6 +73,12 @@ public enum WandbConnectionProperty {
       "true",
       false,
       "Translate WHERE, ORDER BY, LIMIT and COUNT(*) into W&B requests; false evaluates all in the driver."),
+  EXPORTS(
+      "exports",
+      Type.BOOLEAN,
+      "true",
+      false,
+      "Read finished runs' histories from W&B's parquet exports where W&B has them; false reads every step through the GraphQL API."),
   CACHE(
       "cache",
       Type.BOOLEAN,

@@ -225,7 +225,8 @@ class WandbClientHistoriesTest {
         50,
         concurrency,
         0,
-        false);
+        false,
+        false); // the live path: these tests count its requests
   }
 
   private static HistoryQuery withGoal(HistoryQuery q, long rowGoal, boolean ordered) {
@@ -242,7 +243,8 @@ class WandbClientHistoriesTest {
         q.pageSize(),
         q.concurrency(),
         rowGoal,
-        ordered);
+        ordered,
+        q.exports());
   }
 
   /** Every row read, as JSON text, by run and in step order. */

@@ -207,6 +207,7 @@ public final class HistoriesBenchmark {
             1000,
             8,
             0,
+            false,
             false);
     Checksum checksum = new Checksum();
     try (WandbClient client =

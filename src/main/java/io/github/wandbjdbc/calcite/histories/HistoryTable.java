@@ -143,7 +143,8 @@ public final class HistoryTable extends AbstractTable implements TranslatableTab
             settings.pageSize(),
             settings.concurrency(),
             spec.firstRows(root),
-            spec.ordered());
+            spec.ordered(),
+            settings.exports());
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object> enumerator() {

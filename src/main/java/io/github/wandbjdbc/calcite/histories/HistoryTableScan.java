@@ -199,7 +199,11 @@ final class HistoryTableScan extends TableScan implements EnumerableRel, Lineage
 
   @Override
   public RelWriter explainTerms(RelWriter pw) {
-    return super.explainTerms(pw).item("request", describe());
+    boolean exports =
+        historiesTable.settings().exports() && historiesTable.kind() == HistoryKind.EXACT;
+    return super.explainTerms(pw)
+        .itemIf("exports", "W&B's parquet files for exported steps, the rest live", exports)
+        .item("request", describe());
   }
 
   private String describe() {

@@ -37,7 +37,11 @@ final class HistoryBatchDocument {
       HistoryRead read = reads.get(i);
       variables.put("r" + i, read.run());
       String kind = putVariables(read, i, variables);
-      declarations.add(section("run.variables", i)).add(section(kind + ".variables", i));
+      declarations.add(section("run.variables", i));
+      String kindVariables = section(kind + ".variables", i);
+      if (!kindVariables.isEmpty()) {
+        declarations.add(kindVariables);
+      }
       runs.add(section("run", i).replace("{selection}", section(kind, i)));
     }
     String text =
@@ -59,6 +63,9 @@ final class HistoryBatchDocument {
       ArrayNode specs = variables.putArray("s" + i);
       s.specs().forEach(spec -> specs.add(spec.toJson()));
       return "specs";
+    }
+    if (read instanceof HistoryRead.Exports) {
+      return "exports";
     }
     if (read instanceof HistoryRead.Sampled s) {
       variables.put("n" + i, s.samples());

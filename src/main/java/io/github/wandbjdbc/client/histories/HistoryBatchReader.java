@@ -12,18 +12,22 @@ import java.util.List;
 /**
  * Sends batches of history reads of one project, one request per batch ({@link
  * HistoryBatchDocument}). Safe for several threads at once; {@link #close()} (from any thread)
- * cancels every request in flight or waiting to retry, and refuses new ones.
+ * cancels every request in flight or waiting to retry, file downloads of the same scan included,
+ * and refuses new ones.
  */
 final class HistoryBatchReader implements AutoCloseable {
   private final GraphQlTransport transport;
   private final String entity;
   private final String project;
-  private final Cancellation cancellation = new Cancellation();
+  private final Cancellation cancellation;
 
-  HistoryBatchReader(GraphQlTransport transport, String entity, String project) {
+  /** Reads of one scan; cancelling {@code scope} (or {@link #close()}) stops them. */
+  HistoryBatchReader(
+      GraphQlTransport transport, String entity, String project, Cancellation scope) {
     this.transport = transport;
     this.entity = entity;
     this.project = project;
+    this.cancellation = scope;
   }
 
   /** Sends {@code reads} as one request; answers in the same order. */
@@ -43,6 +47,52 @@ final class HistoryBatchReader implements AutoCloseable {
       answers.add(answer(reads.get(i), projectNode.get("h" + i), operation));
     }
     return answers;
+  }
+
+  /**
+   * What W&B has exported of each of {@code runs}, in order, in one request. A run W&B no longer
+   * has, or answers without export, has no files (and is read live, which finds what is left).
+   */
+  List<RunExport> exports(List<String> runs) {
+    List<HistoryRead> reads = runs.stream().<HistoryRead>map(HistoryRead.Exports::new).toList();
+    HistoryBatchDocument.Request request = HistoryBatchDocument.of(entity, project, reads);
+    String operation = HistoryBatchDocument.OPERATION;
+    JsonNode projectNode =
+        transport.execute(request.document(), request.variables(), cancellation).get("project");
+    if (projectNode == null || projectNode.isNull()) {
+      throw WandbNotFoundException.project(operation, entity, project);
+    }
+    List<RunExport> exports = new ArrayList<>(runs.size());
+    for (int i = 0; i < runs.size(); i++) {
+      JsonNode answer = projectNode.path("h" + i).path("parquetHistory");
+      exports.add(export(runs.get(i), answer, operation));
+    }
+    return exports;
+  }
+
+  private static RunExport export(String run, JsonNode answer, String operation) {
+    List<String> files = new ArrayList<>();
+    answer
+        .path("parquetUrls")
+        .forEach(
+            url -> {
+              if (url.isTextual() && !url.asText().isEmpty()) {
+                files.add(url.asText());
+              }
+            });
+    Long liveFrom = null;
+    JsonNode live = answer.get("liveData");
+    if (live != null && !live.isNull()) {
+      live = WandbJson.decodeJsonString(live, "liveData", operation);
+      for (JsonNode row : live) {
+        JsonNode step = row.get("_step");
+        if (step == null || !step.isNumber() || step.asDouble() != Math.rint(step.asDouble())) {
+          return new RunExport(run, List.of(), null); // no boundary to trust: read it all live
+        }
+        liveFrom = liveFrom == null ? step.asLong() : Math.min(liveFrom, step.asLong());
+      }
+    }
+    return new RunExport(run, files, liveFrom);
   }
 
   private static HistoryAnswer answer(HistoryRead read, JsonNode run, String operation) {

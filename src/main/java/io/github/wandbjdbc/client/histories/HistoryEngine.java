@@ -1,25 +1,37 @@
 package io.github.wandbjdbc.client.histories;
 
+import io.github.wandbjdbc.client.Cancellation;
 import io.github.wandbjdbc.client.HistoryQuery;
 import io.github.wandbjdbc.client.HistoryRowIterator;
 import io.github.wandbjdbc.client.cache.HistoryCache;
 import io.github.wandbjdbc.client.runs.RunListings;
+import io.github.wandbjdbc.client.transport.FileDownloads;
 import io.github.wandbjdbc.client.transport.GraphQlTransport;
 
-/** W&B run histories, as the client's facade hands them out: planned, read ahead, cached. */
+/**
+ * W&B run histories, as the client's facade hands them out: planned, exported steps read from W&B's
+ * parquet files, the rest read ahead from the live API, finished runs cached.
+ */
 public final class HistoryEngine {
   private final GraphQlTransport transport;
+  private final FileDownloads downloads;
   private final RunListings listings;
   private final HistoryCache cache;
   private final String baseUrl;
 
   /**
-   * Reads through {@code transport}, listing runs with {@code listings}; {@code baseUrl} keys the
-   * {@code cache}'s files, so that two W&B servers never share them.
+   * Reads through {@code transport} and, for exported history, {@code downloads}, listing runs with
+   * {@code listings}; {@code baseUrl} keys the {@code cache}'s files, so that two W&B servers never
+   * share them.
    */
   public HistoryEngine(
-      GraphQlTransport transport, RunListings listings, HistoryCache cache, String baseUrl) {
+      GraphQlTransport transport,
+      FileDownloads downloads,
+      RunListings listings,
+      HistoryCache cache,
+      String baseUrl) {
     this.transport = transport;
+    this.downloads = downloads;
     this.listings = listings;
     this.cache = cache;
     this.baseUrl = baseUrl;
@@ -33,8 +45,10 @@ public final class HistoryEngine {
     return new ReadAheadRowIterator(
         () -> {
           HistoryReadPlanner plan = new HistoryReadPlanner(query);
+          Cancellation scope = new Cancellation();
           return new HistoryReadAhead(
-              new HistoryBatchReader(transport, query.entity(), query.project()),
+              new HistoryBatchReader(transport, query.entity(), query.project(), scope),
+              new ExportReader(downloads, scope),
               plan,
               new HistoryCacheScope(cache, baseUrl, query, plan),
               listings.runs(query.runListing(cache.enabled())),

@@ -54,6 +54,16 @@ sealed interface HistoryRead {
     }
   }
 
+  /**
+   * The run's exported history ({@code parquetHistory}): signed URLs of its parquet files and the
+   * steps not yet exported. Answered by {@link HistoryBatchReader#exports}, not as row lists.
+   */
+  record Exports(String run) implements HistoryRead {
+    public Exports {
+      Objects.requireNonNull(run, "run is null");
+    }
+  }
+
   private static void requirePositive(int samples) {
     if (samples < 1) {
       throw new IllegalArgumentException("samples must be >= 1, was " + samples);

@@ -3,11 +3,13 @@ package io.github.wandbjdbc.client.histories;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.wandbjdbc.client.Run;
 import io.github.wandbjdbc.client.RunIterator;
+import io.github.wandbjdbc.client.transport.FileDownloads;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -18,6 +20,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
 
 /**
  * Reads the histories of a stream of runs, each request carrying several reads (of one or several
@@ -45,7 +48,10 @@ final class HistoryReadAhead implements AutoCloseable {
 
   static final Page END = new Page("", List.of());
 
+  private static final Logger LOG = Logger.getLogger("io.github.wandbjdbc.client");
+
   private final HistoryBatchReader reader;
+  private final ExportReader exportReader;
   private final HistoryReadPlanner plan;
   private final HistoryBatches batches;
   private final HistoryCacheScope cache;
@@ -77,6 +83,7 @@ final class HistoryReadAhead implements AutoCloseable {
 
   HistoryReadAhead(
       HistoryBatchReader reader,
+      ExportReader exportReader,
       HistoryReadPlanner plan,
       HistoryCacheScope cache,
       RunIterator runs,
@@ -84,6 +91,7 @@ final class HistoryReadAhead implements AutoCloseable {
       long rowGoal,
       boolean ordered) {
     this.reader = reader;
+    this.exportReader = exportReader;
     this.plan = plan;
     this.runs = runs;
     this.concurrency = concurrency;
@@ -91,7 +99,7 @@ final class HistoryReadAhead implements AutoCloseable {
     this.ordered = ordered;
     this.readsPerRequest = Math.max(1, LISTS_PER_REQUEST / plan.listsPerRead());
     this.cache = cache;
-    this.batches = new HistoryBatches(plan, cache, runs, ordered, readsPerRequest);
+    this.batches = new HistoryBatches(plan, cache, reader, runs, ordered, readsPerRequest);
     int scan = SCANS.incrementAndGet();
     AtomicInteger thread = new AtomicInteger();
     this.workers =
@@ -167,17 +175,78 @@ final class HistoryReadAhead implements AutoCloseable {
       exhausted = true;
       return List.of();
     }
+    if (batch.items().get(0) instanceof HistoryBatches.Exported exported) {
+      return exported(exported); // alone in its batch
+    }
     List<HistoryRead> reads = batch.reads();
     List<List<Leaf>> leavesByRead = reads.isEmpty() ? List.of() : readExactly(reads, batch.probe());
     List<Page> pages = new ArrayList<>();
     int next = 0;
     for (HistoryBatches.Item item : batch.items()) {
-      if (item.read() == null) {
-        pages.addAll(cached(item.run(), item.cachedShape()));
+      if (item instanceof HistoryBatches.Cached cached) {
+        pages.addAll(cached(item.run(), cached.shape()));
       } else {
-        pages.addAll(handOver(leavesByRead.get(next++), item.capture()));
+        pages.addAll(
+            handOver(leavesByRead.get(next++), ((HistoryBatches.LiveRead) item).capture()));
       }
     }
+    pages.removeIf(page -> page.rows().isEmpty());
+    return pages;
+  }
+
+  /**
+   * A run's exported steps, from its files; asks W&B once for fresh URLs when the storage host
+   * refuses one, and reads those steps live when the files cannot give them exactly.
+   */
+  private List<Page> exported(HistoryBatches.Exported item) {
+    Run run = item.run();
+    RunExport export = item.export();
+    List<ObjectNode> rows;
+    try {
+      rows = exportRows(export, run);
+    } catch (FileDownloads.FileRefusedException refused) {
+      RunExport fresh = reader.exports(List.of(run.name())).get(0);
+      rows =
+          fresh.exported() && Objects.equals(fresh.liveFrom(), export.liveFrom())
+              ? exportRowsOrNull(fresh, run)
+              : null;
+    } catch (ExportUnreadableException e) {
+      LOG.fine(() -> "run " + run.name() + " is read live: " + e.getMessage());
+      rows = null;
+    }
+    if (rows == null) {
+      return liveInstead(item);
+    }
+    if (item.capture() != null) {
+      item.capture().add(Map.of(plan.minStep(), rows));
+    }
+    return List.of(new Page(run.name(), rows));
+  }
+
+  private List<ObjectNode> exportRows(RunExport export, Run run) {
+    ensureOpen();
+    return exportReader.rows(
+        export, run, plan.exportKeys(), plan.onlyRowsWithAKey(), plan.minStep(), plan.endStep());
+  }
+
+  private List<ObjectNode> exportRowsOrNull(RunExport export, Run run) {
+    try {
+      return exportRows(export, run);
+    } catch (FileDownloads.FileRefusedException | ExportUnreadableException e) {
+      LOG.fine(() -> "run " + run.name() + " is read live: " + e.getMessage());
+      return null;
+    }
+  }
+
+  /** The exported steps of {@code item}'s run, read live; kept by its capture as one read. */
+  private List<Page> liveInstead(HistoryBatches.Exported item) {
+    Long liveFrom = item.export().liveFrom();
+    long end = liveFrom == null ? plan.endStep() : Math.min(plan.endStep(), liveFrom);
+    List<HistoryRead> reads = plan.reads(item.run(), 0, plan.minStep(), end);
+    List<Page> pages = new ArrayList<>();
+    List<Leaf> all = new ArrayList<>();
+    readInRequests(reads).forEach(all::addAll);
+    pages.addAll(handOver(all, item.capture()));
     pages.removeIf(page -> page.rows().isEmpty());
     return pages;
   }

@@ -56,6 +56,7 @@ final class HistoryReadPlanner {
   private final int samples;
   private final long minStep;
   private final long endStep;
+  private final boolean exports;
 
   HistoryReadPlanner(HistoryQuery query) {
     List<String> keys = query.keys();
@@ -69,6 +70,33 @@ final class HistoryReadPlanner {
     this.samples = query.samples();
     this.minStep = query.minStep();
     this.endStep = query.endStep();
+    this.exports = query.exports() && kind == HistoryQuery.Kind.EXACT;
+  }
+
+  /** Whether the scan reads the steps W&B has exported from its parquet files. */
+  boolean readsExports() {
+    return exports;
+  }
+
+  /**
+   * The keys an export read fetches besides {@code _step}: the live reads' keys, null for whole
+   * rows, so that both paths give rows of the same shape (and the cache one shape per run).
+   */
+  List<String> exportKeys() {
+    return keys;
+  }
+
+  /** Whether the live reads leave out rows that hold none of the keys. */
+  boolean onlyRowsWithAKey() {
+    return rowsHoldAKey;
+  }
+
+  long minStep() {
+    return minStep;
+  }
+
+  long endStep() {
+    return endStep;
   }
 
   /** How many row lists one read answers (what a request's size is measured in). */
@@ -82,6 +110,11 @@ final class HistoryReadPlanner {
    * who wants only a first page is not sent a whole window.
    */
   List<HistoryRead> reads(Run run, long firstRows) {
+    return reads(run, firstRows, minStep, endStep);
+  }
+
+  /** As {@link #reads(Run, long)}, of steps {@code from} (inclusive) to {@code to} (exclusive). */
+  List<HistoryRead> reads(Run run, long firstRows, long from, long to) {
     String name = run.name();
     Long lines = run.historyLineCount();
     switch (kind) {
@@ -94,22 +127,22 @@ final class HistoryReadPlanner {
       default:
         break;
     }
-    StepRange range = stepRange(run);
+    StepRange range = stepRange(run, from, to);
     if (range == null) {
       return List.of();
     }
     long width = Math.max(WINDOW_ROWS, (long) Math.ceil(WINDOW_ROWS / 2.0 * range.stepsPerRow()));
     List<List<String>> specKeys = specKeys(run);
     List<HistoryRead> reads = new ArrayList<>();
-    long from = range.from();
+    long next = range.from();
     if (firstRows > 0) {
       long first = Math.min(width, Math.max(1, (long) Math.ceil(firstRows * range.stepsPerRow())));
-      first = Math.min(first, range.end() - from);
-      reads.add(window(name, specKeys, from, from + first));
-      from += first;
+      first = Math.min(first, range.end() - next);
+      reads.add(window(name, specKeys, next, next + first));
+      next += first;
     }
-    for (; from < range.end(); from = from + Math.min(width, range.end() - from)) {
-      reads.add(window(name, specKeys, from, from + Math.min(width, range.end() - from)));
+    for (; next < range.end(); next = next + Math.min(width, range.end() - next)) {
+      reads.add(window(name, specKeys, next, next + Math.min(width, range.end() - next)));
     }
     return reads;
   }
@@ -192,6 +225,11 @@ final class HistoryReadPlanner {
 
   /** The run's steps in range, or null when it has none; fails when W&B hides its last step. */
   private StepRange stepRange(Run run) {
+    return stepRange(run, minStep, endStep);
+  }
+
+  /** As {@link #stepRange(Run)}, within steps {@code from} to {@code to} (exclusive). */
+  private StepRange stepRange(Run run, long from, long to) {
     String name = run.name();
     Long lines = run.historyLineCount();
     if (lines != null && lines == 0) {
@@ -211,12 +249,12 @@ final class HistoryReadPlanner {
               + "exact windows.",
           RunListings.LISTING_OPERATION);
     }
-    long end = Math.min(endStep, lastStep + 1);
-    if (minStep >= end) {
+    long end = Math.min(to, lastStep + 1);
+    if (from >= end) {
       return null;
     }
     double stepsPerRow = lines != null && lines > 0 ? (lastStep + 1.0) / lines : 1;
-    return new StepRange(minStep, end, Math.max(1, stepsPerRow));
+    return new StepRange(from, end, Math.max(1, stepsPerRow));
   }
 
   /** The key sets of one window's specs for {@code run}; null for whole rows. */

@@ -28,7 +28,7 @@ final class GraphQlEndpoint {
 
   static final String USER_AGENT = "wandb-jdbc/0.1.0";
   private static final MediaType JSON = MediaType.get("application/json");
-  private static final OkHttpClient SHARED =
+  static final OkHttpClient SHARED =
       new OkHttpClient.Builder().retryOnConnectionFailure(false).build();
 
   /**

@@ -48,8 +48,7 @@ class HistoryTableTest {
       throws Exception {
     try (WandbEmulator emulator = start(EmulatorConfig.defaults().withMaxHistorySamples(cap))) {
       EmulatedProject demo = demo(emulator);
-      String url =
-          emulator.jdbcUrl("demo") + ";concurrency=" + concurrency + ";pageSize=" + pageSize;
+      String url = liveUrl(emulator) + ";concurrency=" + concurrency + ";pageSize=" + pageSize;
       List<List<Object>> rows =
           query(url, "SELECT run_id, _step, " + String.join(", ", KEYS) + " FROM histories");
       List<List<Object>> expected = expected(demo.runs(), KEYS);
@@ -62,8 +61,7 @@ class HistoryTableTest {
   void aSparseKeyAloneStillYieldsEveryRow() throws Exception {
     try (WandbEmulator emulator = start(EmulatorConfig.defaults().withMaxHistorySamples(64))) {
       List<List<Object>> rows =
-          query(
-              emulator.jdbcUrl("demo"), "SELECT run_id, _step, val_loss, grad_norm FROM histories");
+          query(liveUrl(emulator), "SELECT run_id, _step, val_loss, grad_norm FROM histories");
       assertEquals(
           expected(demo(emulator).runs(), List.of("val_loss", "grad_norm")),
           sortedByRunAndStep(rows));
@@ -76,8 +74,7 @@ class HistoryTableTest {
       EmulatedProject demo = demo(emulator);
       List<List<Object>> rows =
           sortedByRunAndStep(
-              query(
-                  emulator.jdbcUrl("demo"), "SELECT run_id, _step, \"row\", loss FROM histories"));
+              query(liveUrl(emulator), "SELECT run_id, _step, \"row\", loss FROM histories"));
       List<JsonNode> expectedRows = new ArrayList<>();
       expected(demo.runs(), List.of())
           .forEach(r -> expectedRows.add(historyRow(demo, (String) r.get(0), (Long) r.get(1))));
@@ -105,7 +102,7 @@ class HistoryTableTest {
       emulator.stats().reset();
       List<List<Object>> rows =
           query(
-              emulator.jdbcUrl("demo"),
+              liveUrl(emulator),
               "SELECT run_id, _step, loss FROM histories WHERE run_id = ? AND _step BETWEEN 10 AND ?",
               run.name(),
               30L);
@@ -146,7 +143,7 @@ class HistoryTableTest {
           "SELECT r.run_id, h._step, h.loss FROM runs r "
               + "JOIN histories h ON h.run_id = r.run_id WHERE r.state = 'crashed'";
       emulator.stats().reset();
-      List<List<Object>> rows = query(emulator.jdbcUrl("demo"), sql);
+      List<List<Object>> rows = query(liveUrl(emulator), sql);
       assertEquals(expected(crashed, List.of("loss")), sortedByRunAndStep(rows));
       Set<String> read =
           historyRequests(emulator).stream()
@@ -158,13 +155,12 @@ class HistoryTableTest {
               .map(EmulatedRun::name)
               .collect(Collectors.toSet()),
           read);
-      String plan =
-          query(emulator.jdbcUrl("demo"), "EXPLAIN PLAN FOR " + sql).get(0).get(0).toString();
+      String plan = query(liveUrl(emulator), "EXPLAIN PLAN FOR " + sql).get(0).get(0).toString();
       assertTrue(plan.contains("EnumerableBatchNestedLoopJoin"), plan);
       assertTrue(plan.contains("run_id in [$cor"), plan);
       assertEquals(
           sortedByRunAndStep(rows),
-          sortedByRunAndStep(query(emulator.jdbcUrl("demo") + ";pushdown=false", sql)));
+          sortedByRunAndStep(query(liveUrl(emulator) + ";pushdown=false", sql)));
     }
   }
 
@@ -174,7 +170,7 @@ class HistoryTableTest {
       long runsWithHistory =
           demo(emulator).runs().stream().filter(r -> !r.history().isEmpty()).count();
       emulator.stats().reset();
-      query(emulator.jdbcUrl("demo"), "SELECT run_id, _step FROM histories");
+      query(liveUrl(emulator), "SELECT run_id, _step FROM histories");
       List<RecordedRequest> reads = historyRequests(emulator);
       assertEquals(
           runsWithHistory, reads.stream().flatMap(r -> runsRead(r).stream()).distinct().count());
@@ -190,7 +186,7 @@ class HistoryTableTest {
       EmulatedProject demo = demo(emulator);
       List<List<Object>> rows =
           query(
-              emulator.jdbcUrl("demo") + ";samples=5",
+              liveUrl(emulator) + ";samples=5",
               "SELECT run_id, _step, loss FROM sampled_histories");
       for (EmulatedRun run : demo.runs()) {
         List<Long> steps =
@@ -217,9 +213,7 @@ class HistoryTableTest {
     try (WandbEmulator emulator = start(EmulatorConfig.defaults())) {
       EmulatedProject demo = demo(emulator);
       List<List<Object>> rows =
-          query(
-              emulator.jdbcUrl("demo"),
-              "SELECT run_id, _runtime, \"system.cpu\" FROM system_metrics");
+          query(liveUrl(emulator), "SELECT run_id, _runtime, \"system.cpu\" FROM system_metrics");
       List<List<Object>> expected = new ArrayList<>();
       for (EmulatedRun run : demo.runs()) {
         run.events()
@@ -241,7 +235,7 @@ class HistoryTableTest {
       SQLException e =
           assertThrows(
               SQLException.class,
-              () -> query(emulator.jdbcUrl("demo"), "SELECT run_id, _runtime FROM system_metrics"));
+              () -> query(liveUrl(emulator), "SELECT run_id, _runtime FROM system_metrics"));
       assertTrue(messages(e).contains("system-metric rows of run"), messages(e));
     }
   }
@@ -272,5 +266,13 @@ class HistoryTableTest {
 
   private static EmulatedProject demo(WandbEmulator emulator) {
     return emulator.dataset().project("acme", "demo").orElseThrow();
+  }
+
+  /**
+   * The live path's URL: these tests count and inspect GraphQL history requests, which exported
+   * runs do not send (HistoryExportsTest covers those).
+   */
+  private static String liveUrl(WandbEmulator emulator) {
+    return emulator.jdbcUrl("demo") + ";exports=false";
   }
 }
