@@ -32,7 +32,7 @@ class ParquetExportWriterTest {
               + " 'hist': {'_type': 'histogram', 'bins': [1, 2], 'values': [5]}}");
   private static final Set<String> JSON_TEXT_KEYS = Set.of("mixed", "empty", "grid");
 
-  private static List<ObjectNode> rows() {
+  static List<ObjectNode> rows() {
     List<ObjectNode> rows = new ArrayList<>();
     ROWS.forEach(row -> rows.add((ObjectNode) HandBuiltRun.json(row)));
     return rows;
