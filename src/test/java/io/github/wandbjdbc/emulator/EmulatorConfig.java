@@ -20,6 +20,7 @@ import java.util.Set;
  *     many runs and a cursor to the rest; 0 turns the cap off (W&B's own cap is unverified)
  * @param valueOrder where filters and orders place null, NaN, ±Infinity and non-numbers relative to
  *     numbers, and whether runs hold non-finite numbers as strings (W&B's choice is unverified)
+ * @param exports parquet history exports and their file server; {@link #defaults()} exports nothing
  */
 public record EmulatorConfig(
     int port,
@@ -29,7 +30,8 @@ public record EmulatorConfig(
     int failEvery,
     int maxHistorySamples,
     int maxRunsPerPage,
-    ValueOrder valueOrder) {
+    ValueOrder valueOrder,
+    ExportSettings exports) {
 
   public static final String DEFAULT_API_KEY =
       "emulator-key-0123456789abcdef0123456789abcdef01234567";
@@ -61,10 +63,12 @@ public record EmulatorConfig(
       throw new IllegalArgumentException("maxRunsPerPage must not be negative: " + maxRunsPerPage);
     }
     Objects.requireNonNull(valueOrder, "valueOrder is null");
+    Objects.requireNonNull(exports, "exports is null");
   }
 
   public static EmulatorConfig defaults() {
-    return new EmulatorConfig(0, Set.of(DEFAULT_API_KEY), 0, 0, 0, 10_000, 0, ValueOrder.BSON);
+    return new EmulatorConfig(
+        0, Set.of(DEFAULT_API_KEY), 0, 0, 0, 10_000, 0, ValueOrder.BSON, ExportSettings.defaults());
   }
 
   public EmulatorConfig withPort(int port) {
@@ -76,7 +80,8 @@ public record EmulatorConfig(
         failEvery,
         maxHistorySamples,
         maxRunsPerPage,
-        valueOrder);
+        valueOrder,
+        exports);
   }
 
   public EmulatorConfig withApiKeys(Set<String> apiKeys) {
@@ -88,7 +93,8 @@ public record EmulatorConfig(
         failEvery,
         maxHistorySamples,
         maxRunsPerPage,
-        valueOrder);
+        valueOrder,
+        exports);
   }
 
   public EmulatorConfig withLatencyMs(long latencyMs) {
@@ -100,7 +106,8 @@ public record EmulatorConfig(
         failEvery,
         maxHistorySamples,
         maxRunsPerPage,
-        valueOrder);
+        valueOrder,
+        exports);
   }
 
   public EmulatorConfig withRateLimitPerSecond(double rateLimitPerSecond) {
@@ -112,7 +119,8 @@ public record EmulatorConfig(
         failEvery,
         maxHistorySamples,
         maxRunsPerPage,
-        valueOrder);
+        valueOrder,
+        exports);
   }
 
   public EmulatorConfig withFailEvery(int failEvery) {
@@ -124,7 +132,8 @@ public record EmulatorConfig(
         failEvery,
         maxHistorySamples,
         maxRunsPerPage,
-        valueOrder);
+        valueOrder,
+        exports);
   }
 
   public EmulatorConfig withMaxHistorySamples(int maxHistorySamples) {
@@ -136,7 +145,8 @@ public record EmulatorConfig(
         failEvery,
         maxHistorySamples,
         maxRunsPerPage,
-        valueOrder);
+        valueOrder,
+        exports);
   }
 
   public EmulatorConfig withMaxRunsPerPage(int maxRunsPerPage) {
@@ -148,7 +158,8 @@ public record EmulatorConfig(
         failEvery,
         maxHistorySamples,
         maxRunsPerPage,
-        valueOrder);
+        valueOrder,
+        exports);
   }
 
   public EmulatorConfig withValueOrder(ValueOrder valueOrder) {
@@ -160,7 +171,37 @@ public record EmulatorConfig(
         failEvery,
         maxHistorySamples,
         maxRunsPerPage,
-        valueOrder);
+        valueOrder,
+        exports);
+  }
+
+  public EmulatorConfig withExportSettings(ExportSettings exports) {
+    return new EmulatorConfig(
+        port,
+        apiKeys,
+        latencyMs,
+        rateLimitPerSecond,
+        failEvery,
+        maxHistorySamples,
+        maxRunsPerPage,
+        valueOrder,
+        exports);
+  }
+
+  public EmulatorConfig withExports(ExportMode mode) {
+    return withExportSettings(exports.withMode(mode));
+  }
+
+  public EmulatorConfig withFileLatencyMs(long fileLatencyMs) {
+    return withExportSettings(exports.withFileLatencyMs(fileLatencyMs));
+  }
+
+  public EmulatorConfig withFileUrlTtlMs(long fileUrlTtlMs) {
+    return withExportSettings(exports.withFileUrlTtlMs(fileUrlTtlMs));
+  }
+
+  public EmulatorConfig withExportStepAsDouble(boolean stepAsDouble) {
+    return withExportSettings(exports.withStepAsDouble(stepAsDouble));
   }
 
   /** Keys are secrets: only their count is shown. */
@@ -182,6 +223,8 @@ public record EmulatorConfig(
         + maxRunsPerPage
         + ", valueOrder="
         + valueOrder
+        + ", exports="
+        + exports
         + "]";
   }
 }

@@ -21,11 +21,12 @@ final class EmulatorSchema {
 
   private EmulatorSchema() {}
 
-  static GraphQL engine(EmulatedDataset dataset, EmulatorConfig config) {
+  static GraphQL engine(EmulatedDataset dataset, EmulatorConfig config, ExportCatalog exports) {
     GraphQLSchema schema =
         new SchemaGenerator()
             .makeExecutableSchema(
-                new SchemaParser().parse(schemaText()), new SchemaWiring(dataset, config).build());
+                new SchemaParser().parse(schemaText()),
+                new SchemaWiring(dataset, config, exports).build());
     return GraphQL.newGraphQL(schema).defaultDataFetcherExceptionHandler(new FieldErrors()).build();
   }
 

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Counters of {@code /graphql} traffic, rejected requests included. Thread-safe. */
+/**
+ * Counters of {@code /graphql} traffic, rejected requests included, and apart from them those of
+ * the file storage server ({@link #files()}). Thread-safe.
+ */
 public final class EmulatorStats {
   static final int RECORDED_LIMIT = 10_000;
 
@@ -17,6 +20,12 @@ public final class EmulatorStats {
   private long bytesIn;
   private long bytesOut;
   private final Deque<RecordedRequest> recorded = new ArrayDeque<>();
+  private final FileStats files = new FileStats();
+
+  /** Parquet file requests; {@link #requests()} and the other counters here never include them. */
+  public FileStats files() {
+    return files;
+  }
 
   public synchronized long requests() {
     return requests;
@@ -41,7 +50,9 @@ public final class EmulatorStats {
     return List.copyOf(new ArrayList<>(recorded));
   }
 
+  /** Resets the GraphQL and the file counters. */
   public synchronized void reset() {
+    files.reset();
     requests = 0;
     operations.clear();
     bytesIn = 0;
@@ -73,6 +84,8 @@ public final class EmulatorStats {
         "bytesIn",
         bytesIn,
         "bytesOut",
-        bytesOut);
+        bytesOut,
+        "files",
+        files.toJson());
   }
 }

@@ -2,7 +2,8 @@ package io.github.wandbjdbc.emulator;
 
 /**
  * Command-line flags of {@link EmulatorMain}. {@code runs} and {@code historySteps} are null when
- * not given (the generator's defaults apply).
+ * not given (the generator's defaults apply). Unlike {@link EmulatorConfig#defaults()}, the
+ * launcher exports finished runs' histories, as W&B's cloud does.
  */
 record LauncherOptions(
     boolean help,
@@ -12,22 +13,29 @@ record LauncherOptions(
     Integer historySteps,
     long latencyMs,
     double rateLimit,
-    int failEvery) {
+    int failEvery,
+    ExportMode exports,
+    long fileLatencyMs) {
 
   static final String USAGE =
       String.join(
           "\n",
           "usage: wandb-emulator [options]",
-          "Serves a generated W&B dataset (entity \"acme\", project \"demo\") on 127.0.0.1 and prints",
-          "the JDBC URL, the base URL and the API key, one per line.",
-          "  --port N            TCP port, 0 = any free port (default 0)",
-          "  --seed S            dataset seed (default 42)",
-          "  --runs N            runs per project",
-          "  --history-steps N   history rows per run",
-          "  --latency-ms L      delay added to every request (default 0)",
-          "  --rate-limit R      requests per second, 0 = unlimited (default 0)",
-          "  --fail-every N      every Nth request answers 500, 0 = never (default 0)",
-          "  --help              show this help");
+          "Serves a generated W&B dataset on 127.0.0.1: entity \"acme\" with the projects \"demo\",",
+          "\"mnist-sweeps\", \"image-classification\" and \"empty-project\", all readable. Prints the",
+          "JDBC URL of project \"demo\", the base URL and the API key, one per line.",
+          "  --port N                 TCP port, 0 = any free port (default 0)",
+          "  --seed S                 dataset seed (default 42)",
+          "  --runs N                 runs per project (default 40; image-classification: at most 5)",
+          "  --history-steps N        history rows per finished run, others up to N (default 200)",
+          "  --latency-ms L           delay added to every GraphQL request (default 0)",
+          "  --rate-limit R           GraphQL requests per second, 0 = unlimited (default 0)",
+          "  --fail-every N           every Nth GraphQL request answers 500, 0 = never (default 0)",
+          "  --parquet-exports M      finished | partial | none (default finished): which runs'",
+          "                           histories are served as parquet files from a second port;",
+          "                           partial also exports running runs up to a step",
+          "  --file-latency-ms L      delay added to every parquet file request (default 0)",
+          "  --help                   show this help");
 
   /**
    * @throws IllegalArgumentException naming the offending flag
@@ -41,6 +49,8 @@ record LauncherOptions(
     long latencyMs = 0;
     double rateLimit = 0;
     int failEvery = 0;
+    ExportMode exports = ExportMode.FINISHED;
+    long fileLatencyMs = 0;
     for (int i = 0; i < args.length; i++) {
       String flag = args[i];
       if (flag.equals("--help")) {
@@ -60,11 +70,22 @@ record LauncherOptions(
         case "--latency-ms" -> latencyMs = number(flag, value, 0, Long.MAX_VALUE);
         case "--rate-limit" -> rateLimit = rate(value);
         case "--fail-every" -> failEvery = (int) number(flag, value, 0, Integer.MAX_VALUE);
+        case "--parquet-exports" -> exports = ExportMode.parse(value);
+        case "--file-latency-ms" -> fileLatencyMs = number(flag, value, 0, Long.MAX_VALUE);
         default -> throw new IllegalArgumentException("unknown argument: " + flag);
       }
     }
     return new LauncherOptions(
-        help, port, seed, runs, historySteps, latencyMs, rateLimit, failEvery);
+        help,
+        port,
+        seed,
+        runs,
+        historySteps,
+        latencyMs,
+        rateLimit,
+        failEvery,
+        exports,
+        fileLatencyMs);
   }
 
   EmulatorConfig config() {
@@ -72,7 +93,9 @@ record LauncherOptions(
         .withPort(port)
         .withLatencyMs(latencyMs)
         .withRateLimitPerSecond(rateLimit)
-        .withFailEvery(failEvery);
+        .withFailEvery(failEvery)
+        .withExports(exports)
+        .withFileLatencyMs(fileLatencyMs);
   }
 
   GeneratorSpec spec() {

@@ -18,8 +18,10 @@ final class SchemaWiring {
   private final RunHistory history;
   private final int maxRunsPerPage;
   private final RunListing listing;
+  private final ExportCatalog exports;
 
-  SchemaWiring(EmulatedDataset dataset, EmulatorConfig config) {
+  SchemaWiring(EmulatedDataset dataset, EmulatorConfig config, ExportCatalog exports) {
+    this.exports = exports;
     this.dataset = dataset;
     this.history = new RunHistory(config.maxHistorySamples());
     this.maxRunsPerPage = config.maxRunsPerPage();
@@ -125,9 +127,16 @@ final class SchemaWiring {
         .dataFetcher(
             "sampledHistory",
             env -> history.sampledHistory(run(env), env.<List<?>>getArgument("specs")))
-        // No exported parquet files and no live boundary: clients read every row live.
-        .dataFetcher(
-            "parquetHistory", env -> Map.of("parquetUrls", List.of(), "liveData", List.of()));
+        .dataFetcher("parquetHistory", this::parquetHistory);
+  }
+
+  private Map<String, Object> parquetHistory(DataFetchingEnvironment env) {
+    RunRef ref = env.getSource();
+    EmulatedProject project = ref.project().project();
+    return exports.parquetHistory(
+        new ExportCatalog.RunKey(project.entity(), project.name(), ref.run().name()),
+        ref.run(),
+        env.getArgument("liveKeys"));
   }
 
   /** A capped page still announces the rest (hasNextPage, cursors), as a server limit would. */

@@ -94,6 +94,30 @@ final class TestData {
         run.events());
   }
 
+  static EmulatedRun withState(EmulatedRun run, String state) {
+    return new EmulatedRun(
+        run.name(),
+        run.displayName(),
+        state,
+        run.tags(),
+        run.group(),
+        run.jobType(),
+        run.sweepName(),
+        run.commit(),
+        run.notes(),
+        run.description(),
+        run.createdAt(),
+        run.heartbeatAt(),
+        run.username(),
+        run.userFullName(),
+        run.host(),
+        run.config(),
+        run.summary(),
+        run.systemMetrics(),
+        run.history(),
+        run.events());
+  }
+
   static EmulatedRun withEvents(EmulatedRun run, List<ObjectNode> events) {
     return new EmulatedRun(
         run.name(),
