@@ -25,7 +25,7 @@ import java.util.Map;
  */
 final class HistoryBatches {
   /** Runs whose exports one request asks for. */
-  static final int EXPORT_LOOKUP_RUNS = 50;
+  static final int EXPORT_LOOKUP_RUNS = 100;
 
   /** One item of a batch: something that yields rows of one run. */
   sealed interface Item {
@@ -64,6 +64,12 @@ final class HistoryBatches {
   private final int readsPerRequest;
   private final Deque<Item> pending = new ArrayDeque<>();
 
+  /**
+   * Exported items set aside while live reads of later runs fill a request (unordered scans past
+   * their first page only): each is a batch of its own, handed out before anything else.
+   */
+  private final Deque<Item> setAside = new ArrayDeque<>();
+
   /** Runs taken from the listing to have their exports asked for, and those exports. */
   private final Deque<Run> lookedAhead = new ArrayDeque<>();
 
@@ -99,6 +105,9 @@ final class HistoryBatches {
    * second request), not a whole request's worth.
    */
   Batch next(long rowGoal) {
+    if (!setAside.isEmpty()) {
+      return new Batch(List.of(setAside.pollFirst()), null);
+    }
     double wanted = rowGoal > 0 ? rowGoal * 1.25 : Double.POSITIVE_INFINITY;
     double expected = 0;
     int reads = 0;
@@ -110,7 +119,11 @@ final class HistoryBatches {
         break;
       }
       if (pending.peekFirst() instanceof Exported && !items.isEmpty()) {
-        break; // a run's files are read by a batch of their own
+        if (ordered || rowGoal > 0) {
+          break; // a run's files are read by a batch of their own, in turn
+        }
+        setAside.addLast(pending.pollFirst());
+        continue;
       }
       Item next = pending.pollFirst();
       items.add(next);

@@ -15,7 +15,7 @@ import org.apache.parquet.io.SeekableInputStream;
  * consecutively). Nothing else of the file is downloaded.
  */
 final class RangeReadFile implements InputFile {
-  static final int TAIL_BYTES = 64 * 1024;
+  static final int TAIL_BYTES = 8 * 1024;
 
   private final FileDownloads downloads;
   private final String url;
