@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -32,6 +33,7 @@ public final class HandBuiltRun {
   private String host;
   private final ObjectNode config = JsonNodeFactory.instance.objectNode();
   private ObjectNode summary = JsonNodeFactory.instance.objectNode();
+  private final List<ObjectNode> history = new ArrayList<>();
 
   private HandBuiltRun(String name) {
     this.name = name;
@@ -122,6 +124,12 @@ public final class HandBuiltRun {
     return this;
   }
 
+  /** Appends a history row, given as (lenient) JSON text: NaN and Infinity are allowed. */
+  public HandBuiltRun historyRow(String objectJson) {
+    history.add((ObjectNode) json(objectJson));
+    return this;
+  }
+
   public EmulatedRun build() {
     return new EmulatedRun(
         name,
@@ -142,7 +150,7 @@ public final class HandBuiltRun {
         config,
         summary,
         JsonNodeFactory.instance.objectNode(),
-        List.of(),
+        List.copyOf(history),
         List.of());
   }
 }

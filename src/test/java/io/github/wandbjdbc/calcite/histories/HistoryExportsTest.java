@@ -12,12 +12,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.wandbjdbc.emulator.DatasetGenerator;
 import io.github.wandbjdbc.emulator.EmulatedDataset;
+import io.github.wandbjdbc.emulator.EmulatedProject;
 import io.github.wandbjdbc.emulator.EmulatedRun;
 import io.github.wandbjdbc.emulator.EmulatorConfig;
 import io.github.wandbjdbc.emulator.ExportMode;
 import io.github.wandbjdbc.emulator.FileFault;
 import io.github.wandbjdbc.emulator.FileRequest;
 import io.github.wandbjdbc.emulator.GeneratorSpec;
+import io.github.wandbjdbc.emulator.HandBuiltRun;
 import io.github.wandbjdbc.emulator.RecordedRequest;
 import io.github.wandbjdbc.emulator.WandbEmulator;
 import java.nio.file.Path;
@@ -26,9 +28,11 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -88,6 +92,66 @@ class HistoryExportsTest {
     }
   }
 
+  /**
+   * Every value shape a history holds, in runs written by hand: sparse keys, NaN and ±Infinity,
+   * strings, booleans, integers, a histogram and a nested dict (STRUCT columns), a list, names with
+   * {@code /} and {@code .}; and a run whose key W&B logged with two types, which the driver reads
+   * live. JSON columns must come out as the same text.
+   */
+  @Test
+  void everyValueShapeMapsBackExactly() throws Exception {
+    EmulatedRun shapes =
+        HandBuiltRun.run("shapes")
+            .state("finished")
+            .heartbeatAt("2026-01-01T01:00:00Z")
+            .historyRow(
+                "{'_step': 0, '_runtime': 1.5, '_timestamp': 1767225600.25, 'loss': 0.5,"
+                    + " 'train/loss': 0.4, 'eval.acc': 0.9, 'phase': 'train', 'done': false,"
+                    + " 'n': 3, 'hist': {'_type': 'histogram', 'bins': [0.0, 0.5, 1.0],"
+                    + " 'values': [1, 2]}, 'cfg': {'a': 1, 'b': {'c': 'x'}}, 'tags': ['a', 'b']}")
+            .historyRow("{'_step': 3, '_runtime': 2.5, 'loss': NaN, 'phase': 'eval', 'n': 4}")
+            .historyRow(
+                "{'_step': 7, 'loss': Infinity, 'train/loss': -Infinity, 'cfg': {'a': 2},"
+                    + " 'done': true, 'hist': {'_type': 'histogram', 'bins': [1.5],"
+                    + " 'values': [7]}}")
+            .historyRow("{'_step': 8, 'sparse': 1.25}")
+            .build();
+    EmulatedRun mixed =
+        HandBuiltRun.run("mixed")
+            .state("finished")
+            .heartbeatAt("2026-01-01T01:00:00Z")
+            .historyRow("{'_step': 0, 'm': 1.5, 'loss': 0.1}")
+            .historyRow("{'_step': 1, 'm': 'one', 'loss': 0.2}")
+            .build();
+    EmulatedDataset handBuilt =
+        new EmulatedDataset(
+            "acme",
+            "alice",
+            List.of(
+                new EmulatedProject(
+                    "acme",
+                    "demo",
+                    Instant.parse("2026-01-01T00:00:00Z"),
+                    List.of(shapes, mixed))));
+    try (WandbEmulator emulator =
+        WandbEmulator.start(
+            EmulatorConfig.defaults().withExports(ExportMode.FINISHED), handBuilt)) {
+      String url = emulator.jdbcUrl("demo");
+      String columns =
+          "SELECT run_id, _step, _runtime, loss, \"train/loss\", \"eval.acc\", phase, done, n,"
+              + " hist, cfg, tags, sparse, m FROM histories ORDER BY run_id, _step";
+      emulator.stats().reset();
+      List<List<Object>> exported = query(url, columns);
+      assertEquals(List.of("mixed"), runsReadLive(emulator));
+      assertEquals(query(url + ";exports=false", columns), exported);
+      assertTrue(
+          emulator.stats().files().recorded().stream()
+              .anyMatch(request -> request.path().contains("/shapes/")));
+      String rows = "SELECT run_id, _step, \"row\" FROM histories ORDER BY run_id, _step";
+      assertSameRows(query(url + ";exports=false", rows), query(url, rows), rows);
+    }
+  }
+
   @Test
   void aCountOverFinishedRunsCostsAFewGraphQlRequests() throws Exception {
     EmulatedDataset many =
@@ -110,24 +174,11 @@ class HistoryExportsTest {
               .filter(run -> run.state().equals("running"))
               .map(EmulatedRun::name)
               .collect(Collectors.toSet());
-      int lookups = 0;
-      for (RecordedRequest request : emulator.stats().recorded()) {
-        if (request.query().contains("parquetHistory")) {
-          lookups++;
-        } else if (request.operationName().equals("HistoryBatch")) {
-          request
-              .variables()
-              .fields()
-              .forEachRemaining(
-                  variable -> {
-                    if (variable.getKey().matches("r\\d+")) {
-                      assertTrue(
-                          running.contains(variable.getValue().asText()),
-                          "a finished run was read live: " + variable.getValue());
-                    }
-                  });
-        }
-      }
+      long lookups =
+          emulator.stats().recorded().stream()
+              .filter(request -> request.query().contains("parquetHistory"))
+              .count();
+      assertTrue(running.containsAll(runsReadLive(emulator)), "a finished run was read live");
       assertEquals(1, lookups, "one question for the exports of all 100 runs");
       assertEquals(0, emulator.stats().files().authorizedRequests());
       assertEquals(query(url + ";exports=false", sql).get(0).get(0), count);
@@ -237,6 +288,26 @@ class HistoryExportsTest {
       assertEquals(0, emulator.stats().operations().getOrDefault("HistoryBatch", 0L));
       assertSameRows(sorted(query(emulator.jdbcUrl("demo") + ";exports=false", sql)), first, sql);
     }
+  }
+
+  /** The runs named by live history reads (not by questions for exports), in order, once each. */
+  private static List<String> runsReadLive(WandbEmulator emulator) {
+    Set<String> runs = new LinkedHashSet<>();
+    for (RecordedRequest request : emulator.stats().recorded()) {
+      if (request.operationName().equals("HistoryBatch")
+          && !request.query().contains("parquetHistory")) {
+        request
+            .variables()
+            .fields()
+            .forEachRemaining(
+                variable -> {
+                  if (variable.getKey().matches("r\\d+")) {
+                    runs.add(variable.getValue().asText());
+                  }
+                });
+      }
+    }
+    return List.copyOf(runs);
   }
 
   private static Map<String, Long> bytesByFile(WandbEmulator emulator) {
