@@ -8,6 +8,7 @@ import io.github.wandbjdbc.emulator.DatasetGenerator;
 import io.github.wandbjdbc.emulator.EmulatedDataset;
 import io.github.wandbjdbc.emulator.EmulatedRun;
 import io.github.wandbjdbc.emulator.EmulatorConfig;
+import io.github.wandbjdbc.emulator.ExportMode;
 import io.github.wandbjdbc.emulator.GeneratorSpec;
 import io.github.wandbjdbc.emulator.ValueOrder;
 import io.github.wandbjdbc.emulator.WandbEmulator;
@@ -49,7 +50,8 @@ import org.junit.jupiter.api.TestFactory;
  * <p>W&B's placement of nulls, NaN and non-numbers is unverified, so all of it runs under every
  * {@link ValueOrder}, each served by its own emulator over one dataset. The expected files hold
  * under each: what an example pushes to W&B either means the same under every order or is
- * re-checked locally, and the orders leave histories alone.
+ * re-checked locally, and the orders leave histories alone. Finished runs' histories are exported,
+ * as on W&B's cloud (and in the demo), so history examples read them from parquet files.
  */
 class SqlExamplesTest {
   private static final Path EXAMPLES = Path.of(System.getProperty("basedir", "."), "sql-examples");
@@ -65,7 +67,10 @@ class SqlExamplesTest {
     EmulatedDataset dataset = DatasetGenerator.generate(GeneratorSpec.defaults(42));
     for (ValueOrder values : ValueOrder.all()) {
       EMULATORS.put(
-          values, WandbEmulator.start(EmulatorConfig.defaults().withValueOrder(values), dataset));
+          values,
+          WandbEmulator.start(
+              EmulatorConfig.defaults().withValueOrder(values).withExports(ExportMode.FINISHED),
+              dataset));
     }
   }
 

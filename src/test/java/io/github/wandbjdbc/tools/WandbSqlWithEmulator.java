@@ -4,6 +4,7 @@ import io.github.wandbjdbc.cli.WandbSql;
 import io.github.wandbjdbc.emulator.DatasetGenerator;
 import io.github.wandbjdbc.emulator.EmulatedProject;
 import io.github.wandbjdbc.emulator.EmulatorConfig;
+import io.github.wandbjdbc.emulator.ExportMode;
 import io.github.wandbjdbc.emulator.GeneratorSpec;
 import io.github.wandbjdbc.emulator.WandbEmulator;
 import io.github.wandbjdbc.pgwire.PgServeCommand;
@@ -19,6 +20,10 @@ import java.util.concurrent.CountDownLatch;
  * one for other JDBC clients.
  */
 public final class WandbSqlWithEmulator {
+  /** The demo server: finished runs' histories exported to parquet files, as on W&B's cloud. */
+  private static final EmulatorConfig DEMO =
+      EmulatorConfig.defaults().withExports(ExportMode.FINISHED);
+
   static final String USAGE =
       String.join(
           "\n",
@@ -63,8 +68,7 @@ public final class WandbSqlWithEmulator {
     }
     if (parsed.demo()) {
       try (WandbEmulator emulator =
-          WandbEmulator.start(
-              EmulatorConfig.defaults(), DatasetGenerator.generate(GeneratorSpec.defaults(42)))) {
+          WandbEmulator.start(DEMO, DatasetGenerator.generate(GeneratorSpec.defaults(42)))) {
         return WandbSql.execute(emulator.jdbcUrl("demo"), parsed.sql(), out, err);
       }
     }
@@ -81,8 +85,7 @@ public final class WandbSqlWithEmulator {
       return WandbSql.run(args, out, err);
     }
     try (WandbEmulator emulator =
-        WandbEmulator.start(
-            EmulatorConfig.defaults(), DatasetGenerator.generate(GeneratorSpec.defaults(42)))) {
+        WandbEmulator.start(DEMO, DatasetGenerator.generate(GeneratorSpec.defaults(42)))) {
       String url = emulator.jdbcUrl("demo").replace(";apiKey=" + emulator.apiKey(), "");
       rest.addAll(List.of("--url", url));
       PgServeCommand.Options options;
@@ -105,8 +108,7 @@ public final class WandbSqlWithEmulator {
   private static int serve(int port, PrintStream out) {
     try (WandbEmulator emulator =
         WandbEmulator.start(
-            EmulatorConfig.defaults().withPort(port),
-            DatasetGenerator.generate(GeneratorSpec.defaults(42)))) {
+            DEMO.withPort(port), DatasetGenerator.generate(GeneratorSpec.defaults(42)))) {
       out.println(
           "W&B emulator serving entity '"
               + emulator.dataset().entity()
