@@ -8,36 +8,69 @@ import io.github.wandbjdbc.client.transport.FileDownloads;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
+import java.util.logging.Logger;
 import org.apache.parquet.schema.MessageType;
 
 /**
- * Reads the exported part of one run's history from its parquet files: every file once (its footer
- * and the chunks of the projected columns in the row groups that hold wanted steps), the rows
- * merged in step order, cut to the wanted steps before the live boundary, and shaped as the live
- * read of the same keys would answer them.
+ * Reads the exported part of one run's history from its parquet files, for one scan: every file
+ * once (its footer and the chunks of the projected columns in the row groups that hold wanted
+ * steps), the rows merged in step order, cut to the scan's steps before the live boundary, and
+ * shaped as the scan's live reads would answer them.
  *
- * <p>A refused URL surfaces as {@link FileDownloads.FileRefusedException}, for the caller to ask
- * W&B for fresh URLs; anything else that keeps the files from giving exactly the live rows is an
- * {@link ExportUnreadableException}, and the caller reads the run live. A cancelled scan fails as
- * such.
+ * <p>When the storage host refuses a URL, W&B is asked once for fresh ones; when the files cannot
+ * give exactly the live rows (see {@link ExportUnreadableException}), the caller reads the run
+ * live. A cancelled scan fails as such.
  */
 final class ExportReader {
+  private static final Logger LOG = Logger.getLogger("io.github.wandbjdbc.client");
+
   private final FileDownloads downloads;
   private final Cancellation scope;
+  private final HistoryBatchReader exports;
+  private final HistoryReadPlanner plan;
 
-  ExportReader(FileDownloads downloads, Cancellation scope) {
+  /** Reads with {@code downloads} under {@code scope}; {@code exports} gives fresh URLs. */
+  ExportReader(
+      FileDownloads downloads,
+      Cancellation scope,
+      HistoryBatchReader exports,
+      HistoryReadPlanner plan) {
     this.downloads = downloads;
     this.scope = scope;
+    this.exports = exports;
+    this.plan = plan;
   }
 
   /**
-   * The rows of {@code run} from steps {@code from} (inclusive) to {@code to} (exclusive) that its
-   * files answer for, holding {@code _step} and {@code keys} (every column when null); with {@code
-   * onlyRowsWithAKey}, rows holding none of the keys are left out, as the live read leaves them.
+   * The rows of {@code run} that {@code export}'s files answer for in the scan's steps; null when
+   * they must be read live instead.
    */
-  List<ObjectNode> rows(
-      RunExport export, Run run, List<String> keys, boolean onlyRowsWithAKey, long from, long to) {
-    long end = export.liveFrom() == null ? to : Math.min(to, export.liveFrom());
+  List<ObjectNode> rowsOrNull(RunExport export, Run run) {
+    try {
+      try {
+        return rows(export, run);
+      } catch (FileDownloads.FileRefusedException refused) {
+        RunExport fresh = exports.exports(List.of(run.name())).get(0);
+        boolean same = fresh.exported() && Objects.equals(fresh.liveFrom(), export.liveFrom());
+        return same ? rows(fresh, run) : null;
+      }
+    } catch (FileDownloads.FileRefusedException | ExportUnreadableException e) {
+      LOG.fine(() -> "run " + run.name() + " is read live: " + e.getMessage());
+      return null;
+    }
+  }
+
+  /**
+   * The rows the files answer for, holding {@code _step} and the plan's keys (every column when it
+   * reads whole rows); rows holding none of the keys are left out where the live reads leave them.
+   */
+  private List<ObjectNode> rows(RunExport export, Run run) {
+    List<String> keys = plan.exportKeys();
+    boolean onlyRowsWithAKey = plan.onlyRowsWithAKey();
+    long from = plan.minStep();
+    long end =
+        export.liveFrom() == null ? plan.endStep() : Math.min(plan.endStep(), export.liveFrom());
     List<ObjectNode> rows = new ArrayList<>();
     for (String url : export.files()) {
       try (ExportFile file = new ExportFile(new RangeReadFile(downloads, url, scope))) {

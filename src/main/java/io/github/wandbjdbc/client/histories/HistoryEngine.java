@@ -46,9 +46,11 @@ public final class HistoryEngine {
         () -> {
           HistoryReadPlanner plan = new HistoryReadPlanner(query);
           Cancellation scope = new Cancellation();
+          HistoryBatchReader reader =
+              new HistoryBatchReader(transport, query.entity(), query.project(), scope);
           return new HistoryReadAhead(
-              new HistoryBatchReader(transport, query.entity(), query.project(), scope),
-              new ExportReader(downloads, scope),
+              reader,
+              new ExportReader(downloads, scope, reader, plan),
               plan,
               new HistoryCacheScope(cache, baseUrl, query, plan),
               listings.runs(query.runListing(cache.enabled())),

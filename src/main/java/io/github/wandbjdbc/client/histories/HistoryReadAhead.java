@@ -3,13 +3,11 @@ package io.github.wandbjdbc.client.histories;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.wandbjdbc.client.Run;
 import io.github.wandbjdbc.client.RunIterator;
-import io.github.wandbjdbc.client.transport.FileDownloads;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -20,7 +18,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
 
 /**
  * Reads the histories of a stream of runs, each request carrying several reads (of one or several
@@ -47,8 +44,6 @@ final class HistoryReadAhead implements AutoCloseable {
   record Page(String run, List<ObjectNode> rows) {}
 
   static final Page END = new Page("", List.of());
-
-  private static final Logger LOG = Logger.getLogger("io.github.wandbjdbc.client");
 
   private final HistoryBatchReader reader;
   private final ExportReader exportReader;
@@ -195,47 +190,18 @@ final class HistoryReadAhead implements AutoCloseable {
   }
 
   /**
-   * A run's exported steps, from its files; asks W&B once for fresh URLs when the storage host
-   * refuses one, and reads those steps live when the files cannot give them exactly.
+   * A run's exported steps, from its files, or read live when the files cannot give them exactly.
    */
   private List<Page> exported(HistoryBatches.Exported item) {
-    Run run = item.run();
-    RunExport export = item.export();
-    List<ObjectNode> rows;
-    try {
-      rows = exportRows(export, run);
-    } catch (FileDownloads.FileRefusedException refused) {
-      RunExport fresh = reader.exports(List.of(run.name())).get(0);
-      rows =
-          fresh.exported() && Objects.equals(fresh.liveFrom(), export.liveFrom())
-              ? exportRowsOrNull(fresh, run)
-              : null;
-    } catch (ExportUnreadableException e) {
-      LOG.fine(() -> "run " + run.name() + " is read live: " + e.getMessage());
-      rows = null;
-    }
+    ensureOpen();
+    List<ObjectNode> rows = exportReader.rowsOrNull(item.export(), item.run());
     if (rows == null) {
       return liveInstead(item);
     }
     if (item.capture() != null) {
       item.capture().add(Map.of(plan.minStep(), rows));
     }
-    return List.of(new Page(run.name(), rows));
-  }
-
-  private List<ObjectNode> exportRows(RunExport export, Run run) {
-    ensureOpen();
-    return exportReader.rows(
-        export, run, plan.exportKeys(), plan.onlyRowsWithAKey(), plan.minStep(), plan.endStep());
-  }
-
-  private List<ObjectNode> exportRowsOrNull(RunExport export, Run run) {
-    try {
-      return exportRows(export, run);
-    } catch (FileDownloads.FileRefusedException | ExportUnreadableException e) {
-      LOG.fine(() -> "run " + run.name() + " is read live: " + e.getMessage());
-      return null;
-    }
+    return List.of(new Page(item.run().name(), rows));
   }
 
   /** The exported steps of {@code item}'s run, read live; kept by its capture as one read. */
