@@ -50,12 +50,11 @@ final class HistoryReadAhead implements AutoCloseable {
   private final HistoryReadPlanner plan;
   private final HistoryBatches batches;
   private final HistoryCacheScope cache;
-  private final HistoryCompleteness completeness = new HistoryCompleteness();
   private final RunIterator runs;
   private final int concurrency;
   private final long rowGoal;
   private final boolean ordered;
-  private final int readsPerRequest;
+  private final ExactReads exactReads;
   private final ExecutorService workers;
 
   /** Requests issued and not yet handed over, oldest first; by their order when {@code ordered}. */
@@ -92,7 +91,8 @@ final class HistoryReadAhead implements AutoCloseable {
     this.concurrency = concurrency;
     this.rowGoal = rowGoal;
     this.ordered = ordered;
-    this.readsPerRequest = Math.max(1, LISTS_PER_REQUEST / plan.listsPerRead());
+    int readsPerRequest = Math.max(1, LISTS_PER_REQUEST / plan.listsPerRead());
+    this.exactReads = new ExactReads(reader, readsPerRequest, () -> closed);
     this.cache = cache;
     this.batches = new HistoryBatches(plan, cache, reader, runs, ordered, readsPerRequest);
     int scan = SCANS.incrementAndGet();
@@ -174,7 +174,8 @@ final class HistoryReadAhead implements AutoCloseable {
       return exported(exported); // alone in its batch
     }
     List<HistoryRead> reads = batch.reads();
-    List<List<Leaf>> leavesByRead = reads.isEmpty() ? List.of() : readExactly(reads, batch.probe());
+    List<List<ExactReads.Leaf>> leavesByRead =
+        reads.isEmpty() ? List.of() : exactReads.read(reads, batch.probe());
     List<Page> pages = new ArrayList<>();
     int next = 0;
     for (HistoryBatches.Item item : batch.items()) {
@@ -210,8 +211,8 @@ final class HistoryReadAhead implements AutoCloseable {
     long end = liveFrom == null ? plan.endStep() : Math.min(plan.endStep(), liveFrom);
     List<HistoryRead> reads = plan.reads(item.run(), 0, plan.minStep(), end);
     List<Page> pages = new ArrayList<>();
-    List<Leaf> all = new ArrayList<>();
-    readInRequests(reads).forEach(all::addAll);
+    List<ExactReads.Leaf> all = new ArrayList<>();
+    exactReads.inRequests(reads).forEach(all::addAll);
     pages.addAll(handOver(all, item.capture()));
     pages.removeIf(page -> page.rows().isEmpty());
     return pages;
@@ -229,15 +230,16 @@ final class HistoryReadAhead implements AutoCloseable {
     List<HistoryRead> reads = plan.reads(run, 0);
     HistoryCacheScope.Capture capture = cache.capture(run, shape, reads.size());
     List<Page> pages = new ArrayList<>();
-    readInRequests(reads).forEach(leaves -> pages.addAll(handOver(leaves, capture)));
+    exactReads.inRequests(reads).forEach(leaves -> pages.addAll(handOver(leaves, capture)));
     return pages;
   }
 
   /** The pages of one read's exact answers, kept by {@code capture} (when not null) too. */
-  private static List<Page> handOver(List<Leaf> leaves, HistoryCacheScope.Capture capture) {
+  private static List<Page> handOver(
+      List<ExactReads.Leaf> leaves, HistoryCacheScope.Capture capture) {
     List<Page> pages = new ArrayList<>(leaves.size());
     Map<Long, List<ObjectNode>> rowsByFirstStep = new TreeMap<>();
-    for (Leaf leaf : leaves) {
+    for (ExactReads.Leaf leaf : leaves) {
       List<ObjectNode> rows = leaf.answer().mergedByStep();
       rowsByFirstStep.put(HistoryReadPlanner.firstStep(leaf.read()), rows);
       pages.add(new Page(leaf.read().run(), rows));
@@ -246,56 +248,6 @@ final class HistoryReadAhead implements AutoCloseable {
       capture.add(rowsByFirstStep);
     }
     return pages;
-  }
-
-  /** An exact answer: of a read, or of one of the re-reads that replaced it. */
-  record Leaf(HistoryRead read, HistoryAnswer answer) {}
-
-  /**
-   * The exact answers of each of {@code reads}, in order: its own when exact, else those of the
-   * re-reads that replace it, read a request's worth at a time.
-   */
-  private List<List<Leaf>> readExactly(List<HistoryRead> reads, HistoryRead probe) {
-    if (closed) {
-      throw stopped();
-    }
-    List<HistoryRead> request = new ArrayList<>(reads);
-    if (probe != null) {
-      request.add(probe);
-    }
-    List<HistoryAnswer> answers = reader.read(request);
-    completeness.observe(request, answers);
-    List<List<HistoryRead>> rereads = new ArrayList<>(reads.size());
-    List<HistoryRead> again = new ArrayList<>();
-    for (int i = 0; i < reads.size(); i++) {
-      rereads.add(completeness.rereads(reads.get(i), answers.get(i)));
-      again.addAll(rereads.get(i));
-    }
-    List<List<Leaf>> againLeaves = readInRequests(again);
-    List<List<Leaf>> leaves = new ArrayList<>(reads.size());
-    int next = 0;
-    for (int i = 0; i < reads.size(); i++) {
-      if (rereads.get(i).isEmpty()) {
-        leaves.add(List.of(new Leaf(reads.get(i), answers.get(i))));
-      } else {
-        List<Leaf> replaced = new ArrayList<>();
-        for (int j = 0; j < rereads.get(i).size(); j++) {
-          replaced.addAll(againLeaves.get(next++));
-        }
-        leaves.add(replaced);
-      }
-    }
-    return leaves;
-  }
-
-  /** {@link #readExactly} of {@code reads}, a request's worth at a time, in order. */
-  private List<List<Leaf>> readInRequests(List<HistoryRead> reads) {
-    List<List<Leaf>> leaves = new ArrayList<>(reads.size());
-    for (int from = 0; from < reads.size(); from += readsPerRequest) {
-      leaves.addAll(
-          readExactly(reads.subList(from, Math.min(reads.size(), from + readsPerRequest)), null));
-    }
-    return leaves;
   }
 
   private void ensureOpen() {
