@@ -46,6 +46,11 @@ class DriverJarContentsIT {
           "META-INF/services/org.codehaus.commons.compiler.ICompilerFactory",
           "META-INF/services/io.github.wandbjdbc.shaded.com.fasterxml.jackson.core.JsonFactory",
           "META-INF/services/io.github.wandbjdbc.shaded.com.fasterxml.jackson.core.ObjectCodec",
+          // parquet-jackson, parquet-java's own Jackson copy, registers under relocated names too.
+          "META-INF/services/io.github.wandbjdbc.shaded.shaded.parquet.com.fasterxml.jackson.core"
+              + ".JsonFactory",
+          "META-INF/services/io.github.wandbjdbc.shaded.shaded.parquet.com.fasterxml.jackson.core"
+              + ".ObjectCodec",
           "META-INF/LICENSE",
           "META-INF/LICENSE.txt",
           "META-INF/NOTICE",
@@ -54,6 +59,8 @@ class DriverJarContentsIT {
           "META-INF/thirdparty-LICENSE",
           "META-INF/FastDoubleParser-LICENSE",
           "META-INF/FastDoubleParser-NOTICE",
+          "META-INF/FastDoubleParser-ThirdParty-LICENSE",
+          "META-INF/Schubfach-LICENSE",
           // sqlline's banner reads its version here.
           "META-INF/maven/sqlline/sqlline/pom.properties");
 
@@ -73,7 +80,31 @@ class DriverJarContentsIT {
           "org/objectweb/",
           "org/jline/",
           // slf4j, with its bundled no-op binding: Calcite's logging stays private and silent.
-          "org/slf4j/");
+          "org/slf4j/",
+          // The history exports' reader: parquet-java, its thrift and Jackson copies
+          // (shaded/parquet),
+          // parquet-floor's Hadoop shim and the pure-Java codecs. A Spark executor or any Hadoop
+          // host has its own parquet-java and Hadoop, which must stay theirs.
+          "org/apache/parquet/",
+          "org/apache/hadoop/",
+          "shaded/parquet/",
+          "blue/strategic/",
+          "io/airlift/");
+
+  /**
+   * Packages of service interfaces and providers that must not be registered under their original
+   * names: a host's ServiceLoader would find the driver's (relocated, incompatible) copies.
+   */
+  private static final List<String> CLASH_PRONE_SERVICE_PACKAGES =
+      List.of(
+          "org.apache.parquet.",
+          "org.apache.hadoop.",
+          "shaded.parquet.",
+          "blue.strategic.",
+          "io.airlift.",
+          "com.fasterxml.",
+          "org.slf4j.",
+          "okhttp3.");
 
   private static JarFile jar;
   private static List<String> names;
@@ -132,6 +163,39 @@ class DriverJarContentsIT {
             .toList());
   }
 
+  /**
+   * parquet-java (parquet-jackson) and Jackson register services; in the jar they appear only under
+   * relocated interface names, naming relocated providers that are in the jar.
+   */
+  @Test
+  void servicesRegisterOnlyUnderRelocatedOrOwnNames() throws IOException {
+    List<String> services =
+        names.stream().filter(n -> n.startsWith("META-INF/services/") && !n.endsWith("/")).toList();
+    assertTrue(
+        services.contains(
+            "META-INF/services/io.github.wandbjdbc.shaded.shaded.parquet.com.fasterxml.jackson.core"
+                + ".JsonFactory"),
+        services.toString());
+    for (String service : services) {
+      String type = service.substring("META-INF/services/".length());
+      assertTrue(
+          CLASH_PRONE_SERVICE_PACKAGES.stream().noneMatch(type::startsWith),
+          "unrelocated service " + type);
+      for (String provider :
+          read(service)
+              .lines()
+              .map(line -> line.replaceFirst("#.*", "").strip())
+              .filter(line -> !line.isEmpty())
+              .toList()) {
+        assertTrue(
+            CLASH_PRONE_SERVICE_PACKAGES.stream().noneMatch(provider::startsWith),
+            service + " names an unrelocated provider " + provider);
+        assertNotNull(
+            jar.getEntry(provider.replace('.', '/') + ".class"), service + ": " + provider);
+      }
+    }
+  }
+
   @Test
   void runtimeDependenciesCalciteNeedsAreAllInside() {
     // Dropping any of these broke plain queries or metadata calls (calcite-notes §2.5).
@@ -142,6 +206,10 @@ class DriverJarContentsIT {
             "io/github/wandbjdbc/shaded/org/apache/hc/core5/util/Timeout.class",
             "io/github/wandbjdbc/shaded/org/apache/commons/math3/fraction/BigFraction.class",
             "io/github/wandbjdbc/shaded/org/apache/commons/codec/binary/Hex.class",
+            // The exports' reader: parquet-java, parquet-floor's Hadoop shim, aircompressor.
+            "io/github/wandbjdbc/shaded/org/apache/parquet/hadoop/ParquetFileReader.class",
+            "io/github/wandbjdbc/shaded/org/apache/hadoop/conf/Configuration.class",
+            "io/github/wandbjdbc/shaded/io/airlift/compress/snappy/SnappyDecompressor.class",
             "io/github/wandbjdbc/jdbc/driver.properties")) {
       assertNotNull(jar.getEntry(type), type);
     }
