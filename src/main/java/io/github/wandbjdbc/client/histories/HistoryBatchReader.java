@@ -35,13 +35,8 @@ final class HistoryBatchReader implements AutoCloseable {
     if (reads.isEmpty()) {
       return List.of();
     }
-    HistoryBatchDocument.Request request = HistoryBatchDocument.of(entity, project, reads);
     String operation = HistoryBatchDocument.OPERATION;
-    JsonNode projectNode =
-        transport.execute(request.document(), request.variables(), cancellation).get("project");
-    if (projectNode == null || projectNode.isNull()) {
-      throw WandbNotFoundException.project(operation, entity, project);
-    }
+    JsonNode projectNode = send(reads);
     List<HistoryAnswer> answers = new ArrayList<>(reads.size());
     for (int i = 0; i < reads.size(); i++) {
       answers.add(answer(reads.get(i), projectNode.get("h" + i), operation));
@@ -54,20 +49,25 @@ final class HistoryBatchReader implements AutoCloseable {
    * has, or answers without export, has no files (and is read live, which finds what is left).
    */
   List<RunExport> exports(List<String> runs) {
-    List<HistoryRead> reads = runs.stream().<HistoryRead>map(HistoryRead.Exports::new).toList();
-    HistoryBatchDocument.Request request = HistoryBatchDocument.of(entity, project, reads);
     String operation = HistoryBatchDocument.OPERATION;
-    JsonNode projectNode =
-        transport.execute(request.document(), request.variables(), cancellation).get("project");
-    if (projectNode == null || projectNode.isNull()) {
-      throw WandbNotFoundException.project(operation, entity, project);
-    }
+    JsonNode projectNode = send(runs.stream().<HistoryRead>map(HistoryRead.Exports::new).toList());
     List<RunExport> exports = new ArrayList<>(runs.size());
     for (int i = 0; i < runs.size(); i++) {
       JsonNode answer = projectNode.path("h" + i).path("parquetHistory");
       exports.add(export(runs.get(i), answer, operation));
     }
     return exports;
+  }
+
+  /** Sends {@code reads} as one request; the project, whose aliased runs answer them. */
+  private JsonNode send(List<HistoryRead> reads) {
+    HistoryBatchDocument.Request request = HistoryBatchDocument.of(entity, project, reads);
+    JsonNode projectNode =
+        transport.execute(request.document(), request.variables(), cancellation).get("project");
+    if (projectNode == null || projectNode.isNull()) {
+      throw WandbNotFoundException.project(HistoryBatchDocument.OPERATION, entity, project);
+    }
+    return projectNode;
   }
 
   private static RunExport export(String run, JsonNode answer, String operation) {

@@ -66,7 +66,8 @@ final class HistoryBatches {
 
   /**
    * Exported items set aside while live reads of later runs fill a request (unordered scans past
-   * their first page only): each is a batch of its own, handed out before anything else.
+   * their first page only, and a request's worth at most, so that files are not kept waiting): each
+   * is a batch of its own, handed out before anything else.
    */
   private final Deque<Item> setAside = new ArrayDeque<>();
 
@@ -119,7 +120,7 @@ final class HistoryBatches {
         break;
       }
       if (pending.peekFirst() instanceof Exported && !items.isEmpty()) {
-        if (ordered || rowGoal > 0) {
+        if (ordered || rowGoal > 0 || setAside.size() >= readsPerRequest) {
           break; // a run's files are read by a batch of their own, in turn
         }
         setAside.addLast(pending.pollFirst());

@@ -4,18 +4,15 @@ import io.github.wandbjdbc.client.Cancellation;
 import io.github.wandbjdbc.client.ClientSettings;
 import io.github.wandbjdbc.client.WandbException;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
-import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.Response;
 
 /**
  * Byte ranges of files at signed URLs on a storage host (W&B's parquet history exports).
@@ -100,17 +97,14 @@ public final class FileDownloads {
       String failure;
       int status = 0;
       try {
-        Response response = call(parsed, range, scope);
-        try (response) {
-          status = response.code();
-          byte[] body = response.body().bytes();
-          log(shown, range, "HTTP " + status, attempt, start, body.length);
-          Tail tail = answer(status, response.header("Content-Range"), body, from, length);
-          if (tail != null) {
-            return tail;
-          }
-          failure = "HTTP " + status + (status == 206 ? " with a short or mislabelled body" : "");
+        Answered answered = call(parsed, range, scope);
+        status = answered.status();
+        log(shown, range, "HTTP " + status, attempt, start, answered.body().length);
+        Tail tail = answer(status, answered.contentRange(), answered.body(), from, length);
+        if (tail != null) {
+          return tail;
         }
+        failure = "HTTP " + status + (status == 206 ? " with a short or mislabelled body" : "");
       } catch (IOException e) {
         log(shown, range, "failed (" + e + ")", attempt, start, 0);
         if (scope.isCancelled() || Thread.currentThread().isInterrupted()) {
@@ -139,7 +133,10 @@ public final class FileDownloads {
     }
   }
 
-  private Response call(HttpUrl url, String range, Cancellation scope) throws IOException {
+  /** One response: its status, {@code Content-Range} and body. */
+  private record Answered(int status, String contentRange, byte[] body) {}
+
+  private Answered call(HttpUrl url, String range, Cancellation scope) throws IOException {
     Request request =
         new Request.Builder()
             .url(url)
@@ -147,21 +144,12 @@ public final class FileDownloads {
             .header("User-Agent", GraphQlEndpoint.USER_AGENT)
             .get()
             .build();
-    Call call = http.newCall(request);
-    Runnable abort = call::cancel;
-    scope.register(abort);
-    try {
-      return call.execute();
-    } catch (IOException | RuntimeException e) {
-      throw e;
-    } catch (Exception e) { // OkHttp can leak an undeclared InterruptedException
-      Thread.currentThread().interrupt();
-      InterruptedIOException interrupted = new InterruptedIOException("interrupted");
-      interrupted.initCause(e);
-      throw interrupted;
-    } finally {
-      scope.unregister(abort);
-    }
+    return CancellableCalls.execute(
+        http.newCall(request),
+        scope,
+        response ->
+            new Answered(
+                response.code(), response.header("Content-Range"), response.body().bytes()));
   }
 
   /** The asked bytes from a response, or null when it does not hold them (to retry or fail). */

@@ -3,7 +3,6 @@ package io.github.wandbjdbc.client.transport;
 import io.github.wandbjdbc.client.Cancellation;
 import io.github.wandbjdbc.client.ClientSettings;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -13,7 +12,6 @@ import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
-import okhttp3.Response;
 
 /**
  * W&B's {@code <baseUrl>/graphql} as OkHttp reaches it: one POST per call, sent with the API key as
@@ -109,29 +107,17 @@ final class GraphQlEndpoint {
             .post(RequestBody.create(body, JSON))
             .build();
     Call call = (answered ? http : firstContact).newCall(request);
-    Runnable abort = call::cancel;
-    scope.register(abort);
-    HttpResult result;
-    try (Response response = call.execute()) {
-      result =
-          new HttpResult(
-              response.code(),
-              response.body().bytes(),
-              response.header("Retry-After"),
-              response.header("RateLimit-Remaining"),
-              response.header("RateLimit-Reset"));
-    } catch (IOException | RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      // OkHttp (Kotlin) can leak an undeclared InterruptedException when interrupted while
-      // connecting, with the flag cleared: restore the flag and report it as interrupted I/O.
-      Thread.currentThread().interrupt();
-      InterruptedIOException interrupted = new InterruptedIOException("interrupted");
-      interrupted.initCause(e);
-      throw interrupted;
-    } finally {
-      scope.unregister(abort);
-    }
+    HttpResult result =
+        CancellableCalls.execute(
+            call,
+            scope,
+            response ->
+                new HttpResult(
+                    response.code(),
+                    response.body().bytes(),
+                    response.header("Retry-After"),
+                    response.header("RateLimit-Remaining"),
+                    response.header("RateLimit-Reset")));
     answered = true;
     return result;
   }
