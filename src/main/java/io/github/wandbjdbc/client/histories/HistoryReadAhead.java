@@ -32,6 +32,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * takes doubles the number kept in flight, up to {@code concurrency}; a reader that stops reading
  * stops the requests, as at most that many are ever read ahead of it.
  *
+ * <p>An exported run's files are read as a request of their own ({@link ExportReader}), and read
+ * live instead when they cannot give the live rows exactly.
+ *
  * <p>One thread consumes it; {@link #close()} may come from any thread.
  */
 final class HistoryReadAhead implements AutoCloseable {

@@ -28,6 +28,10 @@ import java.util.List;
  * {@link HistoryQuery.Kind#SYSTEM} for the whole system stream, checked against {@code
  * eventsLineCount}: the events API has no windows, so a stream W&B would only return sampled fails
  * the read instead of answering part of it.
+ *
+ * <p>An exact read may take the steps W&B has exported from its parquet files ({@link
+ * #readsExports}); the files are then read for the same keys ({@link #exportKeys}) and the live
+ * reads cover only the steps after them ({@link #reads(Run, long, long, long)}).
  */
 final class HistoryReadPlanner {
   /** Rows asked per window: the page size of the official client's {@code scan_history}. */
