@@ -1,5 +1,6 @@
 package io.github.wandbjdbc.cli;
 
+import io.github.wandbjdbc.jdbc.StatementCost;
 import io.github.wandbjdbc.pgwire.PgServeCommand;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,13 +20,14 @@ public final class WandbSql {
   static final String USAGE =
       String.join(
           "\n",
-          "usage: java -jar wandb-jdbc-<version>-driver.jar --url JDBC_URL [-e SQL]",
+          "usage: java -jar wandb-jdbc-<version>-driver.jar --url JDBC_URL [-e SQL [--stats]]",
           "       java -jar wandb-jdbc-<version>-driver.jar --serve-pg --url JDBC_URL [--port N]"
               + " [--bind ADDR] [--pg-password-env VAR]",
           "  --url URL     query a W&B server, e.g. jdbc:wandb:entity=acme;project=mnist",
           "                (API key: apiKey=... in the URL, env WANDB_API_KEY, or ~/.netrc)",
           "  -e SQL        run one statement and print the result as CSV with a header row;",
           "                without -e an interactive sqlline session opens",
+          "  --stats       with -e: print the W&B requests and bytes the statement spent on stderr",
           PgServeCommand.USAGE);
 
   private WandbSql() {}
@@ -56,7 +58,7 @@ public final class WandbSql {
       out.println(USAGE);
       return 0;
     }
-    return execute(parsed.url(), parsed.sql(), out, err);
+    return execute(parsed.url(), parsed.sql(), parsed.stats() ? err : null, out, err);
   }
 
   /**
@@ -65,6 +67,13 @@ public final class WandbSql {
    * (without the key), and its causes would only repeat it.
    */
   public static int execute(String url, String sql, PrintStream out, PrintStream err)
+      throws IOException {
+    return execute(url, sql, null, out, err);
+  }
+
+  /** As {@link #execute(String, String, PrintStream, PrintStream)}; {@code stats} gets the cost. */
+  public static int execute(
+      String url, String sql, PrintStream stats, PrintStream out, PrintStream err)
       throws IOException {
     try {
       Login login = Login.of(url);
@@ -75,6 +84,11 @@ public final class WandbSql {
           Statement statement = connection.createStatement();
           ResultSet rs = statement.executeQuery(sql)) {
         CsvWriter.write(rs, out);
+        if (stats != null) {
+          StatementCost cost = statement.unwrap(StatementCost.class);
+          stats.println(
+              "W&B: " + cost.requests() + " requests, " + cost.bytes() + " bytes received");
+        }
         return 0;
       }
     } catch (SQLException e) {
@@ -91,16 +105,18 @@ public final class WandbSql {
   }
 
   /** The command line, checked. */
-  record Arguments(String url, String sql, boolean help) {
+  record Arguments(String url, String sql, boolean help, boolean stats) {
     static Arguments parse(String[] args) {
       String url = null;
       String sql = null;
       boolean help = false;
+      boolean stats = false;
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--help", "-h" -> help = true;
           case "--url" -> url = value(args, ++i);
           case "-e" -> sql = value(args, ++i);
+          case "--stats" -> stats = true;
           // A stray value is not echoed: it may be a URL holding the API key.
           default ->
               throw new IllegalArgumentException(
@@ -112,7 +128,7 @@ public final class WandbSql {
       if (!help && url == null) {
         throw new IllegalArgumentException("--url is required");
       }
-      return new Arguments(url, sql, help);
+      return new Arguments(url, sql, help, stats);
     }
 
     private static String value(String[] args, int i) {

@@ -7,15 +7,32 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Lets another thread stop a W&B request: cancelling aborts the HTTP call in flight and ends a
- * retry wait at once, which a thread interrupt cannot do (OkHttp notices an interrupt only when a
- * blocked read returns). One per run scan, one per other request; cancelling is permanent. Callers
- * may pass their own to a request (e.g. {@link WandbClient#runCount}) to stop it later.
+ * The scope of W&B requests: lets another thread stop them, and names the {@link RequestBudget}
+ * they draw on. Cancelling aborts the HTTP call in flight and ends a retry wait at once, which a
+ * thread interrupt cannot do (OkHttp notices an interrupt only when a blocked read returns). One
+ * per run scan, one per other request; cancelling is permanent. Callers may pass their own to a
+ * request (e.g. {@link WandbClient#runCount}) to stop it later.
  */
 public final class Cancellation {
 
   private final Set<Runnable> aborts = ConcurrentHashMap.newKeySet();
   private final CountDownLatch cancelled = new CountDownLatch(1);
+  private final RequestBudget budget;
+
+  /** A scope whose requests are counted but not limited. */
+  public Cancellation() {
+    this(new RequestBudget(0));
+  }
+
+  /** A scope whose requests spend from {@code budget}. */
+  public Cancellation(RequestBudget budget) {
+    this.budget = budget;
+  }
+
+  /** What the requests of this scope spend from. */
+  public RequestBudget budget() {
+    return budget;
+  }
 
   /** Aborts the requests in flight under this scope and every later one; thread-safe. */
   public void cancel() {

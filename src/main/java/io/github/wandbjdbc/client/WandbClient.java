@@ -129,7 +129,12 @@ public final class WandbClient implements AutoCloseable {
    * before the first {@code hasNext()}.
    */
   public RunIterator runs(RunQuery query) {
-    return listings.runs(query);
+    return runs(query, new RequestBudget(0));
+  }
+
+  /** As {@link #runs(RunQuery)}, spending from {@code budget}. */
+  public RunIterator runs(RunQuery query, RequestBudget budget) {
+    return listings.runs(query, budget);
   }
 
   /** How many runs match {@code filter} ({@code {}} or null = all), without fetching any. */
@@ -148,7 +153,12 @@ public final class WandbClient implements AutoCloseable {
    * the iterator stops its worker threads and their requests.
    */
   public HistoryRowIterator histories(HistoryQuery query) {
-    return histories.read(query);
+    return histories(query, new RequestBudget(0));
+  }
+
+  /** As {@link #histories(HistoryQuery)}, spending from {@code budget}. */
+  public HistoryRowIterator histories(HistoryQuery query, RequestBudget budget) {
+    return histories.read(query, budget);
   }
 
   /**

@@ -30,6 +30,7 @@ public record ConnectionConfig(
     boolean logRequests,
     boolean pushdown,
     boolean exports,
+    long maxRequests,
     boolean cache,
     Path cacheDir,
     long cacheMaxBytes) {
@@ -109,6 +110,8 @@ public record ConnectionConfig(
         + pushdown
         + ", exports="
         + exports
+        + ", maxRequests="
+        + maxRequests
         + "]";
   }
 }

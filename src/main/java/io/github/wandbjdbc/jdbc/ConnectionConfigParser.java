@@ -132,6 +132,7 @@ public final class ConnectionConfigParser {
         booleanValue(raw, LOG_REQUESTS),
         booleanValue(raw, PUSHDOWN),
         booleanValue(raw, EXPORTS),
+        longValue(raw, MAX_REQUESTS, 0, 1_000_000_000),
         booleanValue(raw, CACHE),
         cacheDir(raw.get(CACHE_DIR)),
         longValue(raw, CACHE_MAX_BYTES, 1, 1L << 40));

@@ -1,7 +1,9 @@
 package io.github.wandbjdbc.jdbc;
 
 import io.github.wandbjdbc.calcite.RowGoal;
+import io.github.wandbjdbc.calcite.StatementBudget;
 import io.github.wandbjdbc.client.ClientSettings;
+import io.github.wandbjdbc.client.RequestBudget;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -50,6 +52,10 @@ final class WandbConnection extends ReadOnlyConnection {
   private static final Trojan PARAMETERS = createTrojan();
 
   private final LivenessCheck liveness;
+
+  /** W&B requests one statement may send; 0 for no limit. */
+  private final long maxRequests;
+
   private final DatabaseMetaData metaData = new WandbDatabaseMetaData(this);
 
   /** The executing statement's {@link RowGoal} variables, while {@link #enumerable} runs. */
@@ -61,9 +67,11 @@ final class WandbConnection extends ReadOnlyConnection {
       String url,
       Properties info,
       CalciteSchema rootSchema,
-      ClientSettings settings) {
+      ClientSettings settings,
+      long maxRequests) {
     super(driver, factory, url, info, rootSchema);
     this.liveness = new LivenessCheck(settings);
+    this.maxRequests = maxRequests;
   }
 
   @Override
@@ -110,6 +118,11 @@ final class WandbConnection extends ReadOnlyConnection {
     Map<String, Object> firstRows = new HashMap<>();
     firstRows.put(RowGoal.MAX_ROWS, maxRows);
     firstRows.put(RowGoal.FETCH_SIZE, statement.getFetchSize());
+    RequestBudget budget = new RequestBudget(maxRequests);
+    if (statement instanceof BudgetedStatement budgeted) {
+      budgeted.budget(budget);
+    }
+    firstRows.put(StatementBudget.KEY, budget);
     Enumerable<T> rows;
     statementVariables.set(firstRows);
     try {
@@ -121,8 +134,9 @@ final class WandbConnection extends ReadOnlyConnection {
   }
 
   /**
-   * Adds what scans size their first request by ({@link RowGoal}) to the query's context: Calcite
-   * makes the context inside {@link #enumerable}, from the parameters alone.
+   * Adds what scans size their first request by ({@link RowGoal}) and the statement's request
+   * budget ({@link StatementBudget}) to the query's context: Calcite makes the context inside
+   * {@link #enumerable}, from the parameters alone.
    */
   @Override
   public DataContext createDataContext(Map<String, Object> parameters, CalciteSchema rootSchema) {

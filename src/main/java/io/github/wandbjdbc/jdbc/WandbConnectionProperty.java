@@ -79,6 +79,12 @@ public enum WandbConnectionProperty {
       "true",
       false,
       "Read finished runs' histories from W&B's parquet exports where W&B has them; false reads every step through the GraphQL API."),
+  MAX_REQUESTS(
+      "maxRequests",
+      Type.INT,
+      "0",
+      false,
+      "W&B requests (GraphQL and parquet file downloads) one statement may send; past it the statement fails with SQLState 54000. 0: no limit."),
   CACHE(
       "cache",
       Type.BOOLEAN,

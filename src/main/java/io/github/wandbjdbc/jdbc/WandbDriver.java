@@ -132,7 +132,8 @@ public class WandbDriver extends Driver {
               config.displayUrl(),
               calciteProperties(config),
               root,
-              config.clientSettings());
+              config.clientSettings(),
+              config.maxRequests());
       handler.onConnectionInit(connection);
       if (config.project() != null) {
         connection.setSchema(config.project());

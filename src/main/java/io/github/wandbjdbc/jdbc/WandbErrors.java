@@ -3,6 +3,7 @@ package io.github.wandbjdbc.jdbc;
 import io.github.wandbjdbc.calcite.QueryCanceledException;
 import io.github.wandbjdbc.calcite.QueryTimeoutException;
 import io.github.wandbjdbc.client.WandbAuthenticationException;
+import io.github.wandbjdbc.client.WandbBudgetExceededException;
 import io.github.wandbjdbc.client.WandbException;
 import io.github.wandbjdbc.client.WandbNotFoundException;
 import io.github.wandbjdbc.client.WandbRequestException;
@@ -29,6 +30,9 @@ final class WandbErrors {
 
   /** SQLState of a closed connection, statement or result set ("connection does not exist"). */
   static final String CLOSED = "08003";
+
+  /** SQLState of a statement past its {@code maxRequests} ("program limit exceeded"). */
+  static final String BUDGET_EXCEEDED = "54000";
 
   /**
    * Fails for a closed statement or result set: Avatica's own "closed" errors have no SQLState, and
@@ -97,6 +101,9 @@ final class WandbErrors {
     }
     if (e instanceof WandbAuthenticationException) {
       return new SQLInvalidAuthorizationSpecException(e.getMessage(), "28000", e);
+    }
+    if (e instanceof WandbBudgetExceededException) {
+      return new SQLNonTransientException(e.getMessage(), BUDGET_EXCEEDED, e);
     }
     if (e instanceof WandbTransientException) {
       // No HTTP status: the connection failed or timed out on every attempt.

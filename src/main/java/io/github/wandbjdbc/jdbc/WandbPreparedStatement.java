@@ -1,5 +1,6 @@
 package io.github.wandbjdbc.jdbc;
 
+import io.github.wandbjdbc.client.RequestBudget;
 import java.sql.JDBCType;
 import java.sql.ResultSet;
 import java.sql.SQLDataException;
@@ -14,10 +15,28 @@ import org.apache.calcite.jdbc.CalcitePackageAccess;
  * parameter's type would ({@link ParameterConversions}), and every {@code setObject} overload binds
  * (Avatica's with a scale binds nothing, and those taking an {@link SQLType} are not implemented).
  */
-final class WandbPreparedStatement extends CalcitePackageAccess.PreparedStatementBase {
+final class WandbPreparedStatement extends CalcitePackageAccess.PreparedStatementBase
+    implements BudgetedStatement {
+  private volatile RequestBudget budget = new RequestBudget(0);
+
   WandbPreparedStatement(CalcitePackageAccess.PreparedStatementArguments arguments)
       throws SQLException {
     super(arguments);
+  }
+
+  @Override
+  public void budget(RequestBudget budget) {
+    this.budget = budget;
+  }
+
+  @Override
+  public long requests() {
+    return budget.requests();
+  }
+
+  @Override
+  public long bytes() {
+    return budget.bytes();
   }
 
   /** Avatica's "Statement closed" has no SQLState; 08003 is the standard one. */

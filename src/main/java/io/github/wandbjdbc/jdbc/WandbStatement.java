@@ -1,5 +1,6 @@
 package io.github.wandbjdbc.jdbc;
 
+import io.github.wandbjdbc.client.RequestBudget;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
@@ -10,7 +11,9 @@ import org.apache.calcite.jdbc.CalcitePackageAccess;
  * Calcite's statement, whose {@code executeUpdate} refuses a query before running it (Avatica would
  * run it and return -1) and whose unsupported features say what they are.
  */
-final class WandbStatement extends CalcitePackageAccess.StatementBase {
+final class WandbStatement extends CalcitePackageAccess.StatementBase implements BudgetedStatement {
+  private volatile RequestBudget budget = new RequestBudget(0);
+
   /** SQLState 07003: "cursor specification cannot be executed", a query where none is expected. */
   static final String QUERY_NOT_AN_UPDATE = "07003";
 
@@ -19,6 +22,21 @@ final class WandbStatement extends CalcitePackageAccess.StatementBase {
 
   WandbStatement(WandbConnection connection, int type, int concurrency, int holdability) {
     super(connection, type, concurrency, holdability);
+  }
+
+  @Override
+  public void budget(RequestBudget budget) {
+    this.budget = budget;
+  }
+
+  @Override
+  public long requests() {
+    return budget.requests();
+  }
+
+  @Override
+  public long bytes() {
+    return budget.bytes();
   }
 
   /** Avatica's "Statement closed" has no SQLState; 08003 is the standard one. */

@@ -63,6 +63,15 @@ class WandbSqlTest {
   }
 
   @Test
+  void statsPrintWhatTheStatementSpentOnStderr() throws Exception {
+    String sql = "SELECT COUNT(*) FROM runs WHERE state = 'finished'";
+    assertEquals(0, run("--url", emulator.jdbcUrl("demo"), "-e", sql, "--stats"));
+    // A pushed COUNT(*) is one runCount request; connecting and planning are not the statement's.
+    assertTrue(errText().startsWith("W&B: 1 requests, "), errText());
+    assertEquals(2, outLines().size());
+  }
+
+  @Test
   void aFailingQueryExitsOneWithTheErrorOnStderr() throws Exception {
     assertEquals(
         1, run("--url", emulator.jdbcUrl("demo"), "-e", "SELECT no_such_column FROM runs"));

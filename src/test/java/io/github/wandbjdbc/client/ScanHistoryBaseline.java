@@ -30,7 +30,7 @@ public final class ScanHistoryBaseline implements AutoCloseable {
 
   /** The runs of {@code query}, as {@link WandbClient#runs} lists them. */
   public RunIterator runs(RunQuery query) {
-    return new RunListings(transport).runs(query);
+    return new RunListings(transport).runs(query, new RequestBudget(0));
   }
 
   /** Hands over the rows of {@code run} holding {@code key}, each with {@code _step} and it. */

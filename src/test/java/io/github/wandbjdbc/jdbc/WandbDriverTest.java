@@ -86,6 +86,7 @@ class WandbDriverTest {
             "logRequests",
             "pushdown",
             "exports",
+            "maxRequests",
             "cache",
             "cacheDir",
             "cacheMaxBytes"),

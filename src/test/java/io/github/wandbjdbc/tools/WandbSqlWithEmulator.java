@@ -27,7 +27,7 @@ public final class WandbSqlWithEmulator {
   static final String USAGE =
       String.join(
           "\n",
-          "usage: bin/wandb-sql (--demo | --url JDBC_URL) [-e SQL]",
+          "usage: bin/wandb-sql (--demo | --url JDBC_URL) [-e SQL [--stats]]",
           "       bin/wandb-sql --serve [--port N]",
           "       bin/wandb-sql --serve-pg (--demo | --url JDBC_URL) [--port N] [--bind ADDR]",
           "  --demo        query an embedded W&B emulator serving the demo project (no account needed)",
@@ -39,6 +39,7 @@ public final class WandbSqlWithEmulator {
           "                (API key: apiKey=... in the URL, env WANDB_API_KEY, or ~/.netrc)",
           "  -e SQL        run one statement and print the result as CSV with a header row;",
           "                without -e an interactive sqlline session opens",
+          "  --stats       with -e: print the W&B requests and bytes the statement spent on stderr",
           PgServeCommand.USAGE);
 
   private WandbSqlWithEmulator() {}
@@ -69,10 +70,15 @@ public final class WandbSqlWithEmulator {
     if (parsed.demo()) {
       try (WandbEmulator emulator =
           WandbEmulator.start(DEMO, DatasetGenerator.generate(GeneratorSpec.defaults(42)))) {
-        return WandbSql.execute(emulator.jdbcUrl("demo"), parsed.sql(), out, err);
+        return WandbSql.execute(
+            emulator.jdbcUrl("demo"), parsed.sql(), stats(parsed, err), out, err);
       }
     }
-    return WandbSql.execute(parsed.url(), parsed.sql(), out, err);
+    return WandbSql.execute(parsed.url(), parsed.sql(), stats(parsed, err), out, err);
+  }
+
+  private static PrintStream stats(Arguments parsed, PrintStream err) {
+    return parsed.stats() ? err : null;
   }
 
   /**
@@ -139,7 +145,8 @@ public final class WandbSqlWithEmulator {
   }
 
   /** The command line, checked. */
-  record Arguments(boolean demo, String url, String sql, boolean help, boolean serve, int port) {
+  record Arguments(
+      boolean demo, String url, String sql, boolean help, boolean serve, int port, boolean stats) {
     static final int DEFAULT_PORT = 8765;
 
     static Arguments parse(String[] args) {
@@ -149,6 +156,7 @@ public final class WandbSqlWithEmulator {
       String url = null;
       String sql = null;
       String port = null;
+      boolean stats = false;
       List<String> rest = new ArrayList<>(List.of(args));
       while (!rest.isEmpty()) {
         String arg = rest.remove(0);
@@ -157,6 +165,7 @@ public final class WandbSqlWithEmulator {
           case "--help", "-h" -> help = true;
           case "--url" -> url = value(arg, rest);
           case "-e" -> sql = value(arg, rest);
+          case "--stats" -> stats = true;
           case "--serve" -> serve = true;
           case "--port" -> port = value(arg, rest);
           default -> throw new IllegalArgumentException("unknown argument: " + arg);
@@ -166,7 +175,7 @@ public final class WandbSqlWithEmulator {
         if (demo || url != null || sql != null) {
           throw new IllegalArgumentException("--serve takes only --port");
         }
-        return new Arguments(false, null, null, help, true, port(port));
+        return new Arguments(false, null, null, help, true, port(port), false);
       }
       if (port != null) {
         throw new IllegalArgumentException("--port goes with --serve");
@@ -174,7 +183,7 @@ public final class WandbSqlWithEmulator {
       if (!help && demo == (url != null)) {
         throw new IllegalArgumentException("give exactly one of --demo and --url");
       }
-      return new Arguments(demo, url, sql, help, false, 0);
+      return new Arguments(demo, url, sql, help, false, 0, stats);
     }
 
     private static int port(String text) {

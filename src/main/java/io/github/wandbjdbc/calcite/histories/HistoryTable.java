@@ -5,6 +5,7 @@ import io.github.wandbjdbc.calcite.PlanLineage;
 import io.github.wandbjdbc.calcite.ProjectContext;
 import io.github.wandbjdbc.calcite.QueryGuard;
 import io.github.wandbjdbc.calcite.RunSamples;
+import io.github.wandbjdbc.calcite.StatementBudget;
 import io.github.wandbjdbc.calcite.TableFacts;
 import io.github.wandbjdbc.calcite.filter.FilterDocuments;
 import io.github.wandbjdbc.client.HistoryQuery;
@@ -149,7 +150,10 @@ public final class HistoryTable extends AbstractTable implements TranslatableTab
       @Override
       public Enumerator<Object> enumerator() {
         return new HistoryEnumerator(
-            client.histories(query), selected, QueryGuard.open(root), client::isClosed);
+            client.histories(query, StatementBudget.of(root)),
+            selected,
+            QueryGuard.open(root),
+            client::isClosed);
       }
     };
   }

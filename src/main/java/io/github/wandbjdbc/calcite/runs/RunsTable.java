@@ -7,6 +7,7 @@ import io.github.wandbjdbc.calcite.ProjectContext;
 import io.github.wandbjdbc.calcite.QueryGuard;
 import io.github.wandbjdbc.calcite.RowGoal;
 import io.github.wandbjdbc.calcite.RunSamples;
+import io.github.wandbjdbc.calcite.StatementBudget;
 import io.github.wandbjdbc.calcite.TableFacts;
 import io.github.wandbjdbc.client.Cancellation;
 import io.github.wandbjdbc.client.RunField;
@@ -154,7 +155,11 @@ public final class RunsTable extends AbstractTable implements TranslatableTable,
       @Override
       public Enumerator<Object> enumerator() {
         return new RunsEnumerator(
-            client, client.runs(query), columns, context, QueryGuard.open(root));
+            client,
+            client.runs(query, StatementBudget.of(root)),
+            columns,
+            context,
+            QueryGuard.open(root));
       }
     };
   }
@@ -165,7 +170,7 @@ public final class RunsTable extends AbstractTable implements TranslatableTable,
       @Override
       public Enumerator<Object> enumerator() {
         try (QueryGuard guard = QueryGuard.open(root)) {
-          Cancellation scope = new Cancellation();
+          Cancellation scope = new Cancellation(StatementBudget.of(root));
           guard.onStop(scope::cancel);
           guard.check();
           try {

@@ -3,6 +3,7 @@ package io.github.wandbjdbc.client.histories;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.wandbjdbc.client.Cancellation;
 import io.github.wandbjdbc.client.Run;
+import io.github.wandbjdbc.client.WandbBudgetExceededException;
 import io.github.wandbjdbc.client.WandbException;
 import io.github.wandbjdbc.client.transport.FileDownloads;
 import java.util.ArrayList;
@@ -102,6 +103,9 @@ final class ExportReader {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof FileDownloads.FileRefusedException refused) {
         return refused;
+      }
+      if (t instanceof WandbBudgetExceededException spent) {
+        return spent; // reading live would only spend more
       }
     }
     if (scope.isCancelled()) {

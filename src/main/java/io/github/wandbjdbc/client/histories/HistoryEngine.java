@@ -3,6 +3,7 @@ package io.github.wandbjdbc.client.histories;
 import io.github.wandbjdbc.client.Cancellation;
 import io.github.wandbjdbc.client.HistoryQuery;
 import io.github.wandbjdbc.client.HistoryRowIterator;
+import io.github.wandbjdbc.client.RequestBudget;
 import io.github.wandbjdbc.client.cache.HistoryCache;
 import io.github.wandbjdbc.client.runs.RunListings;
 import io.github.wandbjdbc.client.transport.FileDownloads;
@@ -38,14 +39,14 @@ public final class HistoryEngine {
   }
 
   /**
-   * The rows of {@code query}; lazy, so nothing is sent before the first {@code hasNext()}. Closing
-   * the iterator stops its worker threads and their requests.
+   * The rows of {@code query}, spending from {@code budget}; lazy, so nothing is sent before the
+   * first {@code hasNext()}. Closing the iterator stops its worker threads and their requests.
    */
-  public HistoryRowIterator read(HistoryQuery query) {
+  public HistoryRowIterator read(HistoryQuery query, RequestBudget budget) {
     return new ReadAheadRowIterator(
         () -> {
           HistoryReadPlanner plan = new HistoryReadPlanner(query);
-          Cancellation scope = new Cancellation();
+          Cancellation scope = new Cancellation(budget);
           HistoryBatchReader reader =
               new HistoryBatchReader(transport, query.entity(), query.project(), scope);
           return new HistoryReadAhead(
@@ -53,7 +54,7 @@ public final class HistoryEngine {
               new ExportReader(downloads, scope, reader, plan),
               plan,
               new HistoryCacheScope(cache, baseUrl, query, plan),
-              listings.runs(query.runListing(cache.enabled())),
+              listings.runs(query.runListing(cache.enabled()), budget),
               query.concurrency(),
               query.rowGoal(),
               query.ordered());

@@ -2,6 +2,7 @@ package io.github.wandbjdbc.client.runs;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.wandbjdbc.client.MetricOrder;
+import io.github.wandbjdbc.client.RequestBudget;
 import io.github.wandbjdbc.client.Run;
 import io.github.wandbjdbc.client.RunIterator;
 import io.github.wandbjdbc.client.RunQuery;
@@ -71,9 +72,10 @@ final class MetricOrderReader<K> implements RunIterator {
   private long pageRows;
   private volatile boolean closed;
 
-  private MetricOrderReader(RunListings listings, RunQuery query, RunRanking<K> ranking) {
+  private MetricOrderReader(
+      RunListings listings, RunQuery query, RunRanking<K> ranking, RequestBudget budget) {
     MetricOrder metricOrder = query.metricOrder();
-    this.requests = new MetricRequests(listings, query);
+    this.requests = new MetricRequests(listings, query, budget);
     this.filters =
         new MetricFilters(query.filter(), metricOrder.filterKey(), metricOrder.descending());
     this.ranking = ranking;
@@ -84,12 +86,13 @@ final class MetricOrderReader<K> implements RunIterator {
   }
 
   /** The runs of {@code query}, whose metric order is not null, in that order. */
-  static RunIterator of(RunListings listings, RunQuery query) {
-    return of(listings, query, query.metricOrder().ranking());
+  static RunIterator of(RunListings listings, RunQuery query, RequestBudget budget) {
+    return of(listings, query, query.metricOrder().ranking(), budget);
   }
 
-  private static <K> RunIterator of(RunListings listings, RunQuery query, RunRanking<K> ranking) {
-    return new MetricOrderReader<>(listings, query, ranking);
+  private static <K> RunIterator of(
+      RunListings listings, RunQuery query, RunRanking<K> ranking, RequestBudget budget) {
+    return new MetricOrderReader<>(listings, query, ranking, budget);
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.github.wandbjdbc.client.runs;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.wandbjdbc.client.Cancellation;
+import io.github.wandbjdbc.client.RequestBudget;
 import io.github.wandbjdbc.client.Run;
 import io.github.wandbjdbc.client.RunIterator;
 import io.github.wandbjdbc.client.RunQuery;
@@ -17,15 +18,16 @@ import java.util.List;
 final class MetricRequests {
   private final RunListings listings;
   private final RunQuery query;
-  private final Cancellation scope = new Cancellation();
+  private final Cancellation scope;
   private volatile RunIterator listing;
   private volatile boolean stopped;
   private long pages;
 
   /** Requests for {@code query}, whose metric order gives their hint. */
-  MetricRequests(RunListings listings, RunQuery query) {
+  MetricRequests(RunListings listings, RunQuery query, RequestBudget budget) {
     this.listings = listings;
     this.query = query;
+    this.scope = new Cancellation(budget);
   }
 
   /** The first {@code rows} runs (at most a page) of {@code filter}, in the hinted order. */
@@ -41,7 +43,7 @@ final class MetricRequests {
 
   /** Every run of {@code filter}. */
   List<Run> readAll(ObjectNode filter) {
-    RunIterator runs = listings.runs(listing(filter));
+    RunIterator runs = listings.runs(listing(filter), scope.budget());
     listing = runs;
     if (stopped) { // stop() came before the listing was there to close
       runs.close();

@@ -1,6 +1,7 @@
 package io.github.wandbjdbc.client.runs;
 
 import io.github.wandbjdbc.client.Cancellation;
+import io.github.wandbjdbc.client.RequestBudget;
 import io.github.wandbjdbc.client.Run;
 import io.github.wandbjdbc.client.RunIterator;
 import io.github.wandbjdbc.client.RunQuery;
@@ -33,15 +34,16 @@ final class PagedRunIterator implements RunIterator {
   private final long limit;
   private final Queue<Run> buffered = new ArrayDeque<>();
   private final Set<String> returnedNames = new HashSet<>();
-  private final Cancellation cancellation = new Cancellation();
+  private final Cancellation cancellation;
   private String cursor;
   private boolean lastPageSeen;
   private volatile boolean closed;
   private long returned;
   private long pagesFetched;
 
-  PagedRunIterator(RunPageReader reader, RunQuery query) {
+  PagedRunIterator(RunPageReader reader, RunQuery query, RequestBudget budget) {
     this.reader = Objects.requireNonNull(reader, "reader is null");
+    this.cancellation = new Cancellation(budget);
     this.pageSize = query.rowsPerPage();
     this.firstPageSize = query.firstPageRows();
     this.limit = query.limit();

@@ -3,6 +3,7 @@ package io.github.wandbjdbc.client.runs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.wandbjdbc.client.Cancellation;
+import io.github.wandbjdbc.client.RequestBudget;
 import io.github.wandbjdbc.client.RunIterator;
 import io.github.wandbjdbc.client.RunQuery;
 import io.github.wandbjdbc.client.WandbNotFoundException;
@@ -31,13 +32,13 @@ public final class RunListings {
   }
 
   /**
-   * The runs of {@code query}, in its metric order when it has one; lazy, so nothing is sent before
-   * the first {@code hasNext()}.
+   * The runs of {@code query}, in its metric order when it has one, spending from {@code budget};
+   * lazy, so nothing is sent before the first {@code hasNext()}.
    */
-  public RunIterator runs(RunQuery query) {
+  public RunIterator runs(RunQuery query, RequestBudget budget) {
     return query.metricOrder() == null
-        ? new PagedRunIterator(new RunPageReader(transport, query), query)
-        : MetricOrderReader.of(this, query);
+        ? new PagedRunIterator(new RunPageReader(transport, query), query, budget)
+        : MetricOrderReader.of(this, query, budget);
   }
 
   /** How many runs match {@code filter} ({@code {}} = all); cancelling {@code scope} aborts it. */

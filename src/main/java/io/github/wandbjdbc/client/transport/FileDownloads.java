@@ -96,8 +96,10 @@ public final class FileDownloads {
       long start = System.nanoTime();
       String failure;
       int status = 0;
+      scope.budget().spend(OPERATION);
       try {
         Answered answered = call(parsed, range, scope);
+        scope.budget().received(answered.body().length);
         status = answered.status();
         log(shown, range, "HTTP " + status, attempt, start, answered.body().length);
         Tail tail = answer(status, answered.contentRange(), answered.body(), from, length);

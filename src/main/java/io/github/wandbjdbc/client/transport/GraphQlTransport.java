@@ -88,6 +88,7 @@ public final class GraphQlTransport implements AutoCloseable {
     for (int attempt = 1; ; attempt++) {
       ensureNotCancelled(operation, scope);
       awaitRateLimitReset(operation, scope);
+      scope.budget().spend(operation);
       long start = System.nanoTime();
       HttpResult result;
       try {
@@ -114,6 +115,7 @@ public final class GraphQlTransport implements AutoCloseable {
         pause(operation, scope, attempt, Optional.empty(), 0);
         continue;
       }
+      scope.budget().received(result.body().length);
       log(operation, "HTTP " + result.status(), attempt, start, result.body().length);
       rateLimitGate.observe(result.rateLimitRemaining(), result.rateLimitReset());
       if (result.status() >= 200 && result.status() < 300) {
