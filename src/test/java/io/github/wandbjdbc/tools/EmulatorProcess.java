@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * {@code bin/wandb-emulator} in a child JVM, so that its dataset is not in the benchmark's heap.
@@ -20,9 +22,16 @@ record EmulatorProcess(Process process, String jdbcUrl, String baseUrl, String a
 
   static EmulatorProcess start(int runs, int steps, long latencyMs, double rateLimit)
       throws Exception {
+    return start(runs, steps, latencyMs, rateLimit, List.of());
+  }
+
+  /** With more launcher flags, e.g. {@code --file-latency-ms 50}. */
+  static EmulatorProcess start(
+      int runs, int steps, long latencyMs, double rateLimit, List<String> flags) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process process =
-        new ProcessBuilder(
+    List<String> command =
+        new ArrayList<>(
+            List.of(
                 java,
                 "-Xmx12g",
                 "-cp",
@@ -35,9 +44,10 @@ record EmulatorProcess(Process process, String jdbcUrl, String baseUrl, String a
                 "--latency-ms",
                 String.valueOf(latencyMs),
                 "--rate-limit",
-                String.valueOf(rateLimit))
-            .redirectError(ProcessBuilder.Redirect.INHERIT)
-            .start();
+                String.valueOf(rateLimit)));
+    command.addAll(flags);
+    Process process =
+        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     BufferedReader out =
         new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     String jdbcUrl = out.readLine();
@@ -63,6 +73,26 @@ record EmulatorProcess(Process process, String jdbcUrl, String baseUrl, String a
   /** Response bytes sent so far, all operations. */
   long bytesOut() throws Exception {
     return stats().get("bytesOut").asLong();
+  }
+
+  /** GraphQL and file storage traffic so far, or between two snapshots. */
+  record Traffic(long graphQlRequests, long graphQlBytes, long fileRequests, long fileBytes) {
+    Traffic since(Traffic earlier) {
+      return new Traffic(
+          graphQlRequests - earlier.graphQlRequests,
+          graphQlBytes - earlier.graphQlBytes,
+          fileRequests - earlier.fileRequests,
+          fileBytes - earlier.fileBytes);
+    }
+  }
+
+  Traffic traffic() throws Exception {
+    JsonNode stats = stats();
+    return new Traffic(
+        stats.get("requests").asLong(),
+        stats.get("bytesOut").asLong(),
+        stats.path("files").path("requests").asLong(),
+        stats.path("files").path("bytesSent").asLong());
   }
 
   private JsonNode stats() throws Exception {

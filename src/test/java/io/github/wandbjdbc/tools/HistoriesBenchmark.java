@@ -38,7 +38,8 @@ import java.util.stream.Stream;
  * (an order-independent checksum), then scans a larger project with no latency for the peak heap of
  * a multi-million-row scan. Last comes the interactive "grid" section ({@link
  * HistoriesGridBenchmark}) on 300 runs of up to 2,000 steps; {@code grid [runs] [steps]
- * [latencyMs]} runs only that section.
+ * [latencyMs]} runs only that section; {@code exports [runs] [steps] [latencyMs] [rateLimit]
+ * [fileLatencyMs]} runs only {@link ExportsBenchmark}.
  */
 public final class HistoriesBenchmark {
   private static final String SQL = "SELECT run_id, _step, loss FROM histories";
@@ -50,6 +51,15 @@ public final class HistoriesBenchmark {
   public static void main(String[] args) throws Exception {
     if (args.length > 0 && args[0].equals("cache-format")) {
       CacheFormatBenchmark.run();
+      return;
+    }
+    if (args.length > 0 && args[0].equals("exports")) {
+      ExportsBenchmark.run(
+          args.length > 1 ? Integer.parseInt(args[1]) : 100,
+          args.length > 2 ? Integer.parseInt(args[2]) : 10_000,
+          args.length > 3 ? Long.parseLong(args[3]) : 50,
+          args.length > 4 ? Double.parseDouble(args[4]) : 20,
+          args.length > 5 ? Long.parseLong(args[5]) : 50);
       return;
     }
     if (args.length > 0 && args[0].equals("grid")) {
@@ -70,8 +80,8 @@ public final class HistoriesBenchmark {
         runs, steps, latencyMs, rateLimit, Runtime.getRuntime().maxMemory() >> 20);
     System.out.println("| reader | requests | rows | wall time (s) | peak heap in use (MB) |");
     System.out.println("| --- | ---: | ---: | ---: | ---: |");
-    Checksum driver;
-    Checksum baseline;
+    RowChecksum driver;
+    RowChecksum baseline;
     try (EmulatorProcess emulator = EmulatorProcess.start(runs, steps, latencyMs, rateLimit)) {
       warmUp(emulator);
       driver = measure("wandb-jdbc (" + SQL + ")", emulator, () -> driverScan(emulator));
@@ -132,16 +142,16 @@ public final class HistoriesBenchmark {
   }
 
   private interface Scan {
-    Checksum run() throws Exception;
+    RowChecksum run() throws Exception;
   }
 
-  private static Checksum measure(String label, EmulatorProcess emulator, Scan scan)
+  private static RowChecksum measure(String label, EmulatorProcess emulator, Scan scan)
       throws Exception {
     System.gc();
     HeapSampler sampler = HeapSampler.begin();
     long requestsBefore = emulator.requests();
     long start = System.nanoTime();
-    Checksum checksum = scan.run();
+    RowChecksum checksum = scan.run();
     double seconds = (System.nanoTime() - start) / 1e9;
     long peak = sampler.finish();
     System.out.printf(
@@ -150,7 +160,7 @@ public final class HistoriesBenchmark {
     return checksum;
   }
 
-  private static Checksum driverScan(EmulatorProcess emulator) throws Exception {
+  private static RowChecksum driverScan(EmulatorProcess emulator) throws Exception {
     return driverScan(emulator.jdbcUrl(), SQL);
   }
 
@@ -169,8 +179,8 @@ public final class HistoriesBenchmark {
     return String.join(", ", runs);
   }
 
-  private static Checksum driverScan(String url, String sql) throws Exception {
-    Checksum checksum = new Checksum();
+  private static RowChecksum driverScan(String url, String sql) throws Exception {
+    RowChecksum checksum = new RowChecksum();
     try (Connection connection = DriverManager.getConnection(url);
         Statement statement = connection.createStatement();
         ResultSet rs = statement.executeQuery(sql)) {
@@ -183,7 +193,7 @@ public final class HistoriesBenchmark {
   }
 
   /** The finished runs' {@code loss} rows through {@link WandbClient#histories} alone. */
-  private static Checksum clientScan(EmulatorProcess emulator, HistoryCacheSettings cache)
+  private static RowChecksum clientScan(EmulatorProcess emulator, HistoryCacheSettings cache)
       throws Exception {
     ObjectNode filter = JsonNodeFactory.instance.objectNode();
     filter
@@ -209,7 +219,7 @@ public final class HistoriesBenchmark {
             0,
             false,
             false);
-    Checksum checksum = new Checksum();
+    RowChecksum checksum = new RowChecksum();
     try (WandbClient client =
             new WandbClient(ClientSettings.of(emulator.baseUrl(), emulator.apiKey()), cache);
         HistoryRowIterator rows = client.histories(query)) {
@@ -226,8 +236,8 @@ public final class HistoriesBenchmark {
   }
 
   /** What {@code scan_history(keys=["loss"])} sends, run after run, with the project's client. */
-  private static Checksum baselineScan(EmulatorProcess emulator) {
-    Checksum checksum = new Checksum();
+  private static RowChecksum baselineScan(EmulatorProcess emulator) {
+    RowChecksum checksum = new RowChecksum();
     try (ScanHistoryBaseline client =
         new ScanHistoryBaseline(ClientSettings.of(emulator.baseUrl(), emulator.apiKey()))) {
       List<Run> runs = new ArrayList<>();
@@ -288,42 +298,6 @@ public final class HistoriesBenchmark {
       running = false;
       join();
       return peak;
-    }
-  }
-
-  /** Row count and an order-independent hash of (run, step, loss) rows. */
-  private static final class Checksum {
-    private long rows;
-    private long sum;
-
-    void add(String run, long step, Double loss) {
-      rows++;
-      long hash = run.hashCode() * 1_000_003L + Long.hashCode(step * 0x9E3779B97F4A7C15L);
-      hash = hash * 31 + (loss == null ? 7 : Double.hashCode(loss));
-      sum += hash * 0xC2B2AE3D27D4EB4FL;
-    }
-
-    long rows() {
-      return rows;
-    }
-
-    long sum() {
-      return sum;
-    }
-
-    @Override
-    public boolean equals(Object other) {
-      return other instanceof Checksum c && c.rows == rows && c.sum == sum;
-    }
-
-    @Override
-    public int hashCode() {
-      return Long.hashCode(sum);
-    }
-
-    @Override
-    public String toString() {
-      return rows + " rows, checksum " + sum;
     }
   }
 }
