@@ -44,7 +44,7 @@ public final class ParquetHistoryReplay implements AutoCloseable {
 
   /** The runs of {@code query}, as {@link WandbClient#runs} lists them. */
   public RunIterator runs(RunQuery query) {
-    return new RunListings(transport).runs(query);
+    return new RunListings(transport).runs(query, new RequestBudget(0));
   }
 
   /** {@code scan_history(keys=[key])}: the rows holding {@code key}. */
