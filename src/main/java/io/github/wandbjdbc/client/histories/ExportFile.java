@@ -41,6 +41,26 @@ final class ExportFile implements AutoCloseable {
   }
 
   /**
+   * The byte spans ({@code [offset, length]}) of the column chunks {@link #rows} reads for the same
+   * arguments: those of {@code projection}'s columns in the row groups that may hold the steps.
+   */
+  List<long[]> chunkSpans(MessageType projection, long from, long to) {
+    List<long[]> spans = new ArrayList<>();
+    for (BlockMetaData group : reader.getRowGroups()) {
+      double[] range = stepRange(group);
+      if (range != null && (range[1] < from || range[0] >= to)) {
+        continue;
+      }
+      for (ColumnChunkMetaData column : group.getColumns()) {
+        if (projection.containsField(column.getPath().toArray()[0])) {
+          spans.add(new long[] {column.getStartingPos(), column.getTotalSize()});
+        }
+      }
+    }
+    return spans;
+  }
+
+  /**
    * The rows of the row groups that may hold steps {@code from} (inclusive) to {@code to}
    * (exclusive), in file order, projected to {@code projection}; rows outside the steps included.
    */

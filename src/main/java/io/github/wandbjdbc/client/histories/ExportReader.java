@@ -10,6 +10,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 import org.apache.parquet.schema.MessageType;
 
@@ -26,10 +30,14 @@ import org.apache.parquet.schema.MessageType;
 final class ExportReader {
   private static final Logger LOG = Logger.getLogger("io.github.wandbjdbc.client");
 
+  /** File requests in flight for one scan: storage hosts are not under W&B's rate limit. */
+  static final int FILE_REQUESTS = 16;
+
   private final FileDownloads downloads;
   private final Cancellation scope;
   private final HistoryBatchReader exports;
   private final HistoryReadPlanner plan;
+  private final ExecutorService requests;
 
   /** Reads with {@code downloads} under {@code scope}; {@code exports} gives fresh URLs. */
   ExportReader(
@@ -41,6 +49,15 @@ final class ExportReader {
     this.scope = scope;
     this.exports = exports;
     this.plan = plan;
+    AtomicInteger thread = new AtomicInteger();
+    this.requests =
+        Executors.newFixedThreadPool(
+            FILE_REQUESTS,
+            task -> {
+              Thread t = new Thread(task, "wandb-jdbc-file-" + thread.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   /**
@@ -72,10 +89,26 @@ final class ExportReader {
     long from = plan.minStep();
     long end =
         export.liveFrom() == null ? plan.endStep() : Math.min(plan.endStep(), export.liveFrom());
-    List<ObjectNode> rows = new ArrayList<>();
+    // Every column of every step: a file is fetched whole, else opened by its tail.
+    boolean whole = keys == null && from <= 0 && plan.endStep() == Long.MAX_VALUE;
+    List<CompletableFuture<RangeReadFile>> opened = new ArrayList<>();
     for (String url : export.files()) {
-      try (ExportFile file = new ExportFile(new RangeReadFile(downloads, url, scope))) {
+      opened.add(
+          CompletableFuture.supplyAsync(
+              () ->
+                  whole
+                      ? RangeReadFile.whole(downloads, url, scope)
+                      : RangeReadFile.tail(downloads, url, scope),
+              requests));
+    }
+    List<ObjectNode> rows = new ArrayList<>();
+    for (int i = 0; i < opened.size(); i++) {
+      String url = export.files().get(i);
+      try (ExportFile file = new ExportFile(opened.get(i).join())) {
         MessageType projection = ExportColumns.projection(file.schema(), keys, run.historyKeys());
+        if (!whole) {
+          opened.get(i).join().prefetch(file.chunkSpans(projection, from, end), requests);
+        }
         for (ObjectNode row : file.rows(projection, from, end)) {
           long step = ExportFile.step(row);
           if (step >= from && step < end && (!onlyRowsWithAKey || row.size() > 1)) {
@@ -96,6 +129,11 @@ final class ExportReader {
       }
     }
     return rows;
+  }
+
+  /** Stops the file requests of the scan; idempotent. */
+  void close() {
+    requests.shutdownNow();
   }
 
   /** Why a file could not be read; a refused URL or a cancelled scan is rethrown as it is. */

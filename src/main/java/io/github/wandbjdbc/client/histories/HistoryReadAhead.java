@@ -278,6 +278,7 @@ final class HistoryReadAhead implements AutoCloseable {
   public void close() {
     closed = true;
     reader.close();
+    exportReader.close();
     runs.close();
     workers.shutdownNow();
   }

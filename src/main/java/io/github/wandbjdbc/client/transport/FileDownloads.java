@@ -70,6 +70,11 @@ public final class FileDownloads {
     return download(url, "bytes=-" + length, -1, length, scope);
   }
 
+  /** The whole file at {@code url}, in one request. */
+  public byte[] whole(String url, Cancellation scope) {
+    return download(url, null, 0, -1, scope).bytes();
+  }
+
   /** Bytes {@code from} to {@code from + length} (exclusive) of the file at {@code url}. */
   public byte[] read(String url, long from, int length, Cancellation scope) {
     if (length == 0) {
@@ -80,7 +85,8 @@ public final class FileDownloads {
 
   /**
    * One range, retried as the policy allows; {@code from} is -1 for a suffix of {@code length}
-   * bytes. A server that ignores the range and sends the whole file is answered from it.
+   * bytes, and {@code range} null (with {@code length} -1) for the whole file. A server that
+   * ignores the range and sends the whole file is answered from it.
    */
   private Tail download(String url, String range, long from, int length, Cancellation scope) {
     HttpUrl parsed = HttpUrl.parse(url);
@@ -89,6 +95,7 @@ public final class FileDownloads {
           "W&B gave an export file URL that is not an http(s) URL.", OPERATION, 0);
     }
     String shown = parsed.scheme() + "://" + parsed.host() + parsed.encodedPath();
+    String asked = range == null ? "whole file" : range;
     for (int attempt = 1; ; attempt++) {
       if (scope.isCancelled()) {
         throw new WandbException("Download of " + shown + " was cancelled.", OPERATION, 0);
@@ -101,14 +108,14 @@ public final class FileDownloads {
         Answered answered = call(parsed, range, scope);
         scope.budget().received(answered.body().length);
         status = answered.status();
-        log(shown, range, "HTTP " + status, attempt, start, answered.body().length);
+        log(shown, asked, "HTTP " + status, attempt, start, answered.body().length);
         Tail tail = answer(status, answered.contentRange(), answered.body(), from, length);
         if (tail != null) {
           return tail;
         }
         failure = "HTTP " + status + (status == 206 ? " with a short or mislabelled body" : "");
       } catch (IOException e) {
-        log(shown, range, "failed (" + e + ")", attempt, start, 0);
+        log(shown, asked, "failed (" + e + ")", attempt, start, 0);
         if (scope.isCancelled() || Thread.currentThread().isInterrupted()) {
           throw new WandbException("Download of " + shown + " was cancelled.", OPERATION, 0, e);
         }
@@ -139,15 +146,13 @@ public final class FileDownloads {
   private record Answered(int status, String contentRange, byte[] body) {}
 
   private Answered call(HttpUrl url, String range, Cancellation scope) throws IOException {
-    Request request =
-        new Request.Builder()
-            .url(url)
-            .header("Range", range)
-            .header("User-Agent", GraphQlEndpoint.USER_AGENT)
-            .get()
-            .build();
+    Request.Builder request =
+        new Request.Builder().url(url).header("User-Agent", GraphQlEndpoint.USER_AGENT).get();
+    if (range != null) {
+      request.header("Range", range);
+    }
     return CancellableCalls.execute(
-        http.newCall(request),
+        http.newCall(request.build()),
         scope,
         response ->
             new Answered(
@@ -156,6 +161,9 @@ public final class FileDownloads {
 
   /** The asked bytes from a response, or null when it does not hold them (to retry or fail). */
   static Tail answer(int status, String contentRange, byte[] body, long from, int length) {
+    if (status == 200 && length < 0) {
+      return new Tail(body.length, body); // the whole file, as asked
+    }
     if (status == 200) { // the whole file: the server ignored the range
       long start = from < 0 ? Math.max(0, body.length - length) : from;
       if (start > body.length) {
