@@ -43,6 +43,11 @@ public final class JsonText {
     if (value == 0) {
       return 1 / value < 0 ? "-0.0" : "0.0";
     }
+    double magnitude = Math.abs(value);
+    if (magnitude >= 1e-3 && magnitude < 1e7) {
+      // Java writes these positionally too, with the same digits: the common case, made cheap.
+      return Double.toString(value);
+    }
     BigDecimal decimal = new BigDecimal(Double.toString(value)).stripTrailingZeros();
     String digits = decimal.unscaledValue().abs().toString();
     int exponent = digits.length() - 1 - decimal.scale();

@@ -42,4 +42,24 @@ class JsonTextTest {
             + "\"loss\":\"NaN\",\"best\":\"Infinity\"}",
         JsonText.textOrNull(summary));
   }
+
+  /**
+   * Positional values take a shortcut (Java's own text); it must give what the general rule gives:
+   * the shortest digits, stripped of trailing zeros, with at least one fractional digit.
+   */
+  @Test
+  void theShortcutForPositionalValuesWritesWhatTheGeneralRuleWrites() {
+    java.util.Random random = new java.util.Random(17);
+    for (int i = 0; i < 200_000; i++) {
+      double value = Math.pow(10, -3 + 10 * random.nextDouble()) * (random.nextBoolean() ? 1 : -1);
+      if (i % 3 == 0) {
+        value = Math.rint(value * 1000) / 1000; // few digits, as logged metrics often have
+      }
+      java.math.BigDecimal decimal =
+          new java.math.BigDecimal(Double.toString(value)).stripTrailingZeros();
+      String plain = decimal.toPlainString();
+      String expected = plain.indexOf('.') < 0 ? plain + ".0" : plain;
+      assertEquals(expected, JsonText.pythonRepr(value), "for " + value);
+    }
+  }
 }

@@ -112,7 +112,11 @@ final class ExportFile implements AutoCloseable {
   }
 
   @Override
-  public void close() throws IOException {
-    reader.close();
+  public void close() {
+    try {
+      reader.close();
+    } catch (IOException e) {
+      // Only the bytes held are released: nothing is left open on the storage host.
+    }
   }
 }

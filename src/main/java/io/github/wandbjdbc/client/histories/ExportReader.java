@@ -6,6 +6,7 @@ import io.github.wandbjdbc.client.Run;
 import io.github.wandbjdbc.client.WandbBudgetExceededException;
 import io.github.wandbjdbc.client.WandbException;
 import io.github.wandbjdbc.client.transport.FileDownloads;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -31,7 +32,7 @@ final class ExportReader {
   private static final Logger LOG = Logger.getLogger("io.github.wandbjdbc.client");
 
   /** File requests in flight for one scan: storage hosts are not under W&B's rate limit. */
-  static final int FILE_REQUESTS = 16;
+  static final int FILE_REQUESTS = 32;
 
   private final FileDownloads downloads;
   private final Cancellation scope;
@@ -101,26 +102,42 @@ final class ExportReader {
                       : RangeReadFile.tail(downloads, url, scope),
               requests));
     }
-    List<ObjectNode> rows = new ArrayList<>();
-    for (int i = 0; i < opened.size(); i++) {
-      String url = export.files().get(i);
-      try (ExportFile file = new ExportFile(opened.get(i).join())) {
-        MessageType projection = ExportColumns.projection(file.schema(), keys, run.historyKeys());
-        if (!whole) {
-          opened.get(i).join().prefetch(file.chunkSpans(projection, from, end), requests);
+    List<ExportFile> files = new ArrayList<>();
+    try {
+      List<CompletableFuture<Void>> fetches = new ArrayList<>();
+      List<MessageType> projections = new ArrayList<>();
+      for (int i = 0; i < opened.size(); i++) {
+        RangeReadFile file = opened(opened.get(i), export.files().get(i));
+        files.add(open(file, export.files().get(i)));
+        MessageType projection =
+            ExportColumns.projection(files.get(i).schema(), keys, run.historyKeys());
+        projections.add(projection);
+        if (!whole) { // every file's chunks at once
+          List<long[]> spans = files.get(i).chunkSpans(projection, from, end);
+          fetches.add(file.prefetch(spans, requests));
         }
-        for (ObjectNode row : file.rows(projection, from, end)) {
+      }
+      for (int i = 0; i < fetches.size(); i++) {
+        awaitFetch(fetches.get(i), export.files().get(i));
+      }
+      List<ObjectNode> rows = new ArrayList<>();
+      for (int i = 0; i < files.size(); i++) {
+        for (ObjectNode row :
+            rows(files.get(i), projections.get(i), from, end, export.files().get(i))) {
           long step = ExportFile.step(row);
           if (step >= from && step < end && (!onlyRowsWithAKey || row.size() > 1)) {
             rows.add(row);
           }
         }
-      } catch (ExportUnreadableException e) {
-        throw e;
-      } catch (Exception e) {
-        throw unreadable(url, e);
       }
+      return inStepOrder(rows);
+    } finally {
+      files.forEach(ExportFile::close);
     }
+  }
+
+  /** {@code rows} sorted by step; a step twice means files that overlap, which cannot be merged. */
+  private static List<ObjectNode> inStepOrder(List<ObjectNode> rows) {
     rows.sort(Comparator.comparingLong(ExportFile::step));
     for (int i = 1; i < rows.size(); i++) {
       if (ExportFile.step(rows.get(i)) == ExportFile.step(rows.get(i - 1))) {
@@ -131,6 +148,41 @@ final class ExportReader {
     return rows;
   }
 
+  private RangeReadFile opened(CompletableFuture<RangeReadFile> opening, String url) {
+    try {
+      return opening.join();
+    } catch (RuntimeException e) {
+      throw unreadable(url, e);
+    }
+  }
+
+  private ExportFile open(RangeReadFile file, String url) {
+    try {
+      return new ExportFile(file);
+    } catch (IOException | RuntimeException e) {
+      throw unreadable(url, e);
+    }
+  }
+
+  private void awaitFetch(CompletableFuture<Void> fetch, String url) {
+    try {
+      fetch.join();
+    } catch (RuntimeException e) {
+      throw unreadable(url, e);
+    }
+  }
+
+  private List<ObjectNode> rows(
+      ExportFile file, MessageType projection, long from, long end, String url) {
+    try {
+      return file.rows(projection, from, end);
+    } catch (ExportUnreadableException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      throw unreadable(url, e);
+    }
+  }
+
   /** Stops the file requests of the scan; idempotent. */
   void close() {
     requests.shutdownNow();
@@ -138,6 +190,9 @@ final class ExportReader {
 
   /** Why a file could not be read; a refused URL or a cancelled scan is rethrown as it is. */
   private RuntimeException unreadable(String url, Exception failure) {
+    if (failure instanceof ExportUnreadableException unreadable) {
+      return unreadable;
+    }
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof FileDownloads.FileRefusedException refused) {
         return refused;

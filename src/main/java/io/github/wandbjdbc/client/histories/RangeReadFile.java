@@ -60,9 +60,9 @@ final class RangeReadFile implements InputFile {
 
   /**
    * Fetches the spans {@code [offset, offset + length)} not already held, those less than {@link
-   * #MERGE_GAP} apart as one, all at once on {@code requests}; returns once every one is held.
+   * #MERGE_GAP} apart as one, all at once on {@code requests}; completes once every one is held.
    */
-  void prefetch(List<long[]> spans, Executor requests) {
+  CompletableFuture<Void> prefetch(List<long[]> spans, Executor requests) {
     List<long[]> merged = merged(spans);
     List<CompletableFuture<Void>> fetches = new ArrayList<>(merged.size());
     for (long[] span : merged) {
@@ -73,7 +73,7 @@ final class RangeReadFile implements InputFile {
                 requests));
       }
     }
-    CompletableFuture.allOf(fetches.toArray(CompletableFuture[]::new)).join();
+    return CompletableFuture.allOf(fetches.toArray(CompletableFuture[]::new));
   }
 
   /** The spans sorted and joined where they overlap or lie less than {@link #MERGE_GAP} apart. */
