@@ -8,6 +8,7 @@ import io.github.wandbjdbc.client.WandbException;
 import io.github.wandbjdbc.client.transport.FileDownloads;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -120,32 +121,57 @@ final class ExportReader {
       for (int i = 0; i < fetches.size(); i++) {
         awaitFetch(fetches.get(i), export.files().get(i));
       }
-      List<ObjectNode> rows = new ArrayList<>();
+      List<List<ObjectNode>> rowsByFile = new ArrayList<>();
       for (int i = 0; i < files.size(); i++) {
+        List<ObjectNode> kept = new ArrayList<>();
         for (ObjectNode row :
             rows(files.get(i), projections.get(i), from, end, export.files().get(i))) {
           long step = ExportFile.step(row);
           if (step >= from && step < end && (!onlyRowsWithAKey || row.size() > 1)) {
-            rows.add(row);
+            kept.add(row);
           }
         }
+        rowsByFile.add(kept);
       }
-      return inStepOrder(rows);
+      return inStepOrder(rowsByFile);
     } finally {
       files.forEach(ExportFile::close);
     }
   }
 
-  /** {@code rows} sorted by step; a step twice means files that overlap, which cannot be merged. */
-  private static List<ObjectNode> inStepOrder(List<ObjectNode> rows) {
-    rows.sort(Comparator.comparingLong(ExportFile::step));
-    for (int i = 1; i < rows.size(); i++) {
-      if (ExportFile.step(rows.get(i)) == ExportFile.step(rows.get(i - 1))) {
-        throw new ExportUnreadableException(
-            "step " + ExportFile.step(rows.get(i)) + " is in the export twice");
-      }
+  /**
+   * The files' rows as one list in step order. Each file holds its steps in order and files do not
+   * overlap, so the files are put in order of their first steps; rows are sorted only when that
+   * does not give increasing steps. A step twice means files that overlap, which cannot be merged.
+   */
+  private static List<ObjectNode> inStepOrder(List<List<ObjectNode>> rowsByFile) {
+    List<List<ObjectNode>> files = new ArrayList<>(rowsByFile);
+    files.removeIf(List::isEmpty);
+    files.sort(Comparator.comparingLong(rows -> ExportFile.step(rows.get(0))));
+    List<ObjectNode> rows = new ArrayList<>();
+    files.forEach(rows::addAll);
+    long[] steps = new long[rows.size()];
+    boolean increasing = true;
+    for (int i = 0; i < steps.length; i++) {
+      steps[i] = ExportFile.step(rows.get(i));
+      increasing &= i == 0 || steps[i] > steps[i - 1];
     }
-    return rows;
+    if (increasing) {
+      return rows;
+    }
+    Integer[] order = new Integer[steps.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, Comparator.comparingLong(i -> steps[i]));
+    List<ObjectNode> sorted = new ArrayList<>(rows.size());
+    for (int i = 0; i < order.length; i++) {
+      if (i > 0 && steps[order[i]] == steps[order[i - 1]]) {
+        throw new ExportUnreadableException("step " + steps[order[i]] + " is in the export twice");
+      }
+      sorted.add(rows.get(order[i]));
+    }
+    return sorted;
   }
 
   private RangeReadFile opened(CompletableFuture<RangeReadFile> opening, String url) {
