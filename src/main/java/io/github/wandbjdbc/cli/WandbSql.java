@@ -1,6 +1,7 @@
 package io.github.wandbjdbc.cli;
 
 import io.github.wandbjdbc.jdbc.StatementCost;
+import io.github.wandbjdbc.mcp.McpServeCommand;
 import io.github.wandbjdbc.pgwire.PgServeCommand;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -23,12 +24,15 @@ public final class WandbSql {
           "usage: java -jar wandb-jdbc-<version>-driver.jar --url JDBC_URL [-e SQL [--stats]]",
           "       java -jar wandb-jdbc-<version>-driver.jar --serve-pg --url JDBC_URL [--port N]"
               + " [--bind ADDR] [--pg-password-env VAR]",
+          "       java -jar wandb-jdbc-<version>-driver.jar --serve-mcp --url JDBC_URL [--port N"
+              + " [--bind ADDR] [--mcp-token-env VAR]]",
           "  --url URL     query a W&B server, e.g. jdbc:wandb:entity=acme;project=mnist",
           "                (API key: apiKey=... in the URL, env WANDB_API_KEY, or ~/.netrc)",
           "  -e SQL        run one statement and print the result as CSV with a header row;",
           "                without -e an interactive sqlline session opens",
           "  --stats       with -e: print the W&B requests and bytes the statement spent on stderr",
-          PgServeCommand.USAGE);
+          PgServeCommand.USAGE,
+          McpServeCommand.USAGE);
 
   private WandbSql() {}
 
@@ -45,6 +49,17 @@ public final class WandbSql {
         err.println(USAGE);
         return 2;
       }
+    }
+    if (List.of(args).contains("--serve-mcp")) {
+      McpServeCommand.Options options;
+      try {
+        options = McpServeCommand.parse(List.of(args));
+      } catch (IllegalArgumentException e) {
+        err.println(e.getMessage());
+        err.println(USAGE);
+        return 2;
+      }
+      return McpServeCommand.serve(options, List.of(), System.in, out, err);
     }
     Arguments parsed;
     try {

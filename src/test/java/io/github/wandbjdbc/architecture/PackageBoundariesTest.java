@@ -79,6 +79,18 @@ class PackageBoundariesTest {
         List.of(), importsIn("pgwire", "import (static )?io\\.github\\.wandbjdbc\\.(?!pgwire\\.)"));
   }
 
+  /**
+   * The MCP server is a JDBC client of the driver too: java.sql and the MCP SDK, and of ours only
+   * the statement-cost interface that statements unwrap to.
+   */
+  @Test
+  void theMcpServerUsesTheDriverThroughJavaSqlOnly() throws IOException {
+    assertEquals(
+        List.of(),
+        importsIn(
+            "mcp", "import (static )?io\\.github\\.wandbjdbc\\.(?!mcp\\.|jdbc\\.StatementCost;)"));
+  }
+
   /** The import lines below {@code folder} that match {@code pattern}, each with its file. */
   private static List<String> importsIn(String folder, String pattern) throws IOException {
     Pattern imports = Pattern.compile("^" + pattern + ".*$", Pattern.MULTILINE);

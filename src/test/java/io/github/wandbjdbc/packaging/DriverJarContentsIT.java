@@ -36,7 +36,18 @@ class DriverJarContentsIT {
           // name.
           "org/publicsuffix/list/",
           // sqlline, the command line's interactive shell: its package and resources.
-          "sqlline/");
+          "sqlline/",
+          // The JSON schema validator under the MCP server: its meta-schemas and messages, read
+          // by absolute resource name.
+          "draft/",
+          "draft-04/",
+          "draft-06/",
+          "draft-07/",
+          "jsv-messages",
+          // its Unicode tables for IDN formats, and the ITU date parser's leap seconds.
+          "ucd/",
+          "leap_second_dates.csv",
+          "THIRD-PARTY.txt");
 
   /** META-INF files we ship: services, the manifest, and the bundled libraries' legal files. */
   private static final List<String> ALLOWED_META_INF =
@@ -51,6 +62,12 @@ class DriverJarContentsIT {
               + ".JsonFactory",
           "META-INF/services/io.github.wandbjdbc.shaded.shaded.parquet.com.fasterxml.jackson.core"
               + ".ObjectCodec",
+          // The MCP SDK's JSON binding and schema validator, Jetty's header encoders: relocated.
+          "META-INF/services/io.github.wandbjdbc.shaded.io.modelcontextprotocol.json"
+              + ".McpJsonMapperSupplier",
+          "META-INF/services/io.github.wandbjdbc.shaded.io.modelcontextprotocol.json.schema"
+              + ".JsonSchemaValidatorSupplier",
+          "META-INF/services/io.github.wandbjdbc.shaded.org.eclipse.jetty.http.HttpFieldPreEncoder",
           "META-INF/LICENSE",
           "META-INF/LICENSE.txt",
           "META-INF/NOTICE",
@@ -89,7 +106,15 @@ class DriverJarContentsIT {
           "org/apache/hadoop/",
           "shaded/parquet/",
           "blue/strategic/",
-          "io/airlift/");
+          "io/airlift/",
+          // The MCP server's SDK, reactor, schema validator, Jetty and servlet API.
+          "io/modelcontextprotocol/",
+          "reactor/",
+          "org/reactivestreams/",
+          "com/networknt/",
+          "com/ethlo/",
+          "org/eclipse/jetty/",
+          "jakarta/servlet/");
 
   /**
    * Packages of service interfaces and providers that must not be registered under their original
@@ -104,7 +129,11 @@ class DriverJarContentsIT {
           "io.airlift.",
           "com.fasterxml.",
           "org.slf4j.",
-          "okhttp3.");
+          "okhttp3.",
+          "io.modelcontextprotocol.",
+          "reactor.",
+          "org.eclipse.jetty.",
+          "io.micrometer.");
 
   private static JarFile jar;
   private static List<String> names;

@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
  * Runs a client program (psql, python3, node, isql) to its end, at most 120 s. A missing program
  * fails the test: bin/run-tests installs every one.
  */
-record ExternalClient(int exit, String out, String err) {
-  static ExternalClient run(Path dir, Map<String, String> env, List<String> command)
+public record ExternalClient(int exit, String out, String err) {
+  public static ExternalClient run(Path dir, Map<String, String> env, List<String> command)
       throws IOException, InterruptedException {
     assertTrue(
         Files.isExecutable(Path.of(command.get(0))),

@@ -7,6 +7,7 @@ import io.github.wandbjdbc.emulator.EmulatorConfig;
 import io.github.wandbjdbc.emulator.ExportMode;
 import io.github.wandbjdbc.emulator.GeneratorSpec;
 import io.github.wandbjdbc.emulator.WandbEmulator;
+import io.github.wandbjdbc.mcp.McpServeCommand;
 import io.github.wandbjdbc.pgwire.PgServeCommand;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -30,6 +31,7 @@ public final class WandbSqlWithEmulator {
           "usage: bin/wandb-sql (--demo | --url JDBC_URL) [-e SQL [--stats]]",
           "       bin/wandb-sql --serve [--port N]",
           "       bin/wandb-sql --serve-pg (--demo | --url JDBC_URL) [--port N] [--bind ADDR]",
+          "       bin/wandb-sql --serve-mcp (--demo | --url JDBC_URL) [--port N [--bind ADDR]]",
           "  --demo        query an embedded W&B emulator serving the demo project (no account needed)",
           "  --serve       serve the demo emulator on 127.0.0.1 until Ctrl-C and print the JDBC URL",
           "                to paste into DBeaver or any JDBC client; --port N (default "
@@ -40,7 +42,8 @@ public final class WandbSqlWithEmulator {
           "  -e SQL        run one statement and print the result as CSV with a header row;",
           "                without -e an interactive sqlline session opens",
           "  --stats       with -e: print the W&B requests and bytes the statement spent on stderr",
-          PgServeCommand.USAGE);
+          PgServeCommand.USAGE,
+          McpServeCommand.USAGE);
 
   private WandbSqlWithEmulator() {}
 
@@ -51,6 +54,9 @@ public final class WandbSqlWithEmulator {
   static int run(String[] args, PrintStream out, PrintStream err) throws IOException {
     if (List.of(args).contains("--serve-pg")) {
       return servePg(args, out, err);
+    }
+    if (List.of(args).contains("--serve-mcp")) {
+      return serveMcp(args, out, err);
     }
     Arguments parsed;
     try {
@@ -107,6 +113,41 @@ public final class WandbSqlWithEmulator {
           List.of("password (the demo emulator's API key): " + emulator.apiKey()),
           out,
           err);
+    }
+  }
+
+  /**
+   * {@code --serve-mcp (--demo | --url URL) [options]}: the MCP server, over a demo emulator with
+   * {@code --demo}. Over HTTP the emulator's API key is the bearer token, printed after the URL; on
+   * stdio nothing but protocol goes to stdout, and the key is not needed.
+   */
+  private static int serveMcp(String[] args, PrintStream out, PrintStream err) throws IOException {
+    List<String> rest = new ArrayList<>(List.of(args));
+    if (!rest.remove("--demo")) {
+      return WandbSql.run(args, out, err);
+    }
+    boolean http = rest.contains("--port");
+    boolean sharedToken = rest.contains("--mcp-token-env");
+    try (WandbEmulator emulator =
+        WandbEmulator.start(DEMO, DatasetGenerator.generate(GeneratorSpec.defaults(42)))) {
+      String url = emulator.jdbcUrl("demo");
+      if (http && !sharedToken) {
+        url = url.replace(";apiKey=" + emulator.apiKey(), "");
+      }
+      rest.addAll(List.of("--url", url));
+      McpServeCommand.Options options;
+      try {
+        options = McpServeCommand.parse(rest);
+      } catch (IllegalArgumentException e) {
+        err.println(e.getMessage());
+        err.println(USAGE);
+        return 2;
+      }
+      List<String> notes =
+          http && !sharedToken
+              ? List.of("bearer token (the demo emulator's API key): " + emulator.apiKey())
+              : List.of("over the demo emulator");
+      return McpServeCommand.serve(options, notes, System.in, out, err);
     }
   }
 
