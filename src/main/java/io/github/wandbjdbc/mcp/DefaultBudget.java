@@ -1,25 +1,20 @@
 package io.github.wandbjdbc.mcp;
 
-import java.sql.DriverManager;
-import java.sql.DriverPropertyInfo;
-import java.sql.SQLException;
 import java.util.Locale;
-import java.util.Properties;
 
 /**
  * The MCP server's default request budget: {@code maxRequests=200} is added to the JDBC URL unless
  * the URL sets {@code maxRequests} itself, so one statement an agent writes cannot send thousands
- * of W&B requests. Added only when the driver lists the property (getPropertyInfo): a driver
- * without it would refuse the URL.
+ * of W&B requests.
  */
-final class RequestBudget {
+final class DefaultBudget {
   static final int DEFAULT_MAX_REQUESTS = 200;
   private static final String KEY = "maxRequests";
 
-  private RequestBudget() {}
+  private DefaultBudget() {}
 
-  static String withDefault(String url) throws SQLException {
-    if (setsBudget(url) || !driverKnowsBudget(url)) {
+  static String withDefault(String url) {
+    if (setsBudget(url)) {
       return url;
     }
     return url
@@ -33,15 +28,5 @@ final class RequestBudget {
     String lower = url.toLowerCase(Locale.ROOT);
     String key = KEY.toLowerCase(Locale.ROOT);
     return lower.matches("(?s).*[:;]\\s*" + key + "\\s*=.*");
-  }
-
-  private static boolean driverKnowsBudget(String url) throws SQLException {
-    for (DriverPropertyInfo info :
-        DriverManager.getDriver(url).getPropertyInfo(url, new Properties())) {
-      if (info.name.equalsIgnoreCase(KEY)) {
-        return true;
-      }
-    }
-    return false;
   }
 }

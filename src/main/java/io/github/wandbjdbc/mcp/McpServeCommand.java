@@ -27,7 +27,7 @@ public final class McpServeCommand {
           "                needs 'Authorization: Bearer <W&B API key>', or the shared secret held",
           "                by the variable --mcp-token-env VAR names. Each statement may send",
           "                "
-              + RequestBudget.DEFAULT_MAX_REQUESTS
+              + DefaultBudget.DEFAULT_MAX_REQUESTS
               + " W&B requests unless the URL sets maxRequests");
 
   /** The checked options; port null: stdio. */
@@ -92,7 +92,7 @@ public final class McpServeCommand {
   public static int serve(
       Options options, List<String> notes, InputStream in, PrintStream out, PrintStream err) {
     try {
-      String url = RequestBudget.withDefault(options.url());
+      String url = DefaultBudget.withDefault(options.url());
       Driver driver = DriverManager.getDriver(url);
       String version = driver.getMajorVersion() + "." + driver.getMinorVersion();
       if (options.port() == null) {

@@ -8,35 +8,23 @@ import java.util.Map;
 
 /**
  * What a statement's latest execution spent at W&B, read through the driver's {@link
- * StatementCost}: the one driver type, beside java.sql, that this package uses. A driver whose
- * statements do not unwrap to it gives "unknown".
+ * StatementCost}: the one driver type, beside java.sql, that this package uses.
  */
 final class WandbSpending {
   private WandbSpending() {}
 
-  /** {@code {"requests": n, "bytes": n}}, or {@code {"requests": "unknown", ...}}. */
-  static Map<String, Object> of(Statement statement) {
+  /** {@code {"requests": n, "bytes": n}}. */
+  static Map<String, Object> of(Statement statement) throws SQLException {
+    StatementCost cost = statement.unwrap(StatementCost.class);
     Map<String, Object> spent = new LinkedHashMap<>();
-    try {
-      if (statement.isWrapperFor(StatementCost.class)) {
-        StatementCost cost = statement.unwrap(StatementCost.class);
-        spent.put("requests", cost.requests());
-        spent.put("bytes", cost.bytes());
-        return spent;
-      }
-    } catch (SQLException e) {
-      // reported as unknown below
-    }
-    spent.put("requests", "unknown");
-    spent.put("bytes", "unknown");
+    spent.put("requests", cost.requests());
+    spent.put("bytes", cost.bytes());
     return spent;
   }
 
-  /** "3 W&B requests, 12,345 bytes" or "W&B requests: unknown". */
+  /** "3 W&B requests, 12,345 bytes". */
   static String text(Map<String, Object> spent) {
-    if (spent.get("requests") instanceof Long requests) {
-      return String.format("%d W&B requests, %,d bytes", requests, (Long) spent.get("bytes"));
-    }
-    return "W&B requests: unknown";
+    return String.format(
+        "%d W&B requests, %,d bytes", (Long) spent.get("requests"), (Long) spent.get("bytes"));
   }
 }
