@@ -15,7 +15,6 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 import org.apache.parquet.schema.MessageType;
 
@@ -51,15 +50,8 @@ final class ExportReader {
     this.scope = scope;
     this.exports = exports;
     this.plan = plan;
-    AtomicInteger thread = new AtomicInteger();
     this.requests =
-        Executors.newFixedThreadPool(
-            FILE_REQUESTS,
-            task -> {
-              Thread t = new Thread(task, "wandb-jdbc-file-" + thread.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
+        Executors.newFixedThreadPool(FILE_REQUESTS, DaemonThreads.named("wandb-jdbc-file-"));
   }
 
   /**

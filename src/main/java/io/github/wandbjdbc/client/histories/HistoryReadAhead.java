@@ -98,17 +98,10 @@ final class HistoryReadAhead implements AutoCloseable {
     this.exactReads = new ExactReads(reader, readsPerRequest, () -> closed);
     this.cache = cache;
     this.batches = new HistoryBatches(plan, cache, reader, runs, ordered, readsPerRequest);
-    int scan = SCANS.incrementAndGet();
-    AtomicInteger thread = new AtomicInteger();
     this.workers =
         Executors.newFixedThreadPool(
             concurrency,
-            task -> {
-              Thread t =
-                  new Thread(task, "wandb-jdbc-history-" + scan + "-" + thread.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
+            DaemonThreads.named("wandb-jdbc-history-" + SCANS.incrementAndGet() + "-"));
   }
 
   /**
