@@ -31,9 +31,10 @@ record LauncherOptions(
           "  --latency-ms L           delay added to every GraphQL request (default 0)",
           "  --rate-limit R           GraphQL requests per second, 0 = unlimited (default 0)",
           "  --fail-every N           every Nth GraphQL request answers 500, 0 = never (default 0)",
-          "  --parquet-exports M      finished | partial | none (default finished): which runs'",
-          "                           histories are served as parquet files from a second port;",
-          "                           partial also exports running runs up to a step",
+          "  --parquet-exports M      finished | partial | stale | none (default finished): which",
+          "                           runs' histories are served as parquet files from a second",
+          "                           port; partial also exports running runs up to a step; stale",
+          "                           exports finished runs only up to a step, with no live steps",
           "  --file-latency-ms L      delay added to every parquet file request (default 0)",
           "  --help                   show this help");
 

@@ -68,7 +68,7 @@ class LauncherOptionsTest {
     assertEquals("--runs must be within 0..2147483647", message("--runs", "-1"));
     assertEquals("--rate-limit needs a number >= 0, got \"-3\"", message("--rate-limit", "-3"));
     assertEquals(
-        "--parquet-exports needs finished, partial or none, got \"all\"",
+        "--parquet-exports needs finished, partial, stale or none, got \"all\"",
         message("--parquet-exports", "all"));
   }
 

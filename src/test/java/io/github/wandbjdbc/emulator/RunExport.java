@@ -45,10 +45,11 @@ final class RunExport {
   }
 
   private static int exportedRows(boolean live, int rows, ExportMode mode) {
-    if (mode == ExportMode.NONE || (live && mode == ExportMode.FINISHED)) {
+    if (mode == ExportMode.NONE || (live && mode != ExportMode.PARTIAL)) {
       return 0;
     }
-    return live && rows > 0
+    boolean cut = live || mode == ExportMode.STALE;
+    return cut && rows > 0
         ? Math.max(1, (int) Math.round(rows * PARTIAL_SHARE_PERCENT / 100.0))
         : rows;
   }

@@ -55,10 +55,16 @@ final class ExportReader {
   }
 
   /**
+   * Rows read from a run's files, and the last step the files hold in the scan's steps ({@code from
+   * - 1} when none): rows left out for lacking the keys still count.
+   */
+  record Exported(List<ObjectNode> rows, long lastStep) {}
+
+  /**
    * The rows of {@code run} that {@code export}'s files answer for in the scan's steps; null when
    * they must be read live instead.
    */
-  List<ObjectNode> rowsOrNull(RunExport export, Run run) {
+  Exported rowsOrNull(RunExport export, Run run) {
     try {
       try {
         return rows(export, run);
@@ -77,7 +83,7 @@ final class ExportReader {
    * The rows the files answer for, holding {@code _step} and the plan's keys (every column when it
    * reads whole rows); rows holding none of the keys are left out where the live reads leave them.
    */
-  private List<ObjectNode> rows(RunExport export, Run run) {
+  private Exported rows(RunExport export, Run run) {
     List<String> keys = plan.exportKeys();
     boolean onlyRowsWithAKey = plan.onlyRowsWithAKey();
     long from = plan.minStep();
@@ -114,18 +120,22 @@ final class ExportReader {
         awaitFetch(fetches.get(i), export.files().get(i));
       }
       List<List<ObjectNode>> rowsByFile = new ArrayList<>();
+      long lastStep = from - 1;
       for (int i = 0; i < files.size(); i++) {
         List<ObjectNode> kept = new ArrayList<>();
         for (ObjectNode row :
             rows(files.get(i), projections.get(i), from, end, export.files().get(i))) {
           long step = ExportFile.step(row);
-          if (step >= from && step < end && (!onlyRowsWithAKey || row.size() > 1)) {
-            kept.add(row);
+          if (step >= from && step < end) {
+            lastStep = Math.max(lastStep, step);
+            if (!onlyRowsWithAKey || row.size() > 1) {
+              kept.add(row);
+            }
           }
         }
         rowsByFile.add(kept);
       }
-      return inStepOrder(rowsByFile);
+      return new Exported(inStepOrder(rowsByFile), lastStep);
     } finally {
       files.forEach(ExportFile::close);
     }

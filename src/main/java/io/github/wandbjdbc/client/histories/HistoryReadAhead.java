@@ -188,17 +188,31 @@ final class HistoryReadAhead implements AutoCloseable {
 
   /**
    * A run's exported steps, from its files, or read live when the files cannot give them exactly.
+   * Files that stop before the run's last step while W&B lists no live steps (an export older than
+   * the run's last rows) are trusted up to where they stop, and the rest is read live.
    */
   private List<Page> exported(HistoryBatches.Exported item) {
     ensureOpen();
-    List<ObjectNode> rows = exportReader.rowsOrNull(item.export(), item.run());
-    if (rows == null) {
+    Run run = item.run();
+    ExportReader.Exported exported = exportReader.rowsOrNull(item.export(), run);
+    if (exported == null) {
       return liveInstead(item);
     }
-    if (item.capture() != null) {
-      item.capture().add(Map.of(plan.minStep(), rows));
+    Map<Long, List<ObjectNode>> rowsByFirstStep = new TreeMap<>();
+    rowsByFirstStep.put(plan.minStep(), exported.rows());
+    List<Page> pages = new ArrayList<>(List.of(new Page(run.name(), exported.rows())));
+    long end = Math.min(plan.endStep(), run.lastStep() == null ? 0 : run.lastStep() + 1);
+    if (item.export().liveFrom() == null && exported.lastStep() + 1 < end) {
+      List<HistoryRead> rest = plan.reads(run, 0, exported.lastStep() + 1, plan.endStep());
+      List<ExactReads.Leaf> leaves = new ArrayList<>();
+      exactReads.inRequests(rest).forEach(leaves::addAll);
+      pages.addAll(pages(leaves, rowsByFirstStep));
     }
-    return List.of(new Page(item.run().name(), rows));
+    if (item.capture() != null) {
+      item.capture().add(rowsByFirstStep);
+    }
+    pages.removeIf(page -> page.rows().isEmpty());
+    return pages;
   }
 
   /** The exported steps of {@code item}'s run, read live; kept by its capture as one read. */
@@ -233,15 +247,22 @@ final class HistoryReadAhead implements AutoCloseable {
   /** The pages of one read's exact answers, kept by {@code capture} (when not null) too. */
   private static List<Page> handOver(
       List<ExactReads.Leaf> leaves, HistoryCacheScope.Capture capture) {
-    List<Page> pages = new ArrayList<>(leaves.size());
     Map<Long, List<ObjectNode>> rowsByFirstStep = new TreeMap<>();
+    List<Page> pages = pages(leaves, rowsByFirstStep);
+    if (capture != null) {
+      capture.add(rowsByFirstStep);
+    }
+    return pages;
+  }
+
+  /** The pages of exact answers; their rows go into {@code rowsByFirstStep} too. */
+  private static List<Page> pages(
+      List<ExactReads.Leaf> leaves, Map<Long, List<ObjectNode>> rowsByFirstStep) {
+    List<Page> pages = new ArrayList<>(leaves.size());
     for (ExactReads.Leaf leaf : leaves) {
       List<ObjectNode> rows = leaf.answer().mergedByStep();
       rowsByFirstStep.put(HistoryReadPlanner.firstStep(leaf.read()), rows);
       pages.add(new Page(leaf.read().run(), rows));
-    }
-    if (capture != null) {
-      capture.add(rowsByFirstStep);
     }
     return pages;
   }

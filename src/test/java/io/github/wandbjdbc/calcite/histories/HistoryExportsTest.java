@@ -74,11 +74,15 @@ class HistoryExportsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"FINISHED", "PARTIAL", "FLOAT_STEP", "PARTIAL_CAPPED"})
+  @ValueSource(strings = {"FINISHED", "PARTIAL", "FLOAT_STEP", "PARTIAL_CAPPED", "STALE"})
   void exportedRowsEqualLiveRows(String shape) throws Exception {
+    ExportMode mode =
+        shape.startsWith("PARTIAL")
+            ? ExportMode.PARTIAL
+            : shape.equals("STALE") ? ExportMode.STALE : ExportMode.FINISHED;
     EmulatorConfig config =
         EmulatorConfig.defaults()
-            .withExports(shape.startsWith("PARTIAL") ? ExportMode.PARTIAL : ExportMode.FINISHED)
+            .withExports(mode)
             .withExportStepAsDouble(shape.equals("FLOAT_STEP"))
             // W&B's undisclosed cap on samples: the live tails are split and re-read under it.
             .withMaxHistorySamples(shape.endsWith("CAPPED") ? 300 : 10_000);
