@@ -32,6 +32,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.Test;
  * emulator's dataset, the SQL Spark sent (seen through Calcite's parse hook), and the W&B requests
  * the emulator received.
  */
+@Tag("spark")
 class SparkJdbcSourceTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
