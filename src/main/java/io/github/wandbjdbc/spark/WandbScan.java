@@ -51,7 +51,7 @@ final class WandbScan implements Scan, Batch {
   @Override
   public String description() {
     if (isRuns(options)) {
-      return options + ": " + select(where(pushed, List.of()));
+      return options + ": " + runsSql();
     }
     return options
         + ": runs by "
@@ -68,8 +68,7 @@ final class WandbScan implements Scan, Batch {
   @Override
   public InputPartition[] planInputPartitions() {
     if (isRuns(options)) {
-      String sql = select(where(pushed, List.of())) + (limit >= 0 ? " LIMIT " + limit : "");
-      return new InputPartition[] {new SqlPartition(sql, options.forPartitions(1), required)};
+      return new InputPartition[] {new SqlPartition(runsSql(), options.forPartitions(1), required)};
     }
     List<List<String>> groups = RunBalancer.balance(listRuns(), partitionsWanted());
     WandbOptions partitionOptions = options.forPartitions(groups.size());
@@ -86,6 +85,10 @@ final class WandbScan implements Scan, Batch {
   @Override
   public PartitionReaderFactory createReaderFactory() {
     return new WandbReaderFactory();
+  }
+
+  private String runsSql() {
+    return select(where(pushed, List.of())) + (limit >= 0 ? " LIMIT " + limit : "");
   }
 
   private int partitionsWanted() {

@@ -176,8 +176,10 @@ class SparkJdbcSourceTest {
     assertEquals(
         JSON.readTree("{\"config.lr\":{\"$gte\":0.001},\"config.optimizer\":\"adam\"}"),
         filters(listing));
-    // config for the local re-check of the filter, summary for summary.acc.
-    assertEquals(List.of(true, true, false), heavyFields(listing));
+    // No whole JSON: only the keys named, config's for the columns and the filter's re-check.
+    assertEquals(List.of(false, false, false), heavyFields(listing));
+    assertTrue(
+        listing.get("withConfigKeys").asBoolean() && listing.get("withSummaryKeys").asBoolean());
   }
 
   @Test
