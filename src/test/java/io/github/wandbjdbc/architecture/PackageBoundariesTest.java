@@ -92,6 +92,21 @@ class PackageBoundariesTest {
   }
 
   /** The import lines below {@code folder} that match {@code pattern}, each with its file. */
+  /**
+   * The Spark connector is a JDBC client of the driver: java.*, Spark, and of ours only the driver
+   * class itself (a connection without DriverManager, which Spark's class loaders hide).
+   */
+  @Test
+  void theSparkConnectorUsesSparkJavaSqlAndTheDriverClassOnly() throws IOException {
+    assertEquals(
+        List.of(),
+        importsIn(
+            "spark",
+            "import (static )?(?!java\\.|org\\.apache\\.spark\\.|scala\\."
+                + "|io\\.github\\.wandbjdbc\\.spark\\."
+                + "|io\\.github\\.wandbjdbc\\.jdbc\\.WandbDriver;)"));
+  }
+
   private static List<String> importsIn(String folder, String pattern) throws IOException {
     Pattern imports = Pattern.compile("^" + pattern + ".*$", Pattern.MULTILINE);
     List<String> found = new ArrayList<>();

@@ -54,6 +54,8 @@ class DriverJarContentsIT {
       List.of(
           "META-INF/MANIFEST.MF",
           "META-INF/services/java.sql.Driver",
+          // The Spark connector's short name, format("wandb"); read only by Spark.
+          "META-INF/services/org.apache.spark.sql.sources.DataSourceRegister",
           "META-INF/services/org.codehaus.commons.compiler.ICompilerFactory",
           "META-INF/services/io.github.wandbjdbc.shaded.com.fasterxml.jackson.core.JsonFactory",
           "META-INF/services/io.github.wandbjdbc.shaded.com.fasterxml.jackson.core.ObjectCodec",

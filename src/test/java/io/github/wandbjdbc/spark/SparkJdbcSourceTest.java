@@ -32,6 +32,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.Test;
  * emulator's dataset, the SQL Spark sent (seen through Calcite's parse hook), and the W&B requests
  * the emulator received.
  */
+@Tag("spark")
 class SparkJdbcSourceTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -174,8 +176,10 @@ class SparkJdbcSourceTest {
     assertEquals(
         JSON.readTree("{\"config.lr\":{\"$gte\":0.001},\"config.optimizer\":\"adam\"}"),
         filters(listing));
-    // config for the local re-check of the filter, summary for summary.acc.
-    assertEquals(List.of(true, true, false), heavyFields(listing));
+    // No whole JSON: only the keys named, config's for the columns and the filter's re-check.
+    assertEquals(List.of(false, false, false), heavyFields(listing));
+    assertTrue(
+        listing.get("withConfigKeys").asBoolean() && listing.get("withSummaryKeys").asBoolean());
   }
 
   @Test

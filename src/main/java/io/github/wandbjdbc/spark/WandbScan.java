@@ -1,0 +1,158 @@
+package io.github.wandbjdbc.spark;
+
+import io.github.wandbjdbc.spark.RunBalancer.RunSize;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.connector.read.Batch;
+import org.apache.spark.sql.connector.read.InputPartition;
+import org.apache.spark.sql.connector.read.PartitionReaderFactory;
+import org.apache.spark.sql.connector.read.Scan;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The plan of one read. {@code runs} is one partition (W&B lists runs page after page, a cursor no
+ * two partitions can share). A history table lists its runs first, through the driver with the
+ * filters that concern runs, deals them into partitions by history length, and each partition reads
+ * {@code WHERE run_id IN (its runs)}: disjoint, and together the whole table.
+ */
+final class WandbScan implements Scan, Batch {
+  private static final String RUNS_PLACEHOLDER = "<the partition's runs>";
+
+  private final WandbOptions options;
+  private final StructType required;
+  private final List<PushedFilter> pushed;
+  private final int limit;
+
+  WandbScan(WandbOptions options, StructType required, List<PushedFilter> pushed, int limit) {
+    this.options = options;
+    this.required = required;
+    this.pushed = pushed;
+    this.limit = limit;
+  }
+
+  static boolean isRuns(WandbOptions options) {
+    return options.table().equalsIgnoreCase("runs");
+  }
+
+  @Override
+  public StructType readSchema() {
+    return required;
+  }
+
+  @Override
+  public String description() {
+    if (isRuns(options)) {
+      return options + ": " + runsSql();
+    }
+    return options
+        + ": runs by "
+        + runListing(pushed)
+        + ", then per partition "
+        + select(where(pushed, List.of(RUNS_PLACEHOLDER)));
+  }
+
+  @Override
+  public Batch toBatch() {
+    return this;
+  }
+
+  @Override
+  public InputPartition[] planInputPartitions() {
+    if (isRuns(options)) {
+      return new InputPartition[] {new SqlPartition(runsSql(), options.forPartitions(1), required)};
+    }
+    List<List<String>> groups = RunBalancer.balance(listRuns(), partitionsWanted());
+    WandbOptions partitionOptions = options.forPartitions(groups.size());
+    InputPartition[] partitions = new InputPartition[groups.size()];
+    for (int i = 0; i < partitions.length; i++) {
+      List<String> ids = groups.get(i).stream().map(WandbScan::literal).toList();
+      partitions[i] =
+          new SqlPartition(
+              select(where(pushed, List.of(String.join(", ", ids)))), partitionOptions, required);
+    }
+    return partitions;
+  }
+
+  @Override
+  public PartitionReaderFactory createReaderFactory() {
+    return new WandbReaderFactory();
+  }
+
+  private String runsSql() {
+    return select(where(pushed, List.of())) + (limit >= 0 ? " LIMIT " + limit : "");
+  }
+
+  private int partitionsWanted() {
+    return options.numPartitions() > 0
+        ? options.numPartitions()
+        : SparkSession.active().sparkContext().defaultParallelism();
+  }
+
+  private List<RunSize> listRuns() {
+    try (Connection connection = options.connect();
+        Statement statement = connection.createStatement()) {
+      Set<String> runColumns = WandbSources.columns(connection, "runs");
+      List<PushedFilter> runSide =
+          pushed.stream()
+              .filter(p -> runColumns.containsAll(SqlFilter.columnsOf(p.filter())))
+              .toList();
+      List<RunSize> runs = new ArrayList<>();
+      try (ResultSet rows = statement.executeQuery(runListing(runSide))) {
+        while (rows.next()) {
+          runs.add(new RunSize(rows.getString(1), rows.getLong(2)));
+        }
+      }
+      return runs;
+    } catch (SQLException e) {
+      throw WandbSources.failure(e);
+    }
+  }
+
+  private static String runListing(List<PushedFilter> filters) {
+    String conditions = conditions(filters);
+    return "SELECT run_id, history_line_count FROM runs"
+        + (conditions.isEmpty() ? "" : " WHERE " + conditions);
+  }
+
+  /** The filters, and for a history table its partition's run ids, as one WHERE clause. */
+  private static String where(List<PushedFilter> filters, List<String> runIds) {
+    List<String> parts = new ArrayList<>();
+    runIds.forEach(ids -> parts.add("run_id IN (" + ids + ")"));
+    String conditions = conditions(filters);
+    if (!conditions.isEmpty()) {
+      parts.add(conditions);
+    }
+    return parts.isEmpty() ? "" : " WHERE " + String.join(" AND ", parts);
+  }
+
+  private static String conditions(List<PushedFilter> filters) {
+    return filters.stream()
+        .map(p -> "(" + p.sql().sql() + ")")
+        .collect(Collectors.joining(" AND "));
+  }
+
+  /** No column wanted (a count): run_id, the cheapest, is read and dropped. */
+  private String select(String where) {
+    String columns =
+        required.fields().length == 0
+            ? "run_id"
+            : Arrays.stream(required.fields())
+                .map(StructField::name)
+                .map(SqlFilter::quoted)
+                .collect(Collectors.joining(", "));
+    return "SELECT " + columns + " FROM " + SqlFilter.quoted(options.table()) + where;
+  }
+
+  private static String literal(String text) {
+    return "'" + text.replace("'", "''") + "'";
+  }
+}
