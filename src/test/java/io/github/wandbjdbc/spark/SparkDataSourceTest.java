@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.wandbjdbc.client.transport.GraphQlTransport;
 import io.github.wandbjdbc.emulator.DatasetGenerator;
 import io.github.wandbjdbc.emulator.EmulatedRun;
 import io.github.wandbjdbc.emulator.EmulatorConfig;
@@ -26,6 +27,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -174,6 +177,73 @@ class SparkDataSourceTest {
             .filter(r -> r.operationName().equals("Runs"))
             .anyMatch(r -> filters(r).path("config.lr").path("$gte").asDouble() == 0.001),
         emulator.stats().recorded().toString());
+  }
+
+  @Test
+  void aFilterOnSummaryAccReachesWandb() throws Exception {
+    List<String> ids =
+        wandb().load("runs").filter("`summary.acc` > 0.5").select("run_id").collectAsList().stream()
+            .map(r -> r.getString(0))
+            .sorted()
+            .toList();
+    assertEquals(
+        driverStrings("SELECT run_id FROM runs WHERE \"summary.acc\" > 0.5 ORDER BY run_id"), ids);
+    assertTrue(
+        emulator.stats().recorded().stream()
+            .filter(r -> r.operationName().equals("Runs"))
+            .anyMatch(r -> filters(r).path("summary_metrics.acc").has("$gt")),
+        emulator.stats().recorded().toString());
+  }
+
+  /**
+   * Cancelling a Spark job stops the W&B requests of its partitions within about a second, even
+   * while they wait on W&B: Spark only marks a killed task, and checks the mark between rows.
+   */
+  @Test
+  void cancellingTheJobStopsItsRequests() throws Exception {
+    try (WandbEmulator slow =
+        WandbEmulator.start(
+            EmulatorConfig.defaults().withLatencyMs(2000),
+            DatasetGenerator.generate(
+                GeneratorSpec.defaults(17).withRunsPerProject(100).withHistorySteps(2000)))) {
+      CompletableFuture<Throwable> job =
+          CompletableFuture.supplyAsync(
+              () -> {
+                spark.sparkContext().setJobGroup("cancel-me", "a slow histories scan", false);
+                try {
+                  spark
+                      .read()
+                      .format("wandb")
+                      .option("baseUrl", slow.baseUrl())
+                      .option("apiKey", slow.apiKey())
+                      .option("entity", slow.dataset().entity())
+                      .option("project", "demo")
+                      .option("numPartitions", "2")
+                      .option("concurrency", "1")
+                      .load("histories")
+                      .count();
+                  return null;
+                } catch (Exception e) { // Spark's SparkException, thrown unchecked from Scala
+                  return e;
+                } finally {
+                  spark.sparkContext().clearJobGroup();
+                }
+              });
+      long start = System.nanoTime();
+      while (slow.stats().operations().getOrDefault("HistoryBatch", 0L) < 1
+          && System.nanoTime() - start < TimeUnit.SECONDS.toNanos(60)) {
+        Thread.sleep(50);
+      }
+      spark.sparkContext().cancelJobGroup("cancel-me");
+      Throwable failure = job.get(30, TimeUnit.SECONDS);
+      assertTrue(failure != null, "the job was not cancelled");
+      // Each request takes 2 s: only an abort ends the ones in flight this soon.
+      Thread.sleep(1200);
+      assertEquals(0, GraphQlTransport.runningCalls(), "W&B requests still in flight");
+      long afterCancel = slow.stats().requests();
+      Thread.sleep(1500);
+      assertEquals(afterCancel, slow.stats().requests(), "W&B requests went on after the cancel");
+    }
   }
 
   @Test
