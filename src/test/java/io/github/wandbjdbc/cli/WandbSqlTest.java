@@ -63,6 +63,20 @@ class WandbSqlTest {
   }
 
   @Test
+  void doublesReadAsTheJsonColumnsWriteThem() throws Exception {
+    assertEquals(
+        0,
+        run(
+            "--url",
+            emulator.jdbcUrl("demo"),
+            "-e",
+            "SELECT CAST(5.5E-5 AS DOUBLE) AS a, CAST(1.777960619244E9 AS DOUBLE) AS b,"
+                + " CAST(0.1 AS DOUBLE) AS c, CAST(1E20 AS DOUBLE) AS d,"
+                + " CAST(NULL AS DOUBLE) AS e FROM (VALUES (1))"));
+    assertEquals(List.of("a,b,c,d,e", "5.5e-05,1777960619.244,0.1,1e+20,"), outLines());
+  }
+
+  @Test
   void statsPrintWhatTheStatementSpentOnStderr() throws Exception {
     String sql = "SELECT COUNT(*) FROM runs WHERE state = 'finished'";
     assertEquals(0, run("--url", emulator.jdbcUrl("demo"), "-e", sql, "--stats"));
