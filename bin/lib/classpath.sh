@@ -6,7 +6,8 @@ project_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 stamp="$project_dir/target/test-classpath.txt"
 if [ ! -f "$stamp" ] || [ -n "$(find "$project_dir/src" "$project_dir/pom.xml" -newer "$stamp" -print -quit)" ]; then
   echo "building wandb-jdbc (first run downloads dependencies)..." >&2
-  (cd "$project_dir" && mvn -q -B -Dstyle.color=never -DskipTests test-compile \
+  # Debian's Maven prints colour resets (ESC[0m) even in batch mode; jansi.noreset keeps them out.
+  (cd "$project_dir" && MAVEN_OPTS="${MAVEN_OPTS:-} -Djansi.noreset=true" mvn -q -B -Dstyle.color=never -DskipTests test-compile \
       dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$stamp") >&2 || {
     echo "build failed" >&2
     exit 1
