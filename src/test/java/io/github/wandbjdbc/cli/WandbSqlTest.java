@@ -115,6 +115,22 @@ class WandbSqlTest {
   }
 
   @Test
+  void aMisspelledKeywordIsNamedWithWhereItIs() throws Exception {
+    assertEquals(1, run("--url", emulator.jdbcUrl("demo"), "-e", "\n  SELEC 1"));
+    assertEquals(
+        "error: Expected SELECT at line 2, column 3, found \"SELEC\"."
+            + " A statement starts with SELECT, WITH, VALUES, EXPLAIN. [SQLState 42000]",
+        errText().strip());
+  }
+
+  @Test
+  void aWrongKeySaysToCheckItOnce() throws Exception {
+    String url = emulator.jdbcUrl("demo").replace(emulator.apiKey(), "wrong-key");
+    assertEquals(1, run("--url", url, "-e", "SELECT 1 AS x FROM runs"));
+    assertEquals(1, errText().split("Check the", -1).length - 1, errText());
+  }
+
+  @Test
   void badArgumentsExitTwoWithUsageAndNeverEchoAValue() throws Exception {
     assertEquals(2, run("-e", "SELECT 1"));
     assertTrue(errText().contains("--url is required"), errText());
