@@ -12,7 +12,10 @@ java_with_class_archive() {
   fi
   local key entries
   IFS=: read -r -a entries <<<"$CLASSPATH"
-  key=$( (readlink -f "$(command -v java)" && stat -c '%n %s %Y' "${entries[@]}") | sha256sum)
+  # Without GNU stat and sha256sum, or with a classpath entry gone, there is no key: no archive.
+  key=$( { readlink -f "$(command -v java)" && stat -c '%n %s %Y' "${entries[@]}"; } 2>/dev/null |
+    sha256sum 2>/dev/null) || key=""
+  [ -n "$key" ] || exec java "$@"
   local archive="$cache_dir/wandb-sql-${key:0:16}.jsa"
   # The JVM reads the archive's regions by the sizes in its header, so a truncated file would
   # crash it: an archive is used only at the size recorded when it was written whole.
