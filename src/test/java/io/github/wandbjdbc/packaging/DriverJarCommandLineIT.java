@@ -93,12 +93,15 @@ class DriverJarCommandLineIT {
     Path in = Files.writeString(dir.resolve("stdin"), stdin);
     Path out = dir.resolve("stdout");
     Path err = dir.resolve("stderr");
-    Process process =
+    ProcessBuilder builder =
         new ProcessBuilder(command)
             .redirectInput(in.toFile())
             .redirectOutput(out.toFile())
-            .redirectError(err.toFile())
-            .start();
+            .redirectError(err.toFile());
+    // Whatever the shell keeps (its history) goes to the test's directory, never the user's home.
+    builder.environment().put("HOME", dir.toString());
+    builder.environment().put("XDG_STATE_HOME", dir.resolve("state").toString());
+    Process process = builder.start();
     if (!process.waitFor(180, TimeUnit.SECONDS)) {
       process.destroyForcibly();
       throw new AssertionError("java -jar still running after 180 s: " + command);
