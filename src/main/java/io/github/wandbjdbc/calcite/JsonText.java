@@ -39,7 +39,7 @@ public final class JsonText {
    * double, positional for decimal exponents -4 to 15 (with at least one fractional digit),
    * scientific otherwise ({@code 1e-05}, {@code 1.5e+300}).
    */
-  static String pythonRepr(double value) {
+  public static String pythonRepr(double value) {
     if (value == 0) {
       return 1 / value < 0 ? "-0.0" : "0.0";
     }

@@ -93,7 +93,7 @@ public final class WandbSql {
     try {
       Login login = Login.of(url);
       if (sql == null) {
-        return SqlLineShell.open(login);
+        return SqlLineShell.open(login, out, err);
       }
       try (Connection connection = DriverManager.getConnection(login.url(), login.properties());
           Statement statement = connection.createStatement();

@@ -47,6 +47,16 @@ final class ReadOnlySql {
     if (sql == null) {
       return "";
     }
+    int start = firstWordStart(sql);
+    int i = start;
+    while (i < sql.length() && Character.isLetter(sql.charAt(i))) {
+      i++;
+    }
+    return sql.substring(start, i).toUpperCase(Locale.ROOT);
+  }
+
+  /** Where the first word starts: after blanks, comments and opening parentheses. */
+  static int firstWordStart(String sql) {
     int i = 0;
     int n = sql.length();
     while (i < n) {
@@ -63,10 +73,6 @@ final class ReadOnlySql {
         break;
       }
     }
-    int start = i;
-    while (i < n && Character.isLetter(sql.charAt(i))) {
-      i++;
-    }
-    return sql.substring(start, i).toUpperCase(Locale.ROOT);
+    return i;
   }
 }

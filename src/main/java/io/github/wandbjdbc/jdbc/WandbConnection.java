@@ -172,6 +172,7 @@ final class WandbConnection extends ReadOnlyConnection {
       AvaticaStatement statement, String sql, long maxRowCount)
       throws SQLException, NoSuchStatementException {
     ReadOnlySql.check(sql);
+    MisspelledStatementKeyword.check(sql);
     String withoutTerminator = StatementTerminator.strip(sql);
     clearCancelFlag(statement);
     try {
@@ -216,6 +217,7 @@ final class WandbConnection extends ReadOnlyConnection {
   @Override
   public PreparedStatement prepareStatement(String sql) throws SQLException {
     ReadOnlySql.check(sql);
+    MisspelledStatementKeyword.check(sql);
     return super.prepareStatement(sql);
   }
 
@@ -223,6 +225,7 @@ final class WandbConnection extends ReadOnlyConnection {
   public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency)
       throws SQLException {
     ReadOnlySql.check(sql);
+    MisspelledStatementKeyword.check(sql);
     return super.prepareStatement(sql, resultSetType, resultSetConcurrency);
   }
 

@@ -52,12 +52,8 @@ final class WandbErrors {
   static SQLException atConnect(WandbException e, ConnectionConfig config) {
     String where = " (connecting to " + config.baseUrl() + ")";
     if (e instanceof WandbAuthenticationException) {
-      return new SQLInvalidAuthorizationSpecException(
-          e.getMessage()
-              + where
-              + ". Check the API key (apiKey / password property, WANDB_API_KEY or netrc)",
-          "28000",
-          e);
+      // The message already says where the key comes from and to check it.
+      return new SQLInvalidAuthorizationSpecException(e.getMessage() + where, "28000", e);
     }
     if (e instanceof WandbTransientException) {
       return new SQLTransientConnectionException(e.getMessage() + where, "08001", e);

@@ -50,6 +50,7 @@ final class WandbStatement extends CalcitePackageAccess.StatementBase implements
   public long executeLargeUpdate(String sql) throws SQLException {
     checkOpen();
     ReadOnlySql.check(sql);
+    MisspelledStatementKeyword.check(sql);
     if (QUERIES.contains(ReadOnlySql.firstWord(sql))) {
       throw queryNotAnUpdate();
     }

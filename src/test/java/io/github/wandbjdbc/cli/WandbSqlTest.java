@@ -63,6 +63,20 @@ class WandbSqlTest {
   }
 
   @Test
+  void doublesReadAsTheJsonColumnsWriteThem() throws Exception {
+    assertEquals(
+        0,
+        run(
+            "--url",
+            emulator.jdbcUrl("demo"),
+            "-e",
+            "SELECT CAST(5.5E-5 AS DOUBLE) AS a, CAST(1.777960619244E9 AS DOUBLE) AS b,"
+                + " CAST(0.1 AS DOUBLE) AS c, CAST(1E20 AS DOUBLE) AS d,"
+                + " CAST(NULL AS DOUBLE) AS e FROM (VALUES (1))"));
+    assertEquals(List.of("a,b,c,d,e", "5.5e-05,1777960619.244,0.1,1e+20,"), outLines());
+  }
+
+  @Test
   void statsPrintWhatTheStatementSpentOnStderr() throws Exception {
     String sql = "SELECT COUNT(*) FROM runs WHERE state = 'finished'";
     assertEquals(0, run("--url", emulator.jdbcUrl("demo"), "-e", sql, "--stats"));
@@ -98,6 +112,22 @@ class WandbSqlTest {
     assertEquals(1, run("--url", url.replace("jdbc:wandb:", "jdbc:wandbx:"), "-e", "SELECT 1"));
     assertTrue(errText().contains("The URL must start with jdbc:wandb:"), errText());
     assertFalse(errText().contains(emulator.apiKey()), errText());
+  }
+
+  @Test
+  void aMisspelledKeywordIsNamedWithWhereItIs() throws Exception {
+    assertEquals(1, run("--url", emulator.jdbcUrl("demo"), "-e", "\n  SELEC 1"));
+    assertEquals(
+        "error: Expected SELECT at line 2, column 3, found \"SELEC\"."
+            + " A statement starts with SELECT, WITH, VALUES, EXPLAIN. [SQLState 42000]",
+        errText().strip());
+  }
+
+  @Test
+  void aWrongKeySaysToCheckItOnce() throws Exception {
+    String url = emulator.jdbcUrl("demo").replace(emulator.apiKey(), "wrong-key");
+    assertEquals(1, run("--url", url, "-e", "SELECT 1 AS x FROM runs"));
+    assertEquals(1, errText().split("Check the", -1).length - 1, errText());
   }
 
   @Test

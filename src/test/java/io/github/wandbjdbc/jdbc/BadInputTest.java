@@ -136,7 +136,7 @@ class BadInputTest {
       delimiter = '|',
       quoteCharacter = '`',
       value = {
-        "SELEC run_id FROM runs|Non-query expression encountered in illegal context",
+        "SELEC run_id FROM runs|Expected SELECT at line 1, column 1, found \"SELEC\"",
         "SELECT run_id FROM runs WHERE|Encountered \"<EOF>\"",
         "SELECT run_id FROM runs WHERE state = 'open|Encountered",
         "SELECT nope FROM runs|Column 'nope' not found in any table",
