@@ -45,8 +45,4 @@ public final class RequestBudget {
   public long bytes() {
     return bytes.get();
   }
-
-  public long maxRequests() {
-    return maxRequests;
-  }
 }

@@ -194,11 +194,11 @@ final class HistoryBatches {
    * when the scan does not read exports or the run has no rows in range.
    */
   private RunExport exportOf(Run run) {
-    if (!plan.readsExports() || exportsUnknown || !needsExport(run)) {
+    if (!plan.readsExports() || exportsUnknown) {
       return null;
     }
-    RunExport known = exported.remove(run.name());
-    if (known != null) {
+    RunExport known = exported.remove(run.name()); // asked for with an earlier run
+    if (known != null || !needsExport(run)) {
       return known;
     }
     List<Run> asked = new ArrayList<>(List.of(run));
@@ -227,7 +227,7 @@ final class HistoryBatches {
   /** Whether the scan would read {@code run} from W&B: not cached, with rows in range. */
   private boolean needsExport(Run run) {
     String shape = cache.shape(run);
-    return (shape == null || !cache.holds(run, shape)) && !plan.reads(run, 0).isEmpty();
+    return (shape == null || !cache.holds(run, shape)) && plan.hasStepsInRange(run);
   }
 
   private Iterator<Run> runs() {

@@ -227,6 +227,14 @@ final class HistoryReadPlanner {
   /** The steps {@code from} (inclusive) to {@code end} (exclusive) of a run read in range. */
   private record StepRange(long from, long end, double stepsPerRow) {}
 
+  /**
+   * Whether an exact read of {@code run} has steps in range, so {@link #reads} would plan some; as
+   * {@link #reads}, fails when W&B hides the run's last step.
+   */
+  boolean hasStepsInRange(Run run) {
+    return stepRange(run) != null;
+  }
+
   /** The run's steps in range, or null when it has none; fails when W&B hides its last step. */
   private StepRange stepRange(Run run) {
     return stepRange(run, minStep, endStep);

@@ -16,9 +16,4 @@ record RunExport(String run, List<String> files, Long liveFrom) {
   boolean exported() {
     return !files.isEmpty();
   }
-
-  /** Whether {@code step} is one the files answer for. */
-  boolean covers(long step) {
-    return liveFrom == null || step < liveFrom;
-  }
 }
