@@ -33,7 +33,8 @@ public record ConnectionConfig(
     long maxRequests,
     boolean cache,
     Path cacheDir,
-    long cacheMaxBytes) {
+    long cacheMaxBytes,
+    SqlDialect dialect) {
 
   public static final String URL_PREFIX = "jdbc:wandb:";
   static final String URL_FORMAT =
@@ -44,6 +45,7 @@ public record ConnectionConfig(
     Objects.requireNonNull(baseUrl, "baseUrl is null");
     Objects.requireNonNull(timeout, "timeout is null");
     Objects.requireNonNull(retryBackoff, "retryBackoff is null");
+    Objects.requireNonNull(dialect, "dialect is null");
   }
 
   /** The cap on one wait stays the client's default, or the first wait if that is longer. */
@@ -112,6 +114,8 @@ public record ConnectionConfig(
         + exports
         + ", maxRequests="
         + maxRequests
+        + ", dialect="
+        + dialect
         + "]";
   }
 }

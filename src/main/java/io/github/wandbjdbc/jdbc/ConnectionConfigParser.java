@@ -135,7 +135,21 @@ public final class ConnectionConfigParser {
         longValue(raw, MAX_REQUESTS, 0, 1_000_000_000),
         booleanValue(raw, CACHE),
         cacheDir(raw.get(CACHE_DIR)),
-        longValue(raw, CACHE_MAX_BYTES, 1, 1L << 40));
+        longValue(raw, CACHE_MAX_BYTES, 1, 1L << 40),
+        dialect(raw.get(DIALECT)));
+  }
+
+  private static SqlDialect dialect(String given) throws SQLException {
+    if (given == null) {
+      return SqlDialect.CALCITE;
+    }
+    return SqlDialect.forName(given.trim())
+        .orElseThrow(
+            () ->
+                error(
+                    "Property 'dialect' must be calcite or postgresql; got '"
+                        + given.trim()
+                        + "'"));
   }
 
   /** The cache directory: as given, else under XDG_CACHE_HOME, else under ~/.cache. */

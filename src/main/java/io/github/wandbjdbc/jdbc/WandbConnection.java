@@ -2,6 +2,7 @@ package io.github.wandbjdbc.jdbc;
 
 import io.github.wandbjdbc.calcite.RowGoal;
 import io.github.wandbjdbc.calcite.StatementBudget;
+import io.github.wandbjdbc.calcite.pgcatalog.PgCatalog;
 import io.github.wandbjdbc.client.ClientSettings;
 import io.github.wandbjdbc.client.RequestBudget;
 import java.sql.Connection;
@@ -24,11 +25,14 @@ import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.NoSuchStatementException;
 import org.apache.calcite.avatica.QueryState;
 import org.apache.calcite.avatica.remote.TypedValue;
+import org.apache.calcite.config.CalciteConnectionConfig;
+import org.apache.calcite.config.CalciteConnectionConfigImpl;
 import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.jdbc.CalciteStatement;
 import org.apache.calcite.jdbc.Driver;
 import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.sql.validate.SqlConformance;
 
 /**
  * A Calcite connection whose {@link #isValid} asks W&B (Avatica's only checks that the connection
@@ -61,6 +65,8 @@ final class WandbConnection extends ReadOnlyConnection {
   /** The executing statement's {@link RowGoal} variables, while {@link #enumerable} runs. */
   private final ThreadLocal<Map<String, Object>> statementVariables = new ThreadLocal<>();
 
+  private final SqlDialect dialect;
+
   WandbConnection(
       Driver driver,
       AvaticaFactory factory,
@@ -68,10 +74,12 @@ final class WandbConnection extends ReadOnlyConnection {
       Properties info,
       CalciteSchema rootSchema,
       ClientSettings settings,
-      long maxRequests) {
+      long maxRequests,
+      SqlDialect dialect) {
     super(driver, factory, url, info, rootSchema);
     this.liveness = new LivenessCheck(settings);
     this.maxRequests = maxRequests;
+    this.dialect = dialect;
   }
 
   @Override
@@ -87,10 +95,28 @@ final class WandbConnection extends ReadOnlyConnection {
     }
   }
 
-  /** Without a trailing {@code ;} ({@link StatementTerminator}). */
+  /**
+   * Without a trailing {@code ;} ({@link StatementTerminator}); in the PostgreSQL dialect, with
+   * PostgreSQL's spellings the parser does not read rewritten ({@link PgCatalog#rewrite}).
+   */
   @Override
   protected String statementToPrepare(String sql) throws SQLException {
-    return StatementTerminator.strip(sql);
+    String statement = StatementTerminator.strip(sql);
+    return dialect == SqlDialect.POSTGRESQL ? PgCatalog.rewrite(statement) : statement;
+  }
+
+  /** In the PostgreSQL dialect, with its conformance ({@link PgCatalog#conformance}). */
+  @Override
+  public CalciteConnectionConfig config() {
+    if (dialect != SqlDialect.POSTGRESQL) {
+      return super.config();
+    }
+    return new CalciteConnectionConfigImpl(info) {
+      @Override
+      public SqlConformance conformance() {
+        return PgCatalog.conformance();
+      }
+    };
   }
 
   /** One W&B request; false, never an exception, when W&B is unreachable or refuses the key. */
@@ -136,17 +162,33 @@ final class WandbConnection extends ReadOnlyConnection {
   /**
    * Adds what scans size their first request by ({@link RowGoal}) and the statement's request
    * budget ({@link StatementBudget}) to the query's context: Calcite makes the context inside
-   * {@link #enumerable}, from the parameters alone.
+   * {@link #enumerable}, from the parameters alone. And the current project, which the PostgreSQL
+   * catalog's functions read ({@link PgCatalog#CURRENT_SCHEMA}).
    */
   @Override
   public DataContext createDataContext(Map<String, Object> parameters, CalciteSchema rootSchema) {
     Map<String, Object> extra = statementVariables.get();
-    if (extra == null) {
+    String schema = sessionSchema();
+    if (extra == null && schema == null) {
       return super.createDataContext(parameters, rootSchema);
     }
     Map<String, Object> all = new HashMap<>(parameters);
-    all.putAll(extra);
+    if (extra != null) {
+      all.putAll(extra);
+    }
+    if (schema != null) {
+      // also when planning: Calcite folds calls such as current_schema() into constants then
+      all.put(PgCatalog.CURRENT_SCHEMA, schema);
+    }
     return super.createDataContext(all, rootSchema);
+  }
+
+  private String sessionSchema() {
+    try {
+      return getSchema();
+    } catch (SQLException e) {
+      return null;
+    }
   }
 
   /** Batches are for updates, and this connection only reads. */

@@ -102,7 +102,14 @@ public enum WandbConnectionProperty {
       Type.INT,
       "2147483648",
       false,
-      "Bytes the history cache may hold before least recently used runs go (at most 1 TiB).");
+      "Bytes the history cache may hold before least recently used runs go (at most 1 TiB)."),
+  DIALECT(
+      "dialect",
+      Type.STRING,
+      "calcite",
+      false,
+      "SQL dialect: calcite (standard SQL), or postgresql (PostgreSQL's syntax and functions, and"
+          + " the pg_catalog and information_schema schemas; what the PostgreSQL endpoint uses).");
 
   /** The value types a property can take; each has one parser with one error text. */
   enum Type {

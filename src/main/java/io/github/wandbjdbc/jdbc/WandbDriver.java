@@ -1,6 +1,7 @@
 package io.github.wandbjdbc.jdbc;
 
 import io.github.wandbjdbc.calcite.EntitySchema;
+import io.github.wandbjdbc.calcite.pgcatalog.PgCatalog;
 import io.github.wandbjdbc.client.WandbClient;
 import io.github.wandbjdbc.client.WandbException;
 import java.sql.Connection;
@@ -125,6 +126,9 @@ public class WandbDriver extends Driver {
       EntitySchema entitySchema =
           new EntitySchema(client, entity, config.appUrl(), config.adapterSettings());
       CalciteSchema root = CalciteSchema.createRootSchema(false, false, "", entitySchema);
+      if (config.dialect() == SqlDialect.POSTGRESQL) {
+        PgCatalog.install(root.plus());
+      }
       AvaticaConnection connection =
           new WandbConnection(
               this,
@@ -133,7 +137,8 @@ public class WandbDriver extends Driver {
               calciteProperties(config),
               root,
               config.clientSettings(),
-              config.maxRequests());
+              config.maxRequests(),
+              config.dialect());
       handler.onConnectionInit(connection);
       if (config.project() != null) {
         connection.setSchema(config.project());
@@ -157,6 +162,9 @@ public class WandbDriver extends Driver {
     properties.setProperty("quotedCasing", "UNCHANGED");
     // Timestamps are UTC instants; JDBC getTimestamp() then returns the instant W&B recorded.
     properties.setProperty("timeZone", "UTC");
+    if (config.dialect() == SqlDialect.POSTGRESQL) {
+      PgCatalog.parserProperties(properties);
+    }
     return properties;
   }
 }

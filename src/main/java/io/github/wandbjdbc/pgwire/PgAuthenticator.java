@@ -23,6 +23,8 @@ final class PgAuthenticator {
     String user = startup.parameters().getOrDefault("user", "");
     String database = startup.parameters().getOrDefault("database", user);
     Properties properties = new Properties();
+    // PostgreSQL's syntax, and pg_catalog and information_schema for the clients' catalog queries
+    properties.setProperty("dialect", "postgresql");
     String entity = JdbcUrls.value(config.jdbcUrl(), "entity");
     if (entity == null && !database.isEmpty()) {
       properties.setProperty("entity", database);

@@ -4,18 +4,16 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * Decides who answers a statement: the session (SET, SHOW, BEGIN, session functions), the catalog
- * (pg_catalog and information_schema queries clients send), or the driver.
+ * Decides who answers a statement: the session (SET, SHOW, BEGIN, session functions) or the driver,
+ * whose PostgreSQL dialect also holds pg_catalog and information_schema.
  */
 final class StatementPlanner {
   private final SessionState state;
   private final SessionCommands session;
-  private final CatalogQueries catalog;
 
   StatementPlanner(SessionState state) {
     this.state = state;
     this.session = new SessionCommands(state);
-    this.catalog = new CatalogQueries(state);
   }
 
   /** The plan for one statement; null for an empty one (EmptyQueryResponse). */
@@ -28,11 +26,6 @@ final class StatementPlanner {
     if (answer != null) {
       state.log().planned(statement, "session");
       return answer;
-    }
-    CatalogQueries.Answer fromCatalog = catalog.plan(statement, declared);
-    if (fromCatalog != null) {
-      state.log().planned(statement, "catalog " + fromCatalog.shape());
-      return fromCatalog.answer();
     }
     state.log().planned(statement, "driver");
     if (state.transactionStatus() == 'E') {

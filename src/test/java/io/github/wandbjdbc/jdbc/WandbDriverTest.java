@@ -74,6 +74,7 @@ class WandbDriverTest {
     assertEquals(
         java.util.Set.of(
             "apiKey",
+            "dialect",
             "baseUrl",
             "entity",
             "project",

@@ -14,9 +14,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The endpoint under test: the emulator's demo dataset (seed 42) served by a {@link PgServer} on
@@ -90,18 +88,6 @@ final class PgEndpoint implements AutoCloseable {
     synchronized (statements) {
       return List.copyOf(statements);
     }
-  }
-
-  /** The distinct catalog shapes answered so far, e.g. {@code catalog PSQL_LIST_TABLES}. */
-  Set<String> catalogShapes() {
-    Set<String> shapes = new LinkedHashSet<>();
-    for (String s : statements()) {
-      String by = s.substring(0, s.indexOf('\t'));
-      if (by.startsWith("catalog")) {
-        shapes.add(by);
-      }
-    }
-    return shapes;
   }
 
   void writeRecord(String client) throws IOException {

@@ -1,0 +1,90 @@
+package io.github.wandbjdbc.calcite.pgcatalog;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.schema.TableFunction;
+import org.apache.calcite.schema.impl.TableFunctionImpl;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.validate.SqlConformance;
+
+/**
+ * PostgreSQL's catalog over a connection: the pg_catalog and information_schema schemas, the
+ * catalog functions clients call, PostgreSQL's type names for casts, and the parser settings of
+ * PostgreSQL's syntax: Calcite's Babel parser, {@link PgConformance}, the PostgreSQL function
+ * library and {@link PgTypeSystem}. What the PostgreSQL endpoint's sessions query.
+ */
+public final class PgCatalog {
+  /** The data-context variable holding the session's current project (schema), if any. */
+  public static final String CURRENT_SCHEMA = "wandb.currentSchema";
+
+  /** PostgreSQL type names a cast may use that Calcite does not know, as Calcite types. */
+  private static final Map<String, SqlTypeName> TYPE_NAMES =
+      Map.ofEntries(
+          Map.entry("oid", SqlTypeName.INTEGER),
+          Map.entry("regclass", SqlTypeName.INTEGER),
+          Map.entry("regtype", SqlTypeName.INTEGER),
+          Map.entry("regproc", SqlTypeName.INTEGER),
+          Map.entry("regnamespace", SqlTypeName.INTEGER),
+          Map.entry("int2", SqlTypeName.SMALLINT),
+          Map.entry("int4", SqlTypeName.INTEGER),
+          Map.entry("int8", SqlTypeName.BIGINT),
+          Map.entry("float4", SqlTypeName.REAL),
+          Map.entry("float8", SqlTypeName.DOUBLE),
+          Map.entry("bool", SqlTypeName.BOOLEAN),
+          Map.entry("text", SqlTypeName.VARCHAR),
+          Map.entry("name", SqlTypeName.VARCHAR),
+          Map.entry("bpchar", SqlTypeName.VARCHAR),
+          Map.entry("timestamptz", SqlTypeName.TIMESTAMP));
+
+  private PgCatalog() {}
+
+  /** Adds the schemas, functions and type names to a connection's root schema. */
+  public static void install(SchemaPlus root) {
+    List<PgFunction> functions = PgFunctions.all();
+    Map<String, CatalogTable> pg = new TreeMap<>();
+    PgObjectRelations.addTo(pg);
+    PgSystemRelations.addTo(pg, PgFunctions.signatures(functions));
+    SchemaPlus catalog = root.add(CatalogObjects.PG_CATALOG, new CatalogSchema(pg));
+    // PostgreSQL searches pg_catalog first, so clients name its relations unqualified.
+    pg.forEach(root::add);
+    root.add(
+        CatalogObjects.INFORMATION_SCHEMA, new CatalogSchema(InformationSchemaRelations.all()));
+    for (PgFunction function : functions) {
+      root.add(function.method().getName(), function);
+      catalog.add(function.method().getName(), function);
+    }
+    for (String name : List.of("generate_series", "pg_get_keywords")) {
+      TableFunction function = TableFunctionImpl.create(PgTableFunctions.class, name);
+      root.add(name, function);
+      catalog.add(name, function);
+    }
+    TYPE_NAMES.forEach(
+        (name, type) -> {
+          root.add(name, factory -> factory.createSqlType(type));
+          catalog.add(name, factory -> factory.createSqlType(type));
+        });
+  }
+
+  /** Calcite connection properties for PostgreSQL's syntax and functions. */
+  public static void parserProperties(Properties properties) {
+    properties.setProperty("parserFactory", PgParser.class.getName() + "#FACTORY");
+    properties.setProperty("fun", "standard,postgresql");
+    properties.setProperty("typeSystem", PgTypeSystem.class.getName() + "#INSTANCE");
+  }
+
+  /**
+   * The conformance of PostgreSQL's syntax, which the connection's configuration reports: the
+   * {@code conformance} property can only name one of Calcite's own.
+   */
+  public static SqlConformance conformance() {
+    return PgConformance.INSTANCE;
+  }
+
+  /** The statement with what PostgreSQL writes and Calcite's parser does not read rewritten. */
+  public static String rewrite(String sql) {
+    return PgSyntax.rewrite(sql);
+  }
+}

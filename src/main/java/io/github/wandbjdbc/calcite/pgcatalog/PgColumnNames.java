@@ -1,0 +1,102 @@
+package io.github.wandbjdbc.calcite.pgcatalog;
+
+import java.util.List;
+import java.util.Locale;
+import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlFunction;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlOrderBy;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+
+/**
+ * Names a query's unnamed result columns as PostgreSQL does, where Calcite would say {@code
+ * EXPR$n}: a function call by the function's name, a cast by its operand's name (else the type's),
+ * a CASE as {@code case}, anything else as {@code ?column?}.
+ */
+final class PgColumnNames {
+  private PgColumnNames() {}
+
+  static SqlNode name(SqlNode statement) {
+    SqlSelect select = firstSelect(statement);
+    if (select != null) {
+      SqlNodeList items = select.getSelectList();
+      for (int i = 0; i < items.size(); i++) {
+        SqlNode item = items.get(i);
+        if (item instanceof SqlCall call && call.getKind() != SqlKind.AS) {
+          String name = figure(item);
+          items.set(
+              i,
+              SqlStdOperatorTable.AS.createCall(
+                  item.getParserPosition(),
+                  item,
+                  new SqlIdentifier(name == null ? "?column?" : name, item.getParserPosition())));
+        }
+      }
+    }
+    return statement;
+  }
+
+  /** The SELECT whose list names the statement's columns: PostgreSQL takes a UNION's first. */
+  private static SqlSelect firstSelect(SqlNode node) {
+    if (node instanceof SqlSelect select) {
+      return select;
+    } else if (node instanceof SqlOrderBy orderBy) {
+      return firstSelect(orderBy.query);
+    } else if (node instanceof SqlCall call && call.getKind().belongsTo(SqlKind.SET_QUERY)) {
+      return firstSelect(call.operand(0));
+    }
+    return null;
+  }
+
+  /** PostgreSQL's name for an expression, or null when it has none of its own. */
+  private static String figure(SqlNode node) {
+    if (node instanceof SqlIdentifier id) {
+      return id.isStar() ? null : id.names.get(id.names.size() - 1);
+    }
+    if (!(node instanceof SqlCall call)) {
+      return null;
+    }
+    List<SqlNode> operands = call.getOperandList();
+    return switch (call.getKind()) {
+      case CAST -> {
+        String inner = figure(operands.get(0));
+        yield inner != null ? inner : typeName(operands.get(1));
+      }
+      case CASE -> "case";
+      case COALESCE -> "coalesce";
+      case NULLIF -> "nullif";
+      case ITEM -> figure(operands.get(0));
+      case ARRAY_VALUE_CONSTRUCTOR, ARRAY_QUERY_CONSTRUCTOR -> "array";
+      case EXISTS -> "exists";
+      default ->
+          call.getOperator() instanceof SqlFunction
+                  && !(call instanceof SqlBasicCall basic
+                      && basic.getFunctionQuantifier() == null
+                      && call.getOperator().getName().isEmpty())
+              ? functionName(call)
+              : null;
+    };
+  }
+
+  private static String functionName(SqlCall call) {
+    String name = call.getOperator().getName();
+    if (call.getOperator() instanceof SqlFunction function && function.getSqlIdentifier() != null) {
+      List<String> names = function.getSqlIdentifier().names;
+      name = names.get(names.size() - 1);
+    }
+    return name.toLowerCase(Locale.ROOT);
+  }
+
+  private static String typeName(SqlNode type) {
+    if (type instanceof SqlDataTypeSpec spec) {
+      return spec.getTypeName().getSimple().toLowerCase(Locale.ROOT);
+    }
+    return null;
+  }
+}
