@@ -223,11 +223,14 @@ final class PgSession implements Runnable {
             copy.send(rows, out);
             return;
           }
+          List<Boolean> binary =
+              RowSender.binaryColumns(
+                  rows.columns(), rows.binary() ? List.of((short) 1) : List.of());
           if (rows.returnsRows()) {
-            out.rowDescription(rows.columns(), RowSender.allText(rows.columns().size()));
+            out.rowDescription(rows.columns(), binary);
           }
           boolean[] exhausted = new boolean[1];
-          long count = sender.send(rows, RowSender.allText(rows.columns().size()), 0, exhausted);
+          long count = sender.send(rows, binary, 0, exhausted);
           out.commandComplete(rows.tag(count));
         }
       }

@@ -4,17 +4,20 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * Decides who answers a statement: the session (SET, SHOW, BEGIN, session functions), the catalog
- * (pg_catalog and information_schema queries clients send), or the driver.
+ * Decides who answers a statement: the session (SET, SHOW, BEGIN, session functions), cursors
+ * (DECLARE, FETCH, MOVE, CLOSE), the catalog (pg_catalog and information_schema queries clients
+ * send), or the driver.
  */
 final class StatementPlanner {
   private final SessionState state;
   private final SessionCommands session;
+  private final CursorCommands cursors;
   private final CatalogQueries catalog;
 
   StatementPlanner(SessionState state) {
     this.state = state;
     this.session = new SessionCommands(state);
+    this.cursors = new CursorCommands(state, this);
     this.catalog = new CatalogQueries(state);
   }
 
@@ -28,6 +31,11 @@ final class StatementPlanner {
     if (answer != null) {
       state.log().planned(statement, "session");
       return answer;
+    }
+    PlannedStatement cursor = cursors.plan(statement);
+    if (cursor != null) {
+      state.log().planned(statement, "cursor");
+      return cursor;
     }
     CatalogQueries.Answer fromCatalog = catalog.plan(statement, declared);
     if (fromCatalog != null) {
