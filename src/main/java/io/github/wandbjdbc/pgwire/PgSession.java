@@ -211,6 +211,7 @@ final class PgSession implements Runnable {
     }
 
     private void runOne(String sql, RowSender sender) throws SQLException, IOException {
+      PgSqlText.requireNoParameters(sql);
       CopyOut copy = CopyOut.parse(sql);
       try (PlannedStatement statement =
           planner.plan(copy == null ? sql : copy.query(), List.of())) {
