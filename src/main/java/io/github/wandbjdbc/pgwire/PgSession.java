@@ -71,7 +71,12 @@ final class PgSession implements Runnable {
   }
 
   private void serve(StartupPacket startup, PgInput in, PgBackend out) throws IOException {
-    Connection connection = new PgAuthenticator(server.config()).authenticate(startup, in, out);
+    Connection connection =
+        server
+            .loginThrottle()
+            .login(
+                socket.getInetAddress(),
+                () -> new PgAuthenticator(server.config()).authenticate(startup, in, out));
     Map<String, String> parameters = startup.parameters();
     String applicationName = parameters.getOrDefault("application_name", "");
     SessionState session =
