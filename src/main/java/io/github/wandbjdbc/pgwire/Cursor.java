@@ -1,5 +1,6 @@
 package io.github.wandbjdbc.pgwire;
 
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -13,18 +14,28 @@ final class Cursor implements AutoCloseable {
   private final QueryRows rows;
   private final boolean hold;
   private final boolean binary;
+  private final PreparedStatement reading;
   private boolean exhausted;
 
   /**
    * @param hold WITH HOLD: it outlives the transaction that declared it
    * @param binary DECLARE BINARY: a simple query's FETCH sends its rows in binary
+   * @param reading the driver statement whose rows these are, which CancelRequest cancels while a
+   *     FETCH or MOVE reads them; null when the endpoint answers the query itself
    */
-  Cursor(String name, PlannedStatement statement, QueryRows rows, boolean hold, boolean binary) {
+  Cursor(
+      String name,
+      PlannedStatement statement,
+      QueryRows rows,
+      boolean hold,
+      boolean binary,
+      PreparedStatement reading) {
     this.name = name;
     this.statement = statement;
     this.rows = rows;
     this.hold = hold;
     this.binary = binary;
+    this.reading = reading;
   }
 
   String name() {
@@ -37,6 +48,10 @@ final class Cursor implements AutoCloseable {
 
   boolean binary() {
     return binary;
+  }
+
+  PreparedStatement reading() {
+    return reading;
   }
 
   List<PgColumn> columns() {

@@ -1,5 +1,6 @@
 package io.github.wandbjdbc.pgwire;
 
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -76,7 +77,10 @@ final class DeclareCursor implements PlannedStatement {
       statement.close();
       throw e;
     }
-    Cursor cursor = new Cursor(name, statement, rows, hold, binary);
+    // the rows stay open between FETCHes: a CancelRequest while the session idles must not end them
+    PreparedStatement reading = state.running();
+    state.running(null);
+    Cursor cursor = new Cursor(name, statement, rows, hold, binary, reading);
     try {
       state.cursors().add(cursor);
     } catch (SQLException e) {

@@ -37,14 +37,19 @@ final class FetchFromCursor implements PlannedStatement {
   public QueryRows execute(List<Object> parameters) throws SQLException {
     state.checkNotAborted();
     Cursor cursor = state.cursors().get(name);
+    state.running(cursor.reading());
     if (move) {
       long moved = 0;
-      while (moved < count && cursor.next()) {
-        moved++;
+      try {
+        while (moved < count && cursor.next()) {
+          moved++;
+        }
+      } finally {
+        state.running(null);
       }
       return FixedAnswer.command("MOVE " + moved, () -> {}).execute(List.of());
     }
-    return new Rows(cursor, count);
+    return new Rows(cursor, count, () -> state.running(null));
   }
 
   @Override
@@ -54,11 +59,13 @@ final class FetchFromCursor implements PlannedStatement {
   private static final class Rows implements QueryRows {
     private final Cursor cursor;
     private final long limit;
+    private final Runnable onClose;
     private long read;
 
-    Rows(Cursor cursor, long limit) {
+    Rows(Cursor cursor, long limit, Runnable onClose) {
       this.cursor = cursor;
       this.limit = limit;
+      this.onClose = onClose;
     }
 
     @Override
@@ -96,6 +103,8 @@ final class FetchFromCursor implements PlannedStatement {
     }
 
     @Override
-    public void close() {}
+    public void close() {
+      onClose.run();
+    }
   }
 }

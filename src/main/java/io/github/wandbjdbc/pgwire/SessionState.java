@@ -128,6 +128,11 @@ final class SessionState {
     return cursors;
   }
 
+  /** The statement running now, or null. */
+  PreparedStatement running() {
+    return running;
+  }
+
   void running(PreparedStatement statement) {
     running = statement;
   }
