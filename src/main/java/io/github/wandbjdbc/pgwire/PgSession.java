@@ -57,6 +57,7 @@ final class PgSession implements Runnable {
           startup = new PgHandshake(in, out, server, true).startup();
         }
         if (startup != null) {
+          requireTlsForRemoteKeys(connection != socket);
           serve(startup, in, out);
         }
       } catch (PgProtocolException e) {
@@ -67,6 +68,23 @@ final class PgSession implements Runnable {
       LOG.log(Level.FINE, "session " + processId + " ended: " + e.getMessage());
     } finally {
       server.ended(processId);
+    }
+  }
+
+  /**
+   * A server given a certificate takes W&B keys from other hosts only over TLS: a client that
+   * declined it (sslmode=disable) would send its key readable on the network.
+   */
+  private void requireTlsForRemoteKeys(boolean encrypted) throws PgProtocolException {
+    PgServerConfig config = server.config();
+    if (!encrypted
+        && config.tls() != null
+        && config.sharedPassword() == null
+        && !socket.getInetAddress().isLoopbackAddress()) {
+      throw new PgProtocolException(
+          "28000",
+          "this endpoint takes W&B API keys from other hosts only over TLS: connect with"
+              + " sslmode=require");
     }
   }
 
