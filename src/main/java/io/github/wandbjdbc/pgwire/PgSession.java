@@ -50,14 +50,15 @@ final class PgSession implements Runnable {
       PgBackend out = new PgBackend(new PgOutput(connection.getOutputStream()));
       try {
         StartupPacket startup = new PgHandshake(in, out, server, false).startup();
-        if (startup == PgHandshake.START_TLS) {
+        boolean encrypted = startup == PgHandshake.START_TLS;
+        if (encrypted) {
           connection = server.config().tls().wrap(connection);
           in = new PgInput(connection.getInputStream());
           out = new PgBackend(new PgOutput(connection.getOutputStream()));
           startup = new PgHandshake(in, out, server, true).startup();
         }
         if (startup != null) {
-          requireTlsForRemoteKeys(connection != socket);
+          requireTlsForRemoteKeys(encrypted);
           serve(startup, in, out);
         }
       } catch (PgProtocolException e) {
