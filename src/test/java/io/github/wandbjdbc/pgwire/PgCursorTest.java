@@ -10,14 +10,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.wandbjdbc.emulator.EmulatorConfig;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** DECLARE, FETCH, MOVE and CLOSE at the protocol level: tags, errors, lifetimes, laziness. */
 class PgCursorTest {
@@ -115,6 +118,31 @@ class PgCursorTest {
       assertEquals("34000", outcome(query(client, "FETCH 1 FROM c")));
       assertEquals("ROLLBACK", outcome(query(client, "ROLLBACK")));
     }
+  }
+
+  @Test
+  void psqlWithFetchCountReadsThroughACursor(@TempDir Path dir) throws Exception {
+    ExternalClient psql =
+        ExternalClient.run(
+            dir,
+            Map.of("PGPASSWORD", endpoint.apiKey()),
+            List.of(
+                "/usr/bin/psql",
+                "--no-psqlrc",
+                "-At",
+                "-v",
+                "FETCH_COUNT=7",
+                "host=127.0.0.1 port="
+                    + endpoint.port()
+                    + " user=wandb dbname="
+                    + endpoint.entity(),
+                "-c",
+                "SELECT run_id FROM runs ORDER BY run_id"));
+    assertEquals(0, psql.exit(), psql.err());
+    assertEquals(runIds, psql.out().lines().toList());
+    assertTrue(
+        endpoint.statements().contains("cursor\tFETCH FORWARD 7 FROM _psql_cursor"),
+        endpoint.statements().toString());
   }
 
   @Test
