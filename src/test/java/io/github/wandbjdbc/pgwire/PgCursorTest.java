@@ -221,6 +221,24 @@ class PgCursorTest {
   }
 
   @Test
+  void aSessionHoldsABoundedNumberOfCursors() throws Exception {
+    try (RawPgClient client = connect()) {
+      for (int i = 0; i < Cursors.MAX_OPEN; i++) {
+        assertEquals(
+            "DECLARE CURSOR",
+            outcome(query(client, "DECLARE c" + i + " CURSOR WITH HOLD FOR SELECT 1 AS x")));
+      }
+      assertEquals(
+          "54000", outcome(query(client, "DECLARE one_more CURSOR WITH HOLD FOR SELECT 1 AS x")));
+      assertEquals("CLOSE CURSOR", outcome(query(client, "CLOSE c0")));
+      assertEquals(
+          "DECLARE CURSOR",
+          outcome(query(client, "DECLARE one_more CURSOR WITH HOLD FOR SELECT 1 AS x")));
+      query(client, "CLOSE ALL");
+    }
+  }
+
+  @Test
   void cursorsOnlyScanForward() throws Exception {
     try (RawPgClient client = connect()) {
       query(client, "BEGIN");
