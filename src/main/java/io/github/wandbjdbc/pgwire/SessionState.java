@@ -32,7 +32,7 @@ final class SessionState {
   private final String user;
   private final String database;
   private final Map<String, String> settings = new LinkedHashMap<>();
-  private final Cursors cursors = new Cursors();
+  private final OpenCursors cursors = new OpenCursors();
   private char transactionStatus = 'I';
   private volatile PreparedStatement running;
 
@@ -124,7 +124,7 @@ final class SessionState {
     }
   }
 
-  Cursors cursors() {
+  OpenCursors cursors() {
     return cursors;
   }
 

@@ -223,7 +223,7 @@ class PgCursorTest {
   @Test
   void aSessionHoldsABoundedNumberOfCursors() throws Exception {
     try (RawPgClient client = connect()) {
-      for (int i = 0; i < Cursors.MAX_OPEN; i++) {
+      for (int i = 0; i < OpenCursors.MAX_OPEN; i++) {
         assertEquals(
             "DECLARE CURSOR",
             outcome(query(client, "DECLARE c" + i + " CURSOR WITH HOLD FOR SELECT 1 AS x")));

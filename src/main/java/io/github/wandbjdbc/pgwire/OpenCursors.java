@@ -10,7 +10,7 @@ import java.util.Map;
  * A session's open cursors by name. Each holds an open driver ResultSet, so their number is capped
  * and every way a cursor ends (CLOSE, transaction end, session end) closes it.
  */
-final class Cursors implements AutoCloseable {
+final class OpenCursors implements AutoCloseable {
   static final int MAX_OPEN = 64;
 
   private final Map<String, Cursor> open = new LinkedHashMap<>();
