@@ -24,6 +24,7 @@ public final class WandbSql {
           "usage: java -jar wandb-jdbc-<version>-driver.jar --url JDBC_URL [-e SQL [--stats]]",
           "       java -jar wandb-jdbc-<version>-driver.jar --serve-pg --url JDBC_URL [--port N]"
               + " [--bind ADDR] [--pg-password-env VAR]",
+          "       [--tls-cert FILE --tls-key FILE] [--allow-cleartext-keys]",
           "       java -jar wandb-jdbc-<version>-driver.jar --serve-mcp --url JDBC_URL [--port N"
               + " [--bind ADDR] [--mcp-token-env VAR]]",
           "  --url URL     query a W&B server, e.g. jdbc:wandb:entity=acme;project=mnist",

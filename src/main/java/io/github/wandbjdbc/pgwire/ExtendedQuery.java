@@ -78,6 +78,9 @@ final class ExtendedQuery implements AutoCloseable {
       PlannedStatement statement = statement(name);
       out.parameterDescription(statement.parameterTypes());
       describeRows(statement.columns(), null);
+    } else if (!portals.containsKey(name) && state.cursors().exists(name)) {
+      // a cursor is a portal too: psycopg 3 describes its DECLAREd cursor by name
+      describeRows(state.cursors().get(name).columns(), List.of());
     } else {
       Portal portal = portal(name);
       describeRows(portal.statement.columns(), portal.resultFormats);
@@ -180,8 +183,10 @@ final class ExtendedQuery implements AutoCloseable {
     return values;
   }
 
+  /** At the session's end: its portals, prepared statements and cursors. */
   @Override
   public void close() throws SQLException {
+    state.cursors().close();
     for (Portal portal : portals.values()) {
       portal.close();
     }

@@ -20,11 +20,11 @@ record PgError(String severity, String sqlState, String message) {
   }
 
   /**
-   * The driver's SQLSTATE as it raised it (XX000 when it gave none) and its message's first line.
+   * The driver's failure with PostgreSQL's SQLSTATE for it (XX000 when it gave none) and its
+   * message's first line.
    */
   static PgError of(SQLException e) {
-    String state =
-        e.getSQLState() != null && e.getSQLState().length() == 5 ? e.getSQLState() : "XX000";
+    String state = PgSqlStates.of(e);
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     return error(state, message.lines().findFirst().orElse(message));
   }

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code --serve-pg [--port N] [--bind ADDR] [--pg-password-env VAR] --url JDBC_URL}: serves the
- * PostgreSQL endpoint in the foreground. The first line on stdout is the libpq URI to connect with,
- * without a password.
+ * {@code --serve-pg [--port N] [--bind ADDR] [--pg-password-env VAR] [--tls-cert FILE --tls-key
+ * FILE] [--allow-cleartext-keys] --url JDBC_URL}: serves the PostgreSQL endpoint in the foreground.
+ * The first line on stdout is the libpq URI to connect with, without a password.
  */
 public final class PgServeCommand {
   public static final String USAGE =
@@ -22,7 +22,10 @@ public final class PgServeCommand {
           "                key, unless --pg-password-env VAR names a variable holding a password",
           "                all clients share (SCRAM-SHA-256; the URL, WANDB_API_KEY or ~/.netrc",
           "                then give the W&B key). --tls-cert FILE --tls-key FILE (PEM; key in",
-          "                unencrypted PKCS#8): answer SSLRequest with TLS");
+          "                unencrypted PKCS#8): answer SSLRequest with TLS. A --bind address other",
+          "                than loopback needs TLS (or --pg-password-env) when passwords are W&B",
+          "                keys, unless --allow-cleartext-keys. After 5 failed logins an address",
+          "                is refused for a while, growing with each further failure");
 
   /** The checked options. */
   public record Options(
@@ -48,6 +51,7 @@ public final class PgServeCommand {
     String passwordVariable = null;
     String tlsCertificate = null;
     String tlsKey = null;
+    boolean allowCleartextKeys = false;
     List<String> rest = new ArrayList<>(args);
     while (!rest.isEmpty()) {
       String arg = rest.remove(0);
@@ -59,6 +63,7 @@ public final class PgServeCommand {
         case "--pg-password-env" -> passwordVariable = value(arg, rest);
         case "--tls-cert" -> tlsCertificate = value(arg, rest);
         case "--tls-key" -> tlsKey = value(arg, rest);
+        case "--allow-cleartext-keys" -> allowCleartextKeys = true;
         default -> throw new IllegalArgumentException("unknown argument for --serve-pg: " + arg);
       }
     }
@@ -81,9 +86,13 @@ public final class PgServeCommand {
       if (number < 0 || number > 65535) {
         throw new NumberFormatException();
       }
+      InetAddress address = InetAddress.getByName(bind);
+      if (shared == null && tlsCertificate == null && !address.isLoopbackAddress()) {
+        requireCleartextKeysAllowed(bind, allowCleartextKeys);
+      }
       return new Options(
           url,
-          InetAddress.getByName(bind),
+          address,
           number,
           shared,
           tlsCertificate == null ? null : java.nio.file.Path.of(tlsCertificate),
@@ -92,6 +101,23 @@ public final class PgServeCommand {
       throw new IllegalArgumentException("--port needs a number from 0 to 65535, got " + port);
     } catch (IOException e) {
       throw new IllegalArgumentException("--bind: unknown address " + bind);
+    }
+  }
+
+  /**
+   * Key-as-password mode sends each client's W&B key as a cleartext password: on loopback it never
+   * leaves the machine, elsewhere only TLS keeps it off the wire.
+   */
+  private static void requireCleartextKeysAllowed(String bind, boolean allowed) {
+    if (!allowed) {
+      throw new IllegalArgumentException(
+          "--bind "
+              + bind
+              + " is not a loopback address, and each client's password is its W&B API key:"
+              + " without TLS the keys would cross the network in clear text. Give --tls-cert"
+              + " FILE --tls-key FILE, or one shared password with --pg-password-env VAR (then"
+              + " no key crosses the network), or --allow-cleartext-keys if the network is"
+              + " trusted.");
     }
   }
 

@@ -29,6 +29,7 @@ public final class PgServer implements AutoCloseable {
   private final Map<Integer, PgSession> sessions = new ConcurrentHashMap<>();
   private final AtomicInteger processIds = new AtomicInteger(1000);
   private final SecureRandom random = new SecureRandom();
+  private final LoginThrottle loginThrottle = new LoginThrottle();
   private volatile StatementLog statementLog = (sql, answeredBy) -> {};
 
   private PgServer(PgServerConfig config) throws IOException {
@@ -104,6 +105,10 @@ public final class PgServer implements AutoCloseable {
 
   StatementLog statementLog() {
     return statementLog;
+  }
+
+  LoginThrottle loginThrottle() {
+    return loginThrottle;
   }
 
   PgServerConfig config() {

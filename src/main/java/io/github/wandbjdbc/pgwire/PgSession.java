@@ -50,13 +50,15 @@ final class PgSession implements Runnable {
       PgBackend out = new PgBackend(new PgOutput(connection.getOutputStream()));
       try {
         StartupPacket startup = new PgHandshake(in, out, server, false).startup();
-        if (startup == PgHandshake.START_TLS) {
+        boolean encrypted = startup == PgHandshake.START_TLS;
+        if (encrypted) {
           connection = server.config().tls().wrap(connection);
           in = new PgInput(connection.getInputStream());
           out = new PgBackend(new PgOutput(connection.getOutputStream()));
           startup = new PgHandshake(in, out, server, true).startup();
         }
         if (startup != null) {
+          requireTlsForRemoteKeys(encrypted);
           serve(startup, in, out);
         }
       } catch (PgProtocolException e) {
@@ -70,8 +72,30 @@ final class PgSession implements Runnable {
     }
   }
 
+  /**
+   * A server given a certificate takes W&B keys from other hosts only over TLS: a client that
+   * declined it (sslmode=disable) would send its key readable on the network.
+   */
+  private void requireTlsForRemoteKeys(boolean encrypted) throws PgProtocolException {
+    PgServerConfig config = server.config();
+    if (!encrypted
+        && config.tls() != null
+        && config.sharedPassword() == null
+        && !socket.getInetAddress().isLoopbackAddress()) {
+      throw new PgProtocolException(
+          "28000",
+          "this endpoint takes W&B API keys from other hosts only over TLS: connect with"
+              + " sslmode=require");
+    }
+  }
+
   private void serve(StartupPacket startup, PgInput in, PgBackend out) throws IOException {
-    Connection connection = new PgAuthenticator(server.config()).authenticate(startup, in, out);
+    Connection connection =
+        server
+            .loginThrottle()
+            .login(
+                socket.getInetAddress(),
+                () -> new PgAuthenticator(server.config()).authenticate(startup, in, out));
     Map<String, String> parameters = startup.parameters();
     String applicationName = parameters.getOrDefault("application_name", "");
     SessionState session =
@@ -211,6 +235,7 @@ final class PgSession implements Runnable {
     }
 
     private void runOne(String sql, RowSender sender) throws SQLException, IOException {
+      PgSqlText.requireNoParameters(sql);
       CopyOut copy = CopyOut.parse(sql);
       try (PlannedStatement statement =
           planner.plan(copy == null ? sql : copy.query(), List.of())) {
@@ -223,11 +248,14 @@ final class PgSession implements Runnable {
             copy.send(rows, out);
             return;
           }
+          List<Boolean> binary =
+              RowSender.binaryColumns(
+                  rows.columns(), rows.binary() ? List.of((short) 1) : List.of());
           if (rows.returnsRows()) {
-            out.rowDescription(rows.columns(), RowSender.allText(rows.columns().size()));
+            out.rowDescription(rows.columns(), binary);
           }
           boolean[] exhausted = new boolean[1];
-          long count = sender.send(rows, RowSender.allText(rows.columns().size()), 0, exhausted);
+          long count = sender.send(rows, binary, 0, exhausted);
           out.commandComplete(rows.tag(count));
         }
       }

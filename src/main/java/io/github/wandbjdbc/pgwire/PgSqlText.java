@@ -1,5 +1,6 @@
 package io.github.wandbjdbc.pgwire;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -71,6 +72,17 @@ final class PgSqlText {
       }
     }
     return out.toString();
+  }
+
+  /**
+   * 42P02 for a {@code $n} outside literals: a simple query has no parameters, and the driver would
+   * otherwise read {@code $1} as an identifier and answer wrongly instead of failing.
+   */
+  static void requireNoParameters(String sql) throws SQLException {
+    List<Integer> numbers = placeholders(sql).parameterNumbers();
+    if (!numbers.isEmpty()) {
+      throw new SQLException("there is no parameter $" + numbers.get(0), "42P02");
+    }
   }
 
   /** A value as an SQL literal: NULL, a number, or a quoted string. */

@@ -16,6 +16,11 @@ interface QueryRows extends AutoCloseable {
   /** Column {@code index} (0-based) of the current row as its {@link PgType}'s Java value. */
   Object value(int index) throws SQLException;
 
+  /** True for a BINARY cursor's rows, which a simple query sends in binary. */
+  default boolean binary() {
+    return false;
+  }
+
   /** The CommandComplete tag after {@code rows} rows, e.g. {@code SELECT 5} or {@code SET}. */
   String tag(long rows);
 

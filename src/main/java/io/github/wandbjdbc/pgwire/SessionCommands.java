@@ -62,11 +62,19 @@ final class SessionCommands {
   private FixedAnswer transaction(String verb) {
     return switch (verb) {
       case "begin", "start" -> FixedAnswer.command("BEGIN", () -> state.transactionStatus('T'));
-      case "commit", "end" -> FixedAnswer.command("COMMIT", () -> state.transactionStatus('I'));
+      case "commit", "end" -> FixedAnswer.command("COMMIT", this::endTransaction);
       case "savepoint" -> FixedAnswer.command("SAVEPOINT", () -> {});
       case "release" -> FixedAnswer.command("RELEASE", () -> {});
-      default -> FixedAnswer.command("ROLLBACK", () -> state.transactionStatus('I'));
+      default -> FixedAnswer.command("ROLLBACK", this::endTransaction);
     };
+  }
+
+  private void endTransaction() {
+    try {
+      state.endTransaction();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
   }
 
   private void set(String name, String value) {

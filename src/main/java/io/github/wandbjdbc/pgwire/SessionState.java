@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * One PG session's state: its driver connection, the settings SET changed, the transaction status
- * ReadyForQuery reports, and the statement running now (for CancelRequest).
+ * ReadyForQuery reports, its open cursors, and the statement running now (for CancelRequest).
  */
 final class SessionState {
   /** ParameterStatus values sent at start-up, and SHOW's answers until a SET changes them. */
@@ -32,6 +32,7 @@ final class SessionState {
   private final String user;
   private final String database;
   private final Map<String, String> settings = new LinkedHashMap<>();
+  private final OpenCursors cursors = new OpenCursors();
   private char transactionStatus = 'I';
   private volatile PreparedStatement running;
 
@@ -106,6 +107,30 @@ final class SessionState {
 
   void transactionStatus(char status) {
     transactionStatus = status;
+  }
+
+  /** COMMIT or ROLLBACK: back to idle, and the cursors declared without HOLD end. */
+  void endTransaction() throws SQLException {
+    transactionStatus = 'I';
+    cursors.endTransaction();
+  }
+
+  /** 25P02 in a failed transaction block, where PostgreSQL takes nothing but its end. */
+  void checkNotAborted() throws SQLException {
+    if (transactionStatus == 'E') {
+      throw new SQLException(
+          "current transaction is aborted, commands ignored until end of transaction block",
+          "25P02");
+    }
+  }
+
+  OpenCursors cursors() {
+    return cursors;
+  }
+
+  /** The statement running now, or null. */
+  PreparedStatement running() {
+    return running;
   }
 
   void running(PreparedStatement statement) {

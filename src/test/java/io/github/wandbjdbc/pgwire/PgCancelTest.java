@@ -68,6 +68,42 @@ class PgCancelTest {
     }
   }
 
+  private static void sendCancel(RawPgClient client) throws Exception {
+    try (RawPgClient cancel = new RawPgClient(endpoint.port())) {
+      cancel.out.writeInt(16);
+      cancel.out.writeInt(80877102);
+      cancel.out.writeInt(client.processId);
+      cancel.out.writeInt(client.secretKey);
+      cancel.out.flush();
+      assertEquals(-1, cancel.endOfStream());
+    }
+  }
+
+  @Test
+  void aCancelRequestStopsAFetchButSparesAnIdleCursor() throws Exception {
+    try (RawPgClient client =
+        RawPgClient.connect(endpoint.port(), endpoint.entity(), endpoint.apiKey())) {
+      client.send('Q', cstring("BEGIN; DECLARE c CURSOR FOR SELECT run_id FROM runs"));
+      assertEquals("CCZ", types(client.untilReady()));
+      sendCancel(client);
+      client.send('Q', cstring("FETCH 1 FROM c"));
+      assertEquals("TDCZ", types(client.untilReady()), "nothing ran, so nothing was canceled");
+      long before = runsRequests();
+      client.send('Q', cstring("FETCH ALL FROM c"));
+      await("the fetch to read on", () -> runsRequests() > before + 1);
+      long sent = System.nanoTime();
+      sendCancel(client);
+      List<RawPgClient.Message> answer = client.untilReady();
+      long millis = (System.nanoTime() - sent) / 1_000_000;
+      RawPgClient.Message error =
+          answer.stream().filter(m -> m.type() == 'E').findFirst().orElseThrow();
+      assertEquals("57014", error.sqlState(), error.text());
+      assertTrue(millis < 3000, "canceled after " + millis + " ms");
+      client.send('Q', cstring("ROLLBACK"));
+      assertEquals("CZ", types(client.untilReady()));
+    }
+  }
+
   @Test
   void pgJdbcStatementCancelEndsTheQueryWith57014() throws Exception {
     try (java.sql.Connection pg =

@@ -162,11 +162,11 @@ class PgJdbcClientTest {
   }
 
   @Test
-  void errorsCarryTheDriversSqlStateAndTheConnectionStaysUsable() throws Exception {
+  void errorsCarryPostgresSqlStatesAndTheConnectionStaysUsable() throws Exception {
     try (Connection c = pg();
         Statement s = c.createStatement()) {
       assertEquals(
-          "42000", assertThrows(SQLException.class, () -> s.executeQuery("SELEC 1")).getSQLState());
+          "42601", assertThrows(SQLException.class, () -> s.executeQuery("SELEC 1")).getSQLState());
       assertEquals(
           "25006",
           assertThrows(SQLException.class, () -> s.executeQuery("DELETE FROM runs")).getSQLState());

@@ -98,7 +98,7 @@ class PgNodeClientTest {
     ArrayNode crashed = expected("crashed", 0);
     assertEquals(crashed, result.get("named").get(0));
     assertEquals(crashed, result.get("named").get(1));
-    assertEquals("42S22", result.get("error").asText());
+    assertEquals("42703", result.get("error").asText());
     assertEquals("40", result.get("after_error").asText());
   }
 }

@@ -105,7 +105,7 @@ class PgPythonClientsTest {
     schemas.add("\"information_schema\"");
     schemas.sort(null);
     assertEquals("[" + String.join(",", finished) + "]", result.get("psycopg2_rows").toString());
-    assertEquals("42S22", result.get("psycopg2_error").asText());
+    assertEquals("42703", result.get("psycopg2_error").asText());
     assertEquals("[" + String.join(",", schemas) + "]", result.get("schemas").toString());
     assertEquals("[" + String.join(",", tables) + "]", result.get("tables").toString());
     assertEquals("[" + String.join(",", columns) + "]", result.get("columns").toString());

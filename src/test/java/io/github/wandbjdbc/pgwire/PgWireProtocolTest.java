@@ -105,7 +105,7 @@ class PgWireProtocolTest {
       client.send('S', new byte[0]);
       List<RawPgClient.Message> answer = client.untilReady();
       assertEquals("EZ", types(answer));
-      assertEquals("42000", answer.get(0).sqlState());
+      assertEquals("42601", answer.get(0).sqlState());
       client.send('Q', cstring("SELECT 7 AS x"));
       assertEquals("TDCZ", types(client.untilReady()));
     }

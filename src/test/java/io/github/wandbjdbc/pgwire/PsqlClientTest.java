@@ -142,7 +142,7 @@ class PsqlClientTest {
   }
 
   @Test
-  void errorsCarryTheDriversSqlStateAndTheSessionGoesOn() throws Exception {
+  void errorsCarryPostgresSqlStatesAndTheSessionGoesOn() throws Exception {
     ExternalClient result =
         psql(
             endpoint.apiKey(),
@@ -154,9 +154,9 @@ class PsqlClientTest {
             "SELECT nope FROM runs",
             "-c",
             "SELECT 2 AS still_here");
-    assertTrue(result.err().contains("ERROR:  42000:"), result.err());
+    assertTrue(result.err().contains("ERROR:  42601:"), result.err());
     assertTrue(result.err().contains("ERROR:  25006: wandb-jdbc is read-only"), result.err());
-    assertTrue(result.err().contains("ERROR:  42S22:"), result.err());
+    assertTrue(result.err().contains("ERROR:  42703:"), result.err());
     assertEquals(List.of("still_here", "2"), result.out().lines().toList());
   }
 

@@ -37,7 +37,11 @@ final class RawPgClient implements AutoCloseable {
   int secretKey;
 
   RawPgClient(int port) throws IOException {
-    socket = new Socket(InetAddress.getLoopbackAddress(), port);
+    this(InetAddress.getLoopbackAddress(), port);
+  }
+
+  RawPgClient(InetAddress host, int port) throws IOException {
+    socket = new Socket(host, port);
     socket.setSoTimeout(30_000);
     in = new DataInputStream(socket.getInputStream());
     out = new DataOutputStream(socket.getOutputStream());
