@@ -85,6 +85,7 @@ class WandbDriverTest {
             "samples",
             "logRequests",
             "pushdown",
+            "descNullsLast",
             "exports",
             "maxRequests",
             "cache",
