@@ -14,6 +14,7 @@ import org.apache.calcite.rel.RelFieldCollation.Direction;
 import org.apache.calcite.rel.RelFieldCollation.NullDirection;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.validate.SqlValidator;
@@ -81,6 +82,18 @@ public final class OrderNullsConverter extends SqlToRelConverter {
                       ? NullDirection.LAST
                       : standard));
     }
+    if (isTopN(offset, fetch) && keys.get(0).nullDirection == NullDirection.FIRST) {
+      boolean bareDesc = given.get(0).nullDirection == NullDirection.UNSPECIFIED;
+      RelNode hinted = MetricNulls.hinted(input, keys.get(0), bareDesc);
+      if (hinted != input) {
+        bb.setRoot(hinted, false);
+      }
+    }
     super.convertOrder(select, bb, RelCollations.of(keys), orderExprList, offset, fetch);
+  }
+
+  /** A LIMIT the planner can push with its sort: literal, as its OFFSET if any. */
+  private static boolean isTopN(SqlNode offset, SqlNode fetch) {
+    return fetch instanceof SqlLiteral && (offset == null || offset instanceof SqlLiteral);
   }
 }

@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The sort trap: {@code ORDER BY "summary.acc" DESC LIMIT 5} puts runs without the metric first
- * (standard SQL) and reads every run. {@code descNullsLast=true} makes NULLS LAST, which reads a
- * page and a count, the default for a bare DESC on a discovered column, and on nothing else.
+ * (standard SQL) and reads every run. EXPLAIN says so and names the form that reads a page and a
+ * count; {@code descNullsLast=true} makes that form the default for a bare DESC on a discovered
+ * column, and on nothing else.
  */
 class DescNullsLastTest {
   private static final String TOP_FIVE =
@@ -64,11 +65,18 @@ class DescNullsLastTest {
   }
 
   @Test
-  void byDefaultDescPutsNullsFirstAndReadsEveryRun() throws SQLException {
+  void byDefaultDescPutsNullsFirstReadsEveryRunAndExplainSaysSo() throws SQLException {
     emulator.stats().reset();
     List<String> rows = rows(standard, TOP_FIVE);
     assertEquals(Map.of("Runs", 2L), emulator.stats().operations(), "2,000 runs, 1,000 a page");
     assertTrue(rows.stream().allMatch(r -> r.endsWith(",null")), rows.toString());
+    String plan = explain(standard, TOP_FIVE);
+    assertTrue(
+        plan.contains(
+            "RunsTableScan(table=[[demo, runs]], hint=[DESC puts NULLs first, which reads the"
+                + " whole listing; ORDER BY \"summary.acc\" DESC NULLS LAST (or"
+                + " descNullsLast=true) usually takes 2 requests])"),
+        plan);
   }
 
   @Test
@@ -82,14 +90,36 @@ class DescNullsLastTest {
     assertEquals(expected, rows(nullsLastLocal, TOP_FIVE), "pushdown=false places them alike");
     String plan = explain(nullsLast, TOP_FIVE);
     assertTrue(plan.contains("in summary.acc DESC NULLS LAST, run_id ASC NULLS LAST"), plan);
+    assertFalse(plan.contains("hint="), plan);
   }
 
   @Test
-  void explicitNullsFirstIsHonoured() throws SQLException {
+  void explicitNullsFirstIsHonouredAndExplainNamesTheCheaperForm() throws SQLException {
     String sql = TOP_FIVE.replace("DESC,", "DESC NULLS FIRST,");
     List<String> rows = rows(nullsLast, sql);
     assertEquals(rows(standard, TOP_FIVE), rows);
     assertTrue(rows.stream().allMatch(r -> r.endsWith(",null")), rows.toString());
+    String plan = explain(nullsLast, sql.replace("DESC", "ASC"));
+    assertTrue(
+        plan.contains(
+            "hint=[NULLS FIRST reads the whole listing; ORDER BY \"summary.acc\" ASC NULLS LAST"
+                + " usually takes 2 requests]"),
+        plan);
+  }
+
+  @Test
+  void explainHintsOnlyWhereNullsLastWouldReadLess() throws SQLException {
+    for (String sql :
+        List.of(
+            "SELECT run_id FROM runs ORDER BY \"summary.acc\" DESC",
+            "SELECT run_id FROM runs ORDER BY heartbeat_at DESC LIMIT 5",
+            "SELECT run_id FROM runs ORDER BY \"summary.acc\" * 2 DESC LIMIT 5",
+            "SELECT run_id FROM runs ORDER BY run_id, \"summary.acc\" DESC LIMIT 5")) {
+      String plan = explain(standard, sql);
+      assertFalse(plan.contains("hint="), plan);
+    }
+    String plan = explain(nullsLastLocal, TOP_FIVE.replace("DESC,", "DESC NULLS FIRST,"));
+    assertFalse(plan.contains("hint="), "pushdown=false reads every run anyway: " + plan);
   }
 
   @Test
