@@ -40,6 +40,10 @@ public final class MetricNulls {
    * @param bareDesc whether the query wrote DESC alone, so that {@code descNullsLast} would help
    */
   public static RelNode hinted(RelNode input, RelFieldCollation first, boolean bareDesc) {
+    Double most = input.getCluster().getMetadataQuery().getMaxRowCount(input);
+    if (most != null && most < Double.POSITIVE_INFINITY) {
+      return input; // a LIMIT below bounds the read already
+    }
     PlanLineage.Origin origin = PlanLineage.origin(input, first.getFieldIndex());
     if (origin == null
         || !(origin.scan() instanceof RunsTableScan scan)

@@ -114,7 +114,9 @@ class DescNullsLastTest {
             "SELECT run_id FROM runs ORDER BY \"summary.acc\" DESC",
             "SELECT run_id FROM runs ORDER BY heartbeat_at DESC LIMIT 5",
             "SELECT run_id FROM runs ORDER BY \"summary.acc\" * 2 DESC LIMIT 5",
-            "SELECT run_id FROM runs ORDER BY run_id, \"summary.acc\" DESC LIMIT 5")) {
+            "SELECT run_id FROM runs ORDER BY run_id, \"summary.acc\" DESC LIMIT 5",
+            "SELECT * FROM (SELECT run_id, \"summary.acc\" FROM runs LIMIT 100)"
+                + " ORDER BY 2 DESC LIMIT 5")) {
       String plan = explain(standard, sql);
       assertFalse(plan.contains("hint="), plan);
     }
