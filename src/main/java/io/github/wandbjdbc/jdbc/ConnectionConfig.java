@@ -29,6 +29,7 @@ public record ConnectionConfig(
     int samples,
     boolean logRequests,
     boolean pushdown,
+    boolean descNullsLast,
     boolean exports,
     long maxRequests,
     boolean cache,
@@ -64,7 +65,7 @@ public record ConnectionConfig(
   }
 
   public AdapterSettings adapterSettings() {
-    return new AdapterSettings(pageSize, samples, concurrency, pushdown, exports);
+    return new AdapterSettings(pageSize, samples, concurrency, pushdown, descNullsLast, exports);
   }
 
   /**
@@ -110,6 +111,8 @@ public record ConnectionConfig(
         + logRequests
         + ", pushdown="
         + pushdown
+        + ", descNullsLast="
+        + descNullsLast
         + ", exports="
         + exports
         + ", maxRequests="

@@ -131,6 +131,7 @@ public final class ConnectionConfigParser {
         intValue(raw, SAMPLES, 1, 100_000),
         booleanValue(raw, LOG_REQUESTS),
         booleanValue(raw, PUSHDOWN),
+        booleanValue(raw, DESC_NULLS_LAST),
         booleanValue(raw, EXPORTS),
         longValue(raw, MAX_REQUESTS, 0, 1_000_000_000),
         booleanValue(raw, CACHE),

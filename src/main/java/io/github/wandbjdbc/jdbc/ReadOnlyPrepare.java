@@ -2,6 +2,7 @@ package io.github.wandbjdbc.jdbc;
 
 import io.github.wandbjdbc.calcite.ColumnOrderOperators;
 import io.github.wandbjdbc.calcite.ColumnValueOrder;
+import io.github.wandbjdbc.calcite.OrderNullsConverter;
 import io.github.wandbjdbc.calcite.RowGoal;
 import java.lang.reflect.Type;
 import java.util.Locale;
@@ -9,6 +10,7 @@ import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.interpreter.BindableConvention;
 import org.apache.calcite.jdbc.CalcitePrepare;
+import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
@@ -40,7 +42,7 @@ final class ReadOnlyPrepare extends CalcitePrepareImpl {
         context,
         catalogReader,
         elementType == Object[].class ? EnumerableRel.Prefer.ARRAY : EnumerableRel.Prefer.CUSTOM,
-        planner);
+        createCluster(planner, new RexBuilder(context.getTypeFactory())));
   }
 
   /** Thrown when a statement would modify data; the JDBC layer wraps it in an SQLException. */
@@ -56,12 +58,15 @@ final class ReadOnlyPrepare extends CalcitePrepareImpl {
   }
 
   private static final class ReadOnlyPreparingStmt extends CalcitePreparingStmt {
+    /** Calcite's own field is private; the converter needs it. */
+    private final RelOptCluster cluster;
+
     ReadOnlyPreparingStmt(
         ReadOnlyPrepare prepare,
         CalcitePrepare.Context context,
         CalciteCatalogReader catalogReader,
         EnumerableRel.Prefer prefer,
-        RelOptPlanner planner) {
+        RelOptCluster cluster) {
       super(
           prepare,
           context,
@@ -69,22 +74,29 @@ final class ReadOnlyPrepare extends CalcitePrepareImpl {
           context.getTypeFactory(),
           context.getRootSchema(),
           prefer,
-          prepare.createCluster(planner, new RexBuilder(context.getTypeFactory())),
+          cluster,
           prepare.enableBindable ? BindableConvention.INSTANCE : EnumerableConvention.INSTANCE,
           prepare.createConvertletTable());
+      this.cluster = cluster;
     }
 
     /**
-     * An IN list stays a predicate however long it is. Calcite turns a list of 20 or more values
-     * into a join with an inline table whose values it compiles into one method, so that a list of
-     * a few thousand values fails with "Code grows beyond 64 KB"; as a predicate it becomes one W&B
-     * {@code $in} filter on a pushable column.
+     * Calcite's conversion, with a bare DESC's NULLs placed by the column it sorts ({@link
+     * OrderNullsConverter}). An IN list stays a predicate however long it is: Calcite turns a list
+     * of 20 or more values into a join with an inline table whose values it compiles into one
+     * method, so that a list of a few thousand values fails with "Code grows beyond 64 KB"; as a
+     * predicate it becomes one W&B {@code $in} filter on a pushable column.
      */
     @Override
     protected SqlToRelConverter getSqlToRelConverter(
         SqlValidator validator, CatalogReader catalogReader, SqlToRelConverter.Config config) {
-      return super.getSqlToRelConverter(
-          validator, catalogReader, config.withInSubQueryThreshold(Integer.MAX_VALUE));
+      return new OrderNullsConverter(
+          this,
+          validator,
+          catalogReader,
+          cluster,
+          convertletTable,
+          config.withInSubQueryThreshold(Integer.MAX_VALUE));
     }
 
     /**

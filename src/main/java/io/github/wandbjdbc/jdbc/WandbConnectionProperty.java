@@ -73,6 +73,13 @@ public enum WandbConnectionProperty {
       "true",
       false,
       "Translate WHERE, ORDER BY, LIMIT and COUNT(*) into W&B requests; false evaluates all in the driver."),
+  DESC_NULLS_LAST(
+      "descNullsLast",
+      Type.BOOLEAN,
+      "false",
+      false,
+      "ORDER BY a config.* or summary.* column DESC puts NULLs last unless NULLS FIRST is written"
+          + " (standard SQL puts them first)."),
   EXPORTS(
       "exports",
       Type.BOOLEAN,

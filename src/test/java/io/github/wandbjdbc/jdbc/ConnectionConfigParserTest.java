@@ -48,6 +48,8 @@ class ConnectionConfigParserTest {
     assertEquals(500, c.samples());
     assertFalse(c.logRequests());
     assertTrue(c.pushdown());
+    assertFalse(c.descNullsLast());
+    assertFalse(c.adapterSettings().descNullsLast());
     assertEquals("https://wandb.ai", c.appUrl());
   }
 
@@ -78,7 +80,7 @@ class ConnectionConfigParserTest {
                 + ";baseUrl=http://127.0.0.1:8080/;"
                 + "entity=acme;project=my-proj;pageSize=7;timeout=9;maxRetries=0;retryBackoffMs=40000;"
                 + "concurrency=3;"
-                + "samples=42;logRequests=true;pushdown=false");
+                + "samples=42;logRequests=true;pushdown=false;descNullsLast=TRUE");
     assertEquals("http://127.0.0.1:8080", c.baseUrl());
     assertEquals("acme", c.entity());
     assertEquals("my-proj", c.project());
@@ -92,6 +94,8 @@ class ConnectionConfigParserTest {
     assertEquals(42, c.samples());
     assertTrue(c.logRequests());
     assertFalse(c.pushdown());
+    assertTrue(c.descNullsLast());
+    assertTrue(c.adapterSettings().descNullsLast());
     assertEquals("http://127.0.0.1:8080", c.appUrl());
   }
 
@@ -170,6 +174,7 @@ class ConnectionConfigParserTest {
         "jdbc:wandb:concurrency=65|Property 'concurrency' must be from 1 to 64; got 65",
         "jdbc:wandb:samples=0|Property 'samples' must be from 1 to 100000; got 0",
         "jdbc:wandb:pushdown=yes|Property 'pushdown' must be true or false; got 'yes'",
+        "jdbc:wandb:descNullsLast=last|Property 'descNullsLast' must be true or false; got 'last'",
         "jdbc:wandb:cacheMaxBytes=0|Property 'cacheMaxBytes' must be from 1 to 1099511627776; got 0",
         "jdbc:wandb:logRequests=1|Property 'logRequests' must be true or false; got '1'",
         "jdbc:wandb:baseUrl=ftp://host|Property 'baseUrl' must be an http(s) URL with a host",

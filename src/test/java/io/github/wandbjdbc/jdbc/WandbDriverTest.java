@@ -86,6 +86,7 @@ class WandbDriverTest {
             "samples",
             "logRequests",
             "pushdown",
+            "descNullsLast",
             "exports",
             "maxRequests",
             "cache",

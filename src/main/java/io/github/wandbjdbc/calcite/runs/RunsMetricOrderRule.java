@@ -108,12 +108,16 @@ final class RunsMetricOrderRule extends RelRule<RuleConfig> {
     call.transformTo(LogicalSort.create(input, RelCollations.EMPTY, sort.offset, sort.fetch));
   }
 
-  /** Whether {@code metric} is a column the reader can prove an order of. */
+  /** Whether the reader can prove {@code key}'s order of {@code metric}. */
   private static boolean ordersByProof(RunsColumn metric, RelFieldCollation key) {
-    if (metric == null || metric.key() == null || metric.filterKey() == null) {
-      return false;
-    }
-    return (metric.type() == SqlTypeName.DOUBLE || metric.type() == SqlTypeName.BIGINT)
-        && key.nullDirection != RelFieldCollation.NullDirection.FIRST;
+    return provable(metric) && key.nullDirection != RelFieldCollation.NullDirection.FIRST;
+  }
+
+  /** Whether {@code metric} is a column the reader can prove an order of, NULLS LAST. */
+  static boolean provable(RunsColumn metric) {
+    return metric != null
+        && metric.key() != null
+        && metric.filterKey() != null
+        && (metric.type() == SqlTypeName.DOUBLE || metric.type() == SqlTypeName.BIGINT);
   }
 }

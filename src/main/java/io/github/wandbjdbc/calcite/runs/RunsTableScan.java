@@ -7,16 +7,31 @@ import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelWriter;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 
-/** Every run of one project, every column; the starting point the W&B rules narrow. */
+/**
+ * Every run of one project, every column; the starting point the W&B rules narrow. It may carry a
+ * hint for EXPLAIN about how the query could read less ({@link MetricNulls}).
+ */
 final class RunsTableScan extends TableScan implements RunsRel {
   private final RunsTable runsTable;
+  private final String hint;
 
   RunsTableScan(RelOptCluster cluster, RelTraitSet traits, RelOptTable table, RunsTable runs) {
+    this(cluster, traits, table, runs, null);
+  }
+
+  private RunsTableScan(
+      RelOptCluster cluster, RelTraitSet traits, RelOptTable table, RunsTable runs, String hint) {
     super(cluster, traits, List.of(), table);
     this.runsTable = runs;
+    this.hint = hint;
+  }
+
+  RunsTableScan withHint(String text) {
+    return new RunsTableScan(getCluster(), getTraitSet(), getTable(), runsTable, text);
   }
 
   RunsTable runsTable() {
@@ -26,6 +41,11 @@ final class RunsTableScan extends TableScan implements RunsRel {
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
     return this;
+  }
+
+  @Override
+  public RelWriter explainTerms(RelWriter pw) {
+    return super.explainTerms(pw).itemIf("hint", hint, hint != null);
   }
 
   @Override
