@@ -81,7 +81,9 @@ final class WandbScan implements Scan, Batch {
               .map(RunSplits::runIdIn)
               .toList();
     }
-    WandbOptions partitionOptions = options.forPartitions(conditions.size());
+    // At most the default parallelism (the job's task slots) run at once and share W&B's limit.
+    WandbOptions partitionOptions =
+        options.forPartitions(Math.min(conditions.size(), defaultParallelism()));
     String limitSql = limit >= 0 ? " LIMIT " + limit : "";
     InputPartition[] partitions = new InputPartition[conditions.size()];
     for (int i = 0; i < partitions.length; i++) {
