@@ -28,8 +28,8 @@ final class RunSplits {
   private RunSplits() {}
 
   /**
-   * The partitions' conditions over the runs {@code where} keeps (SQL, empty for all runs); one
-   * empty condition when one partition it is.
+   * The partitions' conditions over the runs {@code where} keeps (SQL, empty for all runs); a
+   * single empty condition when one partition serves best.
    *
    * @param numPartitions the partitions asked for, or 0 to size them by the count
    */

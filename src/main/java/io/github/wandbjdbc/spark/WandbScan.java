@@ -53,7 +53,7 @@ final class WandbScan implements Scan, Batch {
     if (isRuns(options)) {
       return options
           + ": "
-          + select(where(pushed, List.of()))
+          + select(where(pushed, ""))
           + (limit >= 0
               ? " LIMIT " + limit
               : ", split by created_at ranges or run_id lists when the runs are many");
@@ -62,7 +62,7 @@ final class WandbScan implements Scan, Batch {
         + ": runs by "
         + runListing(pushed)
         + ", then per partition "
-        + select(where(pushed, List.of("run_id IN (" + RUNS_PLACEHOLDER + ")")));
+        + select(where(pushed, "run_id IN (" + RUNS_PLACEHOLDER + ")"));
   }
 
   @Override
@@ -89,9 +89,7 @@ final class WandbScan implements Scan, Batch {
     for (int i = 0; i < partitions.length; i++) {
       partitions[i] =
           new SqlPartition(
-              select(where(pushed, List.of(conditions.get(i)))) + limitSql,
-              partitionOptions,
-              required);
+              select(where(pushed, conditions.get(i))) + limitSql, partitionOptions, required);
     }
     return partitions;
   }
@@ -144,10 +142,12 @@ final class WandbScan implements Scan, Batch {
         + (conditions.isEmpty() ? "" : " WHERE " + conditions);
   }
 
-  /** The partition's own condition (its runs) and the filters, as one WHERE clause. */
-  private static String where(List<PushedFilter> filters, List<String> partitionConditions) {
+  /** The partition's own condition (its runs; empty for all) and the filters, as one WHERE. */
+  private static String where(List<PushedFilter> filters, String partitionCondition) {
     List<String> parts = new ArrayList<>();
-    partitionConditions.stream().filter(c -> !c.isEmpty()).forEach(parts::add);
+    if (!partitionCondition.isEmpty()) {
+      parts.add(partitionCondition);
+    }
     String conditions = conditions(filters);
     if (!conditions.isEmpty()) {
       parts.add(conditions);
