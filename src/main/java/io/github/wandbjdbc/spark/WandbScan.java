@@ -19,8 +19,8 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The plan of one read. {@code runs} is one partition (W&B lists runs page after page, a cursor no
- * two partitions can share). A history table lists its runs first, through the driver with the
+ * The plan of one read. {@code runs} is split by {@link RunSplits} (one partition under a LIMIT,
+ * which is the whole answer's). A history table lists its runs first, through the driver with the
  * filters that concern runs, deals them into partitions by history length, and each partition reads
  * {@code WHERE run_id IN (its runs)}: disjoint, and together the whole table.
  */
@@ -51,13 +51,18 @@ final class WandbScan implements Scan, Batch {
   @Override
   public String description() {
     if (isRuns(options)) {
-      return options + ": " + runsSql();
+      return options
+          + ": "
+          + select(where(pushed, ""))
+          + (limit >= 0
+              ? " LIMIT " + limit
+              : ", split by created_at ranges or run_id lists when the runs are many");
     }
     return options
         + ": runs by "
         + runListing(pushed)
         + ", then per partition "
-        + select(where(pushed, List.of(RUNS_PLACEHOLDER)));
+        + select(where(pushed, "run_id IN (" + RUNS_PLACEHOLDER + ")"));
   }
 
   @Override
@@ -67,17 +72,24 @@ final class WandbScan implements Scan, Batch {
 
   @Override
   public InputPartition[] planInputPartitions() {
+    List<String> conditions;
     if (isRuns(options)) {
-      return new InputPartition[] {new SqlPartition(runsSql(), options.forPartitions(1), required)};
+      conditions = limit >= 0 ? List.of("") : splitRuns();
+    } else {
+      conditions =
+          RunBalancer.balance(listRuns(), partitionsWanted()).stream()
+              .map(RunSplits::runIdIn)
+              .toList();
     }
-    List<List<String>> groups = RunBalancer.balance(listRuns(), partitionsWanted());
-    WandbOptions partitionOptions = options.forPartitions(groups.size());
-    InputPartition[] partitions = new InputPartition[groups.size()];
+    // At most the default parallelism (the job's task slots) run at once and share W&B's limit.
+    WandbOptions partitionOptions =
+        options.forPartitions(Math.min(conditions.size(), defaultParallelism()));
+    String limitSql = limit >= 0 ? " LIMIT " + limit : "";
+    InputPartition[] partitions = new InputPartition[conditions.size()];
     for (int i = 0; i < partitions.length; i++) {
-      List<String> ids = groups.get(i).stream().map(WandbScan::literal).toList();
       partitions[i] =
           new SqlPartition(
-              select(where(pushed, List.of(String.join(", ", ids)))), partitionOptions, required);
+              select(where(pushed, conditions.get(i))) + limitSql, partitionOptions, required);
     }
     return partitions;
   }
@@ -87,14 +99,21 @@ final class WandbScan implements Scan, Batch {
     return new WandbReaderFactory();
   }
 
-  private String runsSql() {
-    return select(where(pushed, List.of())) + (limit >= 0 ? " LIMIT " + limit : "");
+  private int partitionsWanted() {
+    return options.numPartitions() > 0 ? options.numPartitions() : defaultParallelism();
   }
 
-  private int partitionsWanted() {
-    return options.numPartitions() > 0
-        ? options.numPartitions()
-        : SparkSession.active().sparkContext().defaultParallelism();
+  private static int defaultParallelism() {
+    return SparkSession.active().sparkContext().defaultParallelism();
+  }
+
+  private List<String> splitRuns() {
+    try (Connection connection = options.connect()) {
+      return RunSplits.conditions(
+          connection, conditions(pushed), options.numPartitions(), defaultParallelism());
+    } catch (SQLException e) {
+      throw WandbSources.failure(e);
+    }
   }
 
   private List<RunSize> listRuns() {
@@ -123,10 +142,12 @@ final class WandbScan implements Scan, Batch {
         + (conditions.isEmpty() ? "" : " WHERE " + conditions);
   }
 
-  /** The filters, and for a history table its partition's run ids, as one WHERE clause. */
-  private static String where(List<PushedFilter> filters, List<String> runIds) {
+  /** The partition's own condition (its runs; empty for all) and the filters, as one WHERE. */
+  private static String where(List<PushedFilter> filters, String partitionCondition) {
     List<String> parts = new ArrayList<>();
-    runIds.forEach(ids -> parts.add("run_id IN (" + ids + ")"));
+    if (!partitionCondition.isEmpty()) {
+      parts.add(partitionCondition);
+    }
     String conditions = conditions(filters);
     if (!conditions.isEmpty()) {
       parts.add(conditions);
@@ -150,9 +171,5 @@ final class WandbScan implements Scan, Batch {
                 .map(SqlFilter::quoted)
                 .collect(Collectors.joining(", "));
     return "SELECT " + columns + " FROM " + SqlFilter.quoted(options.table()) + where;
-  }
-
-  private static String literal(String text) {
-    return "'" + text.replace("'", "''") + "'";
   }
 }

@@ -59,16 +59,7 @@ class SparkDataSourceTest {
             EmulatorConfig.defaults(),
             DatasetGenerator.generate(
                 GeneratorSpec.defaults(17).withRunsPerProject(100).withHistorySteps(40)));
-    spark =
-        SparkSession.builder()
-            .master("local[2]")
-            .appName("wandb-spark-connector-test")
-            .config("spark.driver.host", "127.0.0.1")
-            .config("spark.driver.bindAddress", "127.0.0.1")
-            .config("spark.ui.enabled", "false")
-            .config("spark.sql.shuffle.partitions", "2")
-            .config("spark.sql.session.timeZone", "UTC")
-            .getOrCreate();
+    spark = LocalSpark.start("wandb-spark-connector-test");
   }
 
   @AfterAll
