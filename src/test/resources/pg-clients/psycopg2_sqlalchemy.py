@@ -1,4 +1,4 @@
-"""psycopg2, SQLAlchemy's inspector and pandas.read_sql against the wandb-jdbc PostgreSQL endpoint.
+"""psycopg2, SQLAlchemy's inspector, pandas.read_sql and read_sql_table against the endpoint.
 
     PGPASSWORD=<W&B API key> python3 psycopg2_sqlalchemy.py PORT DATABASE
 
@@ -47,6 +47,15 @@ result["columns"] = [
     [column["name"], str(column["type"]), column["nullable"]]
     for column in inspector.get_columns("runs", schema="demo")
 ]
+result["has_table"] = [
+    inspector.has_table("runs", schema="demo"),
+    inspector.has_table("runs"),
+    inspector.has_table("nope", schema="demo"),
+]
+result["foreign_keys"] = inspector.get_foreign_keys("histories", schema="demo")
+result["table_comment"] = inspector.get_table_comment("runs", schema="demo")["text"]
+table = pandas.read_sql_table("runs", engine)
+result["table_shape"] = [len(table), list(table.columns)]
 frame = pandas.read_sql(
     'SELECT run_id, created_at, history_line_count, "summary.loss" FROM runs ORDER BY run_id',
     engine,

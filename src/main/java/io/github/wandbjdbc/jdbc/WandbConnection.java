@@ -97,7 +97,8 @@ final class WandbConnection extends ReadOnlyConnection {
 
   /**
    * Without a trailing {@code ;} ({@link StatementTerminator}); in the PostgreSQL dialect, with
-   * PostgreSQL's spellings the parser does not read rewritten ({@link PgCatalog#rewrite}).
+   * PostgreSQL's spellings the parser does not read rewritten ({@link PgCatalog#rewrite}). For
+   * prepared and plain statements alike.
    */
   @Override
   protected String statementToPrepare(String sql) throws SQLException {
@@ -215,10 +216,10 @@ final class WandbConnection extends ReadOnlyConnection {
       throws SQLException, NoSuchStatementException {
     ReadOnlySql.check(sql);
     MisspelledStatementKeyword.check(sql);
-    String withoutTerminator = StatementTerminator.strip(sql);
+    String toRun = statementToPrepare(sql);
     clearCancelFlag(statement);
     try {
-      return super.prepareAndExecuteInternal(statement, withoutTerminator, maxRowCount);
+      return super.prepareAndExecuteInternal(statement, toRun, maxRowCount);
     } catch (SQLException | RuntimeException | ExceptionInInitializerError e) {
       // Calcite folds constants (1/0, CAST('x' AS INTEGER)) in a static initializer of its
       // generated code, whose failure would otherwise escape JDBC as an Error.

@@ -115,5 +115,26 @@ class PgPythonClientsTest {
         result.get("dtypes").toString());
     assertEquals("[" + String.join(",", runIds) + "]", result.get("frame_run_ids").toString());
     assertTrue(result.get("frame_missing_loss").asInt() > 0, "NULL and NaN losses read as NaN");
+
+    // reflection through pg_catalog: the search path is the session's project
+    assertEquals("[true,true,false]", result.get("has_table").toString());
+    assertEquals(
+        "[{\"name\":\"histories_run_id_fkey\",\"constrained_columns\":[\"run_id\"],"
+            + "\"referred_schema\":\"demo\",\"referred_table\":\"runs\","
+            + "\"referred_columns\":[\"run_id\"],\"options\":{}}]",
+        result.get("foreign_keys").toString());
+    try (Connection c = endpoint.jdbc();
+        ResultSet rs = c.getMetaData().getTables(null, "demo", "runs", null)) {
+      assertTrue(rs.next());
+      assertEquals(rs.getString("REMARKS"), result.get("table_comment").asText());
+    }
+    List<String> quotedColumns = new ArrayList<>();
+    for (String column : columns) {
+      quotedColumns.add(column.substring(1, column.indexOf(',')));
+    }
+    assertEquals(
+        "[" + runIds.size() + ",[" + String.join(",", quotedColumns) + "]]",
+        result.get("table_shape").toString(),
+        "pandas.read_sql_table reads every run with every column");
   }
 }

@@ -85,6 +85,20 @@ final class PgColumnNames {
   }
 
   private static String functionName(SqlCall call) {
+    // calls PgSyntax wrote for PostgreSQL's own spellings take that spelling's name
+    String written = call.getOperator().getName().toLowerCase(Locale.ROOT);
+    switch (written) {
+      case SetReturningItems.UNNEST_ITEM:
+        return "unnest";
+      case "pg_current_schema":
+        return "current_schema";
+      case "pg_text_array":
+        return "text";
+      case "pg_vector_text":
+        return figure(call.operand(0));
+      default:
+        break;
+    }
     String name = call.getOperator().getName();
     if (call.getOperator() instanceof SqlFunction function && function.getSqlIdentifier() != null) {
       List<String> names = function.getSqlIdentifier().names;

@@ -27,6 +27,6 @@ public final class PgParser extends SqlBabelParserImpl {
 
   @Override
   public SqlNode parseSqlStmtEof() throws Exception {
-    return PgColumnNames.name(PgTreeRewrite.rewrite(super.parseSqlStmtEof()));
+    return PgTreeRewrite.rewrite(PgColumnNames.name(super.parseSqlStmtEof()));
   }
 }

@@ -15,6 +15,7 @@ import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlUnresolvedFunction;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlOperandTypeChecker;
 import org.apache.calcite.sql.util.SqlShuttle;
@@ -42,8 +43,23 @@ final class PgTreeRewrite extends SqlShuttle {
           SqlKind.GREATER_THAN,
           SqlKind.GREATER_THAN_OR_EQUAL);
 
-  static SqlNode rewrite(SqlNode statement) {
-    return statement.accept(new PgTreeRewrite());
+  static SqlNode rewrite(SqlNode statement) throws SqlParseException {
+    try {
+      return statement.accept(new PgTreeRewrite());
+    } catch (Refused e) {
+      throw e.parseError;
+    }
+  }
+
+  /** Carries a refusal out of the shuttle, whose methods cannot throw it. */
+  private static final class Refused extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient SqlParseException parseError;
+
+    Refused(SqlParseException parseError) {
+      super(parseError.getMessage(), parseError, false, false);
+      this.parseError = parseError;
+    }
   }
 
   @Override
@@ -53,7 +69,11 @@ final class PgTreeRewrite extends SqlShuttle {
       return visited;
     }
     if (mended instanceof SqlSelect select) {
-      return SetReturningItems.rewrite(select);
+      try {
+        return SetReturningItems.rewrite(select);
+      } catch (SqlParseException e) {
+        throw new Refused(e);
+      }
     }
     if (mended.getKind() == SqlKind.CAST) {
       return castLast(mended.getOperator(), mended.operand(0), mended.operand(1));

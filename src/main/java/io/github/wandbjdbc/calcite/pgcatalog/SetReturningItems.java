@@ -13,14 +13,15 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.util.Litmus;
 
 /**
  * PostgreSQL's set-returning functions in a select list, {@code SELECT unnest(a) AS x,
- * generate_subscripts(a, 1) AS i FROM t}, as the join Calcite reads: {@code SELECT srf.v0 AS x,
- * srf.i AS i FROM t, UNNEST(a) WITH ORDINALITY AS srf(v0, i)}. Items over several arrays walk them
- * in step, the shorter padded with NULLs, as PostgreSQL does. {@link PgSyntax} renames such an
+ * generate_subscripts(a, 1) AS i FROM t}, as the join Calcite reads: {@code SELECT srf.v AS x,
+ * srf.i AS i FROM t, UNNEST(a) WITH ORDINALITY AS srf(v, i)}. Both items walk the one array in
+ * step, as in PostgreSQL; items over different arrays are refused. {@link PgSyntax} renames such an
  * {@code unnest(} to {@value #UNNEST_ITEM}, since UNNEST is a keyword there.
  */
 final class SetReturningItems {
@@ -29,42 +30,52 @@ final class SetReturningItems {
 
   private SetReturningItems() {}
 
-  static SqlSelect rewrite(SqlSelect select) {
+  static SqlSelect rewrite(SqlSelect select) throws SqlParseException {
     SqlNodeList items = select.getSelectList();
-    List<SqlNode> arrays = new ArrayList<>();
+    SqlNode array = null;
     for (SqlNode item : items) {
       SqlNode argument = arrayOf(unaliased(item));
-      if (argument != null && indexOf(arrays, argument) < 0) {
-        arrays.add(argument);
+      if (argument != null) {
+        if (array != null && !array.equalsDeep(argument, Litmus.IGNORE)) {
+          // Calcite's UNNEST of several arrays is not PostgreSQL's walk in step (padded with NULLs)
+          throw new SqlParseException(
+              "Set-returning functions over different arrays in one select list ("
+                  + array
+                  + ", "
+                  + argument
+                  + ") are not supported; unnest one array per select list",
+              argument.getParserPosition(),
+              null,
+              null,
+              null);
+        }
+        array = argument;
       }
     }
-    if (arrays.isEmpty()) {
+    if (array == null) {
       return select;
     }
     SqlParserPos pos = select.getParserPosition();
     List<SqlNode> rewritten = new ArrayList<>();
     for (SqlNode item : items) {
       SqlNode expression = unaliased(item);
-      SqlNode array = arrayOf(expression);
-      if (array == null) {
+      if (arrayOf(expression) == null) {
         rewritten.add(item);
       } else {
-        String column =
-            PgTreeRewrite.isCall(expression, UNNEST_ITEM) ? "v" + indexOf(arrays, array) : "i";
+        String column = PgTreeRewrite.isCall(expression, UNNEST_ITEM) ? "v" : "i";
         String name = item == expression ? defaultName(expression) : alias(item);
         rewritten.add(
             SqlStdOperatorTable.AS.createCall(
                 pos, new SqlIdentifier(List.of(ALIAS, column), pos), new SqlIdentifier(name, pos)));
       }
     }
-    List<SqlNode> names = new ArrayList<>();
-    names.add(SqlStdOperatorTable.UNNEST_WITH_ORDINALITY.createCall(pos, arrays));
-    names.add(new SqlIdentifier(ALIAS, pos));
-    for (int a = 0; a < arrays.size(); a++) {
-      names.add(new SqlIdentifier("v" + a, pos));
-    }
-    names.add(new SqlIdentifier("i", pos));
-    SqlNode unnest = SqlStdOperatorTable.AS.createCall(pos, names);
+    SqlNode unnest =
+        SqlStdOperatorTable.AS.createCall(
+            pos,
+            SqlStdOperatorTable.UNNEST_WITH_ORDINALITY.createCall(pos, array),
+            new SqlIdentifier(ALIAS, pos),
+            new SqlIdentifier("v", pos),
+            new SqlIdentifier("i", pos));
     SqlNode from =
         select.getFrom() == null
             ? unnest
@@ -79,15 +90,6 @@ final class SetReturningItems {
     select.setSelectList(new SqlNodeList(rewritten, items.getParserPosition()));
     select.setFrom(from);
     return select;
-  }
-
-  private static int indexOf(List<SqlNode> arrays, SqlNode array) {
-    for (int a = 0; a < arrays.size(); a++) {
-      if (arrays.get(a).equalsDeep(array, Litmus.IGNORE)) {
-        return a;
-      }
-    }
-    return -1;
   }
 
   /** The array an unnest or generate_subscripts(array, 1) item walks, or null for another item. */
