@@ -58,7 +58,11 @@ final class CatalogColumns {
     }
     Object[] out = new Object[row.length];
     for (int i = 0; i < row.length; i++) {
-      out[i] = coerce(row[i], columns.get(i).type());
+      // An absent array is an empty one: Calcite's UNNEST cannot walk a NULL, as clients' SQL does.
+      out[i] =
+          row[i] == null && columns.get(i).type() == SqlTypeName.ARRAY
+              ? List.of()
+              : coerce(row[i], columns.get(i).type());
     }
     return out;
   }

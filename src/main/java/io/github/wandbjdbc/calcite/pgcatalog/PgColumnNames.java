@@ -42,6 +42,12 @@ final class PgColumnNames {
     return statement;
   }
 
+  /** PostgreSQL's name for an unaliased select item. */
+  static String nameOf(SqlNode item) {
+    String name = figure(item);
+    return name == null ? "?column?" : name;
+  }
+
   /** The SELECT whose list names the statement's columns: PostgreSQL takes a UNION's first. */
   private static SqlSelect firstSelect(SqlNode node) {
     if (node instanceof SqlSelect select) {

@@ -37,11 +37,16 @@ final class PgFunction implements ScalarFunction, ImplementableFunction {
   @Override
   public RelDataType getReturnType(RelDataTypeFactory factory) {
     Class<?> type = method.getReturnType();
-    // A returned list is one of names (current_schemas).
+    RelDataType text =
+        factory.createTypeWithNullability(factory.createSqlType(SqlTypeName.VARCHAR), true);
+    // A returned list is one of names (current_schemas), or of pairs of texts (pg_zip).
     RelDataType sql =
-        type == List.class
-            ? factory.createArrayType(factory.createSqlType(SqlTypeName.VARCHAR), -1)
-            : sqlType(factory, type);
+        type != List.class
+            ? sqlType(factory, type)
+            : method.getName().equals("pg_zip")
+                ? factory.createArrayType(
+                    factory.builder().add("v0", text).add("v1", text).build(), -1)
+                : factory.createArrayType(text, -1);
     return factory.createTypeWithNullability(sql, true);
   }
 

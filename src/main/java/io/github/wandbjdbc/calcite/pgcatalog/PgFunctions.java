@@ -329,6 +329,25 @@ public final class PgFunctions {
         : array.size();
   }
 
+  /**
+   * Two arrays walked in step, as PostgreSQL walks the set-returning items of one select list: a
+   * (text, text) pair per position of the longer, the shorter padded with NULLs; a NULL array is an
+   * empty one. {@link SetReturningItems} unnests these pairs.
+   */
+  public static List<Object[]> pg_zip(DataContext root, List<?> first, List<?> second) {
+    List<?> a = first == null ? List.of() : first;
+    List<?> b = second == null ? List.of() : second;
+    List<Object[]> pairs = new ArrayList<>();
+    for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
+      pairs.add(new Object[] {text(a, i), text(b, i)});
+    }
+    return pairs;
+  }
+
+  private static String text(List<?> array, int i) {
+    return i < array.size() && array.get(i) != null ? String.valueOf(array.get(i)) : null;
+  }
+
   /** No relation here is a partition: none has ancestors. */
   public static Integer pg_partition_ancestors(DataContext root, Integer oid) {
     return null;

@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.calcite.sql.JoinConditionType;
 import org.apache.calcite.sql.JoinType;
 import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlJoin;
 import org.apache.calcite.sql.SqlKind;
@@ -12,84 +13,166 @@ import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlUnresolvedFunction;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlOperandTypeChecker;
 import org.apache.calcite.util.Litmus;
 
 /**
- * PostgreSQL's set-returning functions in a select list, {@code SELECT unnest(a) AS x,
- * generate_subscripts(a, 1) AS i FROM t}, as the join Calcite reads: {@code SELECT srf.v AS x,
- * srf.i AS i FROM t, UNNEST(a) WITH ORDINALITY AS srf(v, i)}. Both items walk the one array in
- * step, as in PostgreSQL; items over different arrays are refused. {@link PgSyntax} renames such an
- * {@code unnest(} to {@value #UNNEST_ITEM}, since UNNEST is a keyword there.
+ * PostgreSQL's set-returning functions in a select list, as joins Calcite reads.
+ *
+ * <ul>
+ *   <li>One array, {@code SELECT unnest(a) AS x, generate_subscripts(a, 1) AS i FROM t}: {@code
+ *       SELECT srf.v AS x, srf.i AS i FROM t, UNNEST(a) WITH ORDINALITY AS srf(v, i)}.
+ *   <li>Two arrays, {@code SELECT n, unnest(a) AS x, unnest(b) AS y FROM t}, walked in step with
+ *       the shorter padded with NULLs as in PostgreSQL: the arrays are first computed per row
+ *       ({@code SELECT n, a AS a0, b AS a1 FROM t}), then paired by {@code pg_zip}, whose pairs are
+ *       text. Calcite's own UNNEST of several arrays is a cross product.
+ * </ul>
+ *
+ * {@link PgSyntax} renames such an {@code unnest(} to {@value #UNNEST_ITEM}, since UNNEST is a
+ * keyword there. More arrays, or subscripts beside two arrays, are refused.
  */
 final class SetReturningItems {
   static final String UNNEST_ITEM = "pg_srf_unnest";
   private static final String ALIAS = "srf$";
+  private static final String ROWS = "srf$rows";
 
   private SetReturningItems() {}
 
   static SqlSelect rewrite(SqlSelect select) throws SqlParseException {
-    SqlNodeList items = select.getSelectList();
-    SqlNode array = null;
-    for (SqlNode item : items) {
-      SqlNode argument = arrayOf(unaliased(item));
-      if (argument != null) {
-        if (array != null && !array.equalsDeep(argument, Litmus.IGNORE)) {
-          // Calcite's UNNEST of several arrays is not PostgreSQL's walk in step (padded with NULLs)
-          throw new SqlParseException(
-              "Set-returning functions over different arrays in one select list ("
-                  + array
-                  + ", "
-                  + argument
-                  + ") are not supported; unnest one array per select list",
-              argument.getParserPosition(),
-              null,
-              null,
-              null);
-        }
-        array = argument;
+    List<SqlNode> arrays = new ArrayList<>();
+    boolean subscripts = false;
+    for (SqlNode item : select.getSelectList()) {
+      SqlNode expression = unaliased(item);
+      SqlNode argument = arrayOf(expression);
+      if (argument != null && indexOf(arrays, argument) < 0) {
+        arrays.add(argument);
       }
+      subscripts |= argument != null && !PgTreeRewrite.isCall(expression, UNNEST_ITEM);
     }
-    if (array == null) {
+    if (arrays.isEmpty()) {
       return select;
+    } else if (arrays.size() == 1) {
+      return oneArray(select, arrays.get(0));
+    } else if (arrays.size() == 2 && !subscripts) {
+      return twoArrays(select, arrays);
     }
+    throw new SqlParseException(
+        "Set-returning functions over "
+            + arrays.size()
+            + " arrays in one select list"
+            + (subscripts ? " with generate_subscripts" : "")
+            + " are not supported; unnest at most two arrays, or one with its subscripts",
+        select.getParserPosition(),
+        null,
+        null,
+        null);
+  }
+
+  private static SqlSelect oneArray(SqlSelect select, SqlNode array) {
     SqlParserPos pos = select.getParserPosition();
-    List<SqlNode> rewritten = new ArrayList<>();
-    for (SqlNode item : items) {
+    List<SqlNode> items = new ArrayList<>();
+    for (SqlNode item : select.getSelectList()) {
       SqlNode expression = unaliased(item);
       if (arrayOf(expression) == null) {
-        rewritten.add(item);
+        items.add(item);
       } else {
         String column = PgTreeRewrite.isCall(expression, UNNEST_ITEM) ? "v" : "i";
-        String name = item == expression ? defaultName(expression) : alias(item);
-        rewritten.add(
-            SqlStdOperatorTable.AS.createCall(
-                pos, new SqlIdentifier(List.of(ALIAS, column), pos), new SqlIdentifier(name, pos)));
+        items.add(as(new SqlIdentifier(List.of(ALIAS, column), pos), name(item), pos));
       }
     }
     SqlNode unnest =
-        SqlStdOperatorTable.AS.createCall(
-            pos,
-            SqlStdOperatorTable.UNNEST_WITH_ORDINALITY.createCall(pos, array),
-            new SqlIdentifier(ALIAS, pos),
-            new SqlIdentifier("v", pos),
-            new SqlIdentifier("i", pos));
-    SqlNode from =
-        select.getFrom() == null
-            ? unnest
-            : new SqlJoin(
-                pos,
-                select.getFrom(),
-                SqlLiteral.createBoolean(false, pos),
-                JoinType.COMMA.symbol(pos),
-                unnest,
-                JoinConditionType.NONE.symbol(pos),
-                null);
-    select.setSelectList(new SqlNodeList(rewritten, items.getParserPosition()));
+        unnestAs(SqlStdOperatorTable.UNNEST_WITH_ORDINALITY.createCall(pos, array), pos, "v", "i");
+    SqlNode from = select.getFrom() == null ? unnest : commaJoin(select.getFrom(), unnest, pos);
+    select.setSelectList(new SqlNodeList(items, pos));
     select.setFrom(from);
     return select;
+  }
+
+  private static SqlSelect twoArrays(SqlSelect select, List<SqlNode> arrays) {
+    SqlParserPos pos = select.getParserPosition();
+    List<SqlNode> inner = new ArrayList<>();
+    List<SqlNode> outer = new ArrayList<>();
+    for (SqlNode item : select.getSelectList()) {
+      SqlNode array = arrayOf(unaliased(item));
+      String name = name(item);
+      if (array == null) {
+        inner.add(item);
+        outer.add(as(new SqlIdentifier(List.of(ROWS, name), pos), name, pos));
+      } else {
+        String column = "v" + indexOf(arrays, array);
+        outer.add(as(new SqlIdentifier(List.of(ALIAS, column), pos), name, pos));
+      }
+    }
+    for (int a = 0; a < arrays.size(); a++) {
+      inner.add(as(arrays.get(a), "srf$a" + a, pos));
+    }
+    select.setSelectList(new SqlNodeList(inner, pos));
+    SqlNode rows = as(select, ROWS, pos);
+    SqlCall zip =
+        new SqlUnresolvedFunction(
+                new SqlIdentifier("pg_zip", pos),
+                null,
+                null,
+                (SqlOperandTypeChecker) null,
+                null,
+                SqlFunctionCategory.USER_DEFINED_FUNCTION)
+            .createCall(
+                pos,
+                new SqlIdentifier(List.of(ROWS, "srf$a0"), pos),
+                new SqlIdentifier(List.of(ROWS, "srf$a1"), pos));
+    SqlNode unnest =
+        unnestAs(
+            SqlStdOperatorTable.UNNEST_WITH_ORDINALITY.createCall(pos, zip), pos, "v0", "v1", "i");
+    return new SqlSelect(
+        pos,
+        null,
+        new SqlNodeList(outer, pos),
+        commaJoin(rows, unnest, pos),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  private static SqlNode unnestAs(SqlNode unnest, SqlParserPos pos, String... columns) {
+    List<SqlNode> operands = new ArrayList<>(List.of(unnest, new SqlIdentifier(ALIAS, pos)));
+    for (String column : columns) {
+      operands.add(new SqlIdentifier(column, pos));
+    }
+    return SqlStdOperatorTable.AS.createCall(pos, operands);
+  }
+
+  private static SqlNode commaJoin(SqlNode left, SqlNode right, SqlParserPos pos) {
+    return new SqlJoin(
+        pos,
+        left,
+        SqlLiteral.createBoolean(false, pos),
+        JoinType.COMMA.symbol(pos),
+        right,
+        JoinConditionType.NONE.symbol(pos),
+        null);
+  }
+
+  private static SqlNode as(SqlNode expression, String name, SqlParserPos pos) {
+    return SqlStdOperatorTable.AS.createCall(pos, expression, new SqlIdentifier(name, pos));
+  }
+
+  private static int indexOf(List<SqlNode> arrays, SqlNode array) {
+    for (int a = 0; a < arrays.size(); a++) {
+      if (arrays.get(a).equalsDeep(array, Litmus.IGNORE)) {
+        return a;
+      }
+    }
+    return -1;
   }
 
   /** The array an unnest or generate_subscripts(array, 1) item walks, or null for another item. */
@@ -110,11 +193,11 @@ final class SetReturningItems {
     return item.getKind() == SqlKind.AS ? ((SqlCall) item).operand(0) : item;
   }
 
-  private static String alias(SqlNode item) {
-    return ((SqlIdentifier) ((SqlCall) item).operand(1)).getSimple();
-  }
-
-  private static String defaultName(SqlNode expression) {
-    return PgTreeRewrite.isCall(expression, UNNEST_ITEM) ? "unnest" : "generate_subscripts";
+  /** The item's column name: its alias, else PostgreSQL's name for it. */
+  private static String name(SqlNode item) {
+    if (item.getKind() == SqlKind.AS) {
+      return ((SqlIdentifier) ((SqlCall) item).operand(1)).getSimple();
+    }
+    return PgColumnNames.nameOf(item);
   }
 }

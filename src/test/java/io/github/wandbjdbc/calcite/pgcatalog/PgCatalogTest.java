@@ -16,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -178,11 +179,26 @@ class PgCatalogTest {
               "SELECT unnest(conkey) AS attnum, generate_subscripts(conkey, 1) AS i"
                   + " FROM pg_constraint WHERE contype = 'p'"
                   + " AND conrelid = 'demo.histories'::regclass ORDER BY i"));
-      SQLException twoArrays =
+      // two arrays walk in step, the shorter padded with NULLs; their values come back as text
+      assertEquals(
+          List.of(
+              Arrays.asList("histories_pkey", "1", null),
+              Arrays.asList("histories_pkey", "2", null),
+              List.of("histories_run_id_fkey", "1", "1")),
+          rows(
+              c,
+              "SELECT * FROM (SELECT conname, unnest(conkey) AS k, unnest(confkey) AS f"
+                  + " FROM pg_constraint WHERE conrelid = 'demo.histories'::regclass) t"
+                  + " ORDER BY conname, k"));
+      SQLException threeArrays =
           assertThrows(
               SQLException.class,
-              () -> rows(c, "SELECT unnest(conkey), unnest(confkey) FROM pg_constraint"));
-      assertTrue(twoArrays.getMessage().contains("different arrays"), twoArrays.getMessage());
+              () ->
+                  rows(
+                      c,
+                      "SELECT unnest(conkey), unnest(confkey), unnest(conpfeqop)"
+                          + " FROM pg_constraint"));
+      assertTrue(threeArrays.getMessage().contains("3 arrays"), threeArrays.getMessage());
     }
   }
 
