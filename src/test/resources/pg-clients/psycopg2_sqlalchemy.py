@@ -52,6 +52,8 @@ result["has_table"] = [
     inspector.has_table("runs"),
     inspector.has_table("nope", schema="demo"),
 ]
+result["primary_key"] = inspector.get_pk_constraint("histories", schema="demo")
+result["indexes"] = inspector.get_indexes("histories", schema="demo")
 result["foreign_keys"] = inspector.get_foreign_keys("histories", schema="demo")
 result["table_comment"] = inspector.get_table_comment("runs", schema="demo")["text"]
 table = pandas.read_sql_table("runs", engine)

@@ -119,6 +119,10 @@ class PgPythonClientsTest {
     // reflection through pg_catalog: the search path is the session's project
     assertEquals("[true,true,false]", result.get("has_table").toString());
     assertEquals(
+        "{\"constrained_columns\":[\"run_id\",\"_step\"],\"name\":\"histories_pkey\"}",
+        result.get("primary_key").toString());
+    assertEquals("[]", result.get("indexes").toString(), "a primary key's index is not listed");
+    assertEquals(
         "[{\"name\":\"histories_run_id_fkey\",\"constrained_columns\":[\"run_id\"],"
             + "\"referred_schema\":\"demo\",\"referred_table\":\"runs\","
             + "\"referred_columns\":[\"run_id\"],\"options\":{}}]",

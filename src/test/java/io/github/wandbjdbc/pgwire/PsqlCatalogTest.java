@@ -124,11 +124,23 @@ class PsqlCatalogTest {
   void whatWandbHasNoneOfIsListedEmpty() throws Exception {
     assertEquals(List.of("Schema,Name,Result data type,Argument data types,Type"), psql("\\df"));
     assertEquals(List.of("Schema,Name,Description"), psql("\\dT"));
-    for (String command : List.of("\\dv", "\\di")) {
-      ExternalClient result = run(command);
-      assertEquals(0, result.exit(), result.err());
-      assertEquals("", result.out(), command);
-      assertEquals(List.of("Did not find any relations."), result.err().lines().toList(), command);
+    ExternalClient views = run("\\dv");
+    assertEquals(0, views.exit(), views.err());
+    assertEquals("", views.out());
+    assertEquals(List.of("Did not find any relations."), views.err().lines().toList());
+  }
+
+  @Test
+  void primaryKeysAreBackedByIndexesAsInPostgres() throws Exception {
+    List<String> expected = new ArrayList<>(List.of("Schema,Name,Type,Owner,Table"));
+    try (Connection c = endpoint.jdbc();
+        ResultSet rs = c.getMetaData().getPrimaryKeys(null, "demo", null)) {
+      java.util.Set<String> keyed = new java.util.TreeSet<>();
+      while (rs.next()) {
+        keyed.add(rs.getString("TABLE_NAME"));
+      }
+      keyed.forEach(t -> expected.add("demo," + t + "_pkey,index,wandb," + t));
     }
+    assertEquals(expected, psql("\\di"));
   }
 }

@@ -29,15 +29,6 @@ final class CatalogColumns {
     return columns;
   }
 
-  int indexOf(String name) {
-    for (int i = 0; i < columns.size(); i++) {
-      if (columns.get(i).name().equals(name)) {
-        return i;
-      }
-    }
-    throw new IllegalArgumentException("no catalog column " + name);
-  }
-
   RelDataType rowType(RelDataTypeFactory factory) {
     RelDataTypeFactory.Builder builder = factory.builder();
     for (Column column : columns) {

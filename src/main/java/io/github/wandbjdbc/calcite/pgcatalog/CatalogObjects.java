@@ -35,11 +35,15 @@ final class CatalogObjects {
   /** Where a namespace's constraints are numbered from, after its relations. */
   private static final int FIRST_CONSTRAINT = 500;
 
+  /** A primary key's index is its table's OID plus this. */
+  private static final int INDEX_OFFSET = 100;
+
   record Namespace(int oid, String name, boolean project) {}
 
   record Relation(int oid, Namespace namespace, String name, Table table, char kind) {
+    /** What the table holds; an index, which shares its table's, has none of its own. */
     String remarks() {
-      return table instanceof TableFacts facts ? facts.remarks() : null;
+      return kind != 'i' && table instanceof TableFacts facts ? facts.remarks() : null;
     }
   }
 
@@ -130,12 +134,56 @@ final class CatalogObjects {
     return relations;
   }
 
+  /**
+   * The tables with, after each, the index of its primary key: PostgreSQL backs every primary key
+   * with a unique index (relkind {@code i}), and clients read keys through it.
+   */
+  List<Relation> relationsAndIndexes(Namespace namespace) {
+    List<Relation> all = new ArrayList<>();
+    for (Relation r : relations(namespace)) {
+      all.add(r);
+      primaryKeyIndex(r).ifPresent(all::add);
+    }
+    return all;
+  }
+
+  List<Relation> relationsAndIndexes() {
+    List<Relation> all = new ArrayList<>();
+    for (Namespace namespace : namespaces()) {
+      all.addAll(relationsAndIndexes(namespace));
+    }
+    return all;
+  }
+
+  /** The index of a table's primary key, known without reading its columns. */
+  Optional<Relation> primaryKeyIndex(Relation table) {
+    if (table.kind() != 'r'
+        || !(table.table() instanceof TableFacts facts)
+        || facts.primaryKey().isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Relation(
+            table.oid() + INDEX_OFFSET,
+            table.namespace(),
+            table.name() + "_pkey",
+            table.table(),
+            'i'));
+  }
+
+  /** The table whose primary key {@code index} is. */
+  Optional<Relation> indexedTable(Relation index) {
+    return relations(index.namespace()).stream()
+        .filter(r -> primaryKeyIndex(r).map(i -> i.oid() == index.oid()).orElse(false))
+        .findFirst();
+  }
+
   Optional<Relation> relation(int oid) {
     for (Namespace namespace : namespaces()) {
       if (oid > namespace.oid() && oid < namespace.oid() + OIDS_PER_NAMESPACE
           || namespace.oid() == PG_CATALOG_OID) {
         Optional<Relation> found =
-            relations(namespace).stream().filter(r -> r.oid() == oid).findFirst();
+            relationsAndIndexes(namespace).stream().filter(r -> r.oid() == oid).findFirst();
         if (found.isPresent()) {
           return found;
         }
@@ -158,7 +206,7 @@ final class CatalogObjects {
     }
     String relation = unquote(parts[parts.length - 1]);
     for (Namespace namespace : path) {
-      for (Relation r : relations(namespace)) {
+      for (Relation r : relationsAndIndexes(namespace)) {
         if (r.name().equals(relation)) {
           return Optional.of(r);
         }
@@ -167,11 +215,22 @@ final class CatalogObjects {
     return Optional.empty();
   }
 
-  /** Its columns, numbered from 1; reading a project table's may discover them from W&B. */
+  /**
+   * Its columns, numbered from 1 (an index's: its key's); reading a project table's may discover
+   * them from W&B.
+   */
   List<Attribute> attributes(Relation relation) {
+    List<RelDataTypeField> fields = relation.table().getRowType(typeFactory).getFieldList();
+    if (relation.kind() == 'i') {
+      List<RelDataTypeField> keyFields = new ArrayList<>();
+      for (String column : ((TableFacts) relation.table()).primaryKey()) {
+        fields.stream().filter(f -> f.getName().equals(column)).forEach(keyFields::add);
+      }
+      fields = keyFields;
+    }
     List<Attribute> attributes = new ArrayList<>();
     int number = 1;
-    for (RelDataTypeField field : relation.table().getRowType(typeFactory).getFieldList()) {
+    for (RelDataTypeField field : fields) {
       attributes.add(
           new Attribute(
               relation,
@@ -192,7 +251,7 @@ final class CatalogObjects {
   /** The primary and foreign keys a project table declares ({@link TableFacts}). */
   List<Constraint> constraints(Relation relation) {
     List<Constraint> constraints = new ArrayList<>();
-    if (!(relation.table() instanceof TableFacts facts)) {
+    if (relation.kind() != 'r' || !(relation.table() instanceof TableFacts facts)) {
       return constraints;
     }
     int base =

@@ -10,6 +10,7 @@ import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.schema.FilterableTable;
 import org.apache.calcite.schema.impl.AbstractTable;
+import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * One relation of pg_catalog or information_schema: PostgreSQL's columns, and rows built from the
@@ -49,8 +50,12 @@ final class CatalogTable extends AbstractTable implements FilterableTable {
     return kind;
   }
 
-  int column(String name) {
-    return columns.indexOf(name);
+  /** The names of its boolean columns. */
+  List<String> booleanColumns() {
+    return columns.columns().stream()
+        .filter(c -> c.type() == SqlTypeName.BOOLEAN)
+        .map(CatalogColumns.Column::name)
+        .toList();
   }
 
   @Override

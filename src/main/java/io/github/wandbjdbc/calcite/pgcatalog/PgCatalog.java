@@ -1,9 +1,12 @@
 package io.github.wandbjdbc.calcite.pgcatalog;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.TableFunction;
 import org.apache.calcite.schema.impl.TableFunctionImpl;
@@ -44,9 +47,7 @@ public final class PgCatalog {
   /** Adds the schemas, functions and type names to a connection's root schema. */
   public static void install(SchemaPlus root) {
     List<PgFunction> functions = PgFunctions.all();
-    Map<String, CatalogTable> pg = new TreeMap<>();
-    PgObjectRelations.addTo(pg);
-    PgSystemRelations.addTo(pg, PgFunctions.signatures(functions));
+    Map<String, CatalogTable> pg = pgCatalogTables(functions);
     SchemaPlus catalog = root.add(CatalogObjects.PG_CATALOG, new CatalogSchema(pg));
     // PostgreSQL searches pg_catalog first, so clients name its relations unqualified.
     pg.forEach(root::add);
@@ -66,6 +67,32 @@ public final class PgCatalog {
           root.add(name, factory -> factory.createSqlType(type));
           catalog.add(name, factory -> factory.createSqlType(type));
         });
+  }
+
+  private static Map<String, CatalogTable> pgCatalogTables(List<PgFunction> functions) {
+    Map<String, CatalogTable> pg = new TreeMap<>();
+    PgObjectRelations.addTo(pg);
+    PgSystemRelations.addTo(pg, PgFunctions.signatures(functions));
+    return pg;
+  }
+
+  /** The boolean columns of the catalog's relations, by name; see {@link PgSyntax}. */
+  static Set<String> booleanColumns() {
+    return BooleanColumns.NAMES;
+  }
+
+  private static final class BooleanColumns {
+    static final Set<String> NAMES = collect();
+
+    private static Set<String> collect() {
+      Set<String> names = new TreeSet<>();
+      List<CatalogTable> tables = new ArrayList<>(pgCatalogTables(PgFunctions.all()).values());
+      tables.addAll(InformationSchemaRelations.all().values());
+      for (CatalogTable table : tables) {
+        names.addAll(table.booleanColumns());
+      }
+      return Set.copyOf(names);
+    }
   }
 
   /** Calcite connection properties for PostgreSQL's syntax and functions. */

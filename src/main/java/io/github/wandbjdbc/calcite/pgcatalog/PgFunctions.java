@@ -174,13 +174,36 @@ public final class PgFunctions {
     return pg_get_constraintdef(root, oid);
   }
 
+  /** A primary key's index as PostgreSQL would create it. */
   public static String pg_get_indexdef(DataContext root, Integer oid) {
-    return null;
+    return pg_get_indexdef(root, oid, 0, false);
   }
 
+  /** With {@code column} above 0, that key column's name only. */
   public static String pg_get_indexdef(
       DataContext root, Integer oid, Integer column, Boolean pretty) {
-    return null;
+    if (oid == null) {
+      return null;
+    }
+    CatalogObjects objects = objects(root);
+    Optional<Relation> index = objects.relation(oid).filter(r -> r.kind() == 'i');
+    if (index.isEmpty()) {
+      return null;
+    }
+    List<String> key = objects.attributes(index.get()).stream().map(Attribute::name).toList();
+    if (column != null && column > 0) {
+      return column <= key.size() ? quote_ident(root, key.get(column - 1)) : "";
+    }
+    Relation table = objects.indexedTable(index.get()).orElseThrow();
+    return "CREATE UNIQUE INDEX "
+        + quote_ident(root, index.get().name())
+        + " ON "
+        + quote_ident(root, table.namespace().name())
+        + "."
+        + quote_ident(root, table.name())
+        + " USING btree ("
+        + key.stream().map(k -> quote_ident(root, k)).collect(Collectors.joining(", "))
+        + ")";
   }
 
   public static String pg_get_viewdef(DataContext root, Integer oid) {

@@ -2,6 +2,7 @@ package io.github.wandbjdbc.calcite.pgcatalog;
 
 import static io.github.wandbjdbc.calcite.pgcatalog.CatalogObjects.OWNER_OID;
 
+import io.github.wandbjdbc.calcite.TableFacts;
 import io.github.wandbjdbc.calcite.pgcatalog.CatalogObjects.Attribute;
 import io.github.wandbjdbc.calcite.pgcatalog.CatalogObjects.Constraint;
 import io.github.wandbjdbc.calcite.pgcatalog.CatalogObjects.Namespace;
@@ -50,7 +51,7 @@ final class PgObjectRelations {
                 + " relminmxid xid, relacl aclitem[], reloptions text[], relpartbound pg_node_tree",
             (objects, filter) -> {
               List<Object[]> rows = new ArrayList<>();
-              for (Relation r : relations(objects, filter, 0)) {
+              for (Relation r : relationsAndIndexes(objects, filter, 0)) {
                 rows.add(
                     new Object[] {
                       r.oid(),
@@ -59,19 +60,18 @@ final class PgObjectRelations {
                       0,
                       0,
                       OWNER_OID,
-                      r.kind() == 'r' ? 2 : 0,
+                      r.kind() == 'r' ? 2 : r.kind() == 'i' ? 403 : 0,
                       0,
                       0,
                       0,
                       -1f,
                       0,
                       0,
-                      false,
+                      objects.primaryKeyIndex(r).isPresent(),
                       false,
                       'p',
                       r.kind(),
-                      // relnatts: a W&B table's columns are discovered on use, not to list it.
-                      r.table() instanceof CatalogTable ? columnCount(objects, r) : 0,
+                      columnCount(objects, r),
                       0,
                       false,
                       false,
@@ -105,7 +105,7 @@ final class PgObjectRelations {
                 + " attmissingval anyarray",
             (objects, filter) -> {
               List<Object[]> rows = new ArrayList<>();
-              for (Relation r : relations(objects, filter, 0)) {
+              for (Relation r : relationsAndIndexes(objects, filter, 0)) {
                 for (Attribute a : objects.attributes(r)) {
                   int length = PgTypes.byOid(a.typeOid()).map(PgTypes.PgType::length).orElse(-1);
                   boolean text = a.typeOid() == PgTypes.TEXT;
@@ -155,7 +155,7 @@ final class PgObjectRelations {
                 if (r.remarks() != null) {
                   rows.add(new Object[] {r.oid(), PG_CLASS, 0, r.remarks()});
                 }
-                if (!tablesOnly && !(r.table() instanceof CatalogTable)) {
+                if (!tablesOnly && r.kind() == 'r' && !(r.table() instanceof CatalogTable)) {
                   for (Attribute a : objects.attributes(r)) {
                     Optional<String> remarks = objects.columnRemarks(r, a.name());
                     if (remarks.isPresent()) {
@@ -193,7 +193,11 @@ final class PgObjectRelations {
                         true,
                         r.oid(),
                         0,
-                        0,
+                        // the index behind the key: its own, or the one it refers to
+                        objects
+                            .primaryKeyIndex(foreign ? c.referenced() : r)
+                            .map(Relation::oid)
+                            .orElse(0),
                         0,
                         foreign ? c.referenced().oid() : 0,
                         foreign ? "a" : " ",
@@ -270,6 +274,59 @@ final class PgObjectRelations {
               return rows;
             }));
     tables.put(
+        "pg_index",
+        new CatalogTable(
+            2610,
+            'r',
+            "indexrelid oid, indrelid oid, indnatts int2, indnkeyatts int2, indisunique bool,"
+                + " indnullsnotdistinct bool, indisprimary bool, indisexclusion bool,"
+                + " indimmediate bool, indisclustered bool, indisvalid bool, indcheckxmin bool,"
+                + " indisready bool, indislive bool, indisreplident bool, indkey int2vector,"
+                + " indcollation oidvector, indclass oidvector, indoption int2vector,"
+                + " indexprs pg_node_tree, indpred pg_node_tree",
+            (objects, filter) -> {
+              List<Object[]> rows = new ArrayList<>();
+              for (Relation r : relations(objects, filter, 1)) {
+                Optional<Relation> index = objects.primaryKeyIndex(r);
+                if (index.isPresent()) {
+                  List<Short> key = new ArrayList<>();
+                  List<Integer> zeros = new ArrayList<>();
+                  List<Attribute> columns = objects.attributes(r);
+                  for (Attribute a : objects.attributes(index.get())) {
+                    columns.stream()
+                        .filter(column -> column.name().equals(a.name()))
+                        .forEach(column -> key.add((short) column.number()));
+                    zeros.add(0);
+                  }
+                  rows.add(
+                      new Object[] {
+                        index.get().oid(),
+                        r.oid(),
+                        key.size(),
+                        key.size(),
+                        true,
+                        false,
+                        true,
+                        false,
+                        true,
+                        false,
+                        true,
+                        false,
+                        true,
+                        true,
+                        false,
+                        key,
+                        zeros,
+                        zeros,
+                        zeros,
+                        null,
+                        null
+                      });
+                }
+              }
+              return rows;
+            }));
+    tables.put(
         "pg_tables",
         new CatalogTable(
             12101,
@@ -310,8 +367,25 @@ final class PgObjectRelations {
     return objects.relations();
   }
 
+  /**
+   * pg_class.relnatts: a W&B table's columns are discovered on use, not to list it, so it is 0
+   * there; an index's are its key's.
+   */
+  /** As {@link #relations}, with the primary keys' indexes. */
+  private static List<Relation> relationsAndIndexes(
+      CatalogObjects objects, CatalogFilter filter, int oidColumn) {
+    Optional<Object> oid = filter.equalTo(oidColumn);
+    if (oid.isPresent()) {
+      return objects.relation(number(oid.get())).map(List::of).orElse(List.of());
+    }
+    return objects.relationsAndIndexes();
+  }
+
   private static int columnCount(CatalogObjects objects, Relation r) {
-    return objects.attributes(r).size();
+    if (r.kind() == 'i') {
+      return ((TableFacts) r.table()).primaryKey().size();
+    }
+    return r.table() instanceof CatalogTable ? objects.attributes(r).size() : 0;
   }
 
   static int number(Object value) {

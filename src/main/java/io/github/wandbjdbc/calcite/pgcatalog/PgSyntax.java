@@ -43,6 +43,9 @@ final class PgSyntax {
 
   private static final Pattern ARRAY_CAST =
       Pattern.compile("(?i)\\s*::\\s*((?:pg_catalog\\s*\\.\\s*)?[a-z_][a-z0-9_]*)\\s*\\[\\s*\\]");
+  private static final Pattern BOOLEAN_TEXT =
+      Pattern.compile(
+          "(?i)((?:[a-z_][a-z0-9_]*\\.)?([a-z_][a-z0-9_]*)\\s*(?:=|<>|!=)\\s*)'(t|f|true|false)'");
   private static final Pattern DEFAULT_LABEL = Pattern.compile("(?i)AS(\\s+)DEFAULT\\b");
   private static final Pattern CURRENT_SCHEMA =
       Pattern.compile("(?i)(?:pg_catalog\\s*\\.\\s*)?current_schema\\b(?:\\s*\\(\\s*\\))?");
@@ -88,7 +91,15 @@ final class PgSyntax {
       Matcher srfUnnest = SRF_UNNEST.matcher(sql).region(i, sql.length());
       clause.read(sql, i);
       Matcher vector = VECTOR_TEXT.matcher(sql).region(i, sql.length());
-      if (startsWord(sql, i) && vector.lookingAt()) {
+      Matcher booleanText = BOOLEAN_TEXT.matcher(sql).region(i, sql.length());
+      if (startsWord(sql, i)
+          && booleanText.lookingAt()
+          && PgCatalog.booleanColumns().contains(booleanText.group(2).toLowerCase(Locale.ROOT))) {
+        out.append(booleanText.group(1))
+            .append(
+                booleanText.group(3).toLowerCase(Locale.ROOT).startsWith("t") ? "TRUE" : "FALSE");
+        i = booleanText.end();
+      } else if (startsWord(sql, i) && vector.lookingAt()) {
         out.append("pg_vector_text(").append(vector.group(1)).append(')');
         i = vector.end();
       } else if (sql.charAt(i) == ':' && arrayCast.lookingAt()) {

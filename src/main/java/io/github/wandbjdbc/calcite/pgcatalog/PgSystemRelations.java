@@ -300,16 +300,6 @@ final class PgSystemRelations {
   private static void addEmpty(Map<String, CatalogTable> tables) {
     empty(
         tables,
-        "pg_index",
-        2610,
-        "indexrelid oid, indrelid oid, indnatts int2, indnkeyatts int2, indisunique bool,"
-            + " indnullsnotdistinct bool, indisprimary bool, indisexclusion bool,"
-            + " indimmediate bool, indisclustered bool, indisvalid bool, indcheckxmin bool,"
-            + " indisready bool, indislive bool, indisreplident bool, indkey int2vector,"
-            + " indcollation oidvector, indclass oidvector, indoption int2vector,"
-            + " indexprs pg_node_tree, indpred pg_node_tree");
-    empty(
-        tables,
         "pg_inherits",
         2611,
         "inhrelid oid, inhparent oid, inhseqno int4, inhdetachpending bool");
