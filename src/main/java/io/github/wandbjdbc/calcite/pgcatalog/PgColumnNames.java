@@ -12,30 +12,43 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.fun.SqlCase;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 
 /**
  * Names a query's unnamed result columns as PostgreSQL does, where Calcite would say {@code
  * EXPR$n}: a function call by the function's name, a cast by its operand's name (else the type's),
- * a CASE as {@code case}, anything else as {@code ?column?}.
+ * a CASE by its ELSE's name (else {@code case}), a scalar subquery by its column's, anything else
+ * (a literal, an operator) as {@code ?column?}.
  */
 final class PgColumnNames {
+  private static final String NO_NAME = "?column?";
+
   private PgColumnNames() {}
 
   static SqlNode name(SqlNode statement) {
     SqlSelect select = firstSelect(statement);
     if (select != null) {
       SqlNodeList items = select.getSelectList();
+      // Calcite finds a UNION's or an ORDER BY's columns by name: there a second ?column? would be
+      // ambiguous, and keeps Calcite's own name
+      boolean unique =
+          statement != select || select.getOrderList() != null && select.getOrderList().size() > 0;
+      boolean unnamed = false;
       for (int i = 0; i < items.size(); i++) {
         SqlNode item = items.get(i);
-        if (item instanceof SqlCall call && call.getKind() != SqlKind.AS) {
-          String name = figure(item);
+        if (!(item instanceof SqlIdentifier) && item.getKind() != SqlKind.AS) {
+          String name = nameOf(item);
+          if (name.equals(NO_NAME) && unnamed && unique) {
+            continue;
+          }
+          unnamed |= name.equals(NO_NAME);
           items.set(
               i,
               SqlStdOperatorTable.AS.createCall(
                   item.getParserPosition(),
                   item,
-                  new SqlIdentifier(name == null ? "?column?" : name, item.getParserPosition())));
+                  new SqlIdentifier(name, item.getParserPosition())));
         }
       }
     }
@@ -45,7 +58,7 @@ final class PgColumnNames {
   /** PostgreSQL's name for an unaliased select item. */
   static String nameOf(SqlNode item) {
     String name = figure(item);
-    return name == null ? "?column?" : name;
+    return name == null ? NO_NAME : name;
   }
 
   /** The SELECT whose list names the statement's columns: PostgreSQL takes a UNION's first. */
@@ -74,7 +87,18 @@ final class PgColumnNames {
         String inner = figure(operands.get(0));
         yield inner != null ? inner : typeName(operands.get(1));
       }
-      case CASE -> "case";
+      // a CASE is named by its ELSE when that has a name of its own, as in PostgreSQL
+      case CASE -> {
+        SqlNode otherwise = ((SqlCase) call).getElseOperand();
+        String inner = isNamed(otherwise) ? figure(otherwise) : null;
+        yield inner != null ? inner : "case";
+      }
+      case SELECT -> {
+        SqlNode first = ((SqlSelect) call).getSelectList().get(0);
+        yield first.getKind() == SqlKind.AS
+            ? ((SqlIdentifier) ((SqlCall) first).operand(1)).getSimple()
+            : figure(first);
+      }
       case COALESCE -> "coalesce";
       case NULLIF -> "nullif";
       case ITEM -> figure(operands.get(0));
@@ -88,6 +112,14 @@ final class PgColumnNames {
               ? functionName(call)
               : null;
     };
+  }
+
+  /** Whether PostgreSQL names the expression itself, not after its type: a column or a call. */
+  private static boolean isNamed(SqlNode node) {
+    if (node instanceof SqlCall call && call.getKind() == SqlKind.CAST) {
+      return isNamed(call.operand(0));
+    }
+    return node instanceof SqlIdentifier || node instanceof SqlCall && figure(node) != null;
   }
 
   private static String functionName(SqlCall call) {

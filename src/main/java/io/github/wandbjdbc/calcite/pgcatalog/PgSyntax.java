@@ -1,6 +1,8 @@
 package io.github.wandbjdbc.calcite.pgcatalog;
 
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,6 +22,7 @@ import java.util.regex.Pattern;
  *   <li>{@code unnest(array) alias} in a FROM clause names its column as the alias, as PostgreSQL
  *       does: {@code UNNEST(array) AS alias(alias)}; in a select list it is renamed for {@link
  *       SetReturningItems};
+ *   <li>{@code substring(x FOR n)} gets PostgreSQL's implicit {@code FROM 1};
  *   <li>a leading {@code EXPLAIN} becomes Calcite's {@code EXPLAIN PLAN FOR}.
  * </ul>
  */
@@ -46,12 +49,16 @@ final class PgSyntax {
   private static final Pattern BOOLEAN_TEXT =
       Pattern.compile(
           "(?i)((?:[a-z_][a-z0-9_]*\\.)?([a-z_][a-z0-9_]*)\\s*(?:=|<>|!=)\\s*)'(t|f|true|false)'");
+  private static final Pattern SUBSTRING = Pattern.compile("(?i)substring\\s*\\(");
   private static final Pattern DEFAULT_LABEL = Pattern.compile("(?i)AS(\\s+)DEFAULT\\b");
   private static final Pattern CURRENT_SCHEMA =
       Pattern.compile("(?i)(?:pg_catalog\\s*\\.\\s*)?current_schema\\b(?:\\s*\\(\\s*\\))?");
   private static final Pattern UNNEST_ALIAS =
       Pattern.compile(
           "(?i)(?:pg_catalog\\s*\\.\\s*)?unnest\\s*(\\((?:[^()']|\\([^()']*\\))*\\))\\s+(?:AS\\s+)?([a-z_][a-z0-9_]*)\\b(?!\\s*\\()");
+  private static final Pattern BARE_UNNEST =
+      Pattern.compile(
+          "(?i)(?:pg_catalog\\s*\\.\\s*)?unnest\\s*(\\((?:[^()']|\\([^()']*\\))*\\))(?=\\s*(?:$|[),;]|(?:where|join|left|right|inner|full|cross|group|order|limit|union|on)\\b))");
   private static final Pattern SRF_UNNEST =
       Pattern.compile("(?i)(?:pg_catalog\\s*\\.\\s*)?unnest(?=\\s*\\()");
   private static final Pattern EXPLAIN =
@@ -62,8 +69,12 @@ final class PgSyntax {
   static String rewrite(String sql) {
     StringBuilder out = new StringBuilder(sql.length());
     ClauseTracker clause = new ClauseTracker();
+    Set<Integer> bareFors = substringForsWithoutFrom(sql);
     int i = 0;
     while (i < sql.length()) {
+      if (bareFors.contains(i)) {
+        out.append("FROM 1 ");
+      }
       int end = skipQuoted(sql, i);
       if (end > i) {
         String quoted = sql.substring(i, end);
@@ -88,6 +99,7 @@ final class PgSyntax {
       Matcher label = DEFAULT_LABEL.matcher(sql).region(i, sql.length());
       Matcher schema = CURRENT_SCHEMA.matcher(sql).region(i, sql.length());
       Matcher unnest = UNNEST_ALIAS.matcher(sql).region(i, sql.length());
+      Matcher bareUnnest = BARE_UNNEST.matcher(sql).region(i, sql.length());
       Matcher srfUnnest = SRF_UNNEST.matcher(sql).region(i, sql.length());
       clause.read(sql, i);
       Matcher vector = VECTOR_TEXT.matcher(sql).region(i, sql.length());
@@ -117,6 +129,10 @@ final class PgSyntax {
       } else if (startsWord(sql, i) && clause.inSelectList() && srfUnnest.lookingAt()) {
         out.append(SetReturningItems.UNNEST_ITEM);
         i = srfUnnest.end();
+      } else if (startsWord(sql, i) && !clause.inSelectList() && bareUnnest.lookingAt()) {
+        // no alias: PostgreSQL names the table and its column after the function
+        out.append("UNNEST").append(bareUnnest.group(1)).append(" AS \"unnest\"(\"unnest\")");
+        i = bareUnnest.end();
       } else if (startsWord(sql, i) && unnest.lookingAt() && !isKeyword(unnest.group(2))) {
         out.append("UNNEST").append(unnest.group(1)).append(" AS ").append(unnest.group(2));
         out.append('(').append(unnest.group(2)).append(')');
@@ -128,6 +144,55 @@ final class PgSyntax {
       }
     }
     return EXPLAIN.matcher(out).replaceFirst("$1EXPLAIN PLAN FOR ");
+  }
+
+  /**
+   * Where a {@code substring(x FOR n)} without FROM has its FOR: PostgreSQL reads it as FROM 1,
+   * Calcite's parser not at all.
+   */
+  private static Set<Integer> substringForsWithoutFrom(String sql) {
+    Set<Integer> positions = new HashSet<>();
+    Matcher call = SUBSTRING.matcher(sql);
+    int i = 0;
+    while (i < sql.length()) {
+      int end = skipQuoted(sql, i);
+      if (end > i) {
+        i = end;
+      } else if (startsWord(sql, i) && call.region(i, sql.length()).lookingAt()) {
+        int depth = 1;
+        int forAt = -1;
+        boolean from = false;
+        int j = call.end();
+        while (j < sql.length() && depth > 0) {
+          int quoted = skipQuoted(sql, j);
+          if (quoted > j) {
+            j = quoted;
+            continue;
+          }
+          char c = sql.charAt(j);
+          depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+          if (depth == 1
+              && startsWord(sql, j)
+              && sql.regionMatches(true, j, "for", 0, 3)
+              && (j + 3 == sql.length() || !isWordChar(sql.charAt(j + 3)))) {
+            forAt = j;
+          } else if (depth == 1
+              && startsWord(sql, j)
+              && sql.regionMatches(true, j, "from", 0, 4)
+              && (j + 4 == sql.length() || !isWordChar(sql.charAt(j + 4)))) {
+            from = true;
+          }
+          j++;
+        }
+        if (forAt >= 0 && !from) {
+          positions.add(forAt);
+        }
+        i = call.end();
+      } else {
+        i++;
+      }
+    }
+    return positions;
   }
 
   /**

@@ -41,8 +41,18 @@ class PgSyntaxTest {
         "SELECT pg_srf_unnest(ix.indkey) attnum FROM pg_index ix",
         PgSyntax.rewrite("SELECT unnest(ix.indkey) attnum FROM pg_index ix"));
     assertEquals(
-        "SELECT * FROM unnest(current_schemas(true))",
+        "SELECT * FROM UNNEST(current_schemas(true)) AS \"unnest\"(\"unnest\")",
         PgSyntax.rewrite("SELECT * FROM unnest(current_schemas(true))"));
+  }
+
+  @Test
+  void substringWithoutFromStartsAtOne() {
+    assertEquals(
+        "SELECT substring(pg_get_expr(d.adbin, d.adrelid, true) FROM 1 for 128)",
+        PgSyntax.rewrite("SELECT substring(pg_get_expr(d.adbin, d.adrelid, true) for 128)"));
+    assertEquals(
+        "SELECT substring(x from 2 for 3), substring('for' FROM 1 for 1)",
+        PgSyntax.rewrite("SELECT substring(x from 2 for 3), substring('for' for 1)"));
   }
 
   @Test
