@@ -36,6 +36,22 @@ final class CatalogFilter {
     return Optional.empty();
   }
 
+  /** The number column {@code index} must equal (a number, or text of one; else -1). */
+  Optional<Integer> equalToNumber(int index) {
+    return equalTo(index).map(CatalogFilter::number);
+  }
+
+  private static int number(Object value) {
+    if (value instanceof Number n) {
+      return n.intValue();
+    }
+    try {
+      return Integer.parseInt(String.valueOf(value).strip());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
   private static Optional<Object> constant(RexNode node, int index) {
     if (!(node instanceof RexCall call) || call.getKind() != SqlKind.EQUALS) {
       return Optional.empty();

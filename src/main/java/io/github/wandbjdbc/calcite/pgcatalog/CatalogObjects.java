@@ -118,6 +118,18 @@ final class CatalogObjects {
     return all;
   }
 
+  /**
+   * The relations a catalog scan needs: the one its column {@code oidColumn} is fixed to by a
+   * condition, else all (with the primary keys' indexes, if asked).
+   */
+  List<Relation> relations(CatalogFilter filter, int oidColumn, boolean withIndexes) {
+    Optional<Integer> oid = filter.equalToNumber(oidColumn);
+    if (oid.isPresent()) {
+      return relation(oid.get()).map(List::of).orElse(List.of());
+    }
+    return withIndexes ? relationsAndIndexes() : relations();
+  }
+
   List<Relation> relations(Namespace namespace) {
     SchemaPlus schema = root.subSchemas().get(namespace.name());
     List<Relation> relations = new ArrayList<>();

@@ -46,7 +46,7 @@ public final class PgCatalog {
 
   /** Adds the schemas, functions and type names to a connection's root schema. */
   public static void install(SchemaPlus root) {
-    List<PgFunction> functions = PgFunctions.all();
+    List<PgFunction> functions = PgFunctionRegistry.all();
     Map<String, CatalogTable> pg = pgCatalogTables(functions);
     SchemaPlus catalog = root.add(CatalogObjects.PG_CATALOG, new CatalogSchema(pg));
     // PostgreSQL searches pg_catalog first, so clients name its relations unqualified.
@@ -72,7 +72,7 @@ public final class PgCatalog {
   private static Map<String, CatalogTable> pgCatalogTables(List<PgFunction> functions) {
     Map<String, CatalogTable> pg = new TreeMap<>();
     PgObjectRelations.addTo(pg);
-    PgSystemRelations.addTo(pg, PgFunctions.signatures(functions));
+    PgSystemRelations.addTo(pg, PgFunctionRegistry.signatures(functions));
     return pg;
   }
 
@@ -86,7 +86,8 @@ public final class PgCatalog {
 
     private static Set<String> collect() {
       Set<String> names = new TreeSet<>();
-      List<CatalogTable> tables = new ArrayList<>(pgCatalogTables(PgFunctions.all()).values());
+      List<CatalogTable> tables =
+          new ArrayList<>(pgCatalogTables(PgFunctionRegistry.all()).values());
       tables.addAll(InformationSchemaRelations.all().values());
       for (CatalogTable table : tables) {
         names.addAll(table.booleanColumns());

@@ -19,9 +19,10 @@ import org.apache.calcite.schema.ScalarFunction;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
- * A PostgreSQL function as a Calcite function: a static method of {@link PgFunctions} whose first
- * parameter is the query's {@link DataContext} (the connection's objects and session), the rest the
- * SQL arguments. Null arguments reach the method, which decides, as PostgreSQL's do.
+ * A PostgreSQL function as a Calcite function: a static method of {@link PgFunctionRegistry}'s
+ * classes whose first parameter is the query's {@link DataContext} (the connection's objects and
+ * session), the rest the SQL arguments. Null arguments reach the method, which decides, as
+ * PostgreSQL's do.
  */
 final class PgFunction implements ScalarFunction, ImplementableFunction {
   private final Method method;

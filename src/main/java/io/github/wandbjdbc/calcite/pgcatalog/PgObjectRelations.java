@@ -4,7 +4,6 @@ import static io.github.wandbjdbc.calcite.pgcatalog.CatalogObjects.OWNER_OID;
 
 import io.github.wandbjdbc.calcite.TableFacts;
 import io.github.wandbjdbc.calcite.pgcatalog.CatalogObjects.Attribute;
-import io.github.wandbjdbc.calcite.pgcatalog.CatalogObjects.Constraint;
 import io.github.wandbjdbc.calcite.pgcatalog.CatalogObjects.Namespace;
 import io.github.wandbjdbc.calcite.pgcatalog.CatalogObjects.Relation;
 import java.util.ArrayList;
@@ -23,6 +22,7 @@ final class PgObjectRelations {
   private PgObjectRelations() {}
 
   static void addTo(Map<String, CatalogTable> tables) {
+    PgKeyRelations.addTo(tables);
     tables.put(
         "pg_namespace",
         new CatalogTable(
@@ -51,7 +51,7 @@ final class PgObjectRelations {
                 + " relminmxid xid, relacl aclitem[], reloptions text[], relpartbound pg_node_tree",
             (objects, filter) -> {
               List<Object[]> rows = new ArrayList<>();
-              for (Relation r : relationsAndIndexes(objects, filter, 0)) {
+              for (Relation r : objects.relations(filter, 0, true)) {
                 rows.add(
                     new Object[] {
                       r.oid(),
@@ -105,7 +105,7 @@ final class PgObjectRelations {
                 + " attmissingval anyarray",
             (objects, filter) -> {
               List<Object[]> rows = new ArrayList<>();
-              for (Relation r : relationsAndIndexes(objects, filter, 0)) {
+              for (Relation r : objects.relations(filter, 0, true)) {
                 for (Attribute a : objects.attributes(r)) {
                   int length = PgTypes.byOid(a.typeOid()).map(PgTypes.PgType::length).orElse(-1);
                   boolean text = a.typeOid() == PgTypes.TEXT;
@@ -149,9 +149,9 @@ final class PgObjectRelations {
             'r',
             "objoid oid, classoid oid, objsubid int4, description text",
             (objects, filter) -> {
-              boolean tablesOnly = filter.equalTo(2).map(v -> number(v) == 0).orElse(false);
+              boolean tablesOnly = filter.equalToNumber(2).map(n -> n == 0).orElse(false);
               List<Object[]> rows = new ArrayList<>();
-              for (Relation r : relations(objects, filter, 0)) {
+              for (Relation r : objects.relations(filter, 0, false)) {
                 if (r.remarks() != null) {
                   rows.add(new Object[] {r.oid(), PG_CLASS, 0, r.remarks()});
                 }
@@ -162,59 +162,6 @@ final class PgObjectRelations {
                       rows.add(new Object[] {r.oid(), PG_CLASS, a.number(), remarks.get()});
                     }
                   }
-                }
-              }
-              return rows;
-            }));
-    tables.put(
-        "pg_constraint",
-        new CatalogTable(
-            2606,
-            'r',
-            "oid oid, conname name, connamespace oid, contype char, condeferrable bool,"
-                + " condeferred bool, convalidated bool, conrelid oid, contypid oid, conindid oid,"
-                + " conparentid oid, confrelid oid, confupdtype char, confdeltype char,"
-                + " confmatchtype char, conislocal bool, coninhcount int4, connoinherit bool,"
-                + " conkey int2[], confkey int2[], conpfeqop oid[], conppeqop oid[],"
-                + " conffeqop oid[], confdelsetcols int2[], conexclop oid[], conbin pg_node_tree",
-            (objects, filter) -> {
-              List<Object[]> rows = new ArrayList<>();
-              for (Relation r : relations(objects, filter, 7)) {
-                for (Constraint c : objects.constraints(r)) {
-                  boolean foreign = c.type() == 'f';
-                  rows.add(
-                      new Object[] {
-                        c.oid(),
-                        c.name(),
-                        r.namespace().oid(),
-                        c.type(),
-                        false,
-                        false,
-                        true,
-                        r.oid(),
-                        0,
-                        // the index behind the key: its own, or the one it refers to
-                        objects
-                            .primaryKeyIndex(foreign ? c.referenced() : r)
-                            .map(Relation::oid)
-                            .orElse(0),
-                        0,
-                        foreign ? c.referenced().oid() : 0,
-                        foreign ? "a" : " ",
-                        foreign ? "a" : " ",
-                        foreign ? "s" : " ",
-                        true,
-                        0,
-                        true,
-                        c.columns(),
-                        foreign ? c.referencedColumns() : null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null
-                      });
                 }
               }
               return rows;
@@ -274,59 +221,6 @@ final class PgObjectRelations {
               return rows;
             }));
     tables.put(
-        "pg_index",
-        new CatalogTable(
-            2610,
-            'r',
-            "indexrelid oid, indrelid oid, indnatts int2, indnkeyatts int2, indisunique bool,"
-                + " indnullsnotdistinct bool, indisprimary bool, indisexclusion bool,"
-                + " indimmediate bool, indisclustered bool, indisvalid bool, indcheckxmin bool,"
-                + " indisready bool, indislive bool, indisreplident bool, indkey int2vector,"
-                + " indcollation oidvector, indclass oidvector, indoption int2vector,"
-                + " indexprs pg_node_tree, indpred pg_node_tree",
-            (objects, filter) -> {
-              List<Object[]> rows = new ArrayList<>();
-              for (Relation r : relations(objects, filter, 1)) {
-                Optional<Relation> index = objects.primaryKeyIndex(r);
-                if (index.isPresent()) {
-                  List<Short> key = new ArrayList<>();
-                  List<Integer> zeros = new ArrayList<>();
-                  List<Attribute> columns = objects.attributes(r);
-                  for (Attribute a : objects.attributes(index.get())) {
-                    columns.stream()
-                        .filter(column -> column.name().equals(a.name()))
-                        .forEach(column -> key.add((short) column.number()));
-                    zeros.add(0);
-                  }
-                  rows.add(
-                      new Object[] {
-                        index.get().oid(),
-                        r.oid(),
-                        key.size(),
-                        key.size(),
-                        true,
-                        false,
-                        true,
-                        false,
-                        true,
-                        false,
-                        true,
-                        false,
-                        true,
-                        true,
-                        false,
-                        key,
-                        zeros,
-                        zeros,
-                        zeros,
-                        null,
-                        null
-                      });
-                }
-              }
-              return rows;
-            }));
-    tables.put(
         "pg_tables",
         new CatalogTable(
             12101,
@@ -355,47 +249,13 @@ final class PgObjectRelations {
   }
 
   /**
-   * The relations a scan needs: only the one column {@code oidColumn} names, when a condition fixes
-   * it, else all.
-   */
-  private static List<Relation> relations(
-      CatalogObjects objects, CatalogFilter filter, int oidColumn) {
-    Optional<Object> oid = filter.equalTo(oidColumn);
-    if (oid.isPresent()) {
-      return objects.relation(number(oid.get())).map(List::of).orElse(List.of());
-    }
-    return objects.relations();
-  }
-
-  /**
    * pg_class.relnatts: a W&B table's columns are discovered on use, not to list it, so it is 0
    * there; an index's are its key's.
    */
-  /** As {@link #relations}, with the primary keys' indexes. */
-  private static List<Relation> relationsAndIndexes(
-      CatalogObjects objects, CatalogFilter filter, int oidColumn) {
-    Optional<Object> oid = filter.equalTo(oidColumn);
-    if (oid.isPresent()) {
-      return objects.relation(number(oid.get())).map(List::of).orElse(List.of());
-    }
-    return objects.relationsAndIndexes();
-  }
-
   private static int columnCount(CatalogObjects objects, Relation r) {
     if (r.kind() == 'i') {
       return ((TableFacts) r.table()).primaryKey().size();
     }
     return r.table() instanceof CatalogTable ? objects.attributes(r).size() : 0;
-  }
-
-  static int number(Object value) {
-    if (value instanceof Number n) {
-      return n.intValue();
-    }
-    try {
-      return Integer.parseInt(String.valueOf(value).strip());
-    } catch (NumberFormatException e) {
-      return -1;
-    }
   }
 }

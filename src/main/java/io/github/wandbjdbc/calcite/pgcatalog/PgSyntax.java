@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  *       lookup of the name's OID;
  *   <li>{@code AS default} (a column label PostgreSQL allows) is quoted;
  *   <li>{@code current_schema} and {@code current_schema()} call {@link
- *       PgFunctions#pg_current_schema}: Calcite's own CURRENT_SCHEMA has no implementation;
+ *       PgValueFunctions#pg_current_schema}: Calcite's own CURRENT_SCHEMA has no implementation;
  *   <li>{@code unnest(array) alias} in a FROM clause names its column as the alias, as PostgreSQL
  *       does: {@code UNNEST(array) AS alias(alias)}; in a select list it is renamed for {@link
  *       SetReturningItems};
