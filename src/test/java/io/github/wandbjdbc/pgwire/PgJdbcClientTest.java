@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -158,6 +159,74 @@ class PgJdbcClientTest {
         }
       }
       assertEquals(expectedColumns, columns);
+    }
+  }
+
+  /** The keys DBeaver's and Metabase's table views read, as the driver's own metadata has them. */
+  @Test
+  void keysAndIndexesMatchTheDriversMetadata() throws Exception {
+    List<String> expectedKeys = new ArrayList<>();
+    List<String> expectedImported = new ArrayList<>();
+    try (Connection c = endpoint.jdbc()) {
+      for (String table : List.of("runs", "histories")) {
+        try (ResultSet rs = c.getMetaData().getPrimaryKeys(null, "demo", table)) {
+          while (rs.next()) {
+            expectedKeys.add(
+                table + "." + rs.getString("COLUMN_NAME") + "#" + rs.getShort("KEY_SEQ"));
+          }
+        }
+      }
+      try (ResultSet rs = c.getMetaData().getImportedKeys(null, "demo", "histories")) {
+        while (rs.next()) {
+          expectedImported.add(
+              rs.getString("PKTABLE_NAME")
+                  + "."
+                  + rs.getString("PKCOLUMN_NAME")
+                  + "<-"
+                  + rs.getString("FKCOLUMN_NAME"));
+        }
+      }
+    }
+    try (Connection c = pg()) {
+      List<String> keys = new ArrayList<>();
+      List<String> unique = new ArrayList<>();
+      for (String table : List.of("runs", "histories")) {
+        try (ResultSet rs = c.getMetaData().getPrimaryKeys(null, "demo", table)) {
+          while (rs.next()) {
+            keys.add(table + "." + rs.getString("COLUMN_NAME") + "#" + rs.getShort("KEY_SEQ"));
+            assertEquals(table + "_pkey", rs.getString("PK_NAME"));
+          }
+        }
+        try (ResultSet rs = c.getMetaData().getIndexInfo(null, "demo", table, true, true)) {
+          while (rs.next()) {
+            unique.add(rs.getString("INDEX_NAME") + ":" + rs.getString("COLUMN_NAME"));
+          }
+        }
+      }
+      // JDBC orders primary keys by column name, pgJDBC by key sequence: the same keys
+      keys.sort(null);
+      expectedKeys.sort(null);
+      assertEquals(expectedKeys, keys);
+      assertEquals(
+          List.of("runs_pkey:run_id", "histories_pkey:run_id", "histories_pkey:_step"), unique);
+      List<String> imported = new ArrayList<>();
+      try (ResultSet rs = c.getMetaData().getImportedKeys(null, "demo", "histories")) {
+        while (rs.next()) {
+          imported.add(
+              rs.getString("PKTABLE_NAME")
+                  + "."
+                  + rs.getString("PKCOLUMN_NAME")
+                  + "<-"
+                  + rs.getString("FKCOLUMN_NAME"));
+        }
+      }
+      assertEquals(expectedImported, imported);
+      try (ResultSet rs =
+          c.getMetaData()
+              .getBestRowIdentifier(null, "demo", "runs", DatabaseMetaData.bestRowSession, true)) {
+        assertTrue(rs.next());
+        assertEquals("run_id", rs.getString("COLUMN_NAME"));
+      }
     }
   }
 

@@ -50,10 +50,20 @@ final class CatalogColumns {
     Object[] out = new Object[row.length];
     for (int i = 0; i < row.length; i++) {
       // An absent array is an empty one: Calcite's UNNEST cannot walk a NULL, as clients' SQL does.
-      out[i] =
-          row[i] == null && columns.get(i).type() == SqlTypeName.ARRAY
-              ? List.of()
-              : coerce(row[i], columns.get(i).type());
+      Column column = columns.get(i);
+      if (column.type() == SqlTypeName.ARRAY) {
+        out[i] = row[i] == null ? List.of() : coerceElements((List<?>) row[i], column.element());
+      } else {
+        out[i] = coerce(row[i], column.type());
+      }
+    }
+    return out;
+  }
+
+  private static List<Object> coerceElements(List<?> values, SqlTypeName element) {
+    List<Object> out = new ArrayList<>(values.size());
+    for (Object value : values) {
+      out.add(coerce(value, element));
     }
     return out;
   }

@@ -102,6 +102,7 @@ final class PgColumnNames {
       case COALESCE -> "coalesce";
       case NULLIF -> "nullif";
       case ITEM -> figure(operands.get(0));
+      case DOT -> figure(operands.get(1));
       case ARRAY_VALUE_CONSTRUCTOR, ARRAY_QUERY_CONSTRUCTOR -> "array";
       case EXISTS -> "exists";
       default ->

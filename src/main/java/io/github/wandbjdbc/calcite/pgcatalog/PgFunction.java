@@ -37,17 +37,21 @@ final class PgFunction implements ScalarFunction, ImplementableFunction {
 
   @Override
   public RelDataType getReturnType(RelDataTypeFactory factory) {
-    Class<?> type = method.getReturnType();
     RelDataType text =
         factory.createTypeWithNullability(factory.createSqlType(SqlTypeName.VARCHAR), true);
-    // A returned list is one of names (current_schemas), or of pairs of texts (pg_zip).
-    RelDataType sql =
-        type != List.class
-            ? sqlType(factory, type)
-            : method.getName().equals("pg_zip")
-                ? factory.createArrayType(
-                    factory.builder().add("v0", text).add("v1", text).build(), -1)
-                : factory.createArrayType(text, -1);
+    RelDataType integer =
+        factory.createTypeWithNullability(factory.createSqlType(SqlTypeName.INTEGER), true);
+    Class<?> type = method.getReturnType();
+    RelDataType sql;
+    if (method.getName().equals("pg_zip")) {
+      sql = factory.createArrayType(factory.builder().add("v0", text).add("v1", text).build(), -1);
+    } else if (method.getName().equals("pg_expanded")) {
+      sql = factory.builder().add("x", integer).add("n", integer).build();
+    } else if (type == List.class) {
+      sql = factory.createArrayType(text, -1); // names: current_schemas, pg_text_array
+    } else {
+      sql = sqlType(factory, type);
+    }
     return factory.createTypeWithNullability(sql, true);
   }
 

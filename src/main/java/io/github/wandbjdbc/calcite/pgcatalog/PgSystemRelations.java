@@ -243,6 +243,7 @@ final class PgSystemRelations {
     {"TimeZone", "UTC"},
     {"integer_datetimes", "on"},
     {"max_identifier_length", "63"},
+    {"max_index_keys", "32"},
     {"default_transaction_read_only", "on"},
     {"transaction_read_only", "on"}
   };

@@ -241,4 +241,9 @@ public final class PgValueFunctions {
         ? null
         : vector.stream().map(String::valueOf).collect(Collectors.joining(" "));
   }
+
+  /** The record pgJDBC's {@code _pg_expandarray} gives: element and subscript, {@code (x, n)}. */
+  public static Object[] pg_expanded(DataContext root, Object element, Integer subscript) {
+    return new Object[] {element instanceof Number n ? n.intValue() : null, subscript};
+  }
 }

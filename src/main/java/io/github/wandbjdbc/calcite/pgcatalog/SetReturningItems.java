@@ -32,11 +32,17 @@ import org.apache.calcite.util.Litmus;
  *       text. Calcite's own UNNEST of several arrays is a cross product.
  * </ul>
  *
- * {@link PgSyntax} renames such an {@code unnest(} to {@value #UNNEST_ITEM}, since UNNEST is a
- * keyword there. More arrays, or subscripts beside two arrays, are refused.
+ * pgJDBC's {@code information_schema._pg_expandarray(a)}, a record {@code (x, n)} of element and
+ * subscript, reads the one array likewise. {@link PgSyntax} renames a select list's {@code unnest(}
+ * to {@value #UNNEST_ITEM}, since UNNEST is a keyword there. More arrays, or subscripts beside two
+ * arrays, are refused.
  */
 final class SetReturningItems {
   static final String UNNEST_ITEM = "pg_srf_unnest";
+
+  /** pgJDBC's {@code information_schema._pg_expandarray(a)}: each element with its subscript. */
+  private static final String EXPAND_ARRAY = "_pg_expandarray";
+
   private static final String ALIAS = "srf$";
   private static final String ROWS = "srf$rows";
 
@@ -80,8 +86,7 @@ final class SetReturningItems {
       if (arrayOf(expression) == null) {
         items.add(item);
       } else {
-        String column = PgTreeRewrite.isCall(expression, UNNEST_ITEM) ? "v" : "i";
-        items.add(as(new SqlIdentifier(List.of(ALIAS, column), pos), name(item), pos));
+        items.add(as(oneArrayItem(expression, pos), name(item), pos));
       }
     }
     SqlNode unnest =
@@ -90,6 +95,34 @@ final class SetReturningItems {
     select.setSelectList(new SqlNodeList(items, pos));
     select.setFrom(from);
     return select;
+  }
+
+  /**
+   * What an item over the one array reads: its element, its subscript, or for {@code
+   * _pg_expandarray} (pgJDBC's) the record of both, {@code (x, n)}, or one of its fields.
+   */
+  private static SqlNode oneArrayItem(SqlNode expression, SqlParserPos pos) {
+    SqlIdentifier element = new SqlIdentifier(List.of(ALIAS, "v"), pos);
+    SqlIdentifier subscript = new SqlIdentifier(List.of(ALIAS, "i"), pos);
+    if (PgTreeRewrite.isCall(expression, UNNEST_ITEM)) {
+      return element;
+    } else if (PgTreeRewrite.isCall(expression, EXPAND_ARRAY)) {
+      return function("pg_expanded", pos).createCall(pos, element, subscript);
+    } else if (expression.getKind() == SqlKind.DOT) {
+      String field = ((SqlIdentifier) ((SqlCall) expression).operand(1)).getSimple();
+      return field.equalsIgnoreCase("x") ? element : subscript;
+    }
+    return subscript;
+  }
+
+  private static SqlUnresolvedFunction function(String name, SqlParserPos pos) {
+    return new SqlUnresolvedFunction(
+        new SqlIdentifier(name, pos),
+        null,
+        null,
+        (SqlOperandTypeChecker) null,
+        null,
+        SqlFunctionCategory.USER_DEFINED_FUNCTION);
   }
 
   private static SqlSelect twoArrays(SqlSelect select, List<SqlNode> arrays) {
@@ -113,13 +146,7 @@ final class SetReturningItems {
     select.setSelectList(new SqlNodeList(inner, pos));
     SqlNode rows = as(select, ROWS, pos);
     SqlCall zip =
-        new SqlUnresolvedFunction(
-                new SqlIdentifier("pg_zip", pos),
-                null,
-                null,
-                (SqlOperandTypeChecker) null,
-                null,
-                SqlFunctionCategory.USER_DEFINED_FUNCTION)
+        function("pg_zip", pos)
             .createCall(
                 pos,
                 new SqlIdentifier(List.of(ROWS, "srf$a0"), pos),
@@ -177,8 +204,15 @@ final class SetReturningItems {
 
   /** The array an unnest or generate_subscripts(array, 1) item walks, or null for another item. */
   private static SqlNode arrayOf(SqlNode expression) {
-    if (PgTreeRewrite.isCall(expression, UNNEST_ITEM)) {
+    if (PgTreeRewrite.isCall(expression, UNNEST_ITEM)
+        || PgTreeRewrite.isCall(expression, EXPAND_ARRAY)) {
       return ((SqlCall) expression).operand(0);
+    }
+    if (expression.getKind() == SqlKind.DOT
+        && PgTreeRewrite.isCall(((SqlCall) expression).operand(0), EXPAND_ARRAY)
+        && ((SqlCall) expression).operand(1) instanceof SqlIdentifier field
+        && field.getSimple().matches("(?i)[xn]")) {
+      return ((SqlCall) ((SqlCall) expression).operand(0)).operand(0);
     }
     if (PgTreeRewrite.isCall(expression, "generate_subscripts")
         && ((SqlCall) expression).operandCount() == 2
