@@ -59,6 +59,9 @@ class SqlExamplesTest {
   private static final DateTimeFormatter SQL_TIMESTAMP =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
+  /** A header line naming connection properties the example needs, e.g. the dialect. */
+  private static final String CONNECT = "-- connect:";
+
   /** One dataset, served by one emulator per value order. */
   private static final Map<ValueOrder, WandbEmulator> EMULATORS = new LinkedHashMap<>();
 
@@ -110,7 +113,7 @@ class SqlExamplesTest {
     Path expectedFile = EXAMPLES.resolve("expected").resolve(name + ".csv");
     assertTrue(Files.exists(expectedFile), sqlFile + " has no expected result " + expectedFile);
     List<String> expected = Files.readAllLines(expectedFile);
-    String url = EMULATORS.get(values).jdbcUrl("demo");
+    String url = EMULATORS.get(values).jdbcUrl("demo") + connectProperties(sql);
     assertEquals(expected, csvLines(url, sql), "with pushdown");
     assertEquals(expected, csvLines(url + ";pushdown=false", sql), "with pushdown=false");
 
@@ -127,6 +130,15 @@ class SqlExamplesTest {
     for (String claim : claims) {
       assertTrue(plan.contains(claim), "EXPLAIN lacks " + claim + ":\n" + plan);
     }
+  }
+
+  /** The {@code ;key=value} pairs an example's {@code -- connect:} line asks for, if any. */
+  private static String connectProperties(String sql) {
+    return sql.lines()
+        .filter(l -> l.startsWith(CONNECT))
+        .map(l -> ";" + l.substring(CONNECT.length()).strip())
+        .findFirst()
+        .orElse("");
   }
 
   private static String explain(String url, String sql) throws Exception {
