@@ -93,57 +93,95 @@ final class PgSyntax {
         }
         continue;
       }
-      Matcher operator = OPERATOR.matcher(sql).region(i, sql.length());
-      Matcher collate = COLLATE.matcher(sql).region(i, sql.length());
-      Matcher arrayCast = ARRAY_CAST.matcher(sql).region(i, sql.length());
-      Matcher label = DEFAULT_LABEL.matcher(sql).region(i, sql.length());
-      Matcher schema = CURRENT_SCHEMA.matcher(sql).region(i, sql.length());
-      Matcher unnest = UNNEST_ALIAS.matcher(sql).region(i, sql.length());
-      Matcher bareUnnest = BARE_UNNEST.matcher(sql).region(i, sql.length());
-      Matcher srfUnnest = SRF_UNNEST.matcher(sql).region(i, sql.length());
       clause.read(sql, i);
-      Matcher vector = VECTOR_TEXT.matcher(sql).region(i, sql.length());
-      Matcher booleanText = BOOLEAN_TEXT.matcher(sql).region(i, sql.length());
-      if (startsWord(sql, i)
-          && booleanText.lookingAt()
-          && PgCatalog.booleanColumns().contains(booleanText.group(2).toLowerCase(Locale.ROOT))) {
-        out.append(booleanText.group(1))
-            .append(
-                booleanText.group(3).toLowerCase(Locale.ROOT).startsWith("t") ? "TRUE" : "FALSE");
-        i = booleanText.end();
-      } else if (startsWord(sql, i) && vector.lookingAt()) {
-        out.append("pg_vector_text(").append(vector.group(1)).append(')');
-        i = vector.end();
-      } else if (sql.charAt(i) == ':' && arrayCast.lookingAt()) {
-        out.append("::").append(arrayCast.group(1)).append(" ARRAY");
-        i = arrayCast.end();
-      } else if (startsWord(sql, i) && operator.lookingAt()) {
-        out.append(operator.group(1));
-        i = operator.end();
-      } else if (startsWord(sql, i) && label.lookingAt()) {
-        out.append("AS").append(label.group(1)).append("\"default\"");
-        i = label.end();
-      } else if (startsWord(sql, i) && schema.lookingAt()) {
-        out.append("pg_current_schema()");
-        i = schema.end();
-      } else if (startsWord(sql, i) && clause.inSelectList() && srfUnnest.lookingAt()) {
-        out.append(SetReturningItems.UNNEST_ITEM);
-        i = srfUnnest.end();
-      } else if (startsWord(sql, i) && !clause.inSelectList() && bareUnnest.lookingAt()) {
-        // no alias: PostgreSQL names the table and its column after the function
-        out.append("UNNEST").append(bareUnnest.group(1)).append(" AS \"unnest\"(\"unnest\")");
-        i = bareUnnest.end();
-      } else if (startsWord(sql, i) && unnest.lookingAt() && !isKeyword(unnest.group(2))) {
-        out.append("UNNEST").append(unnest.group(1)).append(" AS ").append(unnest.group(2));
-        out.append('(').append(unnest.group(2)).append(')');
-        i = unnest.end();
-      } else if ((i == 0 || !isWordChar(sql.charAt(i - 1))) && collate.lookingAt()) {
-        i = collate.end();
+      int next = rewriteAt(sql, i, out, clause);
+      if (next > i) {
+        i = next;
       } else {
         out.append(sql.charAt(i++));
       }
     }
     return EXPLAIN.matcher(out).replaceFirst("$1EXPLAIN PLAN FOR ");
+  }
+
+  /**
+   * Writes the rewrite of what starts at {@code i} and returns where the text goes on; {@code i}
+   * when nothing there is rewritten. Only a word, a {@code ::} or a blank can start one, so most
+   * positions cost one test.
+   */
+  private static int rewriteAt(String sql, int i, StringBuilder out, ClauseTracker clause) {
+    char c = sql.charAt(i);
+    if (c == ':') {
+      Matcher arrayCast = ARRAY_CAST.matcher(sql).region(i, sql.length());
+      if (arrayCast.lookingAt()) {
+        out.append("::").append(arrayCast.group(1)).append(" ARRAY");
+        return arrayCast.end();
+      }
+      return i;
+    }
+    boolean word = Character.isLetter(c) && startsWord(sql, i);
+    if (!word && !Character.isWhitespace(c)) {
+      return i;
+    }
+    if (word) {
+      int next = rewriteWord(sql, i, out, clause);
+      if (next > i) {
+        return next;
+      }
+    }
+    Matcher collate = COLLATE.matcher(sql).region(i, sql.length());
+    return (i == 0 || !isWordChar(sql.charAt(i - 1))) && collate.lookingAt() ? collate.end() : i;
+  }
+
+  private static int rewriteWord(String sql, int i, StringBuilder out, ClauseTracker clause) {
+    Matcher booleanText = BOOLEAN_TEXT.matcher(sql).region(i, sql.length());
+    if (booleanText.lookingAt()
+        && PgCatalog.booleanColumns().contains(booleanText.group(2).toLowerCase(Locale.ROOT))) {
+      out.append(booleanText.group(1))
+          .append(booleanText.group(3).toLowerCase(Locale.ROOT).startsWith("t") ? "TRUE" : "FALSE");
+      return booleanText.end();
+    }
+    Matcher vector = VECTOR_TEXT.matcher(sql).region(i, sql.length());
+    if (vector.lookingAt()) {
+      out.append("pg_vector_text(").append(vector.group(1)).append(')');
+      return vector.end();
+    }
+    Matcher operator = OPERATOR.matcher(sql).region(i, sql.length());
+    if (operator.lookingAt()) {
+      out.append(operator.group(1));
+      return operator.end();
+    }
+    Matcher label = DEFAULT_LABEL.matcher(sql).region(i, sql.length());
+    if (label.lookingAt()) {
+      out.append("AS").append(label.group(1)).append("\"default\"");
+      return label.end();
+    }
+    Matcher schema = CURRENT_SCHEMA.matcher(sql).region(i, sql.length());
+    if (schema.lookingAt()) {
+      out.append("pg_current_schema()");
+      return schema.end();
+    }
+    if (clause.inSelectList()) {
+      Matcher srfUnnest = SRF_UNNEST.matcher(sql).region(i, sql.length());
+      if (srfUnnest.lookingAt()) {
+        out.append(SetReturningItems.UNNEST_ITEM);
+        return srfUnnest.end();
+      }
+      return i;
+    }
+    Matcher bareUnnest = BARE_UNNEST.matcher(sql).region(i, sql.length());
+    if (bareUnnest.lookingAt()) {
+      // no alias: PostgreSQL names the table and its column after the function
+      out.append("UNNEST").append(bareUnnest.group(1)).append(" AS \"unnest\"(\"unnest\")");
+      return bareUnnest.end();
+    }
+    Matcher unnest = UNNEST_ALIAS.matcher(sql).region(i, sql.length());
+    if (unnest.lookingAt() && !isKeyword(unnest.group(2))) {
+      out.append("UNNEST").append(unnest.group(1)).append(" AS ").append(unnest.group(2));
+      out.append('(').append(unnest.group(2)).append(')');
+      return unnest.end();
+    }
+    return i;
   }
 
   /**
