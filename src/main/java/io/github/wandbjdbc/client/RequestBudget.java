@@ -24,9 +24,9 @@ public final class RequestBudget {
 
   /** Counts one request about to be sent, or throws when it would go past the budget. */
   public void spend(String operation) {
-    long sent = requests.incrementAndGet();
-    if (maxRequests > 0 && sent > maxRequests) {
-      requests.decrementAndGet();
+    // never counts past the budget, even for a moment: another thread may be reading the count
+    long before = requests.getAndUpdate(n -> maxRequests > 0 && n >= maxRequests ? n : n + 1);
+    if (maxRequests > 0 && before >= maxRequests) {
       throw new WandbBudgetExceededException(maxRequests, operation);
     }
   }
