@@ -169,7 +169,8 @@ final class WandbConnection extends ReadOnlyConnection {
   @Override
   public DataContext createDataContext(Map<String, Object> parameters, CalciteSchema rootSchema) {
     Map<String, Object> extra = statementVariables.get();
-    String schema = sessionSchema();
+    // only the PostgreSQL dialect's catalog functions read it
+    String schema = dialect == SqlDialect.POSTGRESQL ? sessionSchema() : null;
     if (extra == null && schema == null) {
       return super.createDataContext(parameters, rootSchema);
     }

@@ -93,16 +93,26 @@ final class CatalogColumns {
     };
   }
 
-  private static SqlTypeName scalar(String pgType) {
+  /** The Calcite type of a PostgreSQL scalar type's values here, by PostgreSQL's name. */
+  static SqlTypeName scalar(String pgType) {
     return switch (pgType) {
-      case "oid", "int4", "regproc", "regclass", "regtype", "xid", "cid" -> SqlTypeName.INTEGER;
+      case "oid", "int4", "regproc", "regclass", "regtype", "regnamespace", "xid", "cid" ->
+          SqlTypeName.INTEGER;
       case "int2" -> SqlTypeName.SMALLINT;
       case "int8" -> SqlTypeName.BIGINT;
       case "float4" -> SqlTypeName.REAL;
       case "float8" -> SqlTypeName.DOUBLE;
       case "bool" -> SqlTypeName.BOOLEAN;
       case "timestamptz", "timestamp" -> SqlTypeName.TIMESTAMP;
-      case "name", "text", "char", "varchar", "pg_node_tree", "aclitem", "anyarray", "inet" ->
+      case "name",
+          "text",
+          "char",
+          "bpchar",
+          "varchar",
+          "pg_node_tree",
+          "aclitem",
+          "anyarray",
+          "inet" ->
           SqlTypeName.VARCHAR;
       default -> throw new IllegalArgumentException("no catalog type " + pgType);
     };

@@ -29,9 +29,9 @@ final class ClauseTracker {
       if (selectList.size() > 1) {
         selectList.pop();
       }
-    } else if (Character.isLetter(c) && (i == 0 || !isWordChar(sql.charAt(i - 1)))) {
+    } else if (Character.isLetter(c) && PgSyntax.startsWord(sql, i)) {
       int end = i;
-      while (end < sql.length() && isWordChar(sql.charAt(end))) {
+      while (end < sql.length() && PgSyntax.isWordChar(sql.charAt(end))) {
         end++;
       }
       String word = sql.substring(i, end).toLowerCase(Locale.ROOT);
@@ -47,9 +47,5 @@ final class ClauseTracker {
 
   boolean inSelectList() {
     return selectList.peek();
-  }
-
-  private static boolean isWordChar(char c) {
-    return Character.isLetterOrDigit(c) || c == '_' || c == '$';
   }
 }

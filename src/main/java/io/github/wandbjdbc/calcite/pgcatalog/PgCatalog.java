@@ -23,24 +23,24 @@ public final class PgCatalog {
   /** The data-context variable holding the session's current project (schema), if any. */
   public static final String CURRENT_SCHEMA = "wandb.currentSchema";
 
-  /** PostgreSQL type names a cast may use that Calcite does not know, as Calcite types. */
-  private static final Map<String, SqlTypeName> TYPE_NAMES =
-      Map.ofEntries(
-          Map.entry("oid", SqlTypeName.INTEGER),
-          Map.entry("regclass", SqlTypeName.INTEGER),
-          Map.entry("regtype", SqlTypeName.INTEGER),
-          Map.entry("regproc", SqlTypeName.INTEGER),
-          Map.entry("regnamespace", SqlTypeName.INTEGER),
-          Map.entry("int2", SqlTypeName.SMALLINT),
-          Map.entry("int4", SqlTypeName.INTEGER),
-          Map.entry("int8", SqlTypeName.BIGINT),
-          Map.entry("float4", SqlTypeName.REAL),
-          Map.entry("float8", SqlTypeName.DOUBLE),
-          Map.entry("bool", SqlTypeName.BOOLEAN),
-          Map.entry("text", SqlTypeName.VARCHAR),
-          Map.entry("name", SqlTypeName.VARCHAR),
-          Map.entry("bpchar", SqlTypeName.VARCHAR),
-          Map.entry("timestamptz", SqlTypeName.TIMESTAMP));
+  /** PostgreSQL type names a cast may use that Calcite does not know ({@link CatalogColumns}). */
+  private static final List<String> TYPE_NAMES =
+      List.of(
+          "oid",
+          "regclass",
+          "regtype",
+          "regproc",
+          "regnamespace",
+          "int2",
+          "int4",
+          "int8",
+          "float4",
+          "float8",
+          "bool",
+          "text",
+          "name",
+          "bpchar",
+          "timestamptz");
 
   private PgCatalog() {}
 
@@ -62,11 +62,11 @@ public final class PgCatalog {
       root.add(name, function);
       catalog.add(name, function);
     }
-    TYPE_NAMES.forEach(
-        (name, type) -> {
-          root.add(name, factory -> factory.createSqlType(type));
-          catalog.add(name, factory -> factory.createSqlType(type));
-        });
+    for (String name : TYPE_NAMES) {
+      SqlTypeName type = CatalogColumns.scalar(name);
+      root.add(name, factory -> factory.createSqlType(type));
+      catalog.add(name, factory -> factory.createSqlType(type));
+    }
   }
 
   private static Map<String, CatalogTable> pgCatalogTables(List<PgFunction> functions) {

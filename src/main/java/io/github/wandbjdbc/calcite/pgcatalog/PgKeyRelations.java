@@ -1,9 +1,9 @@
 package io.github.wandbjdbc.calcite.pgcatalog;
 
-import io.github.wandbjdbc.calcite.pgcatalog.CatalogObjects.Attribute;
 import io.github.wandbjdbc.calcite.pgcatalog.CatalogObjects.Constraint;
 import io.github.wandbjdbc.calcite.pgcatalog.CatalogObjects.Relation;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,16 +84,12 @@ final class PgKeyRelations {
               List<Object[]> rows = new ArrayList<>();
               for (Relation r : objects.relations(filter, 1, false)) {
                 Optional<Relation> index = objects.primaryKeyIndex(r);
-                if (index.isPresent()) {
-                  List<Short> key = new ArrayList<>();
-                  List<Integer> zeros = new ArrayList<>();
-                  List<Attribute> columns = objects.attributes(r);
-                  for (Attribute a : objects.attributes(index.get())) {
-                    columns.stream()
-                        .filter(column -> column.name().equals(a.name()))
-                        .forEach(column -> key.add((short) column.number()));
-                    zeros.add(0);
-                  }
+                Optional<Constraint> primary =
+                    objects.constraints(r).stream().filter(c -> c.type() == 'p').findFirst();
+                if (index.isPresent() && primary.isPresent()) {
+                  // the index's key is the primary key's columns, as pg_constraint numbers them
+                  List<Short> key = primary.get().columns();
+                  List<Integer> zeros = Collections.nCopies(key.size(), 0);
                   rows.add(
                       new Object[] {
                         index.get().oid(),

@@ -130,7 +130,7 @@ final class PgSyntax {
       }
     }
     Matcher collate = COLLATE.matcher(sql).region(i, sql.length());
-    return (i == 0 || !isWordChar(sql.charAt(i - 1))) && collate.lookingAt() ? collate.end() : i;
+    return startsWord(sql, i) && collate.lookingAt() ? collate.end() : i;
   }
 
   private static int rewriteWord(String sql, int i, StringBuilder out, ClauseTracker clause) {
@@ -270,7 +270,7 @@ final class PgSyntax {
     if (c == '$') {
       Matcher tag =
           Pattern.compile("\\$(?:[A-Za-z_][A-Za-z_0-9]*)?\\$").matcher(sql).region(i, sql.length());
-      if (tag.lookingAt() && (i == 0 || !isWordChar(sql.charAt(i - 1)))) {
+      if (tag.lookingAt() && startsWord(sql, i)) {
         int close = sql.indexOf(tag.group(), tag.end());
         return close < 0 ? sql.length() : close + tag.group().length();
       }
@@ -285,11 +285,12 @@ final class PgSyntax {
             + "|with|as|and|or|from|having|window|except|intersect|using|lateral|fetch");
   }
 
-  private static boolean startsWord(String sql, int i) {
+  /** Whether no word goes on through {@code i}: a word may start there. */
+  static boolean startsWord(String sql, int i) {
     return i == 0 || !isWordChar(sql.charAt(i - 1));
   }
 
-  private static boolean isWordChar(char c) {
+  static boolean isWordChar(char c) {
     return Character.isLetterOrDigit(c) || c == '_' || c == '$';
   }
 }
