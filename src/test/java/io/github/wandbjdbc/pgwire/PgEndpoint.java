@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The endpoint under test: the emulator's demo dataset (seed 42) served by a {@link PgServer} on
@@ -64,6 +65,18 @@ final class PgEndpoint implements AutoCloseable {
     }
     return new PgEndpoint(
         emulator, PgServer.start(url, InetAddress.getLoopbackAddress(), 0, sharedPassword));
+  }
+
+  /**
+   * Runs a client script in {@code dir} as {@code interpreter script PORT ENTITY}, with the API key
+   * in PGPASSWORD: how the Python and R client tests call theirs.
+   */
+  ExternalClient runScript(Path dir, String interpreter, Path script)
+      throws IOException, InterruptedException {
+    return ExternalClient.run(
+        dir,
+        Map.of("PGPASSWORD", apiKey()),
+        List.of(interpreter, script.toAbsolutePath().toString(), String.valueOf(port()), entity()));
   }
 
   int port() {

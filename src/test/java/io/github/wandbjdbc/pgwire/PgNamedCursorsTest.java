@@ -11,7 +11,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,15 +60,7 @@ class PgNamedCursorsTest {
 
   @Test
   void namedCursorsReadWhatJdbcReadsInTheBatchesAsked() throws Exception {
-    ExternalClient run =
-        ExternalClient.run(
-            dir,
-            Map.of("PGPASSWORD", endpoint.apiKey()),
-            List.of(
-                "/usr/bin/python3",
-                SCRIPT.toString(),
-                String.valueOf(endpoint.port()),
-                endpoint.entity()));
+    ExternalClient run = endpoint.runScript(dir, "/usr/bin/python3", SCRIPT);
     assertEquals(0, run.exit(), run.err());
     JsonNode result = new ObjectMapper().readTree(run.out());
     List<String> runIds = column("SELECT run_id FROM runs ORDER BY run_id");

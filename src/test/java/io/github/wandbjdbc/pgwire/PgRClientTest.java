@@ -8,7 +8,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,15 +36,7 @@ class PgRClientTest {
 
   @Test
   void dbiListsTablesAndFieldsAndReadsATable() throws Exception {
-    ExternalClient run =
-        ExternalClient.run(
-            dir,
-            Map.of("PGPASSWORD", endpoint.apiKey()),
-            List.of(
-                "/usr/bin/Rscript",
-                SCRIPT.toAbsolutePath().toString(),
-                String.valueOf(endpoint.port()),
-                endpoint.entity()));
+    ExternalClient run = endpoint.runScript(dir, "/usr/bin/Rscript", SCRIPT);
     assertEquals(0, run.exit(), run.err());
 
     List<String> tables = new ArrayList<>();

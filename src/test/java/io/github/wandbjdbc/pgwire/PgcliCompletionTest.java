@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,15 +37,7 @@ class PgcliCompletionTest {
 
   @Test
   void completesTablesAndColumnsAfterARefreshWithoutErrors() throws Exception {
-    ExternalClient run =
-        ExternalClient.run(
-            dir,
-            Map.of("PGPASSWORD", endpoint.apiKey()),
-            List.of(
-                "/usr/bin/python3",
-                SCRIPT.toAbsolutePath().toString(),
-                String.valueOf(endpoint.port()),
-                endpoint.entity()));
+    ExternalClient run = endpoint.runScript(dir, "/usr/bin/python3", SCRIPT);
     assertEquals(0, run.exit(), run.err());
     JsonNode result = new ObjectMapper().readTree(run.out());
 
